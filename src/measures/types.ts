@@ -1,0 +1,175 @@
+/**
+ * Typed results of the measures (measures.md). Their JSON form is the document
+ * of json-output.md; the extra keys here are additions that spec allows.
+ */
+import type { Curve, Estimate, Proportion, Summary } from '../stats/types.js';
+import type { MeasureOptions } from '../study/options.js';
+
+/** A group's share of a binary outcome. */
+export interface GroupProportion extends Proportion {
+  group: string;
+}
+
+/** A binary outcome split by a column (measures.md, "Subgroup comparisons"). */
+export interface GroupComparison {
+  groupBy: string;
+  byGroup: GroupProportion[];
+  /** Fisher's exact test on the r × 2 table; null where it cannot be computed exactly. */
+  fisherP: number | null;
+  fisherNote: string | null;
+  chiSquare: { statistic: number; df: number; p: number; expected: number[][] } | null;
+  /** Only for exactly two groups: first group minus second. */
+  riskDifference: Estimate | null;
+  /** Only for exactly two groups: first group over second. */
+  relativeRisk: Estimate | null;
+}
+
+/** People a measure could not use, and why (for the cohort flow). */
+export interface Unused {
+  reason: string;
+  count: number;
+}
+
+export interface RecallResult {
+  window: MeasureOptions['recallWindow'];
+  overall: Proportion;
+  comparison: GroupComparison;
+  recallsPerPerson: { mean: number | null; distribution: { '0': number; '1': number; '2': number; '3+': number } };
+  /** Recalls in the window giving each reason, plus `none` for recalls with no reason. */
+  reasons: Record<string, number>;
+  recallsInWindow: number;
+  timeToFirstRecall: Curve;
+}
+
+export interface ReconvictionResult {
+  window: MeasureOptions['reconvictionWindow'];
+  includeCautions: boolean;
+  overall: Proportion;
+  comparison: GroupComparison;
+  reconvictions: number;
+  perPerson: number | null;
+  perReconvicted: number | null;
+  seriousness: { more: number; same: number; less: number };
+  indictable: { k: number; ofCohort: Proportion; ofReconvicted: Proportion };
+  indictableOnly: { k: number; ofCohort: Proportion; ofReconvicted: Proportion };
+  /** Each reconvicted person's index severity and most serious reconviction severity, in no identifying order. */
+  severityPairs: { index: number; reconviction: number; indexCategory: string }[];
+  unused: Unused[];
+}
+
+export interface DesistanceResult {
+  from: MeasureOptions['desistanceFrom'];
+  overall: Proportion;
+  comparison: GroupComparison;
+  followUpMonths: { min: number | null; median: number | null; max: number | null };
+  convictionFree: Curve;
+  unused: Unused[];
+}
+
+export interface ProvenReoffendingResult {
+  windowMonths: number;
+  waitingMonths: 6;
+  eligible: number;
+  tooShort: number;
+  overall: Proportion;
+  comparison: GroupComparison;
+  reoffences: number;
+  reoffencesPerPerson: number | null;
+  reoffencesPerReoffender: number | null;
+}
+
+export interface TimeInServiceResult {
+  inReachMonths: Summary;
+  communityMonths: Summary;
+  ongoing: number;
+  endReasons: Record<string, number>;
+  kmMedianMonths: number | null;
+  inService: Curve;
+}
+
+export interface SnapshotRow {
+  service: string;
+  inCustody: number;
+  inCommunity: number;
+  total: number;
+}
+
+export interface SnapshotResult {
+  date: string;
+  inCustody: number;
+  inCommunity: number;
+  total: number;
+  byService: SnapshotRow[];
+}
+
+export interface CategoryCount {
+  value: string;
+  count: number;
+  percent: number | null;
+}
+
+/** Cohort description for one group (or the whole cohort, group = null). */
+export interface DescriptionColumn {
+  group: string | null;
+  n: number;
+  categorical: Record<'sex' | 'ethnicity' | 'tier' | 'category' | 'group', CategoryCount[]>;
+  numeric: Record<'age_at_release' | 'prior_convictions' | 'custody_years_before_release' | 'aces', Summary>;
+  fourOrMoreAces: number;
+}
+
+export interface DescriptionResult {
+  groupBy: string | null;
+  overall: DescriptionColumn;
+  byGroup: DescriptionColumn[];
+}
+
+export interface FlowResult {
+  people: number;
+  excluded: Record<string, number>;
+  included: number;
+  notYetReleased: number;
+  cohort: number;
+  /** Per measure, the cohort members it could not use and why. */
+  unusedByMeasure: Record<string, Unused[]>;
+}
+
+/** Per service figures for the forest and funnel plots. */
+export interface ServiceComparison {
+  measure: 'recall' | 'reconviction' | 'desistance' | 'provenReoffending';
+  byService: GroupProportion[];
+  pooled: Proportion;
+  /** Control limits for n from 1 to the largest service, at 95% and 99.8%. */
+  funnel: { n: number; lower95: number; upper95: number; lower998: number; upper998: number }[];
+  fisherP: number | null;
+}
+
+export interface ServicesResult {
+  services: string[];
+  measures: ServiceComparison[];
+  /** Conviction-free curves by service with the log-rank test. */
+  convictionFree: { service: string; curve: Curve }[];
+  logRank: { chiSquare: number; df: number; p: number } | null;
+}
+
+/** Every measure of a study; what `follow-up measures` and the reports use. */
+export interface StudyMeasures {
+  toolkitVersion: string;
+  title: string | null;
+  extractionDate: string;
+  extractionDateInferred: boolean;
+  options: MeasureOptions;
+  dataQuality: {
+    people: { read: number; used: number; quarantined: number };
+    events: { read: number; used: number; quarantined: number };
+    warnings: Record<string, number>;
+  };
+  flow: FlowResult;
+  description: DescriptionResult;
+  recall: RecallResult;
+  reconviction: ReconvictionResult;
+  desistance: DesistanceResult;
+  provenReoffending: ProvenReoffendingResult;
+  timeInService: TimeInServiceResult;
+  services: ServicesResult;
+  snapshot: SnapshotResult | null;
+}

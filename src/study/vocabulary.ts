@@ -1,0 +1,62 @@
+/**
+ * The closed vocabularies of the record format (records.md). Enum columns are
+ * stored as these lower-case words, or as small integer codes where a column
+ * can have millions of rows (event type, recall reasons).
+ */
+
+export const SEXES = ['male', 'female', 'other', 'unknown'] as const;
+export type Sex = (typeof SEXES)[number];
+
+export const END_REASONS = ['completed', 'recalled', 'disengaged', 'transferred', 'died', 'other'] as const;
+export type EndReason = (typeof END_REASONS)[number];
+
+/** Event types; an event's `type` column holds the index into this list. */
+export const EVENT_TYPES = ['recall', 'rerelease', 'conviction', 'caution', 'breach'] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+export const EVENT = {
+  recall: 0,
+  rerelease: 1,
+  conviction: 2,
+  caution: 3,
+  breach: 4,
+} as const satisfies Record<EventType, number>;
+
+/**
+ * Recall reasons, the categories of the official licence recall statistics.
+ * An event's `recall_reasons` column is a bit mask: bit i set means reason i.
+ */
+export const RECALL_REASONS = [
+  'further_charge',
+  'non_compliance',
+  'failed_to_keep_in_touch',
+  'failed_to_reside',
+  'drugs_alcohol',
+  'other',
+] as const;
+export type RecallReason = (typeof RECALL_REASONS)[number];
+
+export const OFFENCE_CATEGORIES = [
+  'violent',
+  'sexual',
+  'acquisitive',
+  'drugs',
+  'weapons',
+  'public_order',
+  'motoring',
+  'other',
+] as const;
+export type OffenceCategory = (typeof OFFENCE_CATEGORIES)[number];
+
+export const MODES_OF_TRIAL = ['indictable_only', 'either_way', 'summary'] as const;
+export type ModeOfTrial = (typeof MODES_OF_TRIAL)[number];
+
+/** "Indictable" in England and Wales law: indictable-only or either-way. */
+export function isIndictable(mode: ModeOfTrial): boolean {
+  return mode === 'indictable_only' || mode === 'either_way';
+}
+
+/** Decodes a recall-reason bit mask into reason names, in vocabulary order. */
+export function recallReasonsOf(mask: number): RecallReason[] {
+  return RECALL_REASONS.filter((_, bit) => (mask & (1 << bit)) !== 0);
+}

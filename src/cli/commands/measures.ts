@@ -1,0 +1,39 @@
+/**
+ * `follow-up measures`: every measure of measures.md for a study, as a readable
+ * summary, or with --json as the document of json-output.md (and nothing else
+ * on standard output).
+ */
+import { computeMeasures, formatMeasuresText, toJsonDocument } from '../../measures/index.js';
+import { commandConfig } from '../config.js';
+import { loadConfiguredStudy } from '../load.js';
+import type { Output } from '../output.js';
+
+export const MEASURES_HELP = `follow-up measures: compute every follow-up measure of a study
+
+  follow-up measures --study study.json [--json]
+  follow-up measures --people P --events E [--offences O] --extraction-date D [--snapshot-date D]
+
+Options (each overrides the study file's value):
+  --recall-window intervention|licence
+  --reconviction-window since_release|during_intervention|after_intervention
+  --include-cautions | --no-include-cautions
+  --desistance-from release|service_end
+  --proven-window-months N      (1–120, default 12)
+  --interval wilson|clopper-pearson
+  --km-conf-type log|log-log|plain
+  --group-by COLUMN             (a column of people or of the offence lookup; default category)
+  --quarantine DIR              set rows with errors aside and go on
+  --json                        print the JSON document instead of the summary
+
+Exit status: 0 success, 1 invalid records, 2 usage error.`;
+
+export async function runMeasures(argv: readonly string[], out: Output): Promise<number> {
+  const { config, flags } = await commandConfig(argv, 'measures', { json: 'boolean' });
+  const study = await loadConfiguredStudy(config);
+  const quarantined = study.quality.people.quarantined + study.quality.events.quarantined;
+  if (quarantined > 0) out.stderr(`${quarantined} rows were quarantined (see ${study.quality.quarantineFile}).`);
+  if (study.extractionDateInferred) out.stderr('No extraction date was given: the latest date in the records is used.');
+  const measures = computeMeasures(study, config.options);
+  out.stdout(flags.get('json') === true ? JSON.stringify(toJsonDocument(measures), null, 2) : formatMeasuresText(measures));
+  return 0;
+}

@@ -1,0 +1,31 @@
+/**
+ * `follow-up report`: renders a study's report page into a folder, with the
+ * public disclosure profile unless --profile analyst is given.
+ */
+import { relative } from 'node:path';
+import { computeMeasures } from '../../measures/index.js';
+import { writeStudyReport } from '../../pages/index.js';
+import { UsageError } from '../args.js';
+import { commandConfig } from '../config.js';
+import { loadConfiguredStudy } from '../load.js';
+import type { Output } from '../output.js';
+
+export const REPORT_HELP = `follow-up report: render a study's report page
+
+  follow-up report --study study.json --out DIR [--profile public|analyst] [--min-cell N]
+
+The measure options of follow-up measures apply too. The public profile (the default)
+suppresses counts from 1 to min-cell − 1; the analyst profile shows every count.
+
+Exit status: 0 success, 1 invalid records, 2 usage error.`;
+
+export async function runReport(argv: readonly string[], out: Output): Promise<number> {
+  const { config, flags } = await commandConfig(argv, 'report', { out: 'string' });
+  const outDir = flags.get('out');
+  if (typeof outDir !== 'string') throw new UsageError('follow-up report needs --out DIR, the folder to write the page into');
+  const study = await loadConfiguredStudy(config);
+  const measures = computeMeasures(study, config.options);
+  const path = await writeStudyReport(study, measures, { ...config.report, title: config.title ?? undefined }, outDir);
+  out.stdout(`Wrote ${relative(process.cwd(), path) || path} (${config.report.profile} profile).`);
+  return 0;
+}

@@ -1,0 +1,87 @@
+/**
+ * `follow-up validate`: reads the records, checks them against records.md and
+ * prints every error and warning with its file, line, column and value, and the
+ * row counts. Exit 0 when valid (or when quarantine mode set the bad rows
+ * aside), 1 when not.
+ */
+import { relative } from 'node:path';
+import { StudyError, formatProblem } from '../../records/index.js';
+import type { DataQuality, Problem } from '../../study/study.js';
+import { formatDay } from '../../time/days.js';
+import { commandConfig } from '../config.js';
+import { loadConfiguredStudy } from '../load.js';
+import type { Output } from '../output.js';
+
+export const VALIDATE_HELP = `follow-up validate: check study records against the record format
+
+  follow-up validate --study study.json
+  follow-up validate --people people.csv --events events.csv [--offences offences.csv]
+
+  --extraction-date D   the date the records were extracted (default: the latest date in them)
+  --allow-columns A,B   columns the privacy guard lets through
+  --quarantine DIR      set bad rows aside in DIR/quarantine.csv and go on
+
+Exit status: 0 valid, 1 invalid, 2 usage error.`;
+
+/** At most this many problems of one severity are listed; the counts are always complete. */
+const LISTED = 200;
+
+function counts(label: string, c: { read: number; used: number; quarantined: number }): string {
+  return `  ${label.padEnd(8)} ${c.read} read, ${c.used} used, ${c.quarantined} quarantined`;
+}
+
+function listProblems(title: string, problems: Problem[]): string[] {
+  if (problems.length === 0) return [];
+  const lines = [`${title} (${problems.length}):`, ...problems.slice(0, LISTED).map((p) => `  ${formatProblem(p)}`)];
+  if (problems.length > LISTED) lines.push(`  … and ${problems.length - LISTED} more of the same severity`);
+  return lines;
+}
+
+/** The readable validation report. */
+export function formatValidation(quality: DataQuality, header: string[]): string {
+  const errors = quality.problems.filter((p) => p.severity === 'error');
+  const warnings = quality.problems.filter((p) => p.severity === 'warning');
+  const byKind = Object.entries(quality.warnings)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([kind, n]) => `${kind} ${n}`)
+    .join(', ');
+  const quarantined = quality.people.quarantined + quality.events.quarantined;
+  const verdict =
+    errors.length === 0
+      ? 'Valid: no errors.'
+      : quality.quarantineFile !== null
+        ? `Quarantined ${quarantined} row${quarantined === 1 ? '' : 's'} with errors (written to ${quality.quarantineFile}); the rest is usable.`
+        : `Invalid: ${errors.length} error${errors.length === 1 ? '' : 's'}.`;
+  return [
+    ...header,
+    counts('people', quality.people),
+    counts('events', quality.events),
+    verdict,
+    ...(warnings.length > 0 ? [`Warnings by kind: ${byKind}`] : ['No warnings.']),
+    ...listProblems('Errors', errors),
+    ...listProblems('Warnings', warnings),
+  ].join('\n');
+}
+
+export async function runValidate(argv: readonly string[], out: Output): Promise<number> {
+  const { config } = await commandConfig(argv, 'validate');
+  const shown = (path: string) => relative(process.cwd(), path) || path;
+  const header = [
+    `follow-up validate${config.title ? `: ${config.title}` : ''}`,
+    `  files    ${[config.people, config.events, config.offences ?? '(default offence lookup)'].map((p) => (p.startsWith('(') ? p : shown(p))).join(', ')}`,
+  ];
+  try {
+    const study = await loadConfiguredStudy({ ...config });
+    const date = formatDay(study.extractionDate);
+    header.push(`  extraction date ${date}${study.extractionDateInferred ? ' (inferred: the latest date in the records)' : ''}`);
+    header.push(`  offences ${study.offences.code.length} codes in the lookup`);
+    out.stdout(formatValidation(study.quality, header));
+    return 0;
+  } catch (error) {
+    if (error instanceof Error && error.cause instanceof StudyError) {
+      out.stdout(formatValidation(error.cause.quality, header));
+      return 1;
+    }
+    throw error;
+  }
+}

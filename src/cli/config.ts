@@ -1,0 +1,125 @@
+/**
+ * One resolved study configuration from a study file and/or flags; a flag given
+ * with `--study` overrides the file's value (study-file.md).
+ */
+import { resolve } from 'node:path';
+import {
+  DEFAULT_MEASURE_OPTIONS,
+  DEFAULT_REPORT_OPTIONS,
+  type MeasureOptions,
+  type ReportOptions,
+} from '../study/options.js';
+import { OPTION_CHECKS, REPORT_CHECKS, StudySettingError, isoDate, readStudyFile } from '../study/study-file.js';
+import { UsageError, kebabCase, parseFlags, type FlagKind, type ParsedFlags } from './args.js';
+
+export interface StudyConfig {
+  /** The study file, when one was given. */
+  studyFile: string | null;
+  title: string | null;
+  people: string;
+  events: string;
+  offences: string | null;
+  extractionDate: string | null;
+  snapshotDate: string | null;
+  allowColumns: string[];
+  quarantineDir: string | null;
+  options: MeasureOptions;
+  report: ReportOptions;
+}
+
+const NUMERIC_OPTIONS = new Set(['provenWindowMonths', 'minCell']);
+
+/** The flags every command takes: the study, its tables, dates and options. */
+export const STUDY_FLAGS: Record<string, FlagKind> = {
+  study: 'string',
+  people: 'string',
+  events: 'string',
+  offences: 'string',
+  title: 'string',
+  'extraction-date': 'string',
+  'snapshot-date': 'string',
+  'allow-columns': 'string',
+  quarantine: 'string',
+  help: 'boolean',
+  ...Object.fromEntries(
+    [...Object.keys(OPTION_CHECKS), ...Object.keys(REPORT_CHECKS)].map((key) => [
+      kebabCase(key),
+      key === 'includeCautions' ? 'boolean' : 'string',
+    ]),
+  ),
+};
+
+/** Reads a flag's text as the value an option check expects. */
+function flagValue(key: string, raw: string | boolean): unknown {
+  if (typeof raw === 'boolean' || !NUMERIC_OPTIONS.has(key)) return raw;
+  return /^\s*-?\d+(\.\d+)?\s*$/.test(raw) ? Number(raw) : raw;
+}
+
+function settingsFromFlags<K extends string>(flags: ParsedFlags, checks: Record<K, (v: unknown, w: string) => unknown>) {
+  const out: Partial<Record<K, unknown>> = {};
+  for (const key of Object.keys(checks) as K[]) {
+    const flag = kebabCase(key);
+    const raw = flags.get(flag);
+    if (raw !== undefined) out[key] = checks[key](flagValue(key, raw), `--${flag}`);
+  }
+  return out;
+}
+
+function stringFlag(flags: ParsedFlags, name: string): string | undefined {
+  const value = flags.get(name);
+  return typeof value === 'string' ? value : undefined;
+}
+
+/**
+ * Resolves the study configuration of a command from its parsed flags.
+ * Throws UsageError for a missing table or a bad value.
+ */
+export async function resolveStudyConfig(flags: ParsedFlags, command: string): Promise<StudyConfig> {
+  try {
+    const studyPath = stringFlag(flags, 'study');
+    const file = studyPath === undefined ? null : await readStudyFile(studyPath);
+    const path = (name: string) => {
+      const value = stringFlag(flags, name);
+      return value === undefined ? undefined : resolve(value);
+    };
+    const people = path('people') ?? file?.people;
+    const events = path('events') ?? file?.events;
+    if (people === undefined || events === undefined) {
+      throw new UsageError(
+        `follow-up ${command} needs a study: --study study.json, or --people people.csv --events events.csv`,
+      );
+    }
+    const date = (name: string) => {
+      const value = stringFlag(flags, name);
+      return value === undefined ? undefined : (isoDate(value, `--${name}`) as string);
+    };
+    const allow = stringFlag(flags, 'allow-columns');
+    const quarantine = stringFlag(flags, 'quarantine');
+    return {
+      studyFile: studyPath ?? null,
+      title: stringFlag(flags, 'title') ?? file?.title ?? null,
+      people,
+      events,
+      offences: path('offences') ?? file?.offences ?? null,
+      extractionDate: date('extraction-date') ?? file?.extractionDate ?? null,
+      snapshotDate: date('snapshot-date') ?? file?.snapshotDate ?? null,
+      allowColumns: allow === undefined ? (file?.allowColumns ?? []) : allow.split(',').map((c) => c.trim()).filter(Boolean),
+      quarantineDir: quarantine === undefined ? null : resolve(quarantine),
+      options: { ...DEFAULT_MEASURE_OPTIONS, ...file?.options, ...settingsFromFlags(flags, OPTION_CHECKS) },
+      report: { ...DEFAULT_REPORT_OPTIONS, ...file?.report, ...settingsFromFlags(flags, REPORT_CHECKS) },
+    };
+  } catch (error) {
+    if (error instanceof StudySettingError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+/** Parses a command's argv and resolves its study configuration. */
+export async function commandConfig(
+  argv: readonly string[],
+  command: string,
+  extraFlags: Record<string, FlagKind> = {},
+): Promise<{ config: StudyConfig; flags: ParsedFlags }> {
+  const flags = parseFlags(argv, { ...STUDY_FLAGS, ...extraFlags }, command);
+  return { config: await resolveStudyConfig(flags, command), flags };
+}

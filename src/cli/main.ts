@@ -1,0 +1,72 @@
+/**
+ * The `follow-up` command: validate, measures, report. Exit status 0 on
+ * success, 1 when the records are invalid or a check fails, 2 for a usage
+ * error; the message says which and how to fix it.
+ */
+import { UsageError } from './args.js';
+import { InvalidRecordsError } from './load.js';
+import { processOutput, type Output } from './output.js';
+import { MEASURES_HELP, runMeasures } from './commands/measures.js';
+import { REPORT_HELP, runReport } from './commands/report.js';
+import { VALIDATE_HELP, runValidate } from './commands/validate.js';
+import { TOOLKIT_VERSION } from '../version.js';
+
+const COMMANDS: Record<string, { help: string; run: (argv: readonly string[], out: Output) => Promise<number> }> = {
+  validate: { help: VALIDATE_HELP, run: runValidate },
+  measures: { help: MEASURES_HELP, run: runMeasures },
+  report: { help: REPORT_HELP, run: runReport },
+};
+
+const HELP = `follow-up ${TOOLKIT_VERSION}: reconviction and recall follow-up studies
+
+  follow-up validate  --study study.json     check the records
+  follow-up measures  --study study.json     compute every measure (--json for machines)
+  follow-up report    --study study.json --out DIR   render the report page
+
+Run follow-up COMMAND --help for its flags.`;
+
+/** Runs the CLI; returns the exit status. */
+export async function main(argv: readonly string[], out: Output = processOutput): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === 'help') {
+    out.stdout(HELP);
+    return name === undefined ? 2 : 0;
+  }
+  if (name === '--version') {
+    out.stdout(TOOLKIT_VERSION);
+    return 0;
+  }
+  const command = COMMANDS[name];
+  if (command === undefined) {
+    out.stderr(`follow-up: unknown command "${name}"; the commands are ${Object.keys(COMMANDS).join(', ')}`);
+    return 2;
+  }
+  if (rest.includes('--help')) {
+    out.stdout(command.help);
+    return 0;
+  }
+  try {
+    return await command.run(rest, out);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      out.stderr(`follow-up ${name}: ${error.message}`);
+      return 2;
+    }
+    if (error instanceof InvalidRecordsError) {
+      out.stderr(`follow-up ${name}: ${error.message}`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+// Run when executed directly (bin/follow-up.js), not when imported by tests.
+if (process.argv[1] !== undefined && /main\.[tj]s$/.test(process.argv[1])) {
+  main(process.argv.slice(2)).then(
+    (status) => process.exit(status),
+    (error: unknown) => {
+      process.stderr.write(`follow-up: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exit(1);
+    },
+  );
+}

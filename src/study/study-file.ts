@@ -1,0 +1,165 @@
+/**
+ * The study file (study-file.md): one JSON document naming the tables, the
+ * lookup, the dates and the options, so that a study is reproducible from one
+ * file. Paths inside it are relative to the file. An unknown key is an error,
+ * so that a typo cannot pass silently.
+ */
+import { readFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { parseISODate } from '../time/days.js';
+import type { MeasureOptions, ReportOptions } from './options.js';
+
+/** What a study file says, with paths resolved against the file's folder. */
+export interface StudyFile {
+  path: string;
+  title: string | null;
+  people: string;
+  events: string;
+  offences: string | null;
+  extractionDate: string;
+  snapshotDate: string | null;
+  allowColumns: string[];
+  options: Partial<MeasureOptions>;
+  report: Partial<ReportOptions>;
+}
+
+/** A study file, a flag or an option that cannot be used as given. */
+export class StudySettingError extends Error {
+  override name = 'StudySettingError';
+}
+
+type Check = (value: unknown, where: string) => unknown;
+
+const enumOf =
+  (...values: string[]): Check =>
+  (value, where) => {
+    if (typeof value === 'string' && values.includes(value)) return value;
+    throw new StudySettingError(`${where} is ${JSON.stringify(value)}; expected one of ${values.map((v) => `"${v}"`).join(', ')}`);
+  };
+
+const wholeNumber =
+  (min: number, max: number): Check =>
+  (value, where) => {
+    if (typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max) return value;
+    const range = Number.isFinite(max) ? `from ${min} to ${max}` : `≥ ${min}`;
+    throw new StudySettingError(`${where} is ${JSON.stringify(value)}; expected a whole number ${range}`);
+  };
+
+const bool: Check = (value, where) => {
+  if (typeof value === 'boolean') return value;
+  throw new StudySettingError(`${where} is ${JSON.stringify(value)}; expected true or false`);
+};
+
+const text: Check = (value, where) => {
+  if (typeof value === 'string' && value.trim() !== '') return value;
+  throw new StudySettingError(`${where} is ${JSON.stringify(value)}; expected a non-empty string`);
+};
+
+/** A `YYYY-MM-DD` date that exists. */
+export const isoDate: Check = (value, where) => {
+  if (typeof value === 'string' && parseISODate(value) !== undefined) return value;
+  throw new StudySettingError(`${where} is ${JSON.stringify(value)}; expected a date that exists, written YYYY-MM-DD`);
+};
+
+/** The checks of every key under `options`, shared with the command-line flags. */
+export const OPTION_CHECKS: Record<keyof MeasureOptions, Check> = {
+  recallWindow: enumOf('intervention', 'licence'),
+  reconvictionWindow: enumOf('since_release', 'during_intervention', 'after_intervention'),
+  includeCautions: bool,
+  desistanceFrom: enumOf('release', 'service_end'),
+  provenWindowMonths: wholeNumber(1, 120),
+  interval: enumOf('wilson', 'clopper-pearson'),
+  kmConfType: enumOf('log', 'log-log', 'plain'),
+  groupBy: text,
+};
+
+/** The checks of every key under `report`. */
+export const REPORT_CHECKS: Record<keyof ReportOptions, Check> = {
+  profile: enumOf('public', 'analyst'),
+  minCell: wholeNumber(1, Number.POSITIVE_INFINITY),
+};
+
+const TOP_KEYS = [
+  'title',
+  'people',
+  'events',
+  'offences',
+  'extractionDate',
+  'snapshotDate',
+  'allowColumns',
+  'options',
+  'report',
+] as const;
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function checkKeys(object: Record<string, unknown>, allowed: readonly string[], where: string): void {
+  for (const key of Object.keys(object)) {
+    if (!allowed.includes(key)) {
+      throw new StudySettingError(`${where} has an unknown key "${key}"; the keys are ${allowed.join(', ')}`);
+    }
+  }
+}
+
+/** Checks each key of a settings block against its check; returns the checked values. */
+export function checkBlock<K extends string>(
+  block: unknown,
+  checks: Record<K, Check>,
+  where: string,
+): Partial<Record<K, unknown>> {
+  if (block === undefined) return {};
+  if (!isObject(block)) throw new StudySettingError(`${where} must be an object`);
+  checkKeys(block, Object.keys(checks), where);
+  const out: Partial<Record<K, unknown>> = {};
+  for (const [key, value] of Object.entries(block)) out[key as K] = checks[key as K](value, `${where}.${key}`);
+  return out;
+}
+
+/**
+ * Parses and checks a study file's text. `path` is used for messages and to
+ * resolve the table paths.
+ */
+export function parseStudyFile(textContent: string, path: string): StudyFile {
+  let json: unknown;
+  try {
+    json = JSON.parse(textContent);
+  } catch (error) {
+    throw new StudySettingError(`${path} is not valid JSON: ${(error as Error).message}`);
+  }
+  if (!isObject(json)) throw new StudySettingError(`${path} must hold a JSON object`);
+  checkKeys(json, TOP_KEYS, path);
+  for (const key of ['people', 'events', 'extractionDate'] as const) {
+    if (json[key] === undefined) throw new StudySettingError(`${path} has no "${key}"; it is required`);
+  }
+  const base = dirname(path);
+  const at = (key: string) => `${path}: ${key}`;
+  const allow = json.allowColumns ?? [];
+  if (!Array.isArray(allow) || !allow.every((c) => typeof c === 'string')) {
+    throw new StudySettingError(`${at('allowColumns')} must be a list of column names`);
+  }
+  return {
+    path,
+    title: json.title === undefined ? null : (text(json.title, at('title')) as string),
+    people: resolve(base, text(json.people, at('people')) as string),
+    events: resolve(base, text(json.events, at('events')) as string),
+    offences: json.offences === undefined ? null : resolve(base, text(json.offences, at('offences')) as string),
+    extractionDate: isoDate(json.extractionDate, at('extractionDate')) as string,
+    snapshotDate: json.snapshotDate === undefined ? null : (isoDate(json.snapshotDate, at('snapshotDate')) as string),
+    allowColumns: allow as string[],
+    options: checkBlock(json.options, OPTION_CHECKS, at('options')) as Partial<MeasureOptions>,
+    report: checkBlock(json.report, REPORT_CHECKS, at('report')) as Partial<ReportOptions>,
+  };
+}
+
+/** Reads and checks a study file. */
+export async function readStudyFile(path: string): Promise<StudyFile> {
+  let content: string;
+  try {
+    content = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new StudySettingError(`cannot read the study file ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  return parseStudyFile(content, path);
+}

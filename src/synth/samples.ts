@@ -1,0 +1,13 @@
+/**
+ * The committed samples: their folders under data-samples/ and how to build
+ * each from its default seed.
+ */
+import type { Sample } from './records.js';
+import { buildResettle } from './scenario-resettle.js';
+
+export interface SampleSpec {
+  folder: string;
+  build: () => Sample;
+}
+
+export const SAMPLES: readonly SampleSpec[] = [{ folder: 'resettle', build: () => buildResettle() }];

@@ -4,10 +4,14 @@
  */
 import type { Sample } from './records.js';
 import { buildResettle } from './scenario-resettle.js';
+import { buildSouthWales } from './scenario-south-wales.js';
 
 export interface SampleSpec {
   folder: string;
   build: () => Sample;
 }
 
-export const SAMPLES: readonly SampleSpec[] = [{ folder: 'resettle', build: () => buildResettle() }];
+export const SAMPLES: readonly SampleSpec[] = [
+  { folder: 'resettle', build: () => buildResettle() },
+  { folder: 'south-wales', build: () => buildSouthWales() },
+];

@@ -1,0 +1,206 @@
+import { checkContingencyTable } from './contingencyTable.js';
+import { logFactorialTable } from './logGamma.js';
+
+export interface FisherResult {
+  /** Two-sided p-value; null where it could not be computed exactly. */
+  p: number | null;
+  /** Why p is null (or a remark on the table); null otherwise. */
+  note: string | null;
+}
+
+/** R fisher.test's allowance for rounding when comparing table probabilities. */
+export const FISHER_RELATIVE_TOLERANCE = 1e-7;
+/** Upper limit on partial tables examined for an r × 2 table (about a second of work). */
+export const FISHER_WORK_BUDGET = 4_000_000;
+
+/**
+ * Fisher's exact test on an r × 2 table (rows are groups, columns [yes, no]), two-sided
+ * as R `fisher.test`: the sum of the probabilities, under the hypergeometric law given
+ * both margins, of every table whose probability is ≤ the observed one × (1 + 1e-7).
+ *
+ * Rows with no people are dropped (they add no information). A 2 × 2 table is summed
+ * over its whole support; larger tables use a network algorithm whose cost grows with
+ * the table, and p is null with a note when it would exceed FISHER_WORK_BUDGET.
+ * p is 1 when the margins allow only one table (no yes, or no no, or a single group
+ * with people); null with a note when the table has fewer than two rows.
+ */
+export function fisherExact(table: number[][]): FisherResult {
+  checkContingencyTable(table);
+  if (table.length > 0 && table[0].length !== 2) {
+    throw new RangeError(`fisherExact: table must have 2 columns [yes, no], got ${table[0].length}`);
+  }
+  if (table.length < 2) return { p: null, note: "Fisher's exact test needs at least two groups." };
+  const rows = table.filter((row) => row[0] + row[1] > 0);
+  const sizes = rows.map((row) => row[0] + row[1]);
+  const yes = rows.map((row) => row[0]);
+  const totalYes = yes.reduce((s, v) => s + v, 0);
+  const total = sizes.reduce((s, v) => s + v, 0);
+  if (rows.length < 2 || totalYes === 0 || totalYes === total) return { p: 1, note: null };
+
+  const logFactorial = logFactorialTable(total);
+  const logChoose = (n: number, k: number) => logFactorial[n] - logFactorial[k] - logFactorial[n - k];
+  let logObserved = 0;
+  for (let i = 0; i < rows.length; i++) logObserved += logChoose(sizes[i], yes[i]);
+  const threshold = logObserved + Math.log1p(FISHER_RELATIVE_TOLERANCE);
+  const logAllTables = logChoose(total, totalYes);
+
+  if (rows.length === 2) {
+    const [n1, n2] = sizes;
+    let p = 0;
+    for (let x = Math.max(0, totalYes - n2); x <= Math.min(n1, totalYes); x++) {
+      const logP = logChoose(n1, x) + logChoose(n2, totalYes - x);
+      if (logP <= threshold) p += Math.exp(logP - logAllTables);
+    }
+    return { p: Math.min(1, p), note: null };
+  }
+  const p = networkPValue(sizes, totalYes, threshold, logChoose);
+  if (p === null) {
+    return {
+      p: null,
+      note:
+        `Fisher's exact test not computed: the ${rows.length} × 2 table with ${total} people needs more than ` +
+        `${FISHER_WORK_BUDGET.toLocaleString('en-GB')} partial tables; see the chi-square test.`,
+    };
+  }
+  return { p: Math.min(1, p), note: null };
+}
+
+interface Path {
+  /** log Π C(n_i, x_i) over the rows placed so far. */
+  past: number;
+  /** Probability of all tables that continue these paths (paths with equal past merged). */
+  mass: number;
+}
+
+/**
+ * Network algorithm (Mehta & Patel's idea, for two columns): rows are placed one at a
+ * time; a node is (rows placed, yes still to place). The rows still to place can be
+ * completed in C(N', K') ways in total (Vandermonde), and each completion's log
+ * probability lies between bounds computed per node, so a path whose every completion
+ * is at most as probable as the observed table is added whole, one whose every
+ * completion is more probable is dropped, and only the rest are extended. Paths
+ * reaching a node with the same past probability are merged.
+ */
+function networkPValue(
+  sizes: number[],
+  totalYes: number,
+  threshold: number,
+  logChoose: (n: number, k: number) => number,
+): number | null {
+  const order = sizes.slice().sort((a, b) => b - a);
+  const r = order.length;
+  const remaining = new Array<number>(r + 1).fill(0);
+  for (let j = r - 1; j >= 0; j--) remaining[j] = remaining[j + 1] + order[j];
+
+  const bounds = new NodeBounds(order, remaining, totalYes, logChoose);
+  let p = 0;
+  let work = 0;
+  let stage = new Map<number, Map<number, Path>>([[totalYes, new Map([[0, { past: 0, mass: 1 }]])]]);
+  for (let j = 0; j < r - 1 && stage.size > 0; j++) {
+    const next = new Map<number, Map<number, Path>>();
+    const n = order[j];
+    for (const [left, paths] of stage) {
+      const logNodeTables = logChoose(remaining[j], left);
+      const xFrom = Math.max(0, left - remaining[j + 1]);
+      const xTo = Math.min(n, left);
+      for (const path of paths.values()) {
+        work += xTo - xFrom + 1;
+        if (work > FISHER_WORK_BUDGET) return null;
+        for (let x = xFrom; x <= xTo; x++) {
+          const childLeft = left - x;
+          const step = logChoose(n, x);
+          const past = path.past + step;
+          const mass = path.mass * Math.exp(step + logChoose(remaining[j + 1], childLeft) - logNodeTables);
+          if (past + bounds.max(j + 1, childLeft) <= threshold) {
+            p += mass;
+          } else if (past + bounds.min(j + 1, childLeft) <= threshold) {
+            let node = next.get(childLeft);
+            if (!node) next.set(childLeft, (node = new Map()));
+            const key = Math.round(past * 1e9);
+            const existing = node.get(key);
+            if (existing) existing.mass += mass;
+            else node.set(key, { past, mass });
+          }
+        }
+      }
+    }
+    stage = next;
+  }
+  return p;
+}
+
+/**
+ * Per node (rows placed j, yes left K'), the largest log Π C(n_i, x_i) over completions
+ * of the remaining rows (exact: the terms are concave in x_i, so greedy allocation plus
+ * pairwise exchange is optimal) and a lower bound on the smallest (concave minimum over
+ * the allocation polytope is at a vertex, where all rows but one are empty or full).
+ */
+class NodeBounds {
+  private readonly maxCache: Float64Array;
+  private readonly minCache: Float64Array;
+  constructor(
+    private readonly order: number[],
+    private readonly remaining: number[],
+    private readonly totalYes: number,
+    private readonly logChoose: (n: number, k: number) => number,
+  ) {
+    this.maxCache = new Float64Array((order.length + 1) * (totalYes + 1)).fill(NaN);
+    this.minCache = new Float64Array((order.length + 1) * (totalYes + 1)).fill(NaN);
+  }
+
+  max(j: number, left: number): number {
+    const index = j * (this.totalYes + 1) + left;
+    let value = this.maxCache[index];
+    if (Number.isNaN(value)) this.maxCache[index] = value = this.computeMax(j, left);
+    return value;
+  }
+
+  min(j: number, left: number): number {
+    const index = j * (this.totalYes + 1) + left;
+    let value = this.minCache[index];
+    if (Number.isNaN(value)) this.minCache[index] = value = this.computeMin(j, left);
+    return value;
+  }
+
+  private computeMin(j: number, left: number): number {
+    let bound = Infinity;
+    for (let i = j; i < this.order.length; i++) {
+      const n = this.order[i];
+      const lo = Math.max(0, left - (this.remaining[j] - n));
+      const hi = Math.min(n, left);
+      bound = Math.min(bound, this.logChoose(n, lo), this.logChoose(n, hi));
+    }
+    return bound === Infinity ? 0 : bound;
+  }
+
+  private computeMax(j: number, left: number): number {
+    const sizes = this.order.slice(j);
+    const m = sizes.length;
+    if (m === 0) return 0;
+    const total = this.remaining[j];
+    const x = sizes.map((n) => Math.floor((n * left) / total));
+    let unplaced = left - x.reduce((s, v) => s + v, 0);
+    const up = (i: number) => (x[i] < sizes[i] ? Math.log((sizes[i] - x[i]) / (x[i] + 1)) : -Infinity);
+    const down = (i: number) => (x[i] > 0 ? Math.log(x[i] / (sizes[i] - x[i] + 1)) : -Infinity);
+    while (unplaced > 0) {
+      let best = -1;
+      for (let i = 0; i < m; i++) if (x[i] < sizes[i] && (best < 0 || up(i) > up(best))) best = i;
+      x[best]++;
+      unplaced--;
+    }
+    for (let guard = 0; guard < 10 * m + 100; guard++) {
+      let bestUp = 0;
+      let bestDown = 0;
+      for (let i = 1; i < m; i++) {
+        if (up(i) > up(bestUp)) bestUp = i;
+        if (down(i) > down(bestDown)) bestDown = i;
+      }
+      if (bestUp === bestDown || !(up(bestUp) + down(bestDown) > 1e-12)) break;
+      x[bestUp]++;
+      x[bestDown]--;
+    }
+    let value = 0;
+    for (let i = 0; i < m; i++) value += this.logChoose(sizes[i], x[i]);
+    return value;
+  }
+}

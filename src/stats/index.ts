@@ -1,0 +1,22 @@
+/** The statistics core: pure functions, no I/O. Each estimator states the R function it matches. */
+export type { Proportion, Summary, Estimate, Curve } from './types.js';
+export { Z95, normalQuantile, normalCdf } from './normal.js';
+export { logGamma, logChoose } from './logGamma.js';
+export { regularizedBeta, regularizedBetaUpper, logBeta } from './incompleteBeta.js';
+export { inverseRegularizedBeta } from './inverseIncompleteBeta.js';
+export { regularizedGammaP, regularizedGammaQ } from './incompleteGamma.js';
+export { chiSquareUpperTail } from './chiSquareDistribution.js';
+export { wilsonInterval, clopperPearsonInterval, proportion, zForConfidence } from './proportion.js';
+export type { IntervalMethod } from './proportion.js';
+export { riskDifference, relativeRisk, oddsRatio } from './twoGroupComparisons.js';
+export { fisherExact, FISHER_RELATIVE_TOLERANCE, FISHER_WORK_BUDGET } from './fisherExact.js';
+export type { FisherResult } from './fisherExact.js';
+export { chiSquareTest } from './chiSquareTest.js';
+export type { ChiSquareResult } from './chiSquareTest.js';
+export { kaplanMeier, atRisk } from './kaplanMeier.js';
+export type { KaplanMeierOptions, ConfType } from './kaplanMeier.js';
+export { survivalMedian } from './survivalMedian.js';
+export { logRank } from './logRank.js';
+export type { LogRankResult } from './logRank.js';
+export { quantile, quantileSorted, summarize } from './summary.js';
+export { funnelLimits } from './funnel.js';

@@ -1,0 +1,113 @@
+import { chiSquareUpperTail } from './chiSquareDistribution.js';
+import { solveLinearSystem } from './linearSolve.js';
+import { checkSurvivalInput } from './survivalInput.js';
+
+export interface LogRankResult {
+  /** Group labels, sorted by code unit (R sorts factor levels by locale; same order for plain ASCII labels of one case). */
+  groups: string[];
+  observed: number[];
+  expected: number[];
+  chiSquare: number;
+  df: number;
+  p: number;
+}
+
+/**
+ * Log-rank test of equal survival across groups, as R `survdiff(Surv(time, event) ~ group)`
+ * (rho = 0). At each event time j with n_j at risk and d_j events, group g expects
+ * n_gj d_j / n_j; the hypergeometric covariance is
+ * V_gh = Σ d_j (n_j − d_j)/(n_j − 1) · (n_gj/n_j)(δ_gh − n_hj/n_j).
+ * χ² = (O − E)ᵀ V⁻¹ (O − E) over the groups with E > 0, dropping the first of them;
+ * df = (number of groups with E > 0) − 1.
+ * Null with fewer than two groups, or when fewer than two groups have anyone at risk at
+ * an event time (R then reports χ² = 0 on 0 df, which is no test), or V is singular.
+ */
+export function logRank(
+  time: ArrayLike<number>,
+  event: ArrayLike<number>,
+  group: ArrayLike<string>,
+): LogRankResult | null {
+  checkSurvivalInput(time, event);
+  if (group.length !== time.length) {
+    throw new RangeError(`logRank: ${time.length} times but ${group.length} group labels`);
+  }
+  const labelSet = new Set<string>();
+  for (let i = 0; i < group.length; i++) {
+    const g = group[i];
+    if (typeof g !== 'string') throw new RangeError(`logRank: group label at index ${i} must be a string, got ${String(g)}`);
+    labelSet.add(g);
+  }
+  const groups = [...labelSet].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+  const k = groups.length;
+  if (k < 2) return null;
+  const code = new Map(groups.map((g, i) => [g, i]));
+
+  // Per-group sorted times of everyone and of events, walked with one pointer each.
+  const size = new Array<number>(k).fill(0);
+  const eventSize = new Array<number>(k).fill(0);
+  const codes = new Uint32Array(time.length);
+  for (let i = 0; i < time.length; i++) {
+    const c = code.get(group[i])!;
+    codes[i] = c;
+    size[c]++;
+    if (event[i] === 1) eventSize[c]++;
+  }
+  const allTimes = size.map((s) => new Float64Array(s));
+  const eventTimes = eventSize.map((s) => new Float64Array(s));
+  const fillAll = new Array<number>(k).fill(0);
+  const fillEvent = new Array<number>(k).fill(0);
+  let totalEvents = 0;
+  for (let i = 0; i < time.length; i++) {
+    const c = codes[i];
+    allTimes[c][fillAll[c]++] = time[i];
+    if (event[i] === 1) {
+      eventTimes[c][fillEvent[c]++] = time[i];
+      totalEvents++;
+    }
+  }
+  for (const a of allTimes) a.sort();
+  for (const a of eventTimes) a.sort();
+  const distinctEventTimes = new Float64Array(totalEvents);
+  for (let g = 0, j = 0; g < k; g++) { distinctEventTimes.set(eventTimes[g], j); j += eventTimes[g].length; }
+  distinctEventTimes.sort();
+
+  const observed = eventSize.slice();
+  const expected = new Array<number>(k).fill(0);
+  const variance = Array.from({ length: k }, () => new Array<number>(k).fill(0));
+  const allPointer = new Array<number>(k).fill(0);
+  const eventPointer = new Array<number>(k).fill(0);
+  const atRisk = new Array<number>(k).fill(0);
+  for (let e = 0; e < totalEvents; ) {
+    const t = distinctEventTimes[e];
+    let deaths = 0;
+    while (e < totalEvents && distinctEventTimes[e] === t) { e++; deaths++; }
+    let total = 0;
+    for (let g = 0; g < k; g++) {
+      const times = allTimes[g];
+      while (allPointer[g] < times.length && times[allPointer[g]] < t) allPointer[g]++;
+      atRisk[g] = times.length - allPointer[g];
+      total += atRisk[g];
+    }
+    for (let g = 0; g < k; g++) expected[g] += (atRisk[g] * deaths) / total;
+    if (total > 1) {
+      const factor = (deaths * (total - deaths)) / (total - 1);
+      for (let g = 0; g < k; g++) {
+        if (atRisk[g] === 0) continue;
+        const pg = atRisk[g] / total;
+        for (let h = 0; h < k; h++) variance[g][h] += factor * pg * ((g === h ? 1 : 0) - atRisk[h] / total);
+      }
+    }
+  }
+
+  const used = [];
+  for (let g = 0; g < k; g++) if (expected[g] > 0) used.push(g);
+  if (used.length < 2) return null;
+  const rest = used.slice(1);
+  const difference = rest.map((g) => observed[g] - expected[g]);
+  const solution = solveLinearSystem(rest.map((g) => rest.map((h) => variance[g][h])), difference);
+  if (solution === null) return null;
+  let chiSquare = 0;
+  for (let i = 0; i < rest.length; i++) chiSquare += solution[i] * difference[i];
+  const df = used.length - 1;
+  return { groups, observed, expected, chiSquare, df, p: chiSquareUpperTail(chiSquare, df) };
+}

@@ -1,0 +1,61 @@
+import { mean as sampleMean, sampleStandardDeviation } from 'simple-statistics';
+import type { Summary } from './types.js';
+
+/** The non-NaN values, sorted ascending, as a typed array (numeric sort, no string comparison). */
+function sortedFinite(values: ArrayLike<number>): Float64Array {
+  let count = 0;
+  for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i])) count++;
+  const sorted = new Float64Array(count);
+  let j = 0;
+  for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i])) sorted[j++] = values[i];
+  return sorted.sort();
+}
+
+/**
+ * R's default sample quantile (type 7) of already sorted values: with h = (n − 1)p,
+ * x[⌊h⌋] + interpolation, written as R writes it, (1 − f)·x[lo] + f·x[hi].
+ */
+export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
+  if (!(p >= 0 && p <= 1)) throw new RangeError(`quantile: p must be in [0, 1], got ${p}`);
+  const n = sorted.length;
+  if (n === 0) return NaN;
+  const index = (n - 1) * p;
+  const lo = Math.floor(index);
+  const hi = Math.ceil(index);
+  const below = sorted[lo];
+  const above = sorted[hi];
+  if (!(index > lo) || above === below) return below;
+  const fraction = index - lo;
+  return (1 - fraction) * below + fraction * above;
+}
+
+/**
+ * Sample quantile of type 7 (R `quantile(x, p)`, the default), NaN values skipped.
+ * NaN when there are no values (R: NA).
+ */
+export function quantile(values: ArrayLike<number>, p: number): number {
+  return quantileSorted(sortedFinite(values), p);
+}
+
+/**
+ * n, mean, SD (n − 1 denominator; null when n < 2), median, Q1, Q3 (type 7), min and
+ * max of the values, NaN values skipped and not counted. All null when n = 0.
+ */
+export function summarize(values: ArrayLike<number>): Summary {
+  const sorted = sortedFinite(values);
+  const n = sorted.length;
+  if (n === 0) {
+    return { n: 0, mean: null, sd: null, median: null, q1: null, q3: null, min: null, max: null };
+  }
+  const plain = Array.from(sorted);
+  return {
+    n,
+    mean: sampleMean(plain),
+    sd: n < 2 ? null : sampleStandardDeviation(plain),
+    median: quantileSorted(sorted, 0.5),
+    q1: quantileSorted(sorted, 0.25),
+    q3: quantileSorted(sorted, 0.75),
+    min: sorted[0],
+    max: sorted[n - 1],
+  };
+}

@@ -76,6 +76,8 @@ export interface ProvenReoffendingResult {
   reoffences: number;
   reoffencesPerPerson: number | null;
   reoffencesPerReoffender: number | null;
+  /** Cohort members not covered: "follow-up too short" (and "no service end" when s = e); always set by the measures. */
+  unused?: Unused[];
 }
 
 export interface TimeInServiceResult {

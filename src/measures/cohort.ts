@@ -1,0 +1,37 @@
+/**
+ * The follow-up cohort and each cohort member's dates (measures.md, "The cohort").
+ */
+import type { Study } from '../study/study.js';
+import { columnsOf, type PeopleColumns } from './columns.js';
+
+/**
+ * Row indices (into `study.people`) of the follow-up cohort: every person with
+ * `included` true and a `release_date`, in file order.
+ */
+export function cohortOf(study: Study): Int32Array {
+  const p = columnsOf(study).people;
+  let n = 0;
+  for (let i = 0; i < p.n; i++) if (inCohort(p, i)) n++;
+  const rows = new Int32Array(n);
+  let j = 0;
+  for (let i = 0; i < p.n; i++) if (inCohort(p, i)) rows[j++] = i;
+  return rows;
+}
+
+export function inCohort(p: PeopleColumns, i: number): boolean {
+  return p.included[i] === true && !Number.isNaN(p.releaseDate[i]);
+}
+
+/**
+ * The last day of the intervention window I = [r, min(e, F)]: F for an ongoing
+ * person. (The loader guarantees e ≤ F; the min keeps the definition even if not.)
+ */
+export function interventionEnd(p: PeopleColumns, i: number): number {
+  const e = p.serviceEnd[i];
+  const f = p.followUpEnd[i];
+  return Number.isNaN(e) ? f : Math.min(e, f);
+}
+
+export function hasServiceEnd(p: PeopleColumns, i: number): boolean {
+  return !Number.isNaN(p.serviceEnd[i]);
+}

@@ -1,0 +1,57 @@
+/**
+ * Every measure of a study in one pass over the options: what the CLI and the
+ * reports call.
+ */
+import { measureOptions, type MeasureOptions } from '../study/options.js';
+import type { Study } from '../study/study.js';
+import { formatDay } from '../time/days.js';
+import { TOOLKIT_VERSION } from '../version.js';
+import { cohortDescription } from './description.js';
+import { desistanceOutcomes, desistanceResultFrom } from './desistance.js';
+import { cohortFlow, unusedFromOptions } from './flow.js';
+import { provenOutcomes, provenResultFrom } from './proven-reoffending.js';
+import { recallOutcomes, recallResultFrom } from './recall.js';
+import { reconvictionOutcomes, reconvictionResultFrom } from './reconviction.js';
+import { compareServicesFrom } from './services.js';
+import { caseloadSnapshot } from './snapshot.js';
+import { timeInServiceMeasure } from './time-in-service.js';
+import type { StudyMeasures } from './types.js';
+
+/**
+ * All measures of measures.md for the study: flow, cohort description (split
+ * by `groupBy`), recall, reconviction, desistance, proven reoffending, time in
+ * service, services compared, and the caseload snapshot when the study has a
+ * snapshot date (null otherwise).
+ */
+export function computeMeasures(study: Study, options: Partial<MeasureOptions> = {}): StudyMeasures {
+  const opts = measureOptions(options);
+  const outcomes = {
+    recall: recallOutcomes(study, opts),
+    reconviction: reconvictionOutcomes(study, opts),
+    desistance: desistanceOutcomes(study, opts),
+    provenReoffending: provenOutcomes(study, opts),
+  };
+  const unused = unusedFromOptions(study, opts);
+  const q = study.quality;
+  return {
+    toolkitVersion: TOOLKIT_VERSION,
+    title: study.title,
+    extractionDate: formatDay(study.extractionDate) ?? '',
+    extractionDateInferred: study.extractionDateInferred,
+    options: opts,
+    dataQuality: {
+      people: { ...q.people },
+      events: { ...q.events },
+      warnings: { ...q.warnings },
+    },
+    flow: cohortFlow(study, opts, unused),
+    description: cohortDescription(study, opts.groupBy),
+    recall: recallResultFrom(study, outcomes.recall, opts),
+    reconviction: reconvictionResultFrom(study, outcomes.reconviction, opts),
+    desistance: desistanceResultFrom(study, outcomes.desistance, opts),
+    provenReoffending: provenResultFrom(study, outcomes.provenReoffending, opts),
+    timeInService: timeInServiceMeasure(study, opts),
+    services: compareServicesFrom(study, outcomes, opts),
+    snapshot: study.snapshotDate === null || Number.isNaN(study.snapshotDate) ? null : caseloadSnapshot(study, study.snapshotDate),
+  };
+}

@@ -1,0 +1,205 @@
+/**
+ * The machine-readable document of json-output.md. Keys there are stable; the
+ * extra keys here (comparison details, unused people, description, services)
+ * are additions that spec allows.
+ */
+import type { Curve, Estimate, Proportion, Summary } from '../stats/types.js';
+import type { GroupComparison, StudyMeasures } from './types.js';
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+/** A finite number, or null (JSON has no NaN or Infinity). */
+function num(x: number | null | undefined): number | null {
+  return typeof x === 'number' && Number.isFinite(x) ? x : null;
+}
+
+function nums(xs: ArrayLike<number | null>): (number | null)[] {
+  return Array.from(xs, (x) => num(x));
+}
+
+function interval(ci: readonly [number, number] | null | undefined): [number | null, number | null] | null {
+  return ci ? [num(ci[0]), num(ci[1])] : null;
+}
+
+export function proportionJson(p: Proportion): { k: number; n: number; proportion: number | null; ci: [number | null, number | null] | null } {
+  return { k: p.k, n: p.n, proportion: num(p.proportion), ci: interval(p.ci) };
+}
+
+export function summaryJson(s: Summary): { [key: string]: number | null } {
+  return { n: s.n, mean: num(s.mean), sd: num(s.sd), median: num(s.median), q1: num(s.q1), q3: num(s.q3), min: num(s.min), max: num(s.max) };
+}
+
+export function curveJson(c: Curve): { [key: string]: Json } {
+  return {
+    time: nums(c.time),
+    nRisk: nums(c.nRisk),
+    nEvent: nums(c.nEvent),
+    nCensor: nums(c.nCensor),
+    survival: nums(c.survival),
+    lower: nums(c.lower),
+    upper: nums(c.upper),
+    median: num(c.median),
+    stdErr: nums(c.stdErr),
+    medianLower: num(c.medianLower),
+    medianUpper: num(c.medianUpper),
+    confType: c.confType,
+  };
+}
+
+function estimateJson(e: Estimate | null): Json {
+  return e ? { estimate: num(e.estimate), ci: interval(e.ci) } : null;
+}
+
+function comparisonJson(c: GroupComparison): { [key: string]: Json } {
+  return {
+    groupBy: c.groupBy,
+    byGroup: c.byGroup.map((g) => ({ group: g.group, ...proportionJson(g) })),
+    fisherP: num(c.fisherP),
+    fisherNote: c.fisherNote,
+    chiSquareP: num(c.chiSquare?.p),
+    chiSquare: c.chiSquare
+      ? { statistic: num(c.chiSquare.statistic), df: c.chiSquare.df, p: num(c.chiSquare.p), expected: c.chiSquare.expected.map((row) => nums(row)) }
+      : null,
+    riskDifference: estimateJson(c.riskDifference),
+    relativeRisk: estimateJson(c.relativeRisk),
+  };
+}
+
+/**
+ * The JSON document of json-output.md: dates as YYYY-MM-DD, proportions as
+ * fractions, numbers unrounded; `recall.byGroup`, `groupBy`, `fisherP` and
+ * `chiSquareP` at the recall level; `snapshot` null unless a snapshot date was set.
+ */
+export function toJsonDocument(m: StudyMeasures): { [key: string]: Json } {
+  const recallComparison = comparisonJson(m.recall.comparison);
+  const r = m.reconviction;
+  const d = m.desistance;
+  const pr = m.provenReoffending;
+  const t = m.timeInService;
+  return {
+    toolkitVersion: m.toolkitVersion,
+    title: m.title,
+    extractionDate: m.extractionDate,
+    extractionDateInferred: m.extractionDateInferred,
+    options: { ...m.options, snapshotDate: m.snapshot ? m.snapshot.date : null },
+    dataQuality: {
+      people: { ...m.dataQuality.people },
+      events: { ...m.dataQuality.events },
+      warnings: { ...m.dataQuality.warnings },
+    },
+    flow: {
+      people: m.flow.people,
+      excluded: { ...m.flow.excluded },
+      included: m.flow.included,
+      notYetReleased: m.flow.notYetReleased,
+      cohort: m.flow.cohort,
+      unusedByMeasure: Object.fromEntries(
+        Object.entries(m.flow.unusedByMeasure).map(([k, v]) => [k, v.map((u) => ({ reason: u.reason, count: u.count }))]),
+      ),
+    },
+    recall: {
+      window: m.recall.window,
+      overall: proportionJson(m.recall.overall),
+      byGroup: recallComparison.byGroup,
+      groupBy: recallComparison.groupBy,
+      fisherP: recallComparison.fisherP,
+      chiSquareP: recallComparison.chiSquareP,
+      fisherNote: recallComparison.fisherNote,
+      chiSquare: recallComparison.chiSquare,
+      riskDifference: recallComparison.riskDifference,
+      relativeRisk: recallComparison.relativeRisk,
+      recallsPerPerson: {
+        mean: num(m.recall.recallsPerPerson.mean),
+        distribution: { ...m.recall.recallsPerPerson.distribution },
+      },
+      reasons: { ...m.recall.reasons },
+      recallsInWindow: m.recall.recallsInWindow,
+      timeToFirstRecall: curveJson(m.recall.timeToFirstRecall),
+    },
+    reconviction: {
+      window: r.window,
+      includeCautions: r.includeCautions,
+      overall: proportionJson(r.overall),
+      reconvictions: r.reconvictions,
+      perPerson: num(r.perPerson),
+      perReconvicted: num(r.perReconvicted),
+      seriousness: { ...r.seriousness },
+      indictable: { k: r.indictable.k, ofCohort: proportionJson(r.indictable.ofCohort), ofReconvicted: proportionJson(r.indictable.ofReconvicted) },
+      indictableOnly: {
+        k: r.indictableOnly.k,
+        ofCohort: proportionJson(r.indictableOnly.ofCohort),
+        ofReconvicted: proportionJson(r.indictableOnly.ofReconvicted),
+      },
+      comparison: comparisonJson(r.comparison),
+      unused: r.unused.map((u) => ({ ...u })),
+    },
+    desistance: {
+      from: d.from,
+      overall: proportionJson(d.overall),
+      followUpMonths: { min: num(d.followUpMonths.min), median: num(d.followUpMonths.median), max: num(d.followUpMonths.max) },
+      convictionFree: curveJson(d.convictionFree),
+      comparison: comparisonJson(d.comparison),
+      unused: d.unused.map((u) => ({ ...u })),
+    },
+    provenReoffending: {
+      windowMonths: pr.windowMonths,
+      waitingMonths: pr.waitingMonths,
+      eligible: pr.eligible,
+      tooShort: pr.tooShort,
+      overall: proportionJson(pr.overall),
+      reoffences: pr.reoffences,
+      reoffencesPerPerson: num(pr.reoffencesPerPerson),
+      reoffencesPerReoffender: num(pr.reoffencesPerReoffender),
+      comparison: comparisonJson(pr.comparison),
+      unused: (pr.unused ?? []).map((u) => ({ ...u })),
+    },
+    timeInService: {
+      inReachMonths: summaryJson(t.inReachMonths),
+      communityMonths: summaryJson(t.communityMonths),
+      ongoing: t.ongoing,
+      endReasons: { ...t.endReasons },
+      kmMedianMonths: num(t.kmMedianMonths),
+      inService: curveJson(t.inService),
+    },
+    snapshot: m.snapshot
+      ? {
+          date: m.snapshot.date,
+          inCustody: m.snapshot.inCustody,
+          inCommunity: m.snapshot.inCommunity,
+          total: m.snapshot.total,
+          byService: m.snapshot.byService.map((s) => ({ service: s.service, inCustody: s.inCustody, inCommunity: s.inCommunity, total: s.total })),
+        }
+      : null,
+    description: descriptionJson(m),
+    services: servicesJson(m),
+  };
+}
+
+function descriptionJson(m: StudyMeasures): Json {
+  const column = (c: StudyMeasures['description']['overall']): Json => ({
+    group: c.group,
+    n: c.n,
+    categorical: Object.fromEntries(
+      Object.entries(c.categorical).map(([k, rows]) => [k, rows.map((x) => ({ value: x.value, count: x.count, percent: num(x.percent) }))]),
+    ),
+    numeric: Object.fromEntries(Object.entries(c.numeric).map(([k, s]) => [k, summaryJson(s)])),
+    fourOrMoreAces: c.fourOrMoreAces,
+  });
+  return { groupBy: m.description.groupBy, overall: column(m.description.overall), byGroup: m.description.byGroup.map(column) };
+}
+
+function servicesJson(m: StudyMeasures): Json {
+  const s = m.services;
+  return {
+    services: [...s.services],
+    measures: s.measures.map((x) => ({
+      measure: x.measure,
+      byService: x.byService.map((g) => ({ group: g.group, ...proportionJson(g) })),
+      pooled: proportionJson(x.pooled),
+      fisherP: num(x.fisherP),
+      funnel: x.funnel.map((f) => ({ n: f.n, lower95: num(f.lower95), upper95: num(f.upper95), lower998: num(f.lower998), upper998: num(f.upper998) })),
+    })),
+    convictionFree: s.convictionFree.map((c) => ({ service: c.service, curve: curveJson(c.curve) })),
+    logRank: s.logRank ? { chiSquare: num(s.logRank.chiSquare), df: s.logRank.df, p: num(s.logRank.p) } : null,
+  };
+}

@@ -1,0 +1,124 @@
+/**
+ * Services compared (measures.md): per-service proportions for forest plots,
+ * funnel-plot control limits, and conviction-free curves with the log-rank test.
+ */
+import { funnelLimits, logRank, proportion } from '../stats/index.js';
+import { measureOptions, type MeasureOptions } from '../study/options.js';
+import type { Study } from '../study/study.js';
+import { countByGroup, compareCounts } from './compare.js';
+import { survivalCurve } from './curves.js';
+import { desistanceOutcomes, type DesistanceOutcomes } from './desistance.js';
+import { groupColumn, groupsInCohortRows } from './groups.js';
+import { provenOutcomes, type ProvenOutcomes } from './proven-reoffending.js';
+import { recallOutcomes, type RecallOutcomes } from './recall.js';
+import { reconvictionOutcomes, type ReconvictionOutcomes } from './reconviction.js';
+import { cohortOf } from './cohort.js';
+import type { ServiceComparison, ServicesResult } from './types.js';
+
+/** Up to this many people, the funnel lists every n; beyond, a log-spaced grid plus each service's n. */
+const FUNNEL_EVERY_N_UP_TO = 2000;
+const FUNNEL_GRID_POINTS = 400;
+
+export interface MeasureOutcomes {
+  recall: RecallOutcomes;
+  reconviction: ReconvictionOutcomes;
+  desistance: DesistanceOutcomes;
+  provenReoffending: ProvenOutcomes;
+}
+
+/**
+ * Per service: the proportion and CI of recall, reconviction, desistance and
+ * proven reoffending (forest plot) with Fisher's exact test across services;
+ * the pooled proportion p0 and funnel limits p0 ± z·sqrt(p0(1 − p0)/n), clipped
+ * to [0, 1], at 95% and 99.8%; conviction-free Kaplan–Meier curves by service
+ * with the log-rank test. Services are those with someone in the cohort.
+ */
+export function compareServices(study: Study, options: Partial<MeasureOptions> = {}): ServicesResult {
+  return compareServicesFrom(
+    study,
+    {
+      recall: recallOutcomes(study, options),
+      reconviction: reconvictionOutcomes(study, options),
+      desistance: desistanceOutcomes(study, options),
+      provenReoffending: provenOutcomes(study, options),
+    },
+    options,
+  );
+}
+
+export function compareServicesFrom(study: Study, o: MeasureOutcomes, options: Partial<MeasureOptions> = {}): ServicesResult {
+  const opts = measureOptions(options);
+  const services = groupColumn(study, 'people.service');
+  const listed = groupsInCohortRows(services, cohortOf(study));
+  const names = services.names.filter((_, g) => listed[g]);
+  const one = (measure: ServiceComparison['measure'], rows: Int32Array, outcome: Uint8Array): ServiceComparison => {
+    const counts = countByGroup(services, rows, outcome);
+    const comparison = compareCounts('service', counts, listed, opts.interval);
+    let k = 0;
+    let n = 0;
+    let largest = 0;
+    const sizes: number[] = [];
+    for (let g = 0; g < counts.names.length; g++) {
+      if (!listed[g]) continue;
+      k += counts.k[g];
+      n += counts.n[g];
+      largest = Math.max(largest, counts.n[g]);
+      sizes.push(counts.n[g]);
+    }
+    const pooled = proportion(k, n, opts.interval);
+    return {
+      measure,
+      byService: comparison.byGroup,
+      pooled,
+      funnel: pooled.proportion === null ? [] : funnel(pooled.proportion, largest, sizes),
+      fisherP: comparison.fisherP,
+    };
+  };
+  const measures = [
+    one('recall', o.recall.rows, o.recall.recalled),
+    one('reconviction', o.reconviction.rows, o.reconviction.reconvicted),
+    one('desistance', o.desistance.rows, o.desistance.desisted),
+    one('provenReoffending', o.provenReoffending.rows, o.provenReoffending.reoffended),
+  ];
+
+  // Conviction-free curves by service, from the desistance start.
+  const d = o.desistance;
+  const byService = services.names.map(() => ({ time: [] as number[], event: [] as number[] }));
+  const groupOfPerson: string[] = new Array(d.rows.length);
+  for (let j = 0; j < d.rows.length; j++) {
+    const g = services.codeOf[d.rows[j]];
+    byService[g].time.push(d.time[j]);
+    byService[g].event.push(d.event[j]);
+    groupOfPerson[j] = services.names[g];
+  }
+  const convictionFree = services.names
+    .map((service, g) => ({ service, g }))
+    .filter(({ g }) => listed[g] && byService[g].time.length > 0)
+    .map(({ service, g }) =>
+      ({ service, curve: survivalCurve(Float64Array.from(byService[g].time), Uint8Array.from(byService[g].event), opts.kmConfType) }),
+    );
+  let test: ServicesResult['logRank'] = null;
+  if (convictionFree.length >= 2) {
+    const lr = logRank(d.time, d.event, groupOfPerson);
+    test = lr ? { chiSquare: lr.chiSquare, df: lr.df, p: lr.p } : null;
+  }
+  return { services: names, measures, convictionFree, logRank: test };
+}
+
+/** Control limits at each n of the funnel: every n up to the largest service, or a log grid for large studies. */
+function funnel(p0: number, largest: number, sizes: number[]): ServiceComparison['funnel'] {
+  let ns: number[];
+  if (largest <= FUNNEL_EVERY_N_UP_TO) {
+    ns = Array.from({ length: largest }, (_, x) => x + 1);
+  } else {
+    const set = new Set<number>(sizes);
+    for (let x = 1; x <= 100; x++) set.add(x);
+    for (let s = 0; s <= FUNNEL_GRID_POINTS; s++) set.add(Math.round(100 * Math.pow(largest / 100, s / FUNNEL_GRID_POINTS)));
+    ns = [...set].filter((x) => x >= 1 && x <= largest).sort((a, b) => a - b);
+  }
+  return ns.map((n) => {
+    const [lower95, upper95] = funnelLimits(p0, n, 0.95);
+    const [lower998, upper998] = funnelLimits(p0, n, 0.998);
+    return { n, lower95, upper95, lower998, upper998 };
+  });
+}

@@ -1,0 +1,229 @@
+/**
+ * From checked people and event rows to the `Study`: the extraction date (given
+ * or inferred), each person's follow_up_end, events sorted per person with
+ * exact duplicates merged, the warnings that need a person's dates, and the
+ * arquero tables over typed columns.
+ */
+import * as aq from 'arquero';
+import type { DataQuality, InputFile, OffenceLookup, Problem, Study } from '../study/study.js';
+import { EVENT } from '../study/vocabulary.js';
+import { formatDay } from '../time/days.js';
+import type { EventsReader } from './events-reader.js';
+import type { PeopleReader } from './people-reader.js';
+import { ProblemLog, StudyError } from './problems.js';
+
+export interface AssembleInput {
+  people: PeopleReader;
+  events: EventsReader;
+  offences: OffenceLookup;
+  log: ProblemLog;
+  /** Given extraction date (day number), or null to infer it. */
+  extractionDate: number | null;
+  snapshotDate: number | null;
+  title: string | null;
+  allowColumns: string[];
+  inputs: InputFile[];
+  quarantine: boolean;
+  quarantineFile: string | null;
+}
+
+/** Row counts and problems as they stand. */
+export function qualityOf(input: Pick<AssembleInput, 'people' | 'events' | 'log' | 'quarantineFile'>): DataQuality {
+  const counts = (r: PeopleReader | EventsReader) => ({ read: r.rowsRead, used: r.rowsRead - r.quarantined.length, quarantined: r.quarantined.length });
+  return {
+    people: counts(input.people),
+    events: counts(input.events),
+    warnings: input.log.warningCounts(),
+    problems: input.log.sorted(),
+    quarantineFile: input.quarantineFile,
+  };
+}
+
+/**
+ * The latest date anywhere in the usable records: every date column of the
+ * kept people and the kept events (rows set aside do not count). −Infinity when none.
+ */
+export function latestDate(people: PeopleReader, events: EventsReader): number {
+  let latest = -Infinity;
+  const c = people.columns;
+  for (const column of [c.referral_date, c.in_reach_start, c.release_date, c.service_end, c.follow_up_end]) {
+    for (const d of column) if (d > latest) latest = d;
+  }
+  const e = events.columns;
+  for (let i = 0; i < e.count; i++) {
+    if (e.date[i] > latest) latest = e.date[i];
+    if (e.conviction_date[i] > latest) latest = e.conviction_date[i];
+  }
+  return latest;
+}
+
+/**
+ * Event order: by person row, then date, then type code (so a recall comes
+ * before a rerelease on the same day), then file order. A counting sort by
+ * person, then an insertion sort within each person's (short) run.
+ */
+export function sortEvents(people: number, person: Int32Array, date: Float64Array, type: Uint8Array, count: number): { order: Int32Array; personStart: Int32Array } {
+  const personStart = new Int32Array(people + 1);
+  for (let i = 0; i < count; i++) personStart[person[i] + 1]++;
+  for (let p = 0; p < people; p++) personStart[p + 1] += personStart[p];
+  const next = personStart.slice(0, people);
+  const order = new Int32Array(count);
+  for (let i = 0; i < count; i++) order[next[person[i]]++] = i;
+  for (let p = 0; p < people; p++) {
+    const from = personStart[p], to = personStart[p + 1];
+    for (let k = from + 1; k < to; k++) {
+      const i = order[k];
+      let j = k - 1;
+      // File order breaks ties: i came later in the file than every row already placed.
+      while (j >= from && (date[order[j]] > date[i] || (date[order[j]] === date[i] && type[order[j]] > type[i]))) {
+        order[j + 1] = order[j];
+        j--;
+      }
+      order[j + 1] = i;
+    }
+  }
+  return { order, personStart };
+}
+
+const sameNumber = (a: number, b: number) => a === b || (Number.isNaN(a) && Number.isNaN(b));
+
+/** Builds the study, or throws a StudyError when there are errors that cannot be set aside. */
+export function assembleStudy(input: AssembleInput): Study {
+  const { people, events, log } = input;
+  const throwIfErrors = () => {
+    if (log.errors > 0 && (!input.quarantine || people.fatal || events.fatal)) throw new StudyError(log.sorted(), qualityOf(input));
+  };
+  throwIfErrors();
+
+  const pc = people.columns;
+  const nPeople = pc.person_id.length;
+  let extractionDate = input.extractionDate;
+  const inferred = extractionDate === null;
+  if (extractionDate === null) {
+    const latest = latestDate(people, events);
+    if (latest === -Infinity) {
+      log.error('missing_value', 'people', people.file, 0, null, null, 'an extraction date: none was given and the records hold no dates to infer it from');
+      throw new StudyError(log.sorted(), qualityOf(input));
+    }
+    extractionDate = latest;
+  }
+  const followUpEnd = Float64Array.from(pc.follow_up_end, (d) => (Number.isNaN(d) ? extractionDate! : d));
+
+  // Sort events, then merge rows identical in every column.
+  const ec = events.columns;
+  const { order: sorted, personStart: rawStart } = sortEvents(nPeople, ec.person, ec.date, ec.type, ec.count);
+  const extras = events.extras;
+  const identical = (a: number, b: number) =>
+    ec.person[a] === ec.person[b] && ec.type[a] === ec.type[b] && sameNumber(ec.date[a], ec.date[b]) &&
+    sameNumber(ec.conviction_date[a], ec.conviction_date[b]) && ec.offence[a] === ec.offence[b] &&
+    ec.recall_reasons[a] === ec.recall_reasons[b] && extras.every((x) => x.values[a] === x.values[b]);
+  const keep = new Int32Array(ec.count);
+  let kept = 0;
+  const personStart = new Int32Array(nPeople + 1);
+  const warnings: Problem[] = [];
+  const warn = (kind: string, line: number, column: string, value: string | null, expected: string) =>
+    warnings.push({ severity: 'warning', kind, table: 'events', file: events.file, line, column, value, expected });
+  for (let p = 0; p < nPeople; p++) {
+    personStart[p] = kept;
+    const runStart = kept;
+    for (let k = rawStart[p]; k < rawStart[p + 1]; k++) {
+      const i = sorted[k];
+      // Identical rows share date and type, so they sit in one run of equal (date, type).
+      let duplicateOf = -1;
+      for (let j = kept - 1; j >= runStart && ec.date[keep[j]] === ec.date[i] && ec.type[keep[j]] === ec.type[i]; j--) {
+        if (identical(keep[j], i)) duplicateOf = keep[j];
+      }
+      if (duplicateOf >= 0) {
+        warn('duplicate_event', ec.line[i], 'person_id', null, `one row per event (identical in every column to line ${ec.line[duplicateOf]}; counted once)`);
+        continue;
+      }
+      keep[kept++] = i;
+    }
+  }
+  personStart[nPeople] = kept;
+
+  // Warnings that need the person's dates.
+  for (let p = 0; p < nPeople; p++) {
+    const release = pc.release_date[p];
+    const end = followUpEnd[p];
+    const completed = pc.end_reason[p] === 'completed';
+    for (let k = personStart[p]; k < personStart[p + 1]; k++) {
+      const i = keep[k];
+      const date = ec.date[i];
+      if (date > end) {
+        warn('event_after_follow_up_end', ec.line[i], 'date', formatDay(date),
+          `an event on or before the person's follow_up_end (${formatDay(end)}); kept, ignored by the measures`);
+      }
+      if (date < release) {
+        warn('event_before_release', ec.line[i], 'date', formatDay(date),
+          `an event on or after the person's release_date (${formatDay(release)}); kept, ignored by the follow-up measures`);
+      }
+      if (completed && ec.type[i] === EVENT.recall) {
+        let rereleased = false;
+        for (let q = k + 1; q < personStart[p + 1] && !rereleased; q++) rereleased = ec.type[keep[q]] === EVENT.rerelease;
+        if (!rereleased) {
+          warn('recall_without_rerelease', ec.line[i], 'type', 'recall',
+            "a rerelease after this recall, since the person's end_reason is completed");
+        }
+      }
+    }
+  }
+  for (const w of warnings) log.add(w);
+
+  const pick = <T extends Int32Array | Uint8Array | Float64Array>(a: T): T => {
+    const out = new (a.constructor as new (n: number) => T)(kept);
+    for (let k = 0; k < kept; k++) out[k] = a[keep[k]];
+    return out;
+  };
+  const eventColumns: Record<string, unknown> = {
+    person: pick(ec.person),
+    type: pick(ec.type),
+    date: pick(ec.date),
+    conviction_date: pick(ec.conviction_date),
+    offence: pick(ec.offence),
+    recall_reasons: pick(ec.recall_reasons),
+  };
+  for (const x of extras) {
+    if (x.name in eventColumns) continue;
+    const values: (string | null)[] = new Array(kept);
+    for (let k = 0; k < kept; k++) values[k] = x.values[keep[k]];
+    eventColumns[x.name] = values;
+  }
+
+  const peopleColumns: Record<string, unknown> = {
+    person_id: pc.person_id,
+    service: pc.service,
+    tier: pc.tier,
+    sex: pc.sex,
+    ethnicity: pc.ethnicity,
+    age_at_release: Float64Array.from(pc.age_at_release),
+    index_offence: pc.index_offence,
+    index_offence_row: Int32Array.from(pc.index_offence_row),
+    prior_convictions: Float64Array.from(pc.prior_convictions),
+    custody_years_before_release: Float64Array.from(pc.custody_years_before_release),
+    aces: Float64Array.from(pc.aces),
+    referral_date: Float64Array.from(pc.referral_date),
+    in_reach_start: Float64Array.from(pc.in_reach_start),
+    release_date: Float64Array.from(pc.release_date),
+    service_end: Float64Array.from(pc.service_end),
+    end_reason: pc.end_reason,
+    included: pc.included,
+    exclusion_reason: pc.exclusion_reason,
+    follow_up_end: followUpEnd,
+  };
+  for (const x of people.extras) if (!(x.name in peopleColumns)) peopleColumns[x.name] = x.values;
+
+  return {
+    title: input.title,
+    extractionDate,
+    extractionDateInferred: inferred,
+    snapshotDate: input.snapshotDate,
+    people: aq.table(peopleColumns),
+    events: aq.table(eventColumns),
+    offences: input.offences,
+    personStart,
+    quality: qualityOf(input),
+    inputs: input.inputs,
+    allowColumns: input.allowColumns,
+  };
+}

@@ -1,0 +1,228 @@
+/**
+ * Typing cells straight from the UTF-8 bytes of a record, without making a
+ * string per cell: dates to day numbers, numbers, and case-insensitive words
+ * to codes. This is what lets the loader type millions of rows quickly.
+ */
+import type { Day } from '../time/days.js';
+
+const SPACE = 0x20;
+const TAB = 0x09;
+
+/** Index of the first byte that is not a space or tab (ASCII surrounding whitespace is never part of a value). */
+export function trimStart(buf: Uint8Array, start: number, end: number): number {
+  while (start < end && (buf[start] === SPACE || buf[start] === TAB)) start++;
+  return start;
+}
+
+/** One past the last byte that is not a space or tab. */
+export function trimEnd(buf: Uint8Array, start: number, end: number): number {
+  while (end > start && (buf[end - 1] === SPACE || buf[end - 1] === TAB)) end--;
+  return end;
+}
+
+/**
+ * Day number (days since 1970-01-01) of a proleptic Gregorian date, by
+ * Howard Hinnant's days-from-civil algorithm: the same value as
+ * `Date.UTC(y, m - 1, d) / 86400000`, without allocating a Date.
+ */
+export function daysFromCivil(y: number, m: number, d: number): number {
+  y -= m <= 2 ? 1 : 0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const mp = m > 2 ? m - 3 : m + 9;
+  const doy = Math.floor((153 * mp + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+const MONTH_DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Sentinel returned by {@link parseDateBytes} for text that is not a `YYYY-MM-DD` date that exists. */
+export const BAD_DATE = -Infinity;
+
+/**
+ * Parses a strict `YYYY-MM-DD` date from bytes [start, end) (already trimmed);
+ * returns its day number, or {@link BAD_DATE} for anything else, including dates
+ * that do not exist (2023-02-30).
+ */
+export function parseDateBytes(buf: Uint8Array, start: number, end: number): Day {
+  if (end - start !== 10 || buf[start + 4] !== 0x2d || buf[start + 7] !== 0x2d) return BAD_DATE;
+  const y0 = buf[start] - 48, y1 = buf[start + 1] - 48, y2 = buf[start + 2] - 48, y3 = buf[start + 3] - 48;
+  const m0 = buf[start + 5] - 48, m1 = buf[start + 6] - 48;
+  const d0 = buf[start + 8] - 48, d1 = buf[start + 9] - 48;
+  // One unsigned comparison per digit: (x >>> 0) > 9 also catches bytes below '0'.
+  if ((y0 >>> 0) > 9 || (y1 >>> 0) > 9 || (y2 >>> 0) > 9 || (y3 >>> 0) > 9) return BAD_DATE;
+  if ((m0 >>> 0) > 9 || (m1 >>> 0) > 9 || (d0 >>> 0) > 9 || (d1 >>> 0) > 9) return BAD_DATE;
+  const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+  const month = m0 * 10 + m1;
+  const day = d0 * 10 + d1;
+  if (month < 1 || month > 12 || day < 1) return BAD_DATE;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const maxDay = month === 2 && leap ? 29 : MONTH_DAYS[month];
+  if (day > maxDay) return BAD_DATE;
+  return daysFromCivil(year, month, day);
+}
+
+/**
+ * Parses a decimal number written plainly (optional sign, digits, optional
+ * fraction, optional exponent) from bytes [start, end); NaN for anything else
+ * (no hex, no `Infinity`, no thousands separators).
+ */
+export function parseNumberBytes(buf: Uint8Array, start: number, end: number): number {
+  let i = start;
+  let negative = false;
+  if (i < end && (buf[i] === 0x2b || buf[i] === 0x2d)) {
+    negative = buf[i] === 0x2d;
+    i++;
+  }
+  let value = 0;
+  let digits = 0;
+  while (i < end && buf[i] >= 48 && buf[i] <= 57) {
+    value = value * 10 + (buf[i] - 48);
+    digits++;
+    i++;
+  }
+  if (i === end) {
+    if (digits === 0 || digits > 15) return digits === 0 ? NaN : slowNumber(buf, start, end);
+    return negative ? -value : value;
+  }
+  return slowNumber(buf, start, end);
+}
+
+const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+function slowNumber(buf: Uint8Array, start: number, end: number): number {
+  const text = latin1(buf, start, end);
+  return PLAIN_NUMBER.test(text) ? Number(text) : NaN;
+}
+
+/** Bytes [start, end) as a string, one char per byte (for ASCII-only checks). */
+function latin1(buf: Uint8Array, start: number, end: number): string {
+  let s = '';
+  for (let i = start; i < end; i++) s += String.fromCharCode(buf[i]);
+  return s;
+}
+
+/** A closed vocabulary matched case-insensitively against bytes. */
+export class WordMatcher {
+  private readonly words: Uint8Array[];
+
+  constructor(readonly vocabulary: readonly string[]) {
+    this.words = vocabulary.map((w) => new TextEncoder().encode(w.toLowerCase()));
+  }
+
+  /** Index of the word spelled by bytes [start, end) ignoring ASCII case; −1 when none. */
+  match(buf: Uint8Array, start: number, end: number): number {
+    const length = end - start;
+    outer: for (let w = 0; w < this.words.length; w++) {
+      const word = this.words[w];
+      if (word.length !== length) continue;
+      for (let i = 0; i < length; i++) {
+        let b = buf[start + i];
+        if (b >= 0x41 && b <= 0x5a) b |= 0x20;
+        if (b !== word[i]) continue outer;
+      }
+      return w;
+    }
+    return -1;
+  }
+}
+
+/**
+ * Exact byte strings to small integers, an open-addressing hash table over a
+ * byte pool: looks up a cell's bytes without decoding them to a string.
+ */
+export class ByteKeyMap {
+  private pool: Uint8Array = new Uint8Array(1024);
+  private poolUsed = 0;
+  private keyStart: Int32Array = new Int32Array(64);
+  private keyEnd: Int32Array = new Int32Array(64);
+  private values: Int32Array = new Int32Array(64);
+  private slots: Int32Array = new Int32Array(128).fill(-1);
+  private count = 0;
+
+  get size(): number {
+    return this.count;
+  }
+
+  private static hash(buf: Uint8Array, start: number, end: number): number {
+    let h = 0x811c9dc5;
+    for (let i = start; i < end; i++) h = Math.imul(h ^ buf[i], 0x01000193);
+    return h >>> 0;
+  }
+
+  private equals(k: number, buf: Uint8Array, start: number, end: number): boolean {
+    const ks = this.keyStart[k];
+    if (this.keyEnd[k] - ks !== end - start) return false;
+    const pool = this.pool;
+    for (let i = 0; i < end - start; i++) if (pool[ks + i] !== buf[start + i]) return false;
+    return true;
+  }
+
+  /** The value stored for bytes [start, end), or −1. */
+  get(buf: Uint8Array, start: number, end: number): number {
+    const mask = this.slots.length - 1;
+    let slot = ByteKeyMap.hash(buf, start, end) & mask;
+    for (;;) {
+      const k = this.slots[slot];
+      if (k < 0) return -1;
+      if (this.equals(k, buf, start, end)) return this.values[k];
+      slot = (slot + 1) & mask;
+    }
+  }
+
+  /** Stores value for bytes [start, end) unless the key is present; returns the value now stored. */
+  setIfAbsent(buf: Uint8Array, start: number, end: number, value: number): number {
+    const existing = this.get(buf, start, end);
+    if (existing >= 0) return existing;
+    if ((this.count + 1) * 2 > this.slots.length) this.grow();
+    const length = end - start;
+    if (this.poolUsed + length > this.pool.length) {
+      const bigger = new Uint8Array(Math.max(this.pool.length * 2, this.poolUsed + length));
+      bigger.set(this.pool.subarray(0, this.poolUsed));
+      this.pool = bigger;
+    }
+    this.pool.set(buf.subarray(start, end), this.poolUsed);
+    const k = this.count++;
+    if (k >= this.keyStart.length) {
+      this.keyStart = growInt32(this.keyStart);
+      this.keyEnd = growInt32(this.keyEnd);
+      this.values = growInt32(this.values);
+    }
+    this.keyStart[k] = this.poolUsed;
+    this.keyEnd[k] = this.poolUsed + length;
+    this.values[k] = value;
+    this.poolUsed += length;
+    this.place(k);
+    return value;
+  }
+
+  /** Convenience for string keys (UTF-8). */
+  setString(key: string, value: number): number {
+    const bytes = Buffer.from(key, 'utf8');
+    return this.setIfAbsent(bytes, 0, bytes.length, value);
+  }
+
+  getString(key: string): number {
+    const bytes = Buffer.from(key, 'utf8');
+    return this.get(bytes, 0, bytes.length);
+  }
+
+  private place(k: number): void {
+    const mask = this.slots.length - 1;
+    let slot = ByteKeyMap.hash(this.pool, this.keyStart[k], this.keyEnd[k]) & mask;
+    while (this.slots[slot] >= 0) slot = (slot + 1) & mask;
+    this.slots[slot] = k;
+  }
+
+  private grow(): void {
+    this.slots = new Int32Array(this.slots.length * 2).fill(-1);
+    for (let k = 0; k < this.count; k++) this.place(k);
+  }
+}
+
+function growInt32(a: Int32Array): Int32Array {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}

@@ -1,0 +1,225 @@
+/**
+ * A streaming RFC 4180 CSV reader over bytes, written for large event files:
+ * it reads a file in chunks (so a file may exceed the largest string Node can
+ * hold), never makes a string per cell, and hands each record to a sink as
+ * field offsets into the current chunk. It strips a UTF-8 byte-order mark,
+ * accepts CRLF, LF and lone CR line ends, and numbers each record by the line
+ * it starts on (a quoted field may span lines).
+ */
+import { createHash } from 'node:crypto';
+import { closeSync, openSync, readSync } from 'node:fs';
+
+const QUOTE = 0x22;
+const COMMA = 0x2c;
+const LF = 0x0a;
+const CR = 0x0d;
+
+/** What was wrong with a record's quoting, if anything. */
+export type CsvRecordFault = null | 'unclosed_quote' | 'text_after_quote';
+
+/**
+ * One record, reused for every record of a file: field i is
+ * `buf[starts[i] .. ends[i])`, already unquoted and unescaped. Only valid
+ * during the sink call.
+ */
+export interface CsvRecord {
+  buf: Buffer;
+  starts: Int32Array;
+  ends: Int32Array;
+  count: number;
+  /** Line the record starts on (the header is line 1). */
+  line: number;
+  fault: CsvRecordFault;
+}
+
+/** Receives records in file order; the first one is the header. */
+export type CsvSink = (record: CsvRecord) => void;
+
+export interface CsvFileInfo {
+  bytes: number;
+  sha256: string;
+}
+
+const CHUNK = 1 << 23;
+
+/** Reads a CSV file record by record; returns its size and SHA-256. */
+export function readCsvFile(path: string, sink: CsvSink, chunkSize = CHUNK): CsvFileInfo {
+  const fd = openSync(path, 'r');
+  const hash = createHash('sha256');
+  let total = 0;
+  try {
+    const parser = new CsvParser(sink);
+    let buf = Buffer.allocUnsafe(chunkSize);
+    let filled = 0;
+    let first = true;
+    for (;;) {
+      if (filled === buf.length) {
+        const bigger = Buffer.allocUnsafe(buf.length * 2);
+        buf.copy(bigger, 0, 0, filled);
+        buf = bigger;
+      }
+      const n = readSync(fd, buf, filled, buf.length - filled, null);
+      if (n > 0) hash.update(buf.subarray(filled, filled + n));
+      total += n;
+      filled += n;
+      const eof = n === 0;
+      let start = 0;
+      if (first && filled >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) start = 3;
+      if (first && (filled >= 3 || eof)) first = false;
+      else if (first) continue;
+      const consumed = parser.parse(buf, start, filled, eof);
+      if (eof) break;
+      // Keep the unfinished record at the front and read more behind it.
+      buf.copy(buf, 0, consumed, filled);
+      filled -= consumed;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return { bytes: total, sha256: hash.digest('hex') };
+}
+
+/** Reads CSV held in memory (a copy is parsed, since unescaping rewrites bytes). */
+export function readCsvBytes(bytes: Uint8Array, sink: CsvSink): void {
+  const buf = Buffer.from(bytes);
+  let start = 0;
+  if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) start = 3;
+  new CsvParser(sink).parse(buf, start, buf.length, true);
+}
+
+class CsvParser {
+  private line = 1;
+  private readonly record: CsvRecord;
+  /** Fields holding a doubled quote, to unescape once the record is complete. */
+  private escaped = new Uint8Array(64);
+
+  constructor(private readonly sink: CsvSink) {
+    this.record = { buf: Buffer.alloc(0), starts: new Int32Array(64), ends: new Int32Array(64), count: 0, line: 1, fault: null };
+  }
+
+  /**
+   * Parses whole records from buf[pos, limit); returns where the first
+   * unfinished record starts (limit when everything was consumed).
+   */
+  parse(buf: Buffer, pos: number, limit: number, eof: boolean): number {
+    const rec = this.record;
+    rec.buf = buf;
+    while (pos < limit) {
+      const next = this.parseRecord(buf, pos, limit, eof);
+      if (next < 0) return pos;
+      pos = next;
+    }
+    return limit;
+  }
+
+  private pushField(start: number, end: number, escaped: boolean): void {
+    const rec = this.record;
+    if (rec.count === rec.starts.length) {
+      const n = rec.starts.length * 2;
+      const s = new Int32Array(n), e = new Int32Array(n), x = new Uint8Array(n);
+      s.set(rec.starts);
+      e.set(rec.ends);
+      x.set(this.escaped);
+      rec.starts = s;
+      rec.ends = e;
+      this.escaped = x;
+    }
+    rec.starts[rec.count] = start;
+    rec.ends[rec.count] = end;
+    this.escaped[rec.count] = escaped ? 1 : 0;
+    rec.count++;
+  }
+
+  /** Parses one record starting at pos; returns the position after it, or −1 when it is unfinished and more bytes are coming. */
+  private parseRecord(buf: Buffer, pos: number, limit: number, eof: boolean): number {
+    const rec = this.record;
+    rec.count = 0;
+    rec.fault = null;
+    let newlines = 0;
+    let anyEscaped = false;
+    for (;;) {
+      if (pos < limit && buf[pos] === QUOTE) {
+        const start = pos + 1;
+        let p = start;
+        let closed = false;
+        let escaped = false;
+        while (p < limit) {
+          const b = buf[p];
+          if (b === QUOTE) {
+            if (p + 1 < limit) {
+              if (buf[p + 1] === QUOTE) {
+                escaped = true;
+                p += 2;
+                continue;
+              }
+            } else if (!eof) return -1;
+            closed = true;
+            break;
+          }
+          if (b === LF) newlines++;
+          p++;
+        }
+        if (!closed) {
+          if (!eof) return -1;
+          this.pushField(start, limit, escaped);
+          rec.fault = 'unclosed_quote';
+          pos = limit;
+          anyEscaped ||= escaped;
+          break;
+        }
+        this.pushField(start, p, escaped);
+        anyEscaped ||= escaped;
+        pos = p + 1;
+        if (pos < limit && buf[pos] !== COMMA && buf[pos] !== LF && buf[pos] !== CR) {
+          rec.fault ??= 'text_after_quote';
+          while (pos < limit && buf[pos] !== COMMA && buf[pos] !== LF && buf[pos] !== CR) pos++;
+        }
+      } else {
+        const start = pos;
+        while (pos < limit) {
+          const b = buf[pos];
+          if (b === COMMA || b === LF || b === CR) break;
+          pos++;
+        }
+        this.pushField(start, pos, false);
+      }
+      if (pos >= limit) {
+        if (!eof) return -1;
+        break;
+      }
+      const b = buf[pos];
+      if (b === COMMA) {
+        pos++;
+        continue;
+      }
+      if (b === CR) {
+        if (pos + 1 >= limit && !eof) return -1;
+        pos += pos + 1 < limit && buf[pos + 1] === LF ? 2 : 1;
+      } else {
+        pos++;
+      }
+      newlines++;
+      break;
+    }
+    if (anyEscaped) this.unescape(buf);
+    rec.line = this.line;
+    this.line += newlines;
+    // A blank line is not a record.
+    if (!(rec.count === 1 && rec.starts[0] === rec.ends[0] && rec.fault === null && buf[rec.starts[0] - 1] !== QUOTE)) this.sink(rec);
+    return pos;
+  }
+
+  /** Turns each doubled quote into one, in place, and shortens the field. */
+  private unescape(buf: Buffer): void {
+    const rec = this.record;
+    for (let f = 0; f < rec.count; f++) {
+      if (this.escaped[f] === 0) continue;
+      let w = rec.starts[f];
+      for (let r = rec.starts[f]; r < rec.ends[f]; r++) {
+        buf[w++] = buf[r];
+        if (buf[r] === QUOTE) r++;
+      }
+      rec.ends[f] = w;
+    }
+  }
+}

@@ -1,0 +1,196 @@
+/**
+ * Reading and checking the events table (records.md, "events"), typed
+ * straight into growable typed arrays: the person as a row index, the type and
+ * recall reasons as codes, dates as day numbers.
+ */
+import { EVENT, EVENT_TYPES, RECALL_REASONS } from '../study/vocabulary.js';
+import { formatDay } from '../time/days.js';
+import { ByteKeyMap, WordMatcher, trimEnd, trimStart } from './bytes.js';
+import { TableReader, type ReaderSettings } from './table-reader.js';
+
+export const EVENT_COLUMNS = ['person_id', 'type', 'date', 'conviction_date', 'offence', 'recall_reasons'] as const;
+
+const REQUIRED = ['person_id', 'type', 'date'];
+
+const TYPE_WORDS = new WordMatcher(EVENT_TYPES);
+const REASON_WORDS = new WordMatcher(RECALL_REASONS);
+const SEMICOLON = 0x3b;
+
+/** Event columns in file order, for kept rows only. */
+export interface EventColumns {
+  count: number;
+  person: Int32Array;
+  type: Uint8Array;
+  date: Float64Array;
+  conviction_date: Float64Array;
+  offence: Int32Array;
+  recall_reasons: Uint8Array;
+  line: Int32Array;
+}
+
+function allocate(capacity: number): EventColumns {
+  return {
+    count: 0,
+    person: new Int32Array(capacity),
+    type: new Uint8Array(capacity),
+    date: new Float64Array(capacity),
+    conviction_date: new Float64Array(capacity),
+    offence: new Int32Array(capacity),
+    recall_reasons: new Uint8Array(capacity),
+    line: new Int32Array(capacity),
+  };
+}
+
+function grow<T extends Int32Array | Uint8Array | Float64Array>(a: T, size: number): T {
+  const b = new (a.constructor as new (n: number) => T)(size);
+  b.set(a);
+  return b;
+}
+
+/** The people a set of events can refer to. */
+export interface PeopleIndex {
+  keptIds: ByteKeyMap;
+  setAsideIds: ByteKeyMap;
+}
+
+export class EventsReader extends TableReader {
+  columns: EventColumns;
+  /** Offence code bytes → row in the lookup. */
+  private readonly offenceRow = new ByteKeyMap();
+
+  constructor(settings: ReaderSettings, private readonly people: PeopleIndex, offenceCodes: readonly string[], expectedRows = 1024) {
+    super(settings, EVENT_COLUMNS, REQUIRED);
+    offenceCodes.forEach((code, row) => this.offenceRow.setString(code, row));
+    this.columns = allocate(Math.max(16, expectedRows));
+  }
+
+  protected row(): void {
+    const rec = this.rec;
+    const buf = rec.buf;
+    const idField = this.field('person_id');
+    const typeField = this.field('type');
+    const dateField = this.field('date');
+    const convictionField = this.field('conviction_date');
+    const offenceField = this.field('offence');
+    const reasonsField = this.field('recall_reasons');
+
+    // person_id: a known person needs no privacy check here (people did it).
+    let person = -1;
+    const [idStart, idEnd] = this.span(idField);
+    if (idStart === idEnd) {
+      this.fail('missing_value', 'person_id', idField, 'a person_id (required)');
+    } else {
+      person = this.people.keptIds.get(buf, idStart, idEnd);
+      if (person < 0) {
+        const ok = this.privacyOk(idField);
+        if (this.people.setAsideIds.get(buf, idStart, idEnd) >= 0) {
+          this.addError('person_quarantined', 'person_id', ok ? this.raw(idField) : null, "a person whose row in people is usable (this person's row has errors, so their events are set aside with it)");
+        } else if (ok) {
+          this.addError('unknown_person', 'person_id', this.raw(idField), 'a person_id that appears in people');
+        }
+      }
+    }
+
+    const type = this.readWord('type', typeField, TYPE_WORDS, 'one of recall, rerelease, conviction, caution, breach');
+    if (type === -1) this.fail('missing_value', 'type', typeField, 'an event type (required)');
+
+    const date = this.readDate('date', dateField);
+    if (Number.isNaN(date) && this.isBlank(dateField)) this.fail('missing_value', 'date', dateField, 'a date (required)');
+
+    const convictionDate = this.readDate('conviction_date', convictionField);
+    const convictionLike = type === EVENT.conviction || type === EVENT.caution;
+    if (convictionLike && this.isBlank(convictionField)) {
+      this.fail('missing_value', 'conviction_date', convictionField, `a conviction_date, required for a ${EVENT_TYPES[type]}`);
+    }
+    if (!Number.isNaN(convictionDate) && !Number.isNaN(date) && convictionDate < date) {
+      this.fail('dates_out_of_order', 'conviction_date', convictionField, `a date on or after the offence date (${formatDay(date)})`);
+    }
+
+    let offence = -1;
+    if (offenceField >= 0) {
+      const [s, e] = this.span(offenceField);
+      if (s !== e) {
+        offence = this.offenceRow.get(buf, s, e);
+        if (offence < 0) this.fail('unknown_offence', 'offence', offenceField, 'an offence code in the offence lookup');
+      }
+    }
+    if (convictionLike && this.isBlank(offenceField)) {
+      this.fail('missing_value', 'offence', offenceField, `an offence code, required for a ${EVENT_TYPES[type]}`);
+    }
+
+    let reasons = 0;
+    if (reasonsField >= 0) {
+      const [s, e] = this.span(reasonsField);
+      if (s !== e) {
+        reasons = this.readReasons(reasonsField, s, e);
+        if (reasons > 0 && type >= 0 && type !== EVENT.recall) {
+          this.rowWarnings.push(this.problem('warning', 'recall_reasons_on_non_recall', 'recall_reasons', this.raw(reasonsField),
+            'recall_reasons on recall events only (kept as written; the measures read reasons of recalls only)'));
+        }
+      }
+    }
+
+    const extras = this.readExtras();
+    if (this.rowProblems.length > 0) {
+      this.rowWarnings.length = 0;
+      return;
+    }
+    for (const w of this.rowWarnings) this.log.add(w);
+    this.rowWarnings.length = 0;
+
+    let c = this.columns;
+    if (c.count === c.person.length) c = this.columns = this.enlarge(c);
+    const i = c.count++;
+    c.person[i] = person;
+    c.type[i] = type;
+    c.date[i] = date;
+    c.conviction_date[i] = convictionDate;
+    c.offence[i] = offence;
+    c.recall_reasons[i] = reasons;
+    c.line[i] = rec.line;
+    this.keepExtras(extras);
+  }
+
+  private readonly rowWarnings: ReturnType<TableReader['problem']>[] = [];
+
+  private isBlank(field: number): boolean {
+    if (field < 0) return true;
+    const [s, e] = this.span(field);
+    return s === e;
+  }
+
+  /** `;`-separated recall reasons to a bit mask; an unknown reason is reported (empty items are ignored). */
+  private readReasons(field: number, start: number, end: number): number {
+    const buf = this.rec.buf;
+    let mask = 0;
+    let itemStart = start;
+    for (let i = start; i <= end; i++) {
+      if (i < end && buf[i] !== SEMICOLON) continue;
+      const s = trimStart(buf, itemStart, i);
+      const e = trimEnd(buf, s, i);
+      itemStart = i + 1;
+      if (s === e) continue;
+      const r = REASON_WORDS.match(buf, s, e);
+      if (r < 0) {
+        this.fail('wrong_type', 'recall_reasons', field, `recall reasons separated by ';', each one of ${RECALL_REASONS.join(', ')}`);
+        return 0;
+      }
+      mask |= 1 << r;
+    }
+    return mask;
+  }
+
+  private enlarge(c: EventColumns): EventColumns {
+    const size = c.person.length * 2;
+    return {
+      count: c.count,
+      person: grow(c.person, size),
+      type: grow(c.type, size),
+      date: grow(c.date, size),
+      conviction_date: grow(c.conviction_date, size),
+      offence: grow(c.offence, size),
+      recall_reasons: grow(c.recall_reasons, size),
+      line: grow(c.line, size),
+    };
+  }
+}

@@ -1,0 +1,162 @@
+/**
+ * Loading a study: the offence lookup, then people, then events (which need
+ * the people), checked against records.md and assembled into a `Study`.
+ */
+import { join, resolve } from 'node:path';
+import type { InputFile, OffenceLookup, Study, TableName } from '../study/study.js';
+import { parseISODate } from '../time/days.js';
+import { assembleStudy, qualityOf } from './assemble.js';
+import { EventsReader } from './events-reader.js';
+import { offenceLookupFromRows, readDefaultOffenceLookup, readOffenceLookupFile } from './offence-lookup.js';
+import { PeopleReader } from './people-reader.js';
+import { ProblemLog, StudyError } from './problems.js';
+import { QUARANTINE_FILE_NAME, writeQuarantine } from './quarantine.js';
+import { feedRows, fileSize, readTableFile, type RowsInput } from './sources.js';
+import { normaliseColumnName, type ReaderSettings, type TableReader } from './table-reader.js';
+
+export interface LoadOptions {
+  /** YYYY-MM-DD; when absent, the latest date anywhere in the records (Study.extractionDateInferred = true). */
+  extractionDate?: string | null;
+  snapshotDate?: string | null;
+  title?: string | null;
+  /** Column names the privacy guard lets through (names and values). */
+  allowColumns?: string[];
+  /** Quarantine mode: write bad rows with their reasons to `<dir>/quarantine.csv` and go on. */
+  quarantineDir?: string | null;
+}
+
+function optionDate(name: string, text: string | null | undefined): number | null {
+  if (text === null || text === undefined || text === '') return null;
+  const day = parseISODate(text);
+  if (day === undefined) throw new TypeError(`${name} '${text}' is not a date that exists, written YYYY-MM-DD`);
+  return day;
+}
+
+interface Session {
+  log: ProblemLog;
+  offences: OffenceLookup;
+  people: PeopleReader;
+  events: EventsReader;
+  extractionDate: number | null;
+}
+
+function settingsFor(table: TableName, file: string, log: ProblemLog, allow: ReadonlySet<string>): ReaderSettings {
+  return { table, file, log, allow };
+}
+
+/**
+ * After a table is fed: a file with no header at all (0 bytes) is an error,
+ * and so is a people table without rows; an events table may be empty.
+ */
+function checkNotEmpty(reader: TableReader, log: ProblemLog, noHeaderIsEmptyRows: boolean): void {
+  if (!reader.sawHeader && !noHeaderIsEmptyRows) {
+    log.error('empty_file', reader.table, reader.file, 0, null, null, 'a header row naming the columns (the file is empty)');
+    reader.fatal = true;
+    return;
+  }
+  if (reader.table === 'people' && reader.rowsRead === 0 && !reader.fatal) {
+    log.error('empty_file', reader.table, reader.file, 0, null, null, 'at least one person row after the header');
+    reader.fatal = true;
+  }
+}
+
+function startSession(offences: OffenceLookup, files: { people: string; events: string }, options: LoadOptions, expectedEvents: number): Session {
+  const log = new ProblemLog();
+  const allow = new Set((options.allowColumns ?? []).map(normaliseColumnName));
+  const extractionDate = optionDate('extractionDate', options.extractionDate);
+  const people = new PeopleReader(settingsFor('people', files.people, log, allow), offences.rowOf, extractionDate);
+  const events = new EventsReader(settingsFor('events', files.events, log, allow), people, offences.code, expectedEvents);
+  return { log, offences, people, events, extractionDate };
+}
+
+function finish(session: Session, options: LoadOptions, inputs: InputFile[], quarantine: boolean, quarantineFile: string | null): Study {
+  return assembleStudy({
+    people: session.people,
+    events: session.events,
+    offences: session.offences,
+    log: session.log,
+    extractionDate: session.extractionDate,
+    snapshotDate: optionDate('snapshotDate', options.snapshotDate),
+    title: options.title ?? null,
+    allowColumns: options.allowColumns ?? [],
+    inputs,
+    quarantine,
+    quarantineFile,
+  });
+}
+
+/**
+ * Loads a study from files (CSV or JSON by extension) and checks every row
+ * against records.md. Throws a StudyError listing every error, unless
+ * `quarantineDir` is set: then rows in error (and the events of people set
+ * aside) are written with their reasons to `<quarantineDir>/quarantine.csv`
+ * and the study goes on with the rest.
+ */
+export async function loadStudy(files: { people: string; events: string; offences?: string | null }, options: LoadOptions = {}): Promise<Study> {
+  const lookup = files.offences ? readOffenceLookupFile(files.offences) : readDefaultOffenceLookup();
+  // Roughly 40 bytes per event row: a first guess for the column buffers, which grow if needed.
+  const expectedEvents = /\.csv$/i.test(files.events) ? Math.ceil(fileSize(files.events) / 40) : 1024;
+  const session = startSession(lookup.lookup, files, options, expectedEvents);
+  const inputs: InputFile[] = [];
+
+  for (const [role, path, reader] of [['people', files.people, session.people], ['events', files.events, session.events]] as const) {
+    const info = readTableFile(path, reader.accept);
+    inputs.push({ role, path, sha256: info.sha256, bytes: info.bytes });
+    const isJson = /\.json$/i.test(path);
+    if (info.jsonUnparsable) {
+      session.log.error('malformed_json', role, path, info.jsonUnparsable.line, null, null, info.jsonUnparsable.expected);
+      reader.fatal = true;
+    }
+    for (const fault of info.jsonFaults) {
+      session.log.error('malformed_json', role, path, fault.line, null, null, fault.expected);
+      reader.rowsRead++;
+      reader.quarantined.push({ table: role, file: path, line: fault.line, problems: [session.log.problems[session.log.problems.length - 1]], fields: [] });
+    }
+    if (!info.jsonUnparsable) checkNotEmpty(reader, session.log, isJson && info.bytes > 0);
+    if (session.people.fatal) session.events.skipRows = true;
+  }
+  inputs.push(lookup.input);
+
+  const quarantine = options.quarantineDir !== null && options.quarantineDir !== undefined && options.quarantineDir !== '';
+  const quarantinePath = quarantine ? join(resolve(options.quarantineDir!), QUARANTINE_FILE_NAME) : null;
+  let study: Study;
+  try {
+    study = finish(session, options, inputs, quarantine, quarantinePath);
+  } catch (error) {
+    if (error instanceof StudyError && quarantine) writeQuarantineOf(session, options.quarantineDir!);
+    throw error;
+  }
+  if (quarantine) writeQuarantineOf(session, options.quarantineDir!);
+  return study;
+}
+
+function writeQuarantineOf(session: Session, dir: string): string {
+  const rowProblems = new Set(
+    [...session.people.quarantined, ...session.events.quarantined].flatMap((r) => r.problems),
+  );
+  const fileProblems = session.log.sorted().filter((p) => p.severity === 'error' && !rowProblems.has(p));
+  return writeQuarantine(dir, fileProblems, [...session.people.quarantined, ...session.events.quarantined]);
+}
+
+/**
+ * A study from tables held in memory: arrays of plain objects, arquero tables,
+ * or `{ columns, values }` (a Date is its UTC calendar day; null, undefined and
+ * NaN are blank). Row r is reported as line r + 2 of `<people rows>` etc.
+ * With `quarantine: true` rows in error are set aside (and listed in
+ * `quality.problems`) instead of throwing.
+ */
+export function studyFromRows(
+  rows: { people: RowsInput; events: RowsInput; offences?: RowsInput | null },
+  options: Omit<LoadOptions, 'quarantineDir'> & { quarantine?: boolean } = {},
+): Study {
+  const lookup = rows.offences ? { lookup: offenceLookupFromRows(rows.offences), input: null } : readDefaultOffenceLookup();
+  const session = startSession(lookup.lookup, { people: '<people rows>', events: '<events rows>' }, options, 1024);
+  feedRows(rows.people, session.people.accept);
+  checkNotEmpty(session.people, session.log, true);
+  if (session.people.fatal) session.events.skipRows = true;
+  feedRows(rows.events, session.events.accept);
+  checkNotEmpty(session.events, session.log, true);
+  return finish(session, options, lookup.input ? [lookup.input] : [], options.quarantine === true, null);
+}
+
+export { qualityOf };

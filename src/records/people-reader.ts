@@ -1,0 +1,195 @@
+/**
+ * Reading and checking the people table (records.md, "people"): one row per
+ * person, typed into columns, with every error of every row reported.
+ */
+import { END_REASONS, SEXES, type EndReason, type Sex } from '../study/vocabulary.js';
+import { formatDay } from '../time/days.js';
+import { ByteKeyMap, WordMatcher } from './bytes.js';
+import { TableReader, type ReaderSettings } from './table-reader.js';
+
+export const PEOPLE_COLUMNS = [
+  'person_id', 'service', 'tier', 'sex', 'ethnicity', 'age_at_release', 'index_offence', 'prior_convictions',
+  'custody_years_before_release', 'aces', 'referral_date', 'in_reach_start', 'release_date', 'service_end',
+  'end_reason', 'included', 'exclusion_reason', 'follow_up_end',
+] as const;
+
+const REQUIRED = ['person_id', 'service', 'index_offence'];
+
+const SEX_WORDS = new WordMatcher(SEXES);
+const END_WORDS = new WordMatcher(END_REASONS);
+/** Booleans as the format accepts them; even index = true. */
+const BOOLEAN_WORDS = new WordMatcher(['true', 'false', 'yes', 'no', '1', '0']);
+
+/** The people columns as read, for kept rows only, in file order. */
+export interface PeopleColumns {
+  person_id: string[];
+  service: string[];
+  tier: (string | null)[];
+  sex: Sex[];
+  ethnicity: (string | null)[];
+  age_at_release: number[];
+  index_offence: string[];
+  index_offence_row: number[];
+  prior_convictions: number[];
+  custody_years_before_release: number[];
+  aces: number[];
+  referral_date: number[];
+  in_reach_start: number[];
+  release_date: number[];
+  service_end: number[];
+  end_reason: (EndReason | null)[];
+  included: boolean[];
+  exclusion_reason: (string | null)[];
+  /** As written: NaN when blank (defaulted to the extraction date later). */
+  follow_up_end: number[];
+  /** The line of each kept row, for warnings about its events. */
+  line: number[];
+}
+
+function emptyPeople(): PeopleColumns {
+  return {
+    person_id: [], service: [], tier: [], sex: [], ethnicity: [], age_at_release: [], index_offence: [],
+    index_offence_row: [], prior_convictions: [], custody_years_before_release: [], aces: [], referral_date: [],
+    in_reach_start: [], release_date: [], service_end: [], end_reason: [], included: [], exclusion_reason: [],
+    follow_up_end: [], line: [],
+  };
+}
+
+const show = (day: number) => formatDay(day) ?? '';
+
+export class PeopleReader extends TableReader {
+  readonly columns = emptyPeople();
+  /** person_id bytes → row among the kept people. */
+  readonly keptIds = new ByteKeyMap();
+  /** person_ids whose only rows were set aside: their events go with them. */
+  readonly setAsideIds = new ByteKeyMap();
+  /** person_id bytes → line of its first row (kept or not). */
+  private readonly seenIds = new ByteKeyMap();
+
+  constructor(
+    settings: ReaderSettings,
+    private readonly offenceRow: ReadonlyMap<string, number>,
+    /** The study's extraction date when given; null when it will be inferred (and so no date can be after it). */
+    private readonly extractionDate: number | null,
+  ) {
+    super(settings, PEOPLE_COLUMNS, REQUIRED);
+  }
+
+  protected row(): void {
+    const f = (name: string) => this.field(name);
+    const rec = this.rec;
+
+    const idField = f('person_id');
+    const [idStart, idEnd] = this.span(idField);
+    let id: string | null = null;
+    if (idStart === idEnd) this.fail('missing_value', 'person_id', idField, 'a person_id (required)');
+    else if (this.privacyOk(idField)) {
+      id = rec.buf.toString('utf8', idStart, idEnd);
+      const firstLine = this.seenIds.get(rec.buf, idStart, idEnd);
+      if (firstLine >= 0) this.addError('duplicate_person_id', 'person_id', this.raw(idField), `a person_id used only once (first used on line ${firstLine}, which is kept)`);
+    }
+    if (idStart !== idEnd) this.seenIds.setIfAbsent(rec.buf, idStart, idEnd, rec.line);
+
+    const service = this.requiredText('service');
+    const tier = this.optionalText('tier');
+    const ethnicity = this.optionalText('ethnicity');
+    const exclusionReason = this.optionalText('exclusion_reason');
+
+    const sexCode = this.readWord('sex', f('sex'), SEX_WORDS, 'one of male, female, other, unknown (blank means unknown)');
+    const age = this.readNumber('age_at_release', f('age_at_release'), true, 10, 100, 'a whole number of years from 10 to 100');
+    const prior = this.readNumber('prior_convictions', f('prior_convictions'), true, 0, Infinity, 'a whole number ≥ 0');
+    const custody = this.readNumber('custody_years_before_release', f('custody_years_before_release'), false, 0, Infinity, 'a number of years ≥ 0');
+    const aces = this.readNumber('aces', f('aces'), true, 0, 10, 'a whole number from 0 to 10');
+
+    const offence = this.requiredText('index_offence');
+    let offenceRow = -1;
+    if (offence !== null) {
+      offenceRow = this.offenceRow.get(offence) ?? -1;
+      if (offenceRow < 0) this.fail('unknown_offence', 'index_offence', f('index_offence'), 'an offence code in the offence lookup');
+    }
+
+    const referral = this.readDate('referral_date', f('referral_date'));
+    const inReach = this.readDate('in_reach_start', f('in_reach_start'));
+    const release = this.readDate('release_date', f('release_date'));
+    const serviceEnd = this.readDate('service_end', f('service_end'));
+    const followUpEnd = this.readDate('follow_up_end', f('follow_up_end'));
+
+    const endCode = this.readWord('end_reason', f('end_reason'), END_WORDS, 'one of completed, recalled, disengaged, transferred, died, other');
+    if (endCode === -1 && !Number.isNaN(serviceEnd)) this.fail('missing_value', 'end_reason', f('end_reason'), 'an end_reason, required when service_end is set');
+
+    const includedCode = this.readWord('included', f('included'), BOOLEAN_WORDS, 'true/false, yes/no or 1/0 (blank means true)');
+    const included = includedCode < 0 || includedCode % 2 === 0;
+    if (!included && exclusionReason === null) {
+      this.fail('missing_value', 'exclusion_reason', f('exclusion_reason'), 'an exclusion_reason, required when included is false');
+    }
+
+    // Order of dates (records.md, "Validation").
+    if (!Number.isNaN(inReach) && !Number.isNaN(release) && inReach > release) {
+      this.fail('dates_out_of_order', 'in_reach_start', f('in_reach_start'), `a date on or before release_date (${show(release)})`);
+    }
+    if (!Number.isNaN(serviceEnd)) {
+      if (!Number.isNaN(release)) {
+        if (serviceEnd < release) this.fail('dates_out_of_order', 'service_end', f('service_end'), `a date on or after release_date (${show(release)})`);
+      } else if (!Number.isNaN(inReach) && serviceEnd < inReach) {
+        this.fail('dates_out_of_order', 'service_end', f('service_end'), `a date on or after in_reach_start (${show(inReach)}), as the person was never released`);
+      }
+    }
+    const end = !Number.isNaN(followUpEnd) ? followUpEnd : this.extractionDate;
+    if (end !== null) {
+      const whose = !Number.isNaN(followUpEnd) ? 'follow_up_end' : 'the extraction date, the default follow_up_end';
+      if (!Number.isNaN(release) && release > end) this.fail('dates_out_of_order', 'release_date', f('release_date'), `a date on or before ${whose} (${show(end)})`);
+      if (!Number.isNaN(serviceEnd) && serviceEnd > end) this.fail('dates_out_of_order', 'service_end', f('service_end'), `a date on or before ${whose} (${show(end)})`);
+    }
+
+    const extras = this.readExtras();
+    if (this.rowProblems.length > 0 || id === null || service === null || offence === null) return;
+
+    const c = this.columns;
+    this.keptIds.setIfAbsent(rec.buf, idStart, idEnd, c.person_id.length);
+    c.person_id.push(id);
+    c.service.push(service);
+    c.tier.push(tier);
+    c.sex.push(sexCode >= 0 ? SEXES[sexCode] : 'unknown');
+    c.ethnicity.push(ethnicity);
+    c.age_at_release.push(age);
+    c.index_offence.push(offence);
+    c.index_offence_row.push(offenceRow);
+    c.prior_convictions.push(prior);
+    c.custody_years_before_release.push(custody);
+    c.aces.push(aces);
+    c.referral_date.push(referral);
+    c.in_reach_start.push(inReach);
+    c.release_date.push(release);
+    c.service_end.push(serviceEnd);
+    c.end_reason.push(endCode >= 0 ? END_REASONS[endCode] : null);
+    c.included.push(included);
+    c.exclusion_reason.push(exclusionReason);
+    c.follow_up_end.push(followUpEnd);
+    c.line.push(rec.line);
+    this.keepExtras(extras);
+  }
+
+  private requiredText(column: string): string | null {
+    const field = this.field(column);
+    const value = this.text(field);
+    if (value === null) this.fail('missing_value', column, field, `a ${column} (required)`);
+    else if (!this.privacyOk(field)) return null;
+    return value;
+  }
+
+  private optionalText(column: string): string | null {
+    const field = this.field(column);
+    if (field < 0) return null;
+    this.privacyOk(field);
+    return this.text(field);
+  }
+
+  /** A person whose rows are all set aside takes their events with them. */
+  protected override onSetAside(): void {
+    const field = this.field('person_id');
+    if (field < 0 || field >= this.rec.count) return;
+    const [s, e] = this.span(field);
+    if (s === e || this.keptIds.get(this.rec.buf, s, e) >= 0) return;
+    this.setAsideIds.setIfAbsent(this.rec.buf, s, e, 1);
+  }
+}

@@ -1,0 +1,92 @@
+/**
+ * The privacy guard (records.md, "Privacy guard"): the records must be
+ * anonymised, so columns named for personal identifiers and values shaped like
+ * official identifiers are refused, and a refused value is only ever shown masked.
+ */
+
+/** Column names that identify a person; refused unless the study allows them. */
+export const REFUSED_COLUMNS: readonly string[] = [
+  'name', 'first_name', 'forename', 'surname', 'last_name', 'dob', 'date_of_birth', 'birth_date',
+  'address', 'postcode', 'email', 'phone', 'ni_number', 'nino', 'pnc', 'pnc_id', 'pnc_number',
+  'cro', 'cro_number', 'nomis', 'noms_number', 'crn',
+];
+
+const REFUSED = new Set(REFUSED_COLUMNS);
+
+/** True when a (normalised, lower-case) column name identifies a person. */
+export function isRefusedColumn(name: string): boolean {
+  return REFUSED.has(name);
+}
+
+// Identifier shapes, matched anywhere in a cell (free text can carry them too) but
+// not inside a longer run of letters and digits, and in either case.
+const EDGE_BEFORE = '(?<![A-Za-z0-9])';
+const EDGE_AFTER = '(?![A-Za-z0-9])';
+
+/** The identifier shapes, by what they are called in messages. */
+export const IDENTIFIER_SHAPES: readonly { name: string; pattern: RegExp }[] = [
+  // Police National Computer ID: YY/NNNNNNNL or YYYY/NNNNNNNL, e.g. 2004/0123456X.
+  { name: 'a PNC ID', pattern: new RegExp(`${EDGE_BEFORE}\\d{2}(?:\\d{2})?/\\d{1,7}[A-Z]${EDGE_AFTER}`, 'i') },
+  // National Insurance number: two letters, six digits, a suffix A–D (spaces allowed as printed on cards).
+  { name: 'a National Insurance number', pattern: new RegExp(`${EDGE_BEFORE}[A-Z]{2} ?\\d{2} ?\\d{2} ?\\d{2} ?[A-D]${EDGE_AFTER}`, 'i') },
+  // Prison (NOMIS) number: A1234BC.
+  { name: 'a prison (NOMIS) number', pattern: new RegExp(`${EDGE_BEFORE}[A-Z]\\d{4}[A-Z]{2}${EDGE_AFTER}`, 'i') },
+  // nDelius case reference number (CRN): X123456.
+  { name: 'an nDelius case reference (CRN)', pattern: new RegExp(`${EDGE_BEFORE}[A-Z]\\d{6}${EDGE_AFTER}`, 'i') },
+  { name: 'an email address', pattern: /[^\s@]+@[^\s@]+\.[A-Za-z]{2,}/ },
+  // UK postcode: outward code (A9, A99, AA9, AA99, A9A, AA9A), optional space, inward code 9AA.
+  { name: 'a UK postcode', pattern: new RegExp(`${EDGE_BEFORE}[A-Z]{1,2}\\d[A-Z\\d]? ?\\d[A-Z]{2}${EDGE_AFTER}`, 'i') },
+];
+
+/**
+ * Cheap test on bytes before any regular expression: every identifier shape
+ * has at least five characters and either an `@` or both a letter and a digit,
+ * so dates, numbers and words never reach the regular expressions.
+ */
+export function mayBeIdentifierBytes(buf: Uint8Array, start: number, end: number): boolean {
+  if (end - start < 5) return false;
+  let letter = false;
+  let digit = false;
+  for (let i = start; i < end; i++) {
+    const b = buf[i];
+    if (b >= 48 && b <= 57) digit = true;
+    else if ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7a) letter = true;
+    else if (b === 0x40) return true;
+    if (letter && digit) return true;
+  }
+  return false;
+}
+
+/** The same pre-filter on a string. */
+export function mayBeIdentifier(text: string): boolean {
+  if (text.length < 5) return false;
+  let letter = false;
+  let digit = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) digit = true;
+    else if ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) letter = true;
+    else if (c === 0x40) return true;
+    if (letter && digit) return true;
+  }
+  return false;
+}
+
+/** The name of the identifier shape a value has (e.g. 'a UK postcode'), or null. */
+export function identifierShape(text: string): string | null {
+  if (!mayBeIdentifier(text)) return null;
+  for (const shape of IDENTIFIER_SHAPES) if (shape.pattern.test(text)) return shape.name;
+  return null;
+}
+
+/**
+ * Masks a refused value for messages: the first two and last two characters
+ * with `•••` between (`A1234BC` → `A1•••BC`); values of six characters or
+ * fewer are fully masked, since four of six characters would say too much.
+ */
+export function maskValue(text: string): string {
+  const chars = Array.from(text);
+  if (chars.length === 0) return '';
+  if (chars.length <= 6) return '•••';
+  return `${chars.slice(0, 2).join('')}•••${chars.slice(-2).join('')}`;
+}

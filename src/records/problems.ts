@@ -1,0 +1,105 @@
+/**
+ * Problems found while loading records (records.md, "Validation"): how they
+ * are collected, ordered, counted, printed, and thrown.
+ */
+import type { DataQuality, Problem, TableName } from '../study/study.js';
+
+/** Error kinds: the row cannot be used. */
+export type ErrorKind =
+  | 'missing_value'
+  | 'wrong_type'
+  | 'out_of_range'
+  | 'invalid_date'
+  | 'duplicate_person_id'
+  | 'unknown_person'
+  | 'unknown_offence'
+  | 'dates_out_of_order'
+  | 'privacy_column'
+  | 'privacy_value'
+  | 'malformed_csv'
+  | 'malformed_json'
+  | 'empty_file'
+  | 'missing_column'
+  | 'duplicate_column'
+  | 'duplicate_code'
+  | 'person_quarantined';
+
+/** Warning kinds: the row is kept and counted. */
+export type WarningKind =
+  | 'event_after_follow_up_end'
+  | 'event_before_release'
+  | 'recall_without_rerelease'
+  | 'duplicate_event'
+  | 'recall_reasons_on_non_recall';
+
+const TABLE_ORDER: Record<TableName, number> = { offences: 0, people: 1, events: 2 };
+
+/** Problems of one load, in the order found; sorted into file order at the end. */
+export class ProblemLog {
+  readonly problems: Problem[] = [];
+  errors = 0;
+
+  add(p: Problem): void {
+    this.problems.push(p);
+    if (p.severity === 'error') this.errors++;
+  }
+
+  error(kind: ErrorKind, table: TableName, file: string, line: number, column: string | null, value: string | null, expected: string): void {
+    this.add({ severity: 'error', kind, table, file, line, column, value, expected });
+  }
+
+  warning(kind: WarningKind, table: TableName, file: string, line: number, column: string | null, value: string | null, expected: string): void {
+    this.add({ severity: 'warning', kind, table, file, line, column, value, expected });
+  }
+
+  /** Every problem in file order: offences, people, events; by line within a file (stable, so a row's problems stay in column order). */
+  sorted(): Problem[] {
+    const indexed = this.problems.map((p, i) => ({ p, i }));
+    indexed.sort((a, b) => TABLE_ORDER[a.p.table] - TABLE_ORDER[b.p.table] || a.p.line - b.p.line || a.i - b.i);
+    return indexed.map((x) => x.p);
+  }
+
+  /** Warnings counted by kind. */
+  warningCounts(): Record<string, number> {
+    const counts: Record<string, number> = {};
+    for (const p of this.problems) if (p.severity === 'warning') counts[p.kind] = (counts[p.kind] ?? 0) + 1;
+    return counts;
+  }
+}
+
+/** Columns whose values are person identifiers: never printed (the brief's rule), the file and line locate the row. */
+const WITHHELD_COLUMNS = new Set(['person_id']);
+
+/**
+ * One problem as a line a person can act on, e.g.
+ * `people.csv line 7, column release_date: value '2023-02-30' — expected a date that exists (YYYY-MM-DD)`.
+ * A person_id is never printed; privacy values are already masked.
+ */
+export function formatProblem(p: Problem): string {
+  const where = p.line > 0 ? `${p.file} line ${p.line}` : p.file;
+  const column = p.column !== null ? `, column ${p.column}` : '';
+  let value: string;
+  if (p.value === null) value = '';
+  else if (p.column !== null && WITHHELD_COLUMNS.has(p.column) && p.kind !== 'privacy_value') value = ': value withheld (a person_id is never printed)';
+  else value = p.value === '' ? ': blank' : `: value '${p.value}'`;
+  return `${where}${column}${value} — expected ${p.expected}`;
+}
+
+/** At most this many errors are spelled out in a StudyError's message; `problems` holds them all. */
+const MESSAGE_LIMIT = 500;
+
+/** Thrown when the records have errors (and quarantine mode is off): lists every error found. */
+export class StudyError extends Error {
+  override name = 'StudyError';
+  readonly problems: Problem[];
+  readonly quality: DataQuality;
+
+  constructor(problems: Problem[], quality: DataQuality) {
+    const errors = problems.filter((p) => p.severity === 'error');
+    const lines = errors.slice(0, MESSAGE_LIMIT).map((p) => `  ${formatProblem(p)}`);
+    if (errors.length > MESSAGE_LIMIT) lines.push(`  … and ${errors.length - MESSAGE_LIMIT} more (see the error's problems)`);
+    super(`the records have ${errors.length} error${errors.length === 1 ? '' : 's'}:\n${lines.join('\n')}`);
+    this.problems = problems;
+    this.quality = quality;
+  }
+}

@@ -1,0 +1,287 @@
+/**
+ * What reading people and events have in common: matching the header to the
+ * record format, refusing identifying columns, keeping extra columns, the
+ * privacy check of values, and collecting a row's problems so that a row in
+ * error is set aside whole, with its raw fields (masked where refused).
+ */
+import type { Problem, TableName } from '../study/study.js';
+import { BAD_DATE, WordMatcher, parseDateBytes, parseNumberBytes, trimEnd, trimStart } from './bytes.js';
+import type { CsvRecord } from './csv-reader.js';
+import { identifierShape, isRefusedColumn, mayBeIdentifierBytes, maskValue } from './privacy.js';
+import type { ErrorKind, ProblemLog } from './problems.js';
+
+export interface ReaderSettings {
+  table: TableName;
+  /** The file as named in problems (a path, or `<people rows>` for rows in memory). */
+  file: string;
+  log: ProblemLog;
+  /** Lower-case column names the privacy guard lets through. */
+  allow: ReadonlySet<string>;
+}
+
+/** A row set aside: where it was, why, and its fields as written (refused values masked). */
+export interface QuarantinedRow {
+  table: TableName;
+  file: string;
+  line: number;
+  problems: Problem[];
+  fields: string[];
+}
+
+export interface ExtraColumn {
+  name: string;
+  field: number;
+  values: (string | null)[];
+}
+
+/** A column name as the format matches it: trimmed, lower case. */
+export function normaliseColumnName(name: string): string {
+  return name.trim().toLowerCase();
+}
+
+export abstract class TableReader {
+  readonly table: TableName;
+  readonly file: string;
+  protected readonly log: ProblemLog;
+  private readonly allow: ReadonlySet<string>;
+
+  names: string[] = [];
+  /** Field index of each column of the record format; −1 when the file lacks it. */
+  protected fieldOf = new Map<string, number>();
+  /** 1 when the privacy value check applies to field i (its column is not allowed). */
+  protected checkValue = new Uint8Array(0);
+  /** 1 when field i is a refused column: never read, masked when a row is written out. */
+  protected refused = new Uint8Array(0);
+  readonly extras: ExtraColumn[] = [];
+  /** A problem that makes the whole file unusable (no header, a required column missing). */
+  fatal = false;
+  /** Count rows without checking them (another table's fatal problem makes checking pointless). */
+  skipRows = false;
+  sawHeader = false;
+  rowsRead = 0;
+  readonly quarantined: QuarantinedRow[] = [];
+
+  protected rec!: CsvRecord;
+  protected rowProblems: Problem[] = [];
+  private privacyStamp = new Int32Array(0);
+  private rowStamp = 0;
+
+  constructor(settings: ReaderSettings, private readonly known: readonly string[], private readonly required: readonly string[]) {
+    this.table = settings.table;
+    this.file = settings.file;
+    this.log = settings.log;
+    this.allow = settings.allow;
+  }
+
+  /** Feeds one CSV record: the first is the header. */
+  readonly accept = (rec: CsvRecord): void => {
+    if (!this.sawHeader) {
+      this.sawHeader = true;
+      this.header(rec);
+      return;
+    }
+    this.rowsRead++;
+    if (this.fatal || this.skipRows) return;
+    this.rec = rec;
+    this.rowStamp++;
+    this.rowProblems = [];
+    if (rec.fault !== null || rec.count !== this.names.length) {
+      this.malformed(rec);
+      this.setAside();
+      return;
+    }
+    this.row();
+    if (this.rowProblems.length > 0) this.setAside();
+  };
+
+  protected header(rec: CsvRecord): void {
+    const names: string[] = [];
+    for (let i = 0; i < rec.count; i++) names.push(normaliseColumnName(rec.buf.toString('utf8', rec.starts[i], rec.ends[i])));
+    this.names = names;
+    this.checkValue = new Uint8Array(names.length);
+    this.refused = new Uint8Array(names.length);
+    this.privacyStamp = new Int32Array(names.length);
+    if (rec.fault !== null) {
+      this.log.error('malformed_csv', this.table, this.file, rec.line, null, null, 'a header row with properly quoted column names');
+      this.fatal = true;
+    }
+    const seen = new Set<string>();
+    names.forEach((name, i) => {
+      if (seen.has(name)) {
+        this.log.error('duplicate_column', this.table, this.file, rec.line, name, null, 'each column once (names are matched ignoring case and surrounding spaces)');
+        this.fatal = true;
+      }
+      seen.add(name);
+      const allowed = this.allow.has(name);
+      this.checkValue[i] = allowed ? 0 : 1;
+      if (!allowed && isRefusedColumn(name)) {
+        this.refused[i] = 1;
+        this.log.error('privacy_column', this.table, this.file, rec.line, name, null,
+          'no column that identifies a person: remove it, or name it in allowColumns if it does not identify anyone');
+        return;
+      }
+      if (this.known.includes(name)) this.fieldOf.set(name, i);
+      else if (name !== '') this.extras.push({ name, field: i, values: [] });
+    });
+    for (const name of this.required) {
+      if (!this.fieldOf.has(name)) {
+        this.log.error('missing_column', this.table, this.file, rec.line, name, null, `a ${name} column (required)`);
+        this.fatal = true;
+      }
+    }
+  }
+
+  /** Types and checks the current row (field count already right), adding problems with {@link fail}. */
+  protected abstract row(): void;
+
+  /** Called for a row set aside, after its problems are logged. */
+  protected onSetAside(): void {}
+
+  field(name: string): number {
+    return this.fieldOf.get(name) ?? -1;
+  }
+
+  /** The field as written (untrimmed). */
+  protected raw(field: number): string {
+    return this.rec.buf.toString('utf8', this.rec.starts[field], this.rec.ends[field]);
+  }
+
+  /** The field trimmed, or null when blank or absent. */
+  protected text(field: number): string | null {
+    if (field < 0) return null;
+    const buf = this.rec.buf;
+    const s = trimStart(buf, this.rec.starts[field], this.rec.ends[field]);
+    const e = trimEnd(buf, s, this.rec.ends[field]);
+    return s === e ? null : buf.toString('utf8', s, e);
+  }
+
+  protected problem(severity: 'error' | 'warning', kind: string, column: string | null, value: string | null, expected: string, line = this.rec.line): Problem {
+    return { severity, kind, table: this.table, file: this.file, line, column, value, expected };
+  }
+
+  /** Adds an error for this row. */
+  protected addError(kind: ErrorKind, column: string | null, value: string | null, expected: string): void {
+    const p = this.problem('error', kind, column, value, expected);
+    this.rowProblems.push(p);
+    this.log.add(p);
+  }
+
+  /**
+   * Reports a field that failed its check; when the value is shaped like an
+   * identifier the privacy error is reported instead, so the value is never repeated.
+   */
+  protected fail(kind: ErrorKind, column: string, field: number, expected: string): void {
+    if (field >= 0 && !this.privacyOk(field)) return;
+    this.addError(kind, column, field >= 0 ? this.raw(field) : null, expected);
+  }
+
+  /**
+   * The privacy value check of one field: true when fine; otherwise logs a
+   * privacy_value error (once per field and row) with the value masked.
+   */
+  protected privacyOk(field: number): boolean {
+    if (this.checkValue[field] === 0) return true;
+    if (this.privacyStamp[field] === this.rowStamp) return false;
+    const rec = this.rec;
+    if (!mayBeIdentifierBytes(rec.buf, rec.starts[field], rec.ends[field])) return true;
+    const value = this.raw(field);
+    const shape = identifierShape(value);
+    if (shape === null) return true;
+    this.privacyStamp[field] = this.rowStamp;
+    this.addError('privacy_value', this.names[field], maskValue(value), `no value shaped like ${shape} (records must be anonymised)`);
+    return false;
+  }
+
+  /** Trimmed byte range of a field: [s, e). */
+  protected span(field: number): [number, number] {
+    const buf = this.rec.buf;
+    const s = trimStart(buf, this.rec.starts[field], this.rec.ends[field]);
+    return [s, trimEnd(buf, s, this.rec.ends[field])];
+  }
+
+  /** A date column: its day number, NaN when blank, absent or invalid (an invalid date is reported). */
+  protected readDate(column: string, field: number): number {
+    if (field < 0) return NaN;
+    const [s, e] = this.span(field);
+    if (s === e) return NaN;
+    const day = parseDateBytes(this.rec.buf, s, e);
+    if (day === BAD_DATE) {
+      this.fail('invalid_date', column, field, 'a date that exists, written YYYY-MM-DD');
+      return NaN;
+    }
+    return day;
+  }
+
+  /**
+   * A numeric column: NaN when blank or absent; a value that is not a number,
+   * not whole when it must be, or outside [min, max] is reported.
+   */
+  protected readNumber(column: string, field: number, whole: boolean, min: number, max: number, expected: string): number {
+    if (field < 0) return NaN;
+    const [s, e] = this.span(field);
+    if (s === e) return NaN;
+    const x = parseNumberBytes(this.rec.buf, s, e);
+    if (Number.isNaN(x) || (whole && !Number.isInteger(x))) {
+      this.fail('wrong_type', column, field, expected);
+      return NaN;
+    }
+    if (x < min || x > max) {
+      this.fail('out_of_range', column, field, expected);
+      return NaN;
+    }
+    return x;
+  }
+
+  /** An enum column matched ignoring case: its index, −1 when blank or absent, −2 when not in the vocabulary (reported). */
+  protected readWord(column: string, field: number, words: WordMatcher, expected: string): number {
+    if (field < 0) return -1;
+    const [s, e] = this.span(field);
+    if (s === e) return -1;
+    const w = words.match(this.rec.buf, s, e);
+    if (w < 0) {
+      this.fail('wrong_type', column, field, expected);
+      return -2;
+    }
+    return w;
+  }
+
+  /** Reads the extra columns of the current row (checked for privacy). */
+  protected readExtras(): (string | null)[] | null {
+    if (this.extras.length === 0) return null;
+    const values: (string | null)[] = [];
+    for (const extra of this.extras) {
+      this.privacyOk(extra.field);
+      values.push(this.text(extra.field));
+    }
+    return values;
+  }
+
+  protected keepExtras(values: (string | null)[] | null): void {
+    if (values === null) return;
+    for (let i = 0; i < values.length; i++) this.extras[i].values.push(values[i]);
+  }
+
+  private malformed(rec: CsvRecord): void {
+    if (rec.fault === 'unclosed_quote') {
+      this.addError('malformed_csv', null, null, 'a closing quote: a quoted field runs to the end of the file');
+    } else if (rec.fault === 'text_after_quote') {
+      this.addError('malformed_csv', null, null, 'a comma or line end right after a closing quote (write a quote inside a quoted field as "")');
+    } else {
+      this.addError('malformed_csv', null, null,
+        `${this.names.length} fields as in the header, found ${rec.count} (${rec.count < this.names.length ? 'too few' : 'too many'})`);
+    }
+  }
+
+  private setAside(): void {
+    const rec = this.rec;
+    const fields: string[] = [];
+    for (let i = 0; i < rec.count; i++) {
+      const refused = i < this.refused.length && this.refused[i] === 1;
+      const value = rec.buf.toString('utf8', rec.starts[i], rec.ends[i]);
+      const check = i >= this.checkValue.length || this.checkValue[i] === 1;
+      fields.push(refused || (check && identifierShape(value) !== null) ? maskValue(value) : value);
+    }
+    this.quarantined.push({ table: this.table, file: this.file, line: rec.line, problems: this.rowProblems, fields });
+    this.onSetAside();
+  }
+}

@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import * as aq from 'arquero';
+import { loadStudy, studyFromRows } from '../../src/records/index.js';
+import type { Study } from '../../src/study/study.js';
+
+const dir = 'tests/fixtures/records';
+const day = (iso: string) => Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / 86_400_000;
+const col = (s: Study, table: 'people' | 'events', name: string) => Array.from(s[table].column(name) as unknown as ArrayLike<unknown>);
+
+/** The typed columns of the valid fixture, worked out by hand from the CSV text. */
+function expectValidStudy(s: Study): void {
+  expect(s.people.numRows()).toBe(3);
+  expect(col(s, 'people', 'person_id')).toEqual(['P01', 'P02', 'P03']);
+  expect(col(s, 'people', 'service')).toEqual(['North East', 'North East', 'South Wales']);
+  expect(col(s, 'people', 'tier')).toEqual(['standard', 'enhanced', 'Tier 2']);
+  expect(col(s, 'people', 'sex')).toEqual(['male', 'female', 'unknown']);
+  expect(col(s, 'people', 'ethnicity')).toEqual(['White British', null, 'Black']);
+  expect(col(s, 'people', 'age_at_release')).toEqual([34, 27, 45]);
+  expect(col(s, 'people', 'index_offence')).toEqual(['VIO1', 'SEX1', 'ROB1']);
+  expect(col(s, 'people', 'index_offence_row')).toEqual([0, 1, 3]);
+  expect(col(s, 'people', 'prior_convictions')).toEqual([12, 3, 20]);
+  expect(col(s, 'people', 'custody_years_before_release')).toEqual([8.5, 2, 11]);
+  expect(col(s, 'people', 'aces')).toEqual([4, NaN, 6]);
+  expect(col(s, 'people', 'referral_date')).toEqual([day('2018-01-10'), day('2018-03-05'), day('2018-05-01')]);
+  expect(col(s, 'people', 'in_reach_start')).toEqual([day('2018-02-01'), day('2018-04-01'), NaN]);
+  expect(col(s, 'people', 'release_date')).toEqual([day('2018-08-01'), day('2018-10-15'), NaN]);
+  expect(col(s, 'people', 'service_end')).toEqual([day('2019-12-31'), NaN, NaN]);
+  expect(col(s, 'people', 'end_reason')).toEqual(['completed', null, null]);
+  expect(col(s, 'people', 'included')).toEqual([true, true, false]);
+  expect(col(s, 'people', 'exclusion_reason')).toEqual([null, null, 'moved out of area']);
+  // No extraction date given: the latest date in the records is the breach on 2020-07-01.
+  expect(s.extractionDate).toBe(day('2020-07-01'));
+  expect(s.extractionDateInferred).toBe(true);
+  expect(col(s, 'people', 'follow_up_end')).toEqual([day('2020-07-01'), day('2020-06-30'), day('2020-07-01')]);
+  expect(col(s, 'people', 'site code')).toEqual(['NE-A', 'NE-B', null]);
+  expect(s.people.column('release_date')).toBeInstanceOf(Float64Array);
+  expect(s.people.column('index_offence_row')).toBeInstanceOf(Int32Array);
+
+  // Sorted by person, date, type: P01's recall of 2019-02-10 comes before the rerelease that day.
+  expect(col(s, 'events', 'person')).toEqual([0, 0, 0, 1, 1, 1]);
+  expect(col(s, 'events', 'type')).toEqual([0, 0, 1, 2, 3, 4]);
+  expect(col(s, 'events', 'date')).toEqual(['2018-12-24', '2019-02-10', '2019-02-10', '2019-03-01', '2019-03-01', '2020-07-01'].map(day));
+  expect(col(s, 'events', 'conviction_date')).toEqual([NaN, NaN, NaN, day('2019-05-20'), day('2019-03-02'), NaN]);
+  expect(col(s, 'events', 'offence')).toEqual([-1, -1, -1, 2, 2, -1]);
+  // non_compliance is bit 1, failed_to_reside bit 3: 2 + 8.
+  expect(col(s, 'events', 'recall_reasons')).toEqual([10, 0, 0, 0, 0, 0]);
+  expect(s.events.column('type')).toBeInstanceOf(Uint8Array);
+  expect(Array.from(s.personStart)).toEqual([0, 3, 6, 6]);
+
+  expect(s.quality.people).toEqual({ read: 3, used: 3, quarantined: 0 });
+  expect(s.quality.events).toEqual({ read: 6, used: 6, quarantined: 0 });
+  // P02's breach on 2020-07-01 is after their follow_up_end 2020-06-30.
+  expect(s.quality.warnings).toEqual({ event_after_follow_up_end: 1 });
+  expect(s.quality.problems.map((p) => [p.kind, p.line, p.column])).toEqual([['event_after_follow_up_end', 7, 'date']]);
+}
+
+describe('a valid tiny study', () => {
+  it('loads from CSV files with every typed column right', async () => {
+    const s = await loadStudy({ people: `${dir}/valid/people.csv`, events: `${dir}/valid/events.csv`, offences: `${dir}/offences.csv` });
+    expectValidStudy(s);
+    expect(s.offences.code).toEqual(['VIO1', 'SEX1', 'THF1', 'ROB1']);
+    expect(s.offences.severitySource).toBe('made-up weights for tests only.');
+    expect(s.inputs.map((f) => [f.role, f.bytes])).toEqual([['people', 543], ['events', 276], ['offences', 387]]);
+    expect(s.inputs[0].sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('loads the same study from JSON files', async () => {
+    const s = await loadStudy({ people: `${dir}/valid/people.json`, events: `${dir}/valid/events.json`, offences: `${dir}/offences.csv` });
+    expectValidStudy(s);
+  });
+
+  it('uses a given extraction date as the default follow_up_end', async () => {
+    const s = await loadStudy(
+      { people: `${dir}/valid/people.csv`, events: `${dir}/valid/events.csv`, offences: `${dir}/offences.csv` },
+      { extractionDate: '2020-12-31', snapshotDate: '2019-06-30', title: 'T' },
+    );
+    expect(s.extractionDate).toBe(day('2020-12-31'));
+    expect(s.extractionDateInferred).toBe(false);
+    expect(s.snapshotDate).toBe(day('2019-06-30'));
+    expect(s.title).toBe('T');
+    expect(col(s, 'people', 'follow_up_end')).toEqual([day('2020-12-31'), day('2020-06-30'), day('2020-12-31')]);
+  });
+});
+
+const peopleObjects = [
+  { person_id: 'A', service: 'S1', index_offence: 'VIO1', release_date: '2019-01-01', sex: 'Male', age_at_release: 30 },
+  { person_id: 'B', service: 'S2', index_offence: 'THF1', release_date: new Date(Date.UTC(2019, 5, 30)), included: false, exclusion_reason: 'consent withdrawn' },
+];
+const eventObjects = [
+  { person_id: 'B', type: 'RECALL', date: new Date(Date.UTC(2019, 8, 1)), recall_reasons: 'other' },
+  { person_id: 'A', type: 'conviction', date: '2019-05-01', conviction_date: '2019-07-01', offence: 'SEX1' },
+];
+const offenceObjects = [
+  { code: 'VIO1', label: 'Assault', group: 'violence against the person', category: 'violent', mode_of_trial: 'either_way', severity: 300 },
+  { code: 'SEX1', label: 'Sexual assault', group: 'sexual offences', category: 'sexual', mode_of_trial: 'either_way', severity: 900 },
+  { code: 'THF1', label: 'Shoplifting', group: 'theft offences', category: 'acquisitive', mode_of_trial: 'summary', severity: 20 },
+];
+
+function expectFromRows(s: Study): void {
+  expect(col(s, 'people', 'person_id')).toEqual(['A', 'B']);
+  expect(col(s, 'people', 'sex')).toEqual(['male', 'unknown']);
+  expect(col(s, 'people', 'age_at_release')).toEqual([30, NaN]);
+  expect(col(s, 'people', 'release_date')).toEqual([day('2019-01-01'), day('2019-06-30')]);
+  expect(col(s, 'people', 'included')).toEqual([true, false]);
+  expect(col(s, 'people', 'index_offence_row')).toEqual([0, 2]);
+  expect(col(s, 'events', 'person')).toEqual([0, 1]);
+  expect(col(s, 'events', 'type')).toEqual([2, 0]);
+  expect(col(s, 'events', 'date')).toEqual([day('2019-05-01'), day('2019-09-01')]);
+  expect(col(s, 'events', 'offence')).toEqual([1, -1]);
+  expect(col(s, 'events', 'recall_reasons')).toEqual([0, 32]);
+  expect(s.extractionDate).toBe(day('2019-09-01'));
+  expect(s.quality.people.read).toBe(2);
+  expect(s.quality.events.read).toBe(2);
+  expect(s.inputs).toEqual([]);
+}
+
+describe('studyFromRows', () => {
+  it('takes plain objects (Dates as UTC calendar days)', () => {
+    expectFromRows(studyFromRows({ people: peopleObjects, events: eventObjects, offences: offenceObjects }));
+  });
+
+  it('takes arquero tables', () => {
+    // aq.from takes column names from the first object unless told them.
+    const table = (rows: Record<string, unknown>[]) => aq.from(rows, [...new Set(rows.flatMap((r) => Object.keys(r)))]);
+    expectFromRows(studyFromRows({ people: table(peopleObjects), events: table(eventObjects), offences: table(offenceObjects) }));
+  });
+
+  it('takes { columns, values } (a data frame shape)', () => {
+    const frame = (rows: Record<string, unknown>[]) => {
+      const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))];
+      return { columns, values: rows.map((r) => columns.map((c) => r[c] ?? null)) };
+    };
+    expectFromRows(studyFromRows({ people: frame(peopleObjects), events: frame(eventObjects), offences: frame(offenceObjects) }));
+  });
+
+  it('numbers in-memory rows as index + 2 in <people rows>', () => {
+    const people = [...peopleObjects, { person_id: 'A', service: 'S1', index_offence: 'VIO1' }];
+    const s = studyFromRows({ people, events: [], offences: offenceObjects }, { quarantine: true });
+    expect(s.quality.problems).toMatchObject([{ kind: 'duplicate_person_id', file: '<people rows>', line: 4, column: 'person_id', value: 'A' }]);
+    expect(s.quality.people).toEqual({ read: 3, used: 2, quarantined: 1 });
+  });
+
+  it('uses the default offence lookup when none is given', () => {
+    const s = studyFromRows({ people: [{ person_id: 'A', service: 'S', index_offence: 'VAP-MURDER', release_date: '2019-01-01' }], events: [] });
+    expect(s.offences.code.length).toBeGreaterThan(50);
+    expect(s.offences.severitySource).toMatch(/Crime Severity Score/);
+    expect(col(s, 'people', 'index_offence_row')).toEqual([s.offences.rowOf.get('VAP-MURDER')]);
+  });
+});

@@ -3,6 +3,7 @@
  * an unreadable file is a usage error (exit 2), invalid records exit 1.
  */
 import { access, constants } from 'node:fs/promises';
+import { relative } from 'node:path';
 import { loadStudy, StudyError, formatProblem } from '../records/index.js';
 import type { Study } from '../study/study.js';
 import { UsageError } from './args.js';
@@ -26,9 +27,11 @@ export async function loadConfiguredStudy(config: StudyConfig): Promise<Study> {
   await mustBeReadable('people', config.people);
   await mustBeReadable('events', config.events);
   if (config.offences !== null) await mustBeReadable('offences', config.offences);
+  // Messages and provenance name the files as a person would type them here.
+  const shown = (path: string) => relative(process.cwd(), path) || path;
   try {
     return await loadStudy(
-      { people: config.people, events: config.events, offences: config.offences },
+      { people: shown(config.people), events: shown(config.events), offences: config.offences && shown(config.offences) },
       {
         title: config.title,
         extractionDate: config.extractionDate,

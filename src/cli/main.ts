@@ -6,15 +6,27 @@
 import { UsageError } from './args.js';
 import { InvalidRecordsError } from './load.js';
 import { processOutput, type Output } from './output.js';
-import { MEASURES_HELP, runMeasures } from './commands/measures.js';
-import { REPORT_HELP, runReport } from './commands/report.js';
-import { VALIDATE_HELP, runValidate } from './commands/validate.js';
 import { TOOLKIT_VERSION } from '../version.js';
 
-const COMMANDS: Record<string, { help: string; run: (argv: readonly string[], out: Output) => Promise<number> }> = {
-  validate: { help: VALIDATE_HELP, run: runValidate },
-  measures: { help: MEASURES_HELP, run: runMeasures },
-  report: { help: REPORT_HELP, run: runReport },
+interface Command {
+  help: string;
+  run(argv: readonly string[], out: Output): Promise<number>;
+}
+
+// Loaded on demand: `validate` should not pay for vega's start-up.
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  validate: async () => {
+    const m = await import('./commands/validate.js');
+    return { help: m.VALIDATE_HELP, run: m.runValidate };
+  },
+  measures: async () => {
+    const m = await import('./commands/measures.js');
+    return { help: m.MEASURES_HELP, run: m.runMeasures };
+  },
+  report: async () => {
+    const m = await import('./commands/report.js');
+    return { help: m.REPORT_HELP, run: m.runReport };
+  },
 };
 
 const HELP = `follow-up ${TOOLKIT_VERSION}: reconviction and recall follow-up studies
@@ -36,11 +48,12 @@ export async function main(argv: readonly string[], out: Output = processOutput)
     out.stdout(TOOLKIT_VERSION);
     return 0;
   }
-  const command = COMMANDS[name];
-  if (command === undefined) {
+  const load = COMMANDS[name];
+  if (load === undefined) {
     out.stderr(`follow-up: unknown command "${name}"; the commands are ${Object.keys(COMMANDS).join(', ')}`);
     return 2;
   }
+  const command = await load();
   if (rest.includes('--help')) {
     out.stdout(command.help);
     return 0;

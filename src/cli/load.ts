@@ -3,11 +3,11 @@
  * an unreadable file is a usage error (exit 2), invalid records exit 1.
  */
 import { access, constants } from 'node:fs/promises';
-import { relative } from 'node:path';
 import { loadStudy, StudyError, formatProblem } from '../records/index.js';
 import type { Study } from '../study/study.js';
 import { UsageError } from './args.js';
 import type { StudyConfig } from './config.js';
+import { shownPath as shown } from './paths.js';
 
 /** The records are invalid: exit status 1. */
 export class InvalidRecordsError extends Error {
@@ -28,7 +28,6 @@ export async function loadConfiguredStudy(config: StudyConfig): Promise<Study> {
   await mustBeReadable('events', config.events);
   if (config.offences !== null) await mustBeReadable('offences', config.offences);
   // Messages and provenance name the files as a person would type them here.
-  const shown = (path: string) => relative(process.cwd(), path) || path;
   try {
     return await loadStudy(
       { people: shown(config.people), events: shown(config.events), offences: config.offences && shown(config.offences) },

@@ -2,13 +2,13 @@
  * `follow-up report`: renders a study's report page into a folder, with the
  * public disclosure profile unless --profile analyst is given.
  */
-import { relative } from 'node:path';
 import { computeMeasures } from '../../measures/index.js';
 import { writeStudyReport } from '../../pages/index.js';
 import { UsageError } from '../args.js';
 import { commandConfig } from '../config.js';
 import { loadConfiguredStudy } from '../load.js';
 import type { Output } from '../output.js';
+import { shownPath } from '../paths.js';
 
 export const REPORT_HELP = `follow-up report: render a study's report page
 
@@ -26,6 +26,6 @@ export async function runReport(argv: readonly string[], out: Output): Promise<n
   const study = await loadConfiguredStudy(config);
   const measures = computeMeasures(study, config.options);
   const path = await writeStudyReport(study, measures, { ...config.report, title: config.title ?? undefined }, outDir);
-  out.stdout(`Wrote ${relative(process.cwd(), path) || path} (${config.report.profile} profile).`);
+  out.stdout(`Wrote ${shownPath(path)} (${config.report.profile} profile).`);
   return 0;
 }

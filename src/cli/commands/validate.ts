@@ -4,13 +4,13 @@
  * row counts. Exit 0 when valid (or when quarantine mode set the bad rows
  * aside), 1 when not.
  */
-import { relative } from 'node:path';
 import { StudyError, formatProblem } from '../../records/index.js';
 import type { DataQuality, Problem } from '../../study/study.js';
 import { formatDay } from '../../time/days.js';
 import { commandConfig } from '../config.js';
 import { loadConfiguredStudy } from '../load.js';
 import type { Output } from '../output.js';
+import { shownPath as shown } from '../paths.js';
 
 export const VALIDATE_HELP = `follow-up validate: check study records against the record format
 
@@ -65,7 +65,6 @@ export function formatValidation(quality: DataQuality, header: string[]): string
 
 export async function runValidate(argv: readonly string[], out: Output): Promise<number> {
   const { config } = await commandConfig(argv, 'validate');
-  const shown = (path: string) => relative(process.cwd(), path) || path;
   const header = [
     `follow-up validate${config.title ? `: ${config.title}` : ''}`,
     `  files    ${[config.people, config.events, config.offences ?? '(default offence lookup)'].map((p) => (p.startsWith('(') ? p : shown(p))).join(', ')}`,

@@ -93,7 +93,9 @@ export function assembleStudy(input: AssembleInput): Study {
   const throwIfErrors = () => {
     if (log.errors > 0 && (!input.quarantine || people.fatal || events.fatal)) throw new StudyError(log.sorted(), qualityOf(input));
   };
-  throwIfErrors();
+  // Errors that leave nothing to assemble stop here; row errors are thrown after
+  // the warnings below are found, so that a failed load still reports them.
+  if (people.fatal || events.fatal) throwIfErrors();
 
   const pc = people.columns;
   const nPeople = pc.person_id.length;
@@ -169,6 +171,7 @@ export function assembleStudy(input: AssembleInput): Study {
     }
   }
   for (const w of warnings) log.add(w);
+  throwIfErrors();
 
   const pick = <T extends Int32Array | Uint8Array | Float64Array>(a: T): T => {
     const out = new (a.constructor as new (n: number) => T)(kept);

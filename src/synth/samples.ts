@@ -5,6 +5,7 @@
 import type { Sample } from './records.js';
 import { buildResettle } from './scenario-resettle.js';
 import { buildSouthWales } from './scenario-south-wales.js';
+import { buildNational } from './scenario-national.js';
 
 export interface SampleSpec {
   folder: string;
@@ -14,4 +15,5 @@ export interface SampleSpec {
 export const SAMPLES: readonly SampleSpec[] = [
   { folder: 'resettle', build: () => buildResettle() },
   { folder: 'south-wales', build: () => buildSouthWales() },
+  { folder: 'national', build: () => buildNational() },
 ];

@@ -25,6 +25,7 @@ import { drawAces, drawAgeAtRelease, drawCustodyTenths, drawEthnicity, drawPrior
 import { breachEvent, outcomeEvent, recallCycleDays, recallEvents } from './event-builder.js';
 import { offenceOf, readOffenceLookup, type SynthOffence } from './offence-lookup.js';
 import { studyId, type Sample, type SynthEvent, type SynthPerson } from './records.js';
+import { INDICTABLE_AFTER_SEXUAL, INDICTABLE_RECONVICTION, SUMMARY_RECONVICTION } from './offence-pools.js';
 
 /** The seed the committed sample was written with (the paper's year and first page). */
 export const RESETTLE_SEED = 2022_364;
@@ -69,37 +70,6 @@ const SEXUAL_INDEX: ReadonlyArray<readonly [string, number]> = [
   ['SEX-RAPE-U13', 1],
   ['SEX-ASSAULT-U13', 1],
   ['SEX-ACTIVITY-CHILD', 1],
-];
-/** Indictable reconvictions typical of this group, all less serious than any index offence above. */
-const INDICTABLE_RECONVICTION: ReadonlyArray<readonly [string, number]> = [
-  ['VAP-ABH', 4],
-  ['POA-AFFRAY', 3],
-  ['WPN-BLADE', 3],
-  ['MISC-BREACH-RESTRAIN', 2],
-  ['THF-SHOP', 3],
-  ['THF-BURG-NONDWELL', 1],
-  ['CDA-DAMAGE', 2],
-  ['DRG-POSS-A', 2],
-  ['VAP-EMERG-WORKER', 2],
-  ['THF-HANDLING', 1],
-];
-const INDICTABLE_AFTER_SEXUAL: ReadonlyArray<readonly [string, number]> = [
-  ['MISC-NOTIFICATION', 3],
-  ['MISC-BREACH-SHPO', 2],
-  ['SEX-EXPOSURE', 1],
-  ['VAP-ABH', 1],
-];
-const SUMMARY_RECONVICTION: ReadonlyArray<readonly [string, number]> = [
-  ['SNM-COMMON-ASSAULT', 4],
-  ['SNM-POA-S5', 3],
-  ['SNM-POA-S4A', 2],
-  ['SNM-DRUNK-DISORDERLY', 2],
-  ['SMO-DISQUALIFIED', 2],
-  ['SMO-EXCESS-ALCOHOL', 1],
-  ['SNM-FAIL-SURRENDER', 2],
-  ['SNM-RESIST-CONSTABLE', 2],
-  ['SNM-HARASSMENT', 1],
-  ['SMO-NO-INSURANCE', 1],
 ];
 const ETHNICITY: ReadonlyArray<readonly [string | undefined, number]> = [
   ['White', 0.87],
@@ -297,8 +267,9 @@ function buildIncluded(
       const rerelease = e! + intBetween(rng, 56, 420);
       if (rerelease <= F) events.push({ personId: id, type: 'rerelease', date: rerelease });
     }
-    // a few people recalled only after their service ended: outside the intervention window, inside the licence window
-    if (plan.recalls === 0 && e !== undefined && plan.fate === 'normal' && F - e > 90 && chance(rng, 0.3)) {
+    // a few people recalled only after they left the service early: outside the intervention window, inside the licence window
+    // (not after a completed service, where a recall without rerelease is a warning in records.md)
+    if (plan.recalls === 0 && e !== undefined && endReason !== 'completed' && plan.fate === 'normal' && F - e > 90 && chance(rng, 0.6)) {
       events.push(...recallEvents(rng, id, [e + intBetween(rng, 30, Math.min(600, F - e - 1))]));
     }
     // breaches: often shortly before a recall, now and then without one

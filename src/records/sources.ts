@@ -171,7 +171,9 @@ export function readTableFile(path: string, sink: CsvSink): FileInfo & { jsonFau
     data = JSON.parse(text);
   } catch (error) {
     const at = /position (\d+)/.exec(String((error as Error).message));
-    const line = at ? text.slice(0, Number(at[1])).split('\n').length : 0;
+    const message = String((error as Error).message);
+    const upTo = at ? Number(at[1]) : /end of JSON input/i.test(message) ? text.trimEnd().length : -1;
+    const line = upTo >= 0 ? text.slice(0, upTo).split('\n').length : 0;
     return { ...info, jsonFaults: [], jsonUnparsable: { line, expected: `valid JSON (${(error as Error).message})` } };
   }
   if (!Array.isArray(data)) {

@@ -104,6 +104,8 @@ export function assembleStudy(input: AssembleInput): Study {
   if (extractionDate === null) {
     const latest = latestDate(people, events);
     if (latest === -Infinity) {
+      // With row errors already found the missing dates are their consequence: report those alone.
+      if (log.errors > 0 && !input.quarantine) throw new StudyError(log.sorted(), qualityOf(input));
       log.error('missing_value', 'people', people.file, 0, null, null, 'an extraction date: none was given and the records hold no dates to infer it from');
       throw new StudyError(log.sorted(), qualityOf(input));
     }

@@ -78,6 +78,8 @@ describe.each(['resettle', 'south-wales', 'national'])('%s sample', (name) => {
   const study = JSON.parse(readFileSync(`${root}${name}/study.json`, 'utf8'));
   const extraction = dayOf(study.extractionDate);
   const byId = new Map(people.map((p) => [p.person_id, p]));
+  const eventsOf = new Map<string, Row[]>();
+  for (const e of events) eventsOf.set(e.person_id, [...(eventsOf.get(e.person_id) ?? []), e]);
   const F = (p: Row) => (p.follow_up_end === '' ? extraction : dayOf(p.follow_up_end));
 
   it('has a complete study file', () => {
@@ -140,13 +142,13 @@ describe.each(['resettle', 'south-wales', 'national'])('%s sample', (name) => {
         expect(dayOf(e.date), where).toBeGreaterThanOrEqual(dayOf(p!.release_date));
       }
       if (e.type === 'rerelease') {
-        const recalls = events.filter((x) => x.person_id === e.person_id && x.type === 'recall' && x.date <= e.date);
+        const recalls = eventsOf.get(e.person_id)!.filter((x) => x.type === 'recall' && x.date <= e.date);
         expect(recalls.length, `rerelease without an earlier recall ${where}`).toBeGreaterThan(0);
       }
     }
     // a completed service leaves no recall without a later rerelease
     for (const p of people.filter((x) => x.end_reason === 'completed')) {
-      const mine = events.filter((e) => e.person_id === p.person_id);
+      const mine = eventsOf.get(p.person_id) ?? [];
       for (const rc of mine.filter((e) => e.type === 'recall')) {
         expect(mine.some((e) => e.type === 'rerelease' && e.date >= rc.date), `${name} ${p.person_id} ${rc.date}`).toBe(true);
       }

@@ -1,0 +1,172 @@
+/**
+ * A large synthetic cohort for benchmarks: any number of people with about ten
+ * events each, generated one person at a time and written in chunks, so that a
+ * million people (hundreds of megabytes of CSV) never sit in memory as one
+ * string. The records are valid under records.md; they reproduce no published
+ * figure.
+ */
+import { closeSync, copyFileSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseISODate, type Day } from '../time/days.js';
+import type { EndReason } from '../study/vocabulary.js';
+import { mulberry32, type Rng } from './prng.js';
+import { chance, clamp, intBetween, logNormal, pick, pickWeighted } from './distributions.js';
+import { drawAces, drawAgeAtRelease, drawCustodyTenths, drawEthnicity, drawPriorConvictions, drawSex } from './person-builder.js';
+import { breachEvent, outcomeEvent, recallCycleDays, recallEvents } from './event-builder.js';
+import { CAUTION_OFFENCES, INDICTABLE_RECONVICTION, NATIONAL_INDEX, SUMMARY_RECONVICTION } from './offence-pools.js';
+import { NATIONAL_SERVICES } from './services.js';
+import { eventLine, eventsHeader, personLine, peopleHeader } from './csv-format.js';
+import { sortEvents, type SynthEvent, type SynthPerson } from './records.js';
+import { DEFAULT_OFFENCES_PATH } from './offence-lookup.js';
+import { studyJson } from './write-sample.js';
+
+export const LARGE_DEFAULT_SEED = 1_000_003;
+export const LARGE_EXTRACTION = '2024-03-31';
+const F = parseISODate(LARGE_EXTRACTION)!;
+const FIRST_RELEASE = parseISODate('2010-01-01')!;
+const LAST_RELEASE = parseISODate('2023-12-31')!;
+
+const SERVICE_WEIGHTS = NATIONAL_SERVICES.map((s) => [s, s.size] as const);
+const ETHNICITY: ReadonlyArray<readonly [string | undefined, number]> = [
+  ['White', 0.76],
+  ['Black', 0.09],
+  ['Mixed', 0.06],
+  ['Asian', 0.06],
+  ['Other', 0.02],
+  [undefined, 0.01],
+];
+
+/**
+ * Identifiers `syn0000001`, … : three letters and at least seven digits, a
+ * shape no real identifier (CRN, NOMIS, PNC, NI number) has, for any size.
+ */
+export function largeId(n: number, total: number): string {
+  return `syn${String(n).padStart(Math.max(7, String(total).length), '0')}`;
+}
+
+/** One person of the large cohort and their events, in order. */
+export function largePerson(rng: Rng, id: string): { person: SynthPerson; events: SynthEvent[] } {
+  const service = pickWeighted(rng, SERVICE_WEIGHTS);
+  const events: SynthEvent[] = [];
+  const released = chance(rng, 0.96);
+  let r: Day | undefined;
+  let e: Day | undefined;
+  let endReason: EndReason | undefined;
+  let inReachStart: Day;
+  if (!released) {
+    inReachStart = intBetween(rng, F - 400, F);
+  } else {
+    r = intBetween(rng, FIRST_RELEASE, LAST_RELEASE);
+    inReachStart = r - intBetween(rng, 120, 420);
+    const d = Math.round(clamp(logNormal(rng, 560, 0.5), 60, 2000));
+    if (r + d <= F) {
+      e = r + d;
+      endReason = pickWeighted(rng, [['completed', 0.62], ['disengaged', 0.18], ['recalled', 0.12], ['transferred', 0.05], ['other', 0.03]] as const);
+    }
+    const windowEnd = e ?? F;
+    // recalls inside the window, each rereleased except the one that ends a "recalled" service
+    const endsWithRecall = endReason === 'recalled';
+    const wanted = endsWithRecall ? 1 + Math.floor(rng() * 3) : pickWeighted(rng, [[0, 0.25], [1, 0.3], [2, 0.25], [3, 0.12], [4, 0.08]] as const);
+    const fits = Math.min(wanted, Math.floor((windowEnd - r) / 45));
+    if (fits > 0) events.push(...recallEvents(rng, id, recallCycleDays(rng, r, windowEnd, fits, endsWithRecall && fits === wanted)));
+    else if (endsWithRecall) endReason = 'completed';
+    // convictions, cautions and breaches after release
+    const convictions = pickWeighted(rng, [[0, 0.25], [2, 0.15], [4, 0.2], [7, 0.2], [10, 0.12], [14, 0.08]] as const);
+    for (let c = 0; c < convictions && r <= F - 45; c++) {
+      const offence = pickWeighted(rng, chance(rng, 0.45) ? INDICTABLE_RECONVICTION : SUMMARY_RECONVICTION);
+      events.push(outcomeEvent(rng, id, 'conviction', offence, intBetween(rng, r, F - 45), F));
+    }
+    if (r <= F - 45 && chance(rng, 0.3)) events.push(outcomeEvent(rng, id, 'caution', pick(rng, CAUTION_OFFENCES), intBetween(rng, r, F - 45), F));
+    const breaches = pickWeighted(rng, [[0, 0.3], [1, 0.3], [2, 0.25], [5, 0.15]] as const);
+    for (let b = 0; b < breaches; b++) events.push(breachEvent(id, intBetween(rng, r, windowEnd)));
+  }
+  const custodyTenths = drawCustodyTenths(rng, 8);
+  const included = !chance(rng, 0.05);
+  const person: SynthPerson = {
+    personId: id,
+    service: service.name,
+    tier: service.tiers ? pickWeighted(rng, service.tiers) : undefined,
+    sex: drawSex(rng, 0.085, 0.01, 0.005),
+    ethnicity: drawEthnicity(rng, ETHNICITY),
+    ageAtRelease: r === undefined ? undefined : drawAgeAtRelease(rng, custodyTenths / 10),
+    indexOffence: pickWeighted(rng, NATIONAL_INDEX),
+    priorConvictions: drawPriorConvictions(rng, 13),
+    custodyYearsBeforeRelease: custodyTenths / 10,
+    aces: drawAces(rng, 1),
+    referralDate: inReachStart - intBetween(rng, 7, 120),
+    inReachStart,
+    releaseDate: r,
+    serviceEnd: e,
+    endReason,
+    included,
+    exclusionReason: included ? undefined : 'record incomplete',
+  };
+  return { person, events: withoutRepeats(sortEvents(events)) };
+}
+
+/** Drops a row identical to the one before it (two breaches drawn on one day), which records.md would count as a duplicate. */
+function withoutRepeats(sorted: SynthEvent[]): SynthEvent[] {
+  return sorted.filter((ev, i) => i === 0 || eventLine(ev) !== eventLine(sorted[i - 1]));
+}
+
+/** Appends text to a file descriptor through a buffer flushed at about 1 MB. */
+class ChunkedWriter {
+  private parts: string[] = [];
+  private size = 0;
+  constructor(private readonly fd: number) {}
+  write(text: string): void {
+    this.parts.push(text);
+    this.size += text.length;
+    if (this.size >= 1 << 20) this.flush();
+  }
+  flush(): void {
+    if (this.parts.length > 0) writeSync(this.fd, this.parts.join(''));
+    this.parts = [];
+    this.size = 0;
+  }
+}
+
+export interface LargeCohortOptions {
+  people: number;
+  outDir: string;
+  seed?: number;
+}
+
+/**
+ * Writes people.csv, events.csv, a copy of the default offences.csv and a
+ * study.json for a cohort of `people`; the same seed gives the same bytes.
+ * Returns the counts written.
+ */
+export function writeLargeCohort({ people, outDir, seed = LARGE_DEFAULT_SEED }: LargeCohortOptions): { people: number; events: number } {
+  mkdirSync(outDir, { recursive: true });
+  const rng = mulberry32(seed);
+  const peopleFd = openSync(join(outDir, 'people.csv'), 'w');
+  const eventsFd = openSync(join(outDir, 'events.csv'), 'w');
+  let eventCount = 0;
+  try {
+    const peopleOut = new ChunkedWriter(peopleFd);
+    const eventsOut = new ChunkedWriter(eventsFd);
+    peopleOut.write(peopleHeader());
+    eventsOut.write(eventsHeader());
+    for (let n = 1; n <= people; n++) {
+      const { person, events } = largePerson(rng, largeId(n, people));
+      peopleOut.write(personLine(person));
+      for (const ev of events) eventsOut.write(eventLine(ev));
+      eventCount += events.length;
+    }
+    peopleOut.flush();
+    eventsOut.flush();
+  } finally {
+    closeSync(peopleFd);
+    closeSync(eventsFd);
+  }
+  copyFileSync(DEFAULT_OFFENCES_PATH, join(outDir, 'offences.csv'));
+  const study = studyJson(
+    { title: `Large synthetic IIRMS cohort (${people} people, seed ${seed})`, extractionDate: LARGE_EXTRACTION },
+    'offences.csv',
+  );
+  const fd = openSync(join(outDir, 'study.json'), 'w');
+  writeSync(fd, study);
+  closeSync(fd);
+  return { people, events: eventCount };
+}

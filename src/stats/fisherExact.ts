@@ -20,11 +20,13 @@ export const FISHER_WORK_BUDGET = 4_000_000;
  *
  * Rows with no people are dropped (they add no information). A 2 × 2 table is summed
  * over its whole support; larger tables use a network algorithm whose cost grows with
- * the table, and p is null with a note when it would exceed FISHER_WORK_BUDGET.
+ * the table, and p is null with a note when it would exceed the work budget
+ * (options.workBudget, default FISHER_WORK_BUDGET).
  * p is 1 when the margins allow only one table (no yes, or no no, or a single group
  * with people); null with a note when the table has fewer than two rows.
  */
-export function fisherExact(table: number[][]): FisherResult {
+export function fisherExact(table: number[][], options: { workBudget?: number } = {}): FisherResult {
+  const budget = options.workBudget ?? FISHER_WORK_BUDGET;
   checkContingencyTable(table);
   if (table.length > 0 && table[0].length !== 2) {
     throw new RangeError(`fisherExact: table must have 2 columns [yes, no], got ${table[0].length}`);
@@ -42,27 +44,39 @@ export function fisherExact(table: number[][]): FisherResult {
   let logObserved = 0;
   for (let i = 0; i < rows.length; i++) logObserved += logChoose(sizes[i], yes[i]);
   const threshold = logObserved + Math.log1p(FISHER_RELATIVE_TOLERANCE);
-  const logAllTables = logChoose(total, totalYes);
 
   if (rows.length === 2) {
+    // As R does for 2 × 2: normalise by the sum over the support, so rounding cancels.
     const [n1, n2] = sizes;
-    let p = 0;
-    for (let x = Math.max(0, totalYes - n2); x <= Math.min(n1, totalYes); x++) {
+    const from = Math.max(0, totalYes - n2);
+    const to = Math.min(n1, totalYes);
+    const logMode = logChoose(n1, modeOfRow(n1, n2, totalYes)) + logChoose(n2, totalYes - modeOfRow(n1, n2, totalYes));
+    let all = 0;
+    let extreme = 0;
+    for (let x = from; x <= to; x++) {
       const logP = logChoose(n1, x) + logChoose(n2, totalYes - x);
-      if (logP <= threshold) p += Math.exp(logP - logAllTables);
+      const weight = Math.exp(logP - logMode);
+      all += weight;
+      if (logP <= threshold) extreme += weight;
     }
-    return { p: Math.min(1, p), note: null };
+    return { p: Math.min(1, extreme / all), note: null };
   }
-  const p = networkPValue(sizes, totalYes, threshold, logChoose);
+  const p = networkPValue(sizes, totalYes, threshold, logChoose, budget);
   if (p === null) {
     return {
       p: null,
       note:
         `Fisher's exact test not computed: the ${rows.length} × 2 table with ${total} people needs more than ` +
-        `${FISHER_WORK_BUDGET.toLocaleString('en-GB')} partial tables; see the chi-square test.`,
+        `${budget.toLocaleString('en-GB')} partial tables; see the chi-square test.`,
     };
   }
   return { p: Math.min(1, p), note: null };
+}
+
+/** The most likely count in the first row of a 2 × 2 table with these margins (hypergeometric mode). */
+function modeOfRow(n1: number, n2: number, totalYes: number): number {
+  const mode = Math.floor(((totalYes + 1) * (n1 + 1)) / (n1 + n2 + 2));
+  return Math.min(Math.max(mode, Math.max(0, totalYes - n2)), Math.min(n1, totalYes));
 }
 
 interface Path {
@@ -74,29 +88,32 @@ interface Path {
 
 /**
  * Network algorithm (Mehta & Patel's idea, for two columns): rows are placed one at a
- * time; a node is (rows placed, yes still to place). The rows still to place can be
- * completed in C(N', K') ways in total (Vandermonde), and each completion's log
- * probability lies between bounds computed per node, so a path whose every completion
- * is at most as probable as the observed table is added whole, one whose every
- * completion is more probable is dropped, and only the rest are extended. Paths
- * reaching a node with the same past probability are merged.
+ * time, smallest first; a node is (rows placed, yes still to place). The rows still to
+ * place can be completed in C(N', K') ways in total (Vandermonde), and each completion's
+ * log probability lies between bounds computed per node, so a path whose every completion
+ * is at most as probable as the observed table is added whole, one whose every completion
+ * is more probable is dropped, and only the rest are extended. Paths reaching a node with
+ * the same past probability are merged. With two rows left, the completions form one
+ * unimodal hypergeometric sequence, so each path adds two tail sums found by bisection.
  */
 function networkPValue(
   sizes: number[],
   totalYes: number,
   threshold: number,
   logChoose: (n: number, k: number) => number,
+  budget: number,
 ): number | null {
-  const order = sizes.slice().sort((a, b) => b - a);
+  const order = sizes.slice().sort((a, b) => a - b);
   const r = order.length;
   const remaining = new Array<number>(r + 1).fill(0);
   for (let j = r - 1; j >= 0; j--) remaining[j] = remaining[j + 1] + order[j];
 
   const bounds = new NodeBounds(order, remaining, totalYes, logChoose);
+  const lastPair = new LastPairTails(order[r - 2], order[r - 1], logChoose);
   let p = 0;
   let work = 0;
   let stage = new Map<number, Map<number, Path>>([[totalYes, new Map([[0, { past: 0, mass: 1 }]])]]);
-  for (let j = 0; j < r - 1 && stage.size > 0; j++) {
+  for (let j = 0; j < r - 2 && stage.size > 0; j++) {
     const next = new Map<number, Map<number, Path>>();
     const n = order[j];
     for (const [left, paths] of stage) {
@@ -105,7 +122,7 @@ function networkPValue(
       const xTo = Math.min(n, left);
       for (const path of paths.values()) {
         work += xTo - xFrom + 1;
-        if (work > FISHER_WORK_BUDGET) return null;
+        if (work > budget) return null;
         for (let x = xFrom; x <= xTo; x++) {
           const childLeft = left - x;
           const step = logChoose(n, x);
@@ -126,7 +143,80 @@ function networkPValue(
     }
     stage = next;
   }
+  for (const [left, paths] of stage) {
+    work += lastPair.prepare(left);
+    if (work > budget) return null;
+    for (const path of paths.values()) {
+      work += 1;
+      p += path.mass * lastPair.tailMass(left, threshold - path.past);
+    }
+  }
+  if (work > budget) return null;
   return p;
+}
+
+/**
+ * For the last two rows (sizes a, b) and K' yes left: the conditional probabilities
+ * of x yes in the first, their cumulative sums from each end, and the mode, so that the
+ * mass of completions with log C(a, x) + log C(b, K' − x) ≤ limit is two bisections.
+ */
+class LastPairTails {
+  private readonly nodes = new Map<number, { from: number; mode: number; logTerm: Float64Array; fromLeft: Float64Array; fromRight: Float64Array }>();
+  constructor(
+    private readonly a: number,
+    private readonly b: number,
+    private readonly logChoose: (n: number, k: number) => number,
+  ) {}
+
+  /** Builds the node's arrays once; returns the work done. */
+  prepare(left: number): number {
+    if (this.nodes.has(left)) return 0;
+    const { a, b, logChoose } = this;
+    const from = Math.max(0, left - b);
+    const to = Math.min(a, left);
+    const size = to - from + 1;
+    const logTerm = new Float64Array(size);
+    let mode = 0;
+    for (let i = 0; i < size; i++) {
+      logTerm[i] = logChoose(a, from + i) + logChoose(b, left - from - i);
+      if (logTerm[i] > logTerm[mode]) mode = i;
+    }
+    const logAll = logChoose(a + b, left);
+    const fromLeft = new Float64Array(size);
+    const fromRight = new Float64Array(size);
+    let sum = 0;
+    for (let i = 0; i < size; i++) fromLeft[i] = sum += Math.exp(logTerm[i] - logAll);
+    sum = 0;
+    for (let i = size - 1; i >= 0; i--) fromRight[i] = sum += Math.exp(logTerm[i] - logAll);
+    this.nodes.set(left, { from, mode, logTerm, fromLeft, fromRight });
+    return size;
+  }
+
+  /** Conditional probability of the completions whose log term is ≤ limit. */
+  tailMass(left: number, limit: number): number {
+    const node = this.nodes.get(left)!;
+    const { mode, logTerm, fromLeft, fromRight } = node;
+    const size = logTerm.length;
+    // Left of the mode the terms rise: find the last index with term ≤ limit.
+    let lo = 0;
+    let hi = mode + 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (logTerm[mid] <= limit) lo = mid + 1;
+      else hi = mid;
+    }
+    const leftMass = lo > 0 ? fromLeft[lo - 1] : 0;
+    // Right of the mode they fall: find the first index with term ≤ limit.
+    let rlo = mode + 1;
+    let rhi = size;
+    while (rlo < rhi) {
+      const mid = (rlo + rhi) >>> 1;
+      if (logTerm[mid] <= limit) rhi = mid;
+      else rlo = mid + 1;
+    }
+    const rightMass = rlo < size ? fromRight[rlo] : 0;
+    return leftMass + rightMass;
+  }
 }
 
 /**

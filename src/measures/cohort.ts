@@ -9,12 +9,22 @@ import { columnsOf, type PeopleColumns } from './columns.js';
  * `included` true and a `release_date`, in file order.
  */
 export function cohortOf(study: Study): Int32Array {
+  return cohortRows(study).slice();
+}
+
+const cohortCache = new WeakMap<Study, Int32Array>();
+
+/** cohortOf without the defensive copy, for the measures (which never write to it). */
+export function cohortRows(study: Study): Int32Array {
+  const hit = cohortCache.get(study);
+  if (hit) return hit;
   const p = columnsOf(study).people;
   let n = 0;
   for (let i = 0; i < p.n; i++) if (inCohort(p, i)) n++;
   const rows = new Int32Array(n);
   let j = 0;
   for (let i = 0; i < p.n; i++) if (inCohort(p, i)) rows[j++] = i;
+  cohortCache.set(study, rows);
   return rows;
 }
 

@@ -4,9 +4,17 @@
 import { chiSquareTest, fisherExact, proportion, relativeRisk, riskDifference } from '../stats/index.js';
 import { measureOptions, type IntervalMethod, type MeasureOptions } from '../study/options.js';
 import type { Study } from '../study/study.js';
-import { cohortOf } from './cohort.js';
+import { cohortRows } from './cohort.js';
 import { groupColumn, groupsInCohortRows, type GroupColumn } from './groups.js';
 import type { GroupComparison, GroupProportion } from './types.js';
+
+/**
+ * Above this many people an r × 2 table with r > 2 is not given to the exact
+ * test: the network algorithm would spend its whole work budget and give up
+ * (R's fisher.test also runs out of workspace there), and chi-square is then
+ * accurate anyway. 2 × 2 tables are always exact (their cost is linear in n).
+ */
+export const EXACT_TEST_MAX_PEOPLE = 20_000;
 
 /** Per-group k and n of a binary outcome. */
 export interface GroupCounts {
@@ -29,7 +37,7 @@ export function countByGroup(groups: GroupColumn, rows: ArrayLike<number>, outco
 
 /** Which groups have at least one person in the cohort (the groups a comparison lists). */
 export function groupsInCohort(study: Study, groups: GroupColumn): boolean[] {
-  return groupsInCohortRows(groups, cohortOf(study));
+  return groupsInCohortRows(groups, cohortRows(study));
 }
 
 /**
@@ -67,9 +75,17 @@ export function compareCounts(
     return result;
   }
   const table = tested.map((g) => [counts.k[g], counts.n[g] - counts.k[g]]);
-  const fisher = fisherExact(table);
-  result.fisherP = fisher.p;
-  result.fisherNote = fisher.note;
+  let total = 0;
+  for (const g of tested) total += counts.n[g];
+  if (tested.length > 2 && total > EXACT_TEST_MAX_PEOPLE) {
+    result.fisherNote =
+      `Fisher's exact test not attempted: a ${tested.length} × 2 table of more than ` +
+      `${EXACT_TEST_MAX_PEOPLE.toLocaleString('en-GB')} people; see the chi-square test.`;
+  } else {
+    const fisher = fisherExact(table);
+    result.fisherP = fisher.p;
+    result.fisherNote = fisher.note;
+  }
   const chi = chiSquareTest(table);
   result.chiSquare = chi ? { statistic: chi.statistic, df: chi.df, p: chi.p, expected: chi.expected } : null;
   if (tested.length === 2) {

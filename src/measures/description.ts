@@ -3,7 +3,7 @@
  */
 import { summarize } from '../stats/index.js';
 import type { Study } from '../study/study.js';
-import { cohortOf } from './cohort.js';
+import { cohortRows } from './cohort.js';
 import { rawColumn } from './columns.js';
 import { groupColumn, groupsInCohortRows, type GroupColumn } from './groups.js';
 import type { CategoryCount, DescriptionColumn, DescriptionResult } from './types.js';
@@ -26,7 +26,7 @@ const NUMERIC = ['age_at_release', 'prior_convictions', 'custody_years_before_re
  * `groupBy`, one column per group as well as the whole cohort.
  */
 export function cohortDescription(study: Study, groupBy: string | null = null): DescriptionResult {
-  const rows = cohortOf(study);
+  const rows = cohortRows(study);
   const categorical = CATEGORICAL.map(([, column]) => groupColumn(study, column));
   const presentInCohort = categorical.map((g) => groupsInCohortRows(g, rows));
   const numeric = NUMERIC.map((name) => rawColumn<ArrayLike<number>>(study.people, name, 'people'));
@@ -63,16 +63,19 @@ function describeRows(
     });
     return out;
   };
-  const values = (c: number): number[] => {
+  const values = (c: number): Float64Array => {
     const col = numeric[c];
-    const out: number[] = [];
+    const out = new Float64Array(n);
+    let m = 0;
     for (let j = 0; j < n; j++) {
       const v = col[rows[j]];
-      if (typeof v === 'number' && !Number.isNaN(v)) out.push(v);
+      if (typeof v === 'number' && !Number.isNaN(v)) out[m++] = v;
     }
-    return out;
+    return out.subarray(0, m);
   };
   const aces = values(3);
+  let fourOrMore = 0;
+  for (let j = 0; j < aces.length; j++) if (aces[j] >= 4) fourOrMore++;
   return {
     group,
     n,
@@ -83,7 +86,7 @@ function describeRows(
       custody_years_before_release: summarize(values(2)),
       aces: summarize(aces),
     },
-    fourOrMoreAces: aces.filter((a) => a >= 4).length,
+    fourOrMoreAces: fourOrMore,
   };
 }
 

@@ -5,7 +5,7 @@ import { proportion, quantile } from '../stats/index.js';
 import { measureOptions, type MeasureOptions } from '../study/options.js';
 import type { Study } from '../study/study.js';
 import { daysToMonths } from '../time/days.js';
-import { cohortOf, hasServiceEnd } from './cohort.js';
+import { cohortRows, hasServiceEnd } from './cohort.js';
 import { columnsOf } from './columns.js';
 import { compareGroups } from './compare.js';
 import { survivalCurve } from './curves.js';
@@ -15,7 +15,7 @@ import type { DesistanceResult, Unused } from './types.js';
 /** The people a measure starting at s covers, with s: r, or e for `service_end` (only people with one). */
 export function desistanceStarts(study: Study, from: MeasureOptions['desistanceFrom']): { rows: Int32Array; start: Float64Array; unused: Unused[] } {
   const p = columnsOf(study).people;
-  const cohort = cohortOf(study);
+  const cohort = cohortRows(study);
   const unused: Unused[] = [];
   let rows = cohort;
   if (from === 'service_end') {
@@ -111,7 +111,7 @@ export function desistanceResultFrom(study: Study, o: DesistanceOutcomes, option
     from: opts.desistanceFrom,
     overall: proportion(k, n, opts.interval),
     comparison: compareGroups(study, o.rows, o.desisted, opts.groupBy, opts),
-    followUpMonths: n > 0 ? { min, median: quantile(Array.from(followUp), 0.5), max } : { min: null, median: null, max: null },
+    followUpMonths: n > 0 ? { min, median: quantile(followUp, 0.5), max } : { min: null, median: null, max: null },
     convictionFree: survivalCurve(o.time, o.event, opts.kmConfType),
     unused: o.unused,
   };

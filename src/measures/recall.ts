@@ -5,7 +5,7 @@ import { proportion } from '../stats/index.js';
 import { measureOptions, type MeasureOptions } from '../study/options.js';
 import type { Study } from '../study/study.js';
 import { EVENT, RECALL_REASONS } from '../study/vocabulary.js';
-import { cohortOf, interventionEnd } from './cohort.js';
+import { cohortRows, interventionEnd } from './cohort.js';
 import { columnsOf } from './columns.js';
 import { compareGroups } from './compare.js';
 import { survivalCurve } from './curves.js';
@@ -32,7 +32,7 @@ export interface RecallOutcomes {
 export function recallOutcomes(study: Study, options: Partial<MeasureOptions> = {}): RecallOutcomes {
   const opts = measureOptions(options);
   const { people: p, events: ev, personStart } = columnsOf(study);
-  const rows = cohortOf(study);
+  const rows = cohortRows(study);
   const m = rows.length;
   const recalled = new Uint8Array(m);
   const recalls = new Int32Array(m);

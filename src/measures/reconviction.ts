@@ -5,7 +5,7 @@ import { proportion } from '../stats/index.js';
 import { measureOptions, type MeasureOptions } from '../study/options.js';
 import type { Study } from '../study/study.js';
 import { EVENT } from '../study/vocabulary.js';
-import { cohortOf, hasServiceEnd, interventionEnd } from './cohort.js';
+import { cohortRows, hasServiceEnd, interventionEnd } from './cohort.js';
 import { columnsOf } from './columns.js';
 import { compareGroups } from './compare.js';
 import type { ReconvictionResult, Unused } from './types.js';
@@ -39,7 +39,7 @@ export function reconvictionOutcomes(study: Study, options: Partial<MeasureOptio
   const opts = measureOptions(options);
   const { people: p, events: ev, personStart } = columnsOf(study);
   const lookup = study.offences;
-  const cohort = cohortOf(study);
+  const cohort = cohortRows(study);
   const after = opts.reconvictionWindow === 'after_intervention';
   const during = opts.reconvictionWindow === 'during_intervention';
   let rows = cohort;
@@ -111,7 +111,10 @@ export function reconvictionResultFrom(
   let kInd = 0;
   let kIndOnly = 0;
   const seriousness = { more: 0, same: 0, less: 0 };
-  const severityPairs: ReconvictionResult['severityPairs'] = [];
+  // Many people share an (index, reconviction, category) triple: count triples, then
+  // list them sorted by value (so the list carries nothing of the file order), one
+  // shared object per triple.
+  const triples = new Map<string, { pair: ReconvictionResult['severityPairs'][number]; count: number }>();
   for (let j = 0; j < n; j++) {
     total += o.reconvictions[j];
     if (!o.reconvicted[j]) continue;
@@ -125,12 +128,20 @@ export function reconvictionResultFrom(
     if (sev > indexSeverity) seriousness.more++;
     else if (sev < indexSeverity) seriousness.less++;
     else seriousness.same++;
-    severityPairs.push({ index: indexSeverity, reconviction: sev, indexCategory: lookup.category[indexRow] });
+    const category = lookup.category[indexRow];
+    const key = `${indexSeverity}|${sev}|${category}`;
+    const hit = triples.get(key);
+    if (hit) hit.count++;
+    else triples.set(key, { pair: Object.freeze({ index: indexSeverity, reconviction: sev, indexCategory: category }), count: 1 });
   }
-  // Sorted by value so the list carries nothing of the file order.
-  severityPairs.sort(
-    (a, b) => a.index - b.index || a.reconviction - b.reconviction || (a.indexCategory < b.indexCategory ? -1 : a.indexCategory > b.indexCategory ? 1 : 0),
+  const sorted = [...triples.values()].sort(
+    (a, b) =>
+      a.pair.index - b.pair.index ||
+      a.pair.reconviction - b.pair.reconviction ||
+      (a.pair.indexCategory < b.pair.indexCategory ? -1 : a.pair.indexCategory > b.pair.indexCategory ? 1 : 0),
   );
+  const severityPairs: ReconvictionResult['severityPairs'] = [];
+  for (const t of sorted) for (let c = 0; c < t.count; c++) severityPairs.push(t.pair);
   const iv = opts.interval;
   return {
     window: opts.reconvictionWindow,

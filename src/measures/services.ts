@@ -12,7 +12,7 @@ import { groupColumn, groupsInCohortRows } from './groups.js';
 import { provenOutcomes, type ProvenOutcomes } from './proven-reoffending.js';
 import { recallOutcomes, type RecallOutcomes } from './recall.js';
 import { reconvictionOutcomes, type ReconvictionOutcomes } from './reconviction.js';
-import { cohortOf } from './cohort.js';
+import { cohortRows } from './cohort.js';
 import type { ServiceComparison, ServicesResult } from './types.js';
 
 /** Up to this many people, the funnel lists every n; beyond, a log-spaced grid plus each service's n. */
@@ -49,7 +49,7 @@ export function compareServices(study: Study, options: Partial<MeasureOptions> =
 export function compareServicesFrom(study: Study, o: MeasureOutcomes, options: Partial<MeasureOptions> = {}): ServicesResult {
   const opts = measureOptions(options);
   const services = groupColumn(study, 'people.service');
-  const listed = groupsInCohortRows(services, cohortOf(study));
+  const listed = groupsInCohortRows(services, cohortRows(study));
   const names = services.names.filter((_, g) => listed[g]);
   const one = (measure: ServiceComparison['measure'], rows: Int32Array, outcome: Uint8Array): ServiceComparison => {
     const counts = countByGroup(services, rows, outcome);

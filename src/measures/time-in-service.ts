@@ -6,7 +6,7 @@ import { measureOptions, type MeasureOptions } from '../study/options.js';
 import type { Study } from '../study/study.js';
 import { END_REASONS } from '../study/vocabulary.js';
 import { daysToMonths } from '../time/days.js';
-import { cohortOf } from './cohort.js';
+import { cohortRows } from './cohort.js';
 import { columnsOf } from './columns.js';
 import { survivalCurve } from './curves.js';
 import { NOT_RECORDED } from './groups.js';
@@ -22,10 +22,12 @@ import type { TimeInServiceResult } from './types.js';
 export function timeInServiceMeasure(study: Study, options: Partial<MeasureOptions> = {}): TimeInServiceResult {
   const opts = measureOptions(options);
   const p = columnsOf(study).people;
-  const rows = cohortOf(study);
+  const rows = cohortRows(study);
   const m = rows.length;
-  const inReach: number[] = [];
-  const community: number[] = [];
+  const inReach = new Float64Array(m);
+  const community = new Float64Array(m);
+  let nInReach = 0;
+  let nCommunity = 0;
   const time = new Float64Array(m);
   const event = new Uint8Array(m);
   const endReasons: Record<string, number> = {};
@@ -35,13 +37,13 @@ export function timeInServiceMeasure(study: Study, options: Partial<MeasureOptio
     const i = rows[j];
     const r = p.releaseDate[i];
     const start = p.inReachStart[i];
-    if (!Number.isNaN(start)) inReach.push(daysToMonths(r - start));
+    if (!Number.isNaN(start)) inReach[nInReach++] = daysToMonths(r - start);
     const e = p.serviceEnd[i];
     if (Number.isNaN(e)) {
       ongoing++;
       time[j] = p.followUpEnd[i] - r;
     } else {
-      community.push(daysToMonths(e - r));
+      community[nCommunity++] = daysToMonths(e - r);
       time[j] = e - r;
       event[j] = 1;
       const reason = p.endReason[i] ?? NOT_RECORDED;
@@ -50,8 +52,8 @@ export function timeInServiceMeasure(study: Study, options: Partial<MeasureOptio
   }
   const inService = survivalCurve(time, event, opts.kmConfType);
   return {
-    inReachMonths: summarize(inReach),
-    communityMonths: summarize(community),
+    inReachMonths: summarize(inReach.subarray(0, nInReach)),
+    communityMonths: summarize(community.subarray(0, nCommunity)),
     ongoing,
     endReasons,
     kmMedianMonths: inService.median === null ? null : daysToMonths(inService.median),

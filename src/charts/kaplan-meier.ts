@@ -1,0 +1,177 @@
+/**
+ * Kaplan–Meier curves as step functions with their confidence bands, and the
+ * numbers at risk beneath the plot as a text row per curve.
+ *
+ * Public profile: a curve is drawn only while at least minCell people are at
+ * risk (an estimate resting on fewer people reveals them), and numbers at risk
+ * from 1 to minCell − 1 show as "<minCell".
+ */
+import type { Curve } from '../stats/types.js';
+import { DAYS_PER_MONTH } from '../time/days.js';
+import { isSmallCount, type DisclosurePolicy } from '../pages/disclosure.js';
+import { CHART_WIDTH, CONFIG, DARK, SCHEMA, SERIES_COLOURS, SERIES_DASHES, pct, type ChartSpec } from './theme.js';
+
+export interface KmSeries {
+  label: string;
+  curve: Curve;
+}
+
+export interface KmChartInput {
+  title: string;
+  subtitle?: string;
+  /** What survival means here, for the y axis: "Not yet recalled". */
+  survivalTitle: string;
+  /** What time is counted from, for the x axis: "Months since release". */
+  timeTitle: string;
+  series: KmSeries[];
+  policy: DisclosurePolicy;
+}
+
+export interface KmPoint {
+  series: string;
+  month: number;
+  survival: number;
+  lower: number | null;
+  upper: number | null;
+}
+
+/** The number at risk of each curve at chosen months; `text` is what a reader sees. */
+export interface AtRiskRow {
+  series: string;
+  cells: { month: number; value: number; text: string }[];
+}
+
+/**
+ * The drawn points of a curve: (0, 1) then one point per listed time, in
+ * months; in the public profile only while nRisk ≥ minCell.
+ */
+export function kmPoints(series: KmSeries, policy: DisclosurePolicy): KmPoint[] {
+  const c = series.curve;
+  const points: KmPoint[] = [];
+  if (c.time.length === 0 || c.time[0] > 0) points.push({ series: series.label, month: 0, survival: 1, lower: 1, upper: 1 });
+  for (let i = 0; i < c.time.length; i++) {
+    if (policy.profile === 'public' && c.nRisk[i] < policy.minCell) break;
+    points.push({ series: series.label, month: c.time[i] / DAYS_PER_MONTH, survival: c.survival[i], lower: c.lower[i], upper: c.upper[i] });
+  }
+  return points;
+}
+
+/** Number at risk at day t: the people whose time is ≥ t (R's summary(fit, times)). */
+export function atRisk(curve: Curve, day: number): number {
+  for (let i = 0; i < curve.time.length; i++) if (curve.time[i] >= day) return curve.nRisk[i];
+  return 0;
+}
+
+/** Months at which to tabulate the number at risk: every 6 (or 12, beyond 3 years) up to the longest follow-up. */
+export function riskMonths(series: KmSeries[]): number[] {
+  let maxDay = 0;
+  for (const s of series) if (s.curve.time.length) maxDay = Math.max(maxDay, s.curve.time[s.curve.time.length - 1]);
+  const maxMonth = maxDay / DAYS_PER_MONTH;
+  const step = maxMonth > 72 ? 24 : maxMonth > 36 ? 12 : 6;
+  const months: number[] = [];
+  for (let m = 0; m <= maxMonth + 1e-9; m += step) months.push(m);
+  return months;
+}
+
+/** The numbers-at-risk table: each curve at each of `months`, small counts masked in the public profile. */
+export function atRiskTable(series: KmSeries[], months: number[], policy: DisclosurePolicy): AtRiskRow[] {
+  return series.map((s) => ({
+    series: s.label,
+    cells: months.map((month) => {
+      const value = atRisk(s.curve, month * DAYS_PER_MONTH);
+      return { month, value, text: isSmallCount(value, policy) ? `<${policy.minCell}` : String(value) };
+    }),
+  }));
+}
+
+/** Builds the Kaplan–Meier chart with its numbers-at-risk rows. */
+export function kaplanMeierChart(input: KmChartInput): ChartSpec {
+  const months = riskMonths(input.series);
+  const maxMonth = months.length ? Math.max(months[months.length - 1], ...input.series.map((s) => lastMonth(s.curve))) : 12;
+  const points = input.series.flatMap((s) => kmPoints(s, input.policy));
+  const band = points.filter((p) => p.lower != null && p.upper != null);
+  const risk = atRiskTable(input.series, months, input.policy).flatMap((row) =>
+    row.cells.map((c) => ({ series: row.series, month: c.month, text: c.text })),
+  );
+  const labels = input.series.map((s) => s.label);
+  const many = labels.length > 1;
+  const legend = { orient: 'top', direction: 'horizontal', title: null, symbolType: 'stroke', symbolSize: 400, labelLimit: 240 };
+  const colour = many
+    ? { field: 'series', type: 'nominal' as const, sort: labels, scale: { domain: labels, range: SERIES_COLOURS.slice(0, labels.length) }, legend }
+    : { value: DARK };
+  const dash = many
+    ? { field: 'series', type: 'nominal' as const, sort: labels, scale: { domain: labels, range: SERIES_DASHES.slice(0, labels.length) } }
+    : undefined;
+  const xScale = { domain: [0, maxMonth], nice: false, zero: true };
+  const x = { field: 'month', type: 'quantitative' as const, scale: xScale, axis: { title: input.timeTitle, values: months, format: 'd' } };
+  const description = describeKm(input, months);
+  const top = {
+    width: CHART_WIDTH,
+    height: 260,
+    layer: [
+      {
+        data: { values: band },
+        mark: { type: 'area', interpolate: 'step-after', opacity: 0.18 },
+        encoding: {
+          x,
+          y: { field: 'lower', type: 'quantitative', scale: { domain: [0, 1] }, axis: { format: '.0%', title: `${input.survivalTitle} (95% CI shaded)` } },
+          y2: { field: 'upper' },
+          // fill, not color, so the band gets no second legend
+          fill: many ? { ...colour, legend: null } : colour,
+          detail: { field: 'series' },
+        },
+      },
+      {
+        data: { values: points },
+        mark: { type: 'line', interpolate: 'step-after', strokeWidth: 2 },
+        encoding: {
+          x,
+          y: { field: 'survival', type: 'quantitative', scale: { domain: [0, 1] } },
+          color: colour,
+          ...(dash ? { strokeDash: { ...dash, legend } } : {}),
+          detail: { field: 'series' },
+        },
+      },
+    ],
+  };
+  const bottom = {
+    width: CHART_WIDTH,
+    height: 18 * Math.max(1, labels.length),
+    title: { text: 'Number at risk', fontSize: 12, fontWeight: 'normal', anchor: 'start', offset: 4 },
+    data: { values: risk },
+    mark: { type: 'text', fontSize: 11 },
+    encoding: {
+      x: { field: 'month', type: 'quantitative', scale: xScale, axis: null },
+      y: { field: 'series', type: 'nominal', sort: labels, axis: many ? { title: null, domain: false, ticks: false, labelLimit: 200, offset: 16 } : null },
+      text: { field: 'text' },
+    },
+  };
+  return {
+    $schema: SCHEMA,
+    title: input.subtitle ? { text: input.title, subtitle: input.subtitle } : input.title,
+    description,
+    config: CONFIG,
+    vconcat: [top, bottom],
+    spacing: 6,
+    resolve: { scale: { color: 'independent', y: 'independent' } },
+  } as unknown as ChartSpec;
+}
+
+function lastMonth(c: Curve): number {
+  return c.time.length ? c.time[c.time.length - 1] / DAYS_PER_MONTH : 0;
+}
+
+function describeKm(input: KmChartInput, months: number[]): string {
+  const parts = input.series.map((s) => {
+    const pts = kmPoints(s, input.policy);
+    const end = pts[pts.length - 1];
+    const median = s.curve.median == null ? 'median not reached' : `median ${(s.curve.median / DAYS_PER_MONTH).toFixed(1)} months`;
+    const cut = pts.length - (s.curve.time[0] > 0 || s.curve.time.length === 0 ? 1 : 0) < s.curve.time.length;
+    return `${s.label}: ${pct(end.survival)} at ${end.month.toFixed(1)} months${cut ? ' (drawn while at least ' + input.policy.minCell + ' people were at risk)' : ''}, ${median}`;
+  });
+  return (
+    `Kaplan–Meier estimate of the share ${input.survivalTitle.toLowerCase()} against ${input.timeTitle.toLowerCase()}, ` +
+    `as a step line with its 95% confidence band; numbers at risk at ${months.join(', ')} months beneath. ` +
+    parts.join('; ') + '.'
+  );
+}

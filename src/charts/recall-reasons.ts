@@ -1,0 +1,41 @@
+/**
+ * Recall reasons: recalls in the window giving each reason of the official
+ * licence recall statistics, plus those with no reason recorded. A recall may
+ * give several reasons, so the bars add up to more than the recalls.
+ */
+import { suppressEach, type DisclosurePolicy } from '../pages/disclosure.js';
+import { RECALL_REASONS } from '../study/vocabulary.js';
+import { countBarsChart } from './count-bars.js';
+import type { ChartSpec } from './theme.js';
+
+/** Plain words for the recall-reason codes. */
+export const RECALL_REASON_WORDS: Record<string, string> = {
+  further_charge: 'Further charge',
+  non_compliance: 'Non-compliance',
+  failed_to_keep_in_touch: 'Failed to keep in touch',
+  failed_to_reside: 'Failed to reside',
+  drugs_alcohol: 'Drugs or alcohol',
+  other: 'Other reason',
+  none: 'No reason recorded',
+};
+
+/** Reasons in vocabulary order, then any other key, then "none". */
+export function recallReasonRows(reasons: Record<string, number>, policy: DisclosurePolicy): { key: string; label: string; count: { value: number; hidden: boolean } }[] {
+  const keys = [...RECALL_REASONS.filter((r) => r in reasons), ...Object.keys(reasons).filter((k) => k !== 'none' && !(RECALL_REASONS as readonly string[]).includes(k)).sort(), ...('none' in reasons ? ['none'] : [])];
+  const counts = suppressEach(keys.map((k) => reasons[k]), policy);
+  return keys.map((key, i) => ({ key, label: RECALL_REASON_WORDS[key] ?? key, count: counts[i] }));
+}
+
+/** Builds the recall-reasons bar chart. */
+export function recallReasonsChart(reasons: Record<string, number>, recallsInWindow: number, policy: DisclosurePolicy): ChartSpec {
+  const rows = recallReasonRows(reasons, policy);
+  return countBarsChart({
+    title: 'Reasons given for recall',
+    subtitle: 'A recall may give several reasons, so the bars add up to more than the recalls',
+    categoryTitle: 'Reason',
+    countTitle: 'Recalls giving this reason',
+    bars: rows.map((r) => ({ label: r.label, count: r.count })),
+    policy,
+    note: `A recall may give several reasons; there were ${recallsInWindow < policy.minCell && recallsInWindow > 0 && policy.profile === 'public' ? `fewer than ${policy.minCell}` : recallsInWindow} recalls in the window.`,
+  });
+}

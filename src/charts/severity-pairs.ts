@@ -1,0 +1,119 @@
+/**
+ * Each reconvicted person's index offence severity against the severity of
+ * their most serious reconviction, with the line of equal severity: points
+ * below it are reconvictions less serious than the index offence.
+ *
+ * Nothing identifies a person: points are ordered and spread by value only
+ * (people with the same pair of values sit side by side, in no particular
+ * order). In the public profile a point is a pair of values shared by at
+ * least minCell people, sized by their number; rarer pairs are not drawn and
+ * the caption says how many people that leaves out.
+ */
+import type { ReconvictionResult } from '../measures/types.js';
+import { formatCount, type DisclosurePolicy } from '../pages/disclosure.js';
+import { seriousnessTable } from './seriousness.js';
+import { CONFIG, DARK, MUTED, SCHEMA, type ChartSpec } from './theme.js';
+
+export interface SeverityPoint {
+  index: number;
+  reconviction: number;
+  people: number;
+}
+
+/** Distinct (index, reconviction) severity pairs with the number of people, sorted by value. */
+export function severityPoints(result: ReconvictionResult): SeverityPoint[] {
+  const counts = new Map<string, SeverityPoint>();
+  for (const p of result.severityPairs) {
+    const key = `${p.index}|${p.reconviction}`;
+    const pt = counts.get(key) ?? { index: p.index, reconviction: p.reconviction, people: 0 };
+    pt.people++;
+    counts.set(key, pt);
+  }
+  return [...counts.values()].sort((a, b) => a.index - b.index || a.reconviction - b.reconviction);
+}
+
+/** Builds the index-versus-reconviction severity chart. */
+export function severityPairsChart(result: ReconvictionResult, policy: DisclosurePolicy, severitySource: string | null): ChartSpec {
+  const points = severityPoints(result);
+  const isPublic = policy.profile === 'public';
+  const shown = isPublic ? points.filter((p) => p.people >= policy.minCell) : points;
+  const leftOut = points.filter((p) => !shown.includes(p)).reduce((a, p) => a + p.people, 0);
+  const all = points.flatMap((p) => [p.index, p.reconviction]).filter((v) => v > 0);
+  const lo = all.length ? Math.min(...all) : 1;
+  const hi = all.length ? Math.max(...all) : 10;
+  const useLog = hi / lo > 30;
+  const domain = useLog ? [lo / 1.5, hi * 1.5] : [0, hi * 1.1];
+  // One point per person in the analyst profile, spread sideways within a pair (by value, never by person).
+  const values = isPublic
+    ? shown.map((p) => ({ index: p.index, reconviction: p.reconviction, people: p.people, label: `${p.people} people` }))
+    : shown.flatMap((p) =>
+        Array.from({ length: p.people }, (_, j) => {
+          const offset = (j - (p.people - 1) / 2) * 0.025;
+          return { index: useLog ? p.index * Math.exp(offset) : p.index + offset * (domain[1] - domain[0]) * 0.4, reconviction: p.reconviction, people: 1 };
+        }),
+      );
+  const scale = useLog ? { type: 'log', domain, nice: false } : { domain, nice: false };
+  const sourceNote = severitySource ? `Severity weights: ${severitySource}.` : 'Severity weights from the offence lookup.';
+  const description =
+    `Severity of each reconvicted person's index offence (across) against their most serious reconviction (up), ` +
+    `with the line of equal severity. ${countSides(result, policy)} ` +
+    (isPublic ? `Only pairs of values shared by at least ${policy.minCell} people are drawn; ${leftOut} people are not drawn. ` : '') +
+    sourceNote;
+  const axisFormat = useLog ? { format: '~s' } : {};
+  return {
+    $schema: SCHEMA,
+    title: {
+      text: 'Index offence and most serious reconviction',
+      subtitle: isPublic ? `Circles sized by the number of people; pairs shared by fewer than ${policy.minCell} people (${leftOut} people) not drawn` : 'One point per reconvicted person; people with the same values sit side by side',
+    },
+    description,
+    config: CONFIG,
+    width: 380,
+    height: 320,
+    layer: [
+      {
+        data: { values: [{ a: domain[0], b: domain[1] }] },
+        mark: { type: 'rule', color: MUTED, strokeDash: [4, 4] },
+        encoding: {
+          x: { field: 'a', type: 'quantitative', scale },
+          y: { field: 'a', type: 'quantitative', scale },
+          x2: { field: 'b' },
+          y2: { field: 'b' },
+        },
+      },
+      {
+        data: { values: [{ x: domain[1], y: domain[0], t: 'below the line: less serious' }] },
+        mark: { type: 'text', align: 'right', baseline: 'bottom', dx: -4, dy: -4, color: MUTED, fontSize: 11 },
+        encoding: { x: { field: 'x', type: 'quantitative', scale }, y: { field: 'y', type: 'quantitative', scale }, text: { field: 't' } },
+      },
+      {
+        data: { values },
+        mark: { type: 'point', filled: isPublic ? false : true, color: DARK, opacity: isPublic ? 1 : 0.7, strokeWidth: 1.5 },
+        encoding: {
+          x: { field: 'index', type: 'quantitative', scale, axis: { title: 'Index offence severity', ...axisFormat } },
+          y: { field: 'reconviction', type: 'quantitative', scale, axis: { title: 'Most serious reconviction severity', ...axisFormat } },
+          ...(isPublic ? { size: { field: 'people', type: 'quantitative', scale: { range: [60, 600], zero: false }, legend: null } } : { size: { value: 40 } }),
+        },
+      },
+      ...(isPublic
+        ? [
+            {
+              data: { values },
+              mark: { type: 'text' as const, align: 'left' as const, dx: 12, fontSize: 11, color: DARK },
+              encoding: {
+                x: { field: 'index', type: 'quantitative' as const, scale },
+                y: { field: 'reconviction', type: 'quantitative' as const, scale },
+                text: { field: 'label' },
+              },
+            },
+          ]
+        : []),
+    ],
+  } as unknown as ChartSpec;
+}
+
+function countSides(result: ReconvictionResult, policy: DisclosurePolicy): string {
+  const rows = seriousnessTable(result, policy);
+  const all = rows[rows.length - 1].cells;
+  return `Below the line (less serious): ${formatCount(all.less, policy)}; on it: ${formatCount(all.same, policy)}; above it: ${formatCount(all.more, policy)}.`;
+}

@@ -1,0 +1,80 @@
+/**
+ * The caseload snapshot on a date: people in each service, split into those in
+ * custody (preparing for release or recalled) and those in the community, as
+ * stacked bars (custody dark, community light). Withheld cells are not drawn.
+ */
+import type { SnapshotResult } from '../measures/types.js';
+import { formatCount, suppressTable, type Count, type DisclosurePolicy } from '../pages/disclosure.js';
+import { GROUP_AXIS } from './proportions.js';
+import { CHART_WIDTH, CONFIG, DARK, LIGHT, SCHEMA, type ChartSpec } from './theme.js';
+
+export interface SnapshotTableRow {
+  service: string;
+  inCustody: Count;
+  inCommunity: Count;
+  total: Count;
+  /** Share of the service's caseload in custody; null when withheld or the service has no one. */
+  custodyShare: number | null;
+}
+
+/** The snapshot as published: services by place, with row, column and grand totals, secondary suppression across all. */
+export function snapshotTable(s: SnapshotResult, policy: DisclosurePolicy): { rows: SnapshotTableRow[]; total: SnapshotTableRow } {
+  const mask = suppressTable(s.byService.map((r) => [r.inCustody, r.inCommunity]), policy);
+  const rows = s.byService.map((r, i): SnapshotTableRow => {
+    const custody = { value: r.inCustody, hidden: mask.cells[i][0] };
+    const community = { value: r.inCommunity, hidden: mask.cells[i][1] };
+    const total = { value: r.total, hidden: mask.rowTotals[i] };
+    return { service: r.service, inCustody: custody, inCommunity: community, total, custodyShare: share(custody, total) };
+  });
+  const custody = { value: s.inCustody, hidden: mask.columnTotals[0] ?? false };
+  const community = { value: s.inCommunity, hidden: mask.columnTotals[1] ?? false };
+  const total = { value: s.total, hidden: mask.grandTotal };
+  return { rows, total: { service: 'All services', inCustody: custody, inCommunity: community, total, custodyShare: share(custody, total) } };
+}
+
+function share(part: Count, total: Count): number | null {
+  return part.hidden || total.hidden || total.value === 0 ? null : part.value / total.value;
+}
+
+/** Builds the stacked bars of the caseload by service on the snapshot date. */
+export function snapshotChart(s: SnapshotResult, policy: DisclosurePolicy): ChartSpec {
+  const table = snapshotTable(s, policy);
+  const order = table.rows.map((r) => r.service);
+  const places = ['In custody', 'In the community'];
+  const values = table.rows.flatMap((r) => [
+    ...(r.inCustody.hidden ? [] : [{ service: r.service, place: places[0], order: 0, people: r.inCustody.value }]),
+    ...(r.inCommunity.hidden ? [] : [{ service: r.service, place: places[1], order: 1, people: r.inCommunity.value }]),
+  ]);
+  const labels = table.rows.map((r) => ({ service: r.service, text: r.total.hidden ? `total ${formatCount(r.total, policy)}` : String(r.total.value), x: r.inCustody.hidden || r.inCommunity.hidden ? 0 : r.total.value }));
+  const t = table.total;
+  const description =
+    `People accessing each service on ${s.date}, in custody or in the community. All services: ${formatCount(t.total, policy)} people, ` +
+    `${formatCount(t.inCustody, policy)} in custody and ${formatCount(t.inCommunity, policy)} in the community. ` +
+    table.rows.map((r) => `${r.service}: ${formatCount(r.inCustody, policy)} in custody, ${formatCount(r.inCommunity, policy)} in the community`).join('; ') + '.';
+  const y = { field: 'service', type: 'nominal' as const, sort: order, scale: { domain: order }, title: 'Service', axis: GROUP_AXIS };
+  return {
+    $schema: SCHEMA,
+    title: { text: `Caseload on ${s.date} by service`, subtitle: 'Dark: in custody (preparing for release or recalled); light: in the community' },
+    description,
+    config: CONFIG,
+    width: CHART_WIDTH - 200,
+    height: Math.max(40, 24 * order.length),
+    layer: [
+      {
+        data: { values },
+        mark: { type: 'bar', stroke: 'white', strokeWidth: 0.5, height: { band: 0.75 } },
+        encoding: {
+          y,
+          x: { field: 'people', type: 'quantitative', stack: 'zero', axis: { title: 'People', tickMinStep: 1, format: 'd' } },
+          color: { field: 'place', type: 'nominal', sort: places, scale: { domain: places, range: [DARK, LIGHT] }, legend: { title: null } },
+          order: { field: 'order' },
+        },
+      },
+      {
+        data: { values: labels },
+        mark: { type: 'text', align: 'left', dx: 4, fontSize: 11 },
+        encoding: { y, x: { field: 'x', type: 'quantitative' }, text: { field: 'text' } },
+      },
+    ],
+  } as unknown as ChartSpec;
+}

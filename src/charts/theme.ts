@@ -1,0 +1,55 @@
+/**
+ * Shared look of every chart: a colour-blind-safe palette (Okabe–Ito) whose
+ * colours also differ in lightness, so a chart printed in greyscale still
+ * separates its series; dash patterns and shapes back the colours up.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+
+/** A Vega-Lite spec as the builders return it: always titled and described. */
+export type ChartSpec = TopLevelSpec & { title: string | { text: string; subtitle?: string | string[] }; description: string };
+
+/** Okabe–Ito colours ordered dark to light, so neighbouring series contrast in greyscale too. */
+export const SERIES_COLOURS = ['#0072B2', '#E69F00', '#000000', '#56B4E9', '#D55E00', '#009E73', '#CC79A7', '#F0E442'];
+/** Dash patterns paired with SERIES_COLOURS, for line charts read in greyscale. */
+export const SERIES_DASHES: number[][] = [[1, 0], [6, 3], [2, 2], [8, 2, 2, 2], [4, 4], [1, 3], [10, 4], [3, 1]];
+/** Point shapes paired with SERIES_COLOURS. */
+export const SERIES_SHAPES = ['circle', 'square', 'triangle-up', 'diamond', 'cross', 'triangle-down', 'circle', 'square'];
+
+/** Two-part fills: dark and light, for stacked bars of two categories (e.g. custody and community). */
+export const DARK = '#0b3d63';
+export const LIGHT = '#9ccbe8';
+/** Three-step ordinal fills, light to dark, for ordered categories (less / same / more serious). */
+export const ORDINAL3 = ['#c6dbef', '#6baed6', '#08306b'];
+export const INK = '#222222';
+export const MUTED = '#666666';
+export const LIMIT95 = '#555555';
+export const LIMIT998 = '#999999';
+
+/** Width of a single chart's plotting area in CSS pixels (fits a printed A4 page). */
+export const CHART_WIDTH = 560;
+
+/** Vega-Lite config shared by every chart: system fonts only, readable sizes, no interaction. */
+export const CONFIG = {
+  font: 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif',
+  background: 'white',
+  padding: 8,
+  view: { stroke: null },
+  title: { fontSize: 15, anchor: 'start', color: INK, subtitleColor: MUTED, subtitleFontSize: 12, offset: 10 },
+  axis: { labelFontSize: 12, titleFontSize: 12, titleColor: INK, labelColor: INK, gridColor: '#e4e4e4', domainColor: '#888', tickColor: '#888', titleFontWeight: 'normal' },
+  legend: { labelFontSize: 12, titleFontSize: 12, orient: 'bottom', direction: 'horizontal', titleFontWeight: 'normal', symbolStrokeWidth: 2 },
+  header: { labelFontSize: 12, titleFontSize: 12 },
+  text: { fontSize: 12, color: INK },
+} as const;
+
+export const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
+
+/** A percentage for chart text: whole numbers, "12%". */
+export function pct(p: number): string {
+  return `${Math.round(p * 100)}%`;
+}
+
+/** Plain sentence listing, "a, b and c". */
+export function listWords(items: string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}

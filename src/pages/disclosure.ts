@@ -1,0 +1,251 @@
+/**
+ * Statistical disclosure control for published reports (measures.md,
+ * "Disclosure control").
+ *
+ * Public profile: a count from 1 to minCell − 1 is suppressed (shown as
+ * "<minCell"), so is every percentage or rate derived from it, and secondary
+ * suppression hides a further cell wherever a suppressed cell could otherwise
+ * be recovered by subtraction from a published total. Zero is shown. The
+ * analyst profile suppresses nothing.
+ *
+ * Everything here is pure: counts in, masks out. Tables and charts both take
+ * their masks from these functions, so a cell hidden in a table is never drawn.
+ */
+import type { Proportion } from '../stats/types.js';
+import type { ReportProfile } from '../study/options.js';
+
+export interface DisclosurePolicy {
+  profile: ReportProfile;
+  /** Counts from 1 to minCell − 1 are suppressed in the public profile. */
+  minCell: number;
+}
+
+/** A published count and whether it must be hidden. */
+export interface Count {
+  value: number;
+  hidden: boolean;
+}
+
+/**
+ * One additive relation a reader could use to recover a hidden cell:
+ * the cells at `parts` add up to the cell at `total` (indices into the cell list).
+ */
+export interface Relation {
+  parts: number[];
+  total: number;
+}
+
+/** True when the policy suppresses this count on its own (primary suppression). */
+export function isSmallCount(value: number, policy: DisclosurePolicy): boolean {
+  return policy.profile === 'public' && value >= 1 && value < policy.minCell;
+}
+
+/**
+ * Primary and secondary suppression over a list of cells linked by additive
+ * relations. Primary: every count from 1 to minCell − 1. Secondary: while a
+ * relation has exactly one hidden member, hide one more of its members and
+ * repeat until no relation has a single hidden member, so no hidden cell equals
+ * a published total minus published parts.
+ *
+ * Which member: a non-zero part, preferring one that also completes another
+ * relation with a single hidden member (one cell then protects two), then the
+ * smallest, then the first; cells listed in `keep` (such as the cohort size,
+ * printed everywhere) only when nothing else will do; the relation's total when
+ * every other part is zero.
+ */
+export function suppressCells(
+  values: readonly number[],
+  relations: readonly Relation[],
+  policy: DisclosurePolicy,
+  keep: readonly number[] = [],
+): boolean[] {
+  const hidden = values.map((v) => isSmallCount(v, policy));
+  if (policy.profile !== 'public') return hidden;
+  const members = relations.map((rel) => [...rel.parts, rel.total]);
+  const hiddenIn = (m: number[]) => m.filter((i) => hidden[i]).length;
+  const keepSet = new Set(keep);
+  const bonus = (cell: number, self: number) =>
+    members.filter((m, r) => r !== self && m.includes(cell) && hiddenIn(m) === 1).length;
+  let changed = true;
+  while (changed) {
+    changed = false;
+    relations.forEach((rel, r) => {
+      if (hiddenIn(members[r]) !== 1) return;
+      const candidates = [...rel.parts, rel.total].filter((i) => !hidden[i] && values[i] !== 0);
+      if (candidates.length === 0) return; // every other member is zero: nothing to recover
+      let pick = -1;
+      let best: [number, number, number] = [Infinity, Infinity, Infinity];
+      for (const i of candidates) {
+        const rank: [number, number, number] = [
+          (keepSet.has(i) ? 2 : 0) + (i === rel.total ? 1 : 0),
+          -bonus(i, r),
+          values[i],
+        ];
+        if (rank[0] < best[0] || (rank[0] === best[0] && (rank[1] < best[1] || (rank[1] === best[1] && rank[2] < best[2])))) {
+          best = rank;
+          pick = i;
+        }
+      }
+      hidden[pick] = true;
+      changed = true;
+    });
+  }
+  return hidden;
+}
+
+/**
+ * Suppression for a table of counts whose row totals and column totals (and
+ * grand total) are published. Returns masks for the cells, the row totals, the
+ * column totals and the grand total.
+ */
+export function suppressTable(
+  cells: readonly (readonly number[])[],
+  policy: DisclosurePolicy,
+): { cells: boolean[][]; rowTotals: boolean[]; columnTotals: boolean[]; grandTotal: boolean } {
+  const rows = cells.length;
+  const cols = rows > 0 ? cells[0].length : 0;
+  const values: number[] = [];
+  const at = (r: number, c: number) => r * cols + c;
+  for (const row of cells) values.push(...row);
+  const rowTotal0 = values.length;
+  for (const row of cells) values.push(sum(row));
+  const colTotal0 = values.length;
+  for (let c = 0; c < cols; c++) values.push(sum(cells.map((row) => row[c])));
+  const grand = values.length;
+  values.push(sum(cells.map((row) => sum(row))));
+
+  const relations: Relation[] = [];
+  for (let r = 0; r < rows; r++) relations.push({ parts: range(cols).map((c) => at(r, c)), total: rowTotal0 + r });
+  for (let c = 0; c < cols; c++) relations.push({ parts: range(rows).map((r) => at(r, c)), total: colTotal0 + c });
+  relations.push({ parts: range(rows).map((r) => rowTotal0 + r), total: grand });
+  relations.push({ parts: range(cols).map((c) => colTotal0 + c), total: grand });
+
+  const hidden = suppressCells(values, relations, policy, [grand]);
+  return {
+    cells: range(rows).map((r) => range(cols).map((c) => hidden[at(r, c)])),
+    rowTotals: range(rows).map((r) => hidden[rowTotal0 + r]),
+    columnTotals: range(cols).map((c) => hidden[colTotal0 + c]),
+    grandTotal: hidden[grand],
+  };
+}
+
+/** Suppression for counts published together with their total (their sum). */
+export function suppressWithTotal(parts: readonly number[], policy: DisclosurePolicy): { parts: Count[]; total: Count } {
+  const values = [...parts, sum(parts)];
+  const hidden = suppressCells(values, [{ parts: range(parts.length), total: parts.length }], policy);
+  return {
+    parts: parts.map((value, i) => ({ value, hidden: hidden[i] })),
+    total: { value: values[parts.length], hidden: hidden[parts.length] },
+  };
+}
+
+/** Suppression for counts published without any total (only primary suppression applies). */
+export function suppressEach(values: readonly number[], policy: DisclosurePolicy): Count[] {
+  return values.map((value) => ({ value, hidden: isSmallCount(value, policy) }));
+}
+
+/** A proportion as published: its counts, and the rate hidden when derived from a hidden count. */
+export interface ShownProportion {
+  label: string;
+  k: Count;
+  n: Count;
+  proportion: number | null;
+  ci: [number, number] | null;
+  /** True when the proportion and its interval must not be published. */
+  hidden: boolean;
+}
+
+/**
+ * A set of labelled proportions k/n (groups of a comparison, services, ...),
+ * optionally with the overall proportion they add up to. Each is treated as a
+ * row [k, n − k] with row total n: the people without the outcome are a cell a
+ * reader can compute as n − k, so a small n − k (e.g. 43 of 45) is suppressed
+ * like a small k, by hiding k. With an overall proportion, the groups' k, n − k
+ * and n add up to its k, n − k and n, and secondary suppression works across
+ * groups so that no group's hidden k is the overall k minus the others.
+ */
+export function suppressProportions(
+  rows: readonly (Proportion & { label: string })[],
+  policy: DisclosurePolicy,
+  overall?: Proportion & { label: string },
+): { rows: ShownProportion[]; overall: ShownProportion | null } {
+  const all = overall ? [...rows, overall] : [...rows];
+  // cells: per row k, n − k, n
+  const values: number[] = [];
+  for (const p of all) values.push(p.k, p.n - p.k, p.n);
+  const K = (i: number) => 3 * i;
+  const NK = (i: number) => 3 * i + 1;
+  const N = (i: number) => 3 * i + 2;
+  const relations: Relation[] = all.map((_, i) => ({ parts: [K(i), NK(i)], total: N(i) }));
+  if (overall && rows.length > 0) {
+    const o = rows.length;
+    const idx = range(rows.length);
+    relations.push({ parts: idx.map(K), total: K(o) });
+    relations.push({ parts: idx.map(NK), total: NK(o) });
+    relations.push({ parts: idx.map(N), total: N(o) });
+  }
+  // The overall n is the cohort size, printed everywhere: hide other cells first.
+  const hidden = suppressCells(values, relations, policy, overall ? [N(rows.length)] : []);
+  const shown = all.map((p, i): ShownProportion => {
+    // The complement n − k is never printed, so hiding it means hiding k.
+    const kHidden = hidden[K(i)] || hidden[NK(i)];
+    const nHidden = hidden[N(i)];
+    const rateHidden = kHidden || nHidden;
+    return {
+      label: p.label,
+      k: { value: p.k, hidden: kHidden },
+      n: { value: p.n, hidden: nHidden },
+      proportion: rateHidden ? null : p.proportion,
+      ci: rateHidden ? null : p.ci,
+      hidden: rateHidden,
+    };
+  });
+  return { rows: overall ? shown.slice(0, -1) : shown, overall: overall ? shown[shown.length - 1] : null };
+}
+
+/** A single proportion with no breakdown. */
+export function suppressProportion(p: Proportion, label: string, policy: DisclosurePolicy): ShownProportion {
+  return suppressProportions([{ ...p, label }], policy).rows[0];
+}
+
+/** The mark of a count withheld by secondary suppression (the Office for National Statistics' "[c]", confidential). */
+export const SECONDARY_MARK = '[c]';
+
+/**
+ * The text a published count shows: the number; "<minCell" when it is small
+ * (primary suppression); "[c]" when it was withheld only so that a small count
+ * cannot be worked out from a total (secondary suppression).
+ */
+export function formatCount(c: Count, policy: DisclosurePolicy): string {
+  if (!c.hidden) return formatInteger(c.value);
+  return c.value >= 1 && c.value < policy.minCell ? `<${policy.minCell}` : SECONDARY_MARK;
+}
+
+/** A whole number with thousands separators (en-GB style, locale-independent). */
+export function formatInteger(n: number): string {
+  const sign = n < 0 ? '-' : '';
+  const digits = String(Math.abs(Math.round(n)));
+  return sign + digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/** One sentence saying which disclosure profile a report uses. */
+export function profileStatement(policy: DisclosurePolicy): string {
+  if (policy.profile === 'analyst') {
+    return 'Analyst report: small counts are not suppressed. Do not publish this report as it stands.';
+  }
+  return (
+    `Public report: counts from 1 to ${policy.minCell - 1} are shown as "<${policy.minCell}", ` +
+    'percentages and rates derived from them are withheld, and further cells are withheld where a hidden count ' +
+    `could otherwise be worked out from a total (shown as "${SECONDARY_MARK}"). Zero is shown. Withheld values are not drawn in the charts.`
+  );
+}
+
+function sum(xs: readonly number[]): number {
+  let s = 0;
+  for (const x of xs) s += x;
+  return s;
+}
+
+function range(n: number): number[] {
+  return Array.from({ length: n }, (_, i) => i);
+}

@@ -1,0 +1,61 @@
+/**
+ * Number formats of the report pages. Headline sentences give whole
+ * percentages; tables give one decimal place. Rounding is half away from zero
+ * on the decimal value, so 0.125 → 12.5% → "13%".
+ */
+import type { Estimate } from '../stats/types.js';
+import { formatCount, type Count, type DisclosurePolicy, type ShownProportion } from './disclosure.js';
+
+function round(x: number, digits: number): string {
+  const f = 10 ** digits;
+  // toFixed rounds binary fractions inconsistently; nudge by a relative epsilon first.
+  const r = Math.round(Math.abs(x) * f * (1 + 1e-12)) / f;
+  return (x < 0 && r !== 0 ? '-' : '') + r.toFixed(digits);
+}
+
+/** A proportion as a percentage: "60%" (digits = 0) or "60.0%". */
+export function percent(p: number, digits = 0): string {
+  return `${round(p * 100, digits)}%`;
+}
+
+/** A 95% interval of proportions: "45%–73%". */
+export function percentInterval(ci: [number, number], digits = 0): string {
+  return `${percent(ci[0], digits)}–${percent(ci[1], digits)}`;
+}
+
+/** A number with a fixed number of decimals; "–" when missing. */
+export function decimal(x: number | null | undefined, digits = 1): string {
+  return x == null || !Number.isFinite(x) ? '–' : round(x, digits);
+}
+
+/** A p-value as statisticians print it: "<0.001", else two significant figures. */
+export function pValue(p: number | null | undefined): string {
+  if (p == null || !Number.isFinite(p)) return 'not computed';
+  if (p < 0.001) return '<0.001';
+  return Number(p.toPrecision(2)).toString();
+}
+
+/** "27 of 45 (60%, 95% CI 45%–73%)", or the withheld form. */
+export function proportionPhrase(p: ShownProportion, policy: DisclosurePolicy, digits = 0): string {
+  if (p.hidden) return `${formatCount(p.k, policy)} of ${formatCount(p.n, policy)} (percentage withheld: small numbers)`;
+  if (p.proportion == null) return `${p.k.value} of ${p.n.value}`;
+  return `${p.k.value} of ${p.n.value} (${percent(p.proportion, digits)}${p.ci ? `, 95% CI ${percentInterval(p.ci, digits)}` : ''})`;
+}
+
+/** A difference of proportions in percentage points with its interval. */
+export function pointsPhrase(e: Estimate): string {
+  if (e.estimate == null) return 'not computed';
+  const pp = (x: number) => round(x * 100, 0);
+  return `${pp(e.estimate)} percentage points${e.ci ? ` (95% CI ${pp(e.ci[0])} to ${pp(e.ci[1])})` : ''}`;
+}
+
+/** A ratio with its interval: "2.10 (95% CI 1.05 to 4.20)". */
+export function ratioPhrase(e: Estimate): string {
+  if (e.estimate == null) return 'not computed';
+  return `${decimal(e.estimate, 2)}${e.ci ? ` (95% CI ${decimal(e.ci[0], 2)} to ${decimal(e.ci[1], 2)})` : ''}`;
+}
+
+/** A count cell's text. */
+export function countText(c: Count, policy: DisclosurePolicy): string {
+  return formatCount(c, policy);
+}

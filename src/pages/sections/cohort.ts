@@ -1,0 +1,122 @@
+/** Who is in the cohort: the flow diagram and the cohort description. */
+import { cohortFlowChart, flowCounts } from '../../charts/cohort-flow.js';
+import type { CategoryCount, DescriptionColumn, DescriptionResult } from '../../measures/types.js';
+import type { Summary } from '../../stats/types.js';
+import { fig, type Block, type ReportContext, type Section } from '../context.js';
+import { formatCount, suppressTable, type DisclosurePolicy } from '../disclosure.js';
+import { decimal, percent } from '../format.js';
+import { html, type Html } from '../html.js';
+import { table } from '../tables.js';
+import { groupWords } from './common.js';
+
+const CATEGORICAL: [keyof DescriptionColumn['categorical'], string][] = [
+  ['sex', 'Sex'],
+  ['ethnicity', 'Ethnicity'],
+  ['tier', 'Tier'],
+  ['category', 'Index offence category'],
+  ['group', 'Index offence group'],
+];
+
+const NUMERIC: [keyof DescriptionColumn['numeric'], string][] = [
+  ['age_at_release', 'Age at release (years)'],
+  ['prior_convictions', 'Previous convictions'],
+  ['custody_years_before_release', 'Years in custody before release'],
+  ['aces', 'Adverse childhood experiences (ACEs)'],
+];
+
+export function cohortSection(ctx: ReportContext): Section {
+  const { measures: m, policy } = ctx;
+  const f = flowCounts(m.flow, policy);
+  const n = (c: { value: number; hidden: boolean }) => formatCount(c, policy);
+  const flowRows: string[][] = [
+    ['All people in the records', n(f.people)],
+    ...f.excluded.map((e) => [`Excluded: ${e.reason}`, n(e.count)]),
+    ['Included', n(f.included)],
+    ['Not released (still in custody, or ended before release)', n(f.notYetReleased)],
+    ['Follow-up cohort', n(f.cohort)],
+    ...f.unused.map((u) => [`${u.measure}: not usable (${u.reason})`, n(u.count)]),
+  ];
+  const flowTable = table({ caption: 'Cohort flow: people at each step', head: ['Step', 'People'], rows: flowRows, totalRows: [flowRows.findIndex((r) => r[0] === 'Follow-up cohort')] });
+  const blocks: Block[] = [
+    html`<p>Everyone in the records is counted once: under their exclusion reason if they were excluded; otherwise as included. Included people with no release date are not in the follow-up cohort. Each measure then says who it could not use.</p>`,
+    fig(cohortFlowChart(m.flow, policy), [flowTable]),
+    html`<h3>Cohort description</h3>`,
+    descriptionTables(m.description, policy),
+  ];
+  return { id: 'cohort', heading: 'Who is in the cohort', blocks };
+}
+
+/**
+ * The cohort description: counts and percentages of each category (by group
+ * when the description is split), and summaries of the numeric columns.
+ * Counts of a variable add up to the group sizes, so each variable is one
+ * table for secondary suppression.
+ */
+export function descriptionTables(d: DescriptionResult, policy: DisclosurePolicy): Html {
+  const columns: DescriptionColumn[] = d.groupBy && d.byGroup.length ? [...d.byGroup, d.overall] : [d.overall];
+  const colNames = columns.map((c) => (c.group == null ? 'Cohort' : c.group));
+  const catRows: string[][] = [];
+  for (const [key, label] of CATEGORICAL) {
+    const values = unique(columns.flatMap((c) => c.categorical[key].map((v) => v.value)));
+    if (values.length === 0) continue;
+    const groups = columns.length > 1 ? columns.slice(0, -1) : columns;
+    const cells = values.map((v) => groups.map((g) => countOf(g.categorical[key], v)));
+    const mask = suppressTable(cells, policy);
+    catRows.push([label, ...colNames.map(() => '')]);
+    values.forEach((v, r) => {
+      const row = [`  ${v}`];
+      groups.forEach((g, c) => row.push(cell(cells[r][c], mask.cells[r][c], groupN(g), mask.columnTotals[c], policy)));
+      if (columns.length > 1) row.push(cell(countOf(columns[columns.length - 1].categorical[key], v), mask.rowTotals[r], d.overall.n, mask.grandTotal, policy));
+      catRows.push(row);
+    });
+  }
+  const nRow = ['People', ...columns.map((c) => formatCount({ value: c.n, hidden: policy.profile === 'public' && c.n > 0 && c.n < policy.minCell }, policy))];
+  const numRows: string[][] = [];
+  for (const [key, label] of NUMERIC) {
+    numRows.push([label, ...colNames.map(() => '')]);
+    numRows.push(['  recorded for', ...columns.map((c) => summaryN(c.numeric[key], policy))]);
+    numRows.push(['  mean (SD)', ...columns.map((c) => summaryText(c.numeric[key], policy, (s) => `${decimal(s.mean)} (${decimal(s.sd)})`))]);
+    numRows.push(['  median (Q1–Q3)', ...columns.map((c) => summaryText(c.numeric[key], policy, (s) => `${decimal(s.median)} (${decimal(s.q1)}–${decimal(s.q3)})`))]);
+    numRows.push(['  range', ...columns.map((c) => summaryText(c.numeric[key], policy, (s) => `${decimal(s.min)}–${decimal(s.max)}`))]);
+  }
+  const aces = columns.map((c) => {
+    const k = c.fourOrMoreAces;
+    const recorded = c.numeric.aces.n;
+    const small = policy.profile === 'public' && ((k > 0 && k < policy.minCell) || (recorded - k > 0 && recorded - k < policy.minCell));
+    if (small) return formatCount({ value: k, hidden: true }, policy);
+    return recorded > 0 ? `${k} (${percent(k / recorded, 1)} of recorded)` : String(k);
+  });
+  numRows.push(['Four or more ACEs', ...aces]);
+  const head = ['', ...colNames];
+  const caption = d.groupBy ? `Cohort description by ${groupWords(d.groupBy).toLowerCase()}: count (per cent of the group)` : 'Cohort description: count (per cent of the cohort)';
+  return html`${table({ caption, head, rows: [nRow, ...catRows], className: 'description' })}
+${table({ caption: d.groupBy ? `Cohort description by ${groupWords(d.groupBy).toLowerCase()}: numbers` : 'Cohort description: numbers', head, rows: numRows, className: 'description' })}`;
+}
+
+function unique(xs: string[]): string[] {
+  return [...new Set(xs)];
+}
+
+function countOf(list: CategoryCount[], value: string): number {
+  return list.find((c) => c.value === value)?.count ?? 0;
+}
+
+function groupN(c: DescriptionColumn): number {
+  return c.n;
+}
+
+function cell(count: number, hidden: boolean, n: number, nHidden: boolean, policy: DisclosurePolicy): string {
+  const text = formatCount({ value: count, hidden }, policy);
+  if (hidden || nHidden || n === 0) return text;
+  return `${text} (${percent(count / n, 1)})`;
+}
+
+function summaryN(s: Summary, policy: DisclosurePolicy): string {
+  return formatCount({ value: s.n, hidden: policy.profile === 'public' && s.n > 0 && s.n < policy.minCell }, policy);
+}
+
+function summaryText(s: Summary, policy: DisclosurePolicy, f: (s: Summary) => string): string {
+  if (s.n === 0) return '–';
+  if (policy.profile === 'public' && s.n < policy.minCell) return 'withheld';
+  return f(s);
+}

@@ -1,0 +1,93 @@
+/**
+ * Pieces several sections share: a proportion-by-group figure with its table,
+ * and the paragraph of comparison tests.
+ */
+import { proportionsChart } from '../../charts/proportions.js';
+import type { GroupComparison } from '../../measures/types.js';
+import type { Proportion } from '../../stats/types.js';
+import { suppressProportions, formatCount, type DisclosurePolicy, type ShownProportion } from '../disclosure.js';
+import { decimal, percent, percentInterval, pointsPhrase, pValue, ratioPhrase } from '../format.js';
+import { html, type Html } from '../html.js';
+import { table } from '../tables.js';
+import { fig, type FigureRequest } from '../context.js';
+
+/** Words for a grouping column. */
+export function groupWords(column: string): string {
+  const words: Record<string, string> = {
+    category: 'Index offence category',
+    group: 'Index offence group',
+    tier: 'Tier',
+    service: 'Service',
+    sex: 'Sex',
+    ethnicity: 'Ethnicity',
+    mode_of_trial: 'Index offence mode of trial',
+  };
+  return words[column] ?? column.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());
+}
+
+/** The groups and overall proportion of a comparison, as published. */
+export function shownComparison(c: GroupComparison, overall: Proportion, policy: DisclosurePolicy): { rows: ShownProportion[]; overall: ShownProportion } {
+  const shown = suppressProportions(c.byGroup.map((g) => ({ ...g, label: g.group })), policy, { ...overall, label: 'Everyone' });
+  return { rows: shown.rows, overall: shown.overall! };
+}
+
+/** Table of proportions: label, k, n, percentage, 95% CI. */
+export function proportionTable(caption: string, firstColumn: string, outcomeColumn: string, rows: ShownProportion[], overall: ShownProportion | null, policy: DisclosurePolicy): Html {
+  const all = overall ? [...rows, overall] : rows;
+  return table({
+    caption,
+    head: [firstColumn, outcomeColumn, 'People', 'Per cent', '95% CI'],
+    rows: all.map((r) => [
+      r.label,
+      formatCount(r.k, policy),
+      formatCount(r.n, policy),
+      r.hidden || r.proportion == null ? (r.hidden ? 'withheld' : '–') : percent(r.proportion, 1),
+      r.hidden || !r.ci ? (r.hidden ? 'withheld' : '–') : percentInterval(r.ci, 1),
+    ]),
+    totalRows: overall ? [all.length - 1] : [],
+  });
+}
+
+/** The by-group figure of a binary measure, with its table and the comparison tests under it. */
+export function groupFigure(opts: {
+  title: string;
+  outcome: string;
+  outcomeColumn: string;
+  comparison: GroupComparison;
+  overall: Proportion;
+  policy: DisclosurePolicy;
+}): FigureRequest {
+  const { rows, overall } = shownComparison(opts.comparison, opts.overall, opts.policy);
+  const gw = groupWords(opts.comparison.groupBy);
+  const spec = proportionsChart({ title: opts.title, subtitle: `By ${gw.toLowerCase()}, with 95% confidence intervals`, outcome: opts.outcome, groupTitle: gw, rows, overall });
+  const t = proportionTable(`${opts.title} by ${gw.toLowerCase()}`, gw, opts.outcomeColumn, rows, overall, opts.policy);
+  return fig(spec, [t], [comparisonSentence(opts.comparison, rows, opts.policy)]);
+}
+
+/**
+ * The comparison tests in words. In the public profile they are withheld when
+ * any group's count is withheld: a test statistic or a risk difference with its
+ * interval is derived from every cell.
+ */
+export function comparisonSentence(c: GroupComparison, rows: ShownProportion[], policy: DisclosurePolicy): string {
+  const used = rows.filter((r) => r.n.value > 0);
+  if (used.length < 2) return 'Only one group has people in the cohort, so there is no comparison.';
+  if (rows.some((r) => r.hidden)) return 'Comparison tests are withheld because at least one group is too small to publish.';
+  const parts: string[] = [];
+  parts.push(`Fisher's exact test: p = ${pValue(c.fisherP)}${c.fisherNote ? ` (${c.fisherNote})` : ''}`);
+  if (c.chiSquare) parts.push(`Pearson's chi-square (no continuity correction) = ${decimal(c.chiSquare.statistic, 2)} on ${c.chiSquare.df} degrees of freedom, p = ${pValue(c.chiSquare.p)}`);
+  if (c.riskDifference && used.length === 2) parts.push(`risk difference (${used[0].label} minus ${used[1].label}) ${pointsPhrase(c.riskDifference)}, Newcombe hybrid score interval`);
+  if (c.relativeRisk && used.length === 2) parts.push(`relative risk (${used[0].label} over ${used[1].label}) ${ratioPhrase(c.relativeRisk)}`);
+  return parts.join('; ') + '.';
+}
+
+/** Short "k of n (p%)" for narrative, withheld-aware. */
+export function shortShare(p: ShownProportion, policy: DisclosurePolicy): string {
+  if (p.hidden) return `${formatCount(p.k, policy)} of ${formatCount(p.n, policy)}`;
+  if (p.proportion == null) return `none of ${p.n.value}`;
+  return `${p.k.value} of ${p.n.value} (${percent(p.proportion)})`;
+}
+
+export function para(text: string): Html {
+  return html`<p>${text}</p>`;
+}

@@ -1,0 +1,61 @@
+/** Measure 3: desistance, the conviction-free curve and fixed-window proven reoffending. */
+import { fig, type Block, type ReportContext, type Section } from '../context.js';
+import { formatCount, suppressProportion } from '../disclosure.js';
+import { decimal } from '../format.js';
+import { html } from '../html.js';
+import { table } from '../tables.js';
+import { groupFigure } from './common.js';
+import { kmFigure } from './km.js';
+import { desistanceFromWords, headline } from './words.js';
+
+export function desistanceSection(ctx: ReportContext): Section {
+  const { measures: m, policy } = ctx;
+  const d = m.desistance;
+  const blocks: Block[] = [];
+  blocks.push(html`<p class="lead">${headline(suppressProportion(d.overall, 'Desisted', policy), `had no further conviction ${desistanceFromWords(d.from)}`, policy)}</p>`);
+  const fu = d.followUpMonths;
+  blocks.push(
+    html`<p>${`Follow-up lengths differ between people, so this share is not a fixed-period rate: follow-up ran from ${decimal(fu.min)} to ${decimal(fu.max)} months (median ${decimal(fu.median)}). The conviction-free curve and the fixed-window measure below allow for that.`}</p>`,
+  );
+  blocks.push(groupFigure({ title: 'No further conviction', outcome: 'had no further conviction', outcomeColumn: 'No further conviction', comparison: d.comparison, overall: d.overall, policy }));
+  blocks.push(
+    kmFigure({
+      title: 'Conviction-free over time',
+      subtitle: `Kaplan–Meier estimate from ${d.from === 'service_end' ? 'the end of the service' : 'release'}; the event is the offence date of the first reconviction`,
+      survivalTitle: 'Conviction-free',
+      timeTitle: d.from === 'service_end' ? 'Months since the service ended' : 'Months since release',
+      series: [{ label: 'Cohort', curve: d.convictionFree }],
+      policy,
+    }),
+  );
+  return { id: 'desistance', heading: 'Desistance', blocks };
+}
+
+export function provenReoffendingSection(ctx: ReportContext): Section {
+  const { measures: m, policy } = ctx;
+  const p = m.provenReoffending;
+  const blocks: Block[] = [];
+  const small = (x: number) => ({ value: x, hidden: policy.profile === 'public' && x > 0 && x < policy.minCell });
+  blocks.push(
+    html`<p>${`A fixed window of ${p.windowMonths} months from ${m.desistance.from === 'service_end' ? 'the end of the service' : 'release'}, plus a ${p.waitingMonths}-month waiting period for the conviction, as in the Ministry of Justice proven-reoffending statistics. Only people followed up to the end of the waiting period are counted: ${formatCount(small(p.eligible), policy)} people; ${formatCount(small(p.tooShort), policy)} had follow-up too short.`}</p>`,
+  );
+  const overall = suppressProportion(p.overall, 'Reoffended', policy);
+  blocks.push(html`<p class="lead">${headline(overall, `reoffended within the ${p.windowMonths}-month window (proven by conviction)`, policy)}</p>`);
+  if (!overall.hidden && p.overall.k > 0) {
+    blocks.push(
+      table({
+        caption: 'Proven reoffending: binary rate and frequency',
+        head: ['Measure', 'Value'],
+        rows: [
+          ['Eligible people', String(p.eligible)],
+          ['Reoffenders', String(p.overall.k)],
+          ['Reoffences', String(p.reoffences)],
+          ['Reoffences per person', decimal(p.reoffencesPerPerson, 2)],
+          ['Reoffences per reoffender (frequency)', decimal(p.reoffencesPerReoffender, 2)],
+        ],
+      }),
+    );
+  }
+  if (p.eligible > 0) blocks.push(groupFigure({ title: 'Proven reoffending', outcome: 'reoffended (proven)', outcomeColumn: 'Reoffended', comparison: p.comparison, overall: p.overall, policy }));
+  return { id: 'proven-reoffending', heading: `Proven reoffending (${p.windowMonths}-month window)`, blocks };
+}

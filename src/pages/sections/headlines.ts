@@ -1,0 +1,78 @@
+/** The headline figures, first on the page, in plain words. */
+import type { ReportContext, Section } from '../context.js';
+import { formatCount, suppressProportion } from '../disclosure.js';
+import { decimal, percent } from '../format.js';
+import { html } from '../html.js';
+import { flowCounts } from '../../charts/cohort-flow.js';
+import { snapshotTable } from '../../charts/snapshot.js';
+import { seriousnessTable } from '../../charts/seriousness.js';
+import { desistanceFromWords, headline, recallWindowWords, reconvictionWindowWords } from './words.js';
+
+/** Builds the headline list. */
+export function headlinesSection(ctx: ReportContext): Section {
+  const { measures: m, policy } = ctx;
+  const items: string[] = [];
+  const flow = flowCounts(m.flow, policy);
+  items.push(
+    `The follow-up cohort is ${formatCount(flow.cohort, policy)} of the ${formatCount(flow.people, policy)} people in the records: ` +
+      `those included in the study and released into the community under the service.`,
+  );
+  items.push(headline(suppressProportion(m.recall.overall, 'recall', policy), `were recalled to custody at least once ${recallWindowWords(m.recall.window)}`, policy));
+  const rc = suppressProportion(m.reconviction.overall, 'reconviction', policy);
+  items.push(headline(rc, `were reconvicted ${reconvictionWindowWords(m.reconviction.window)}${m.reconviction.includeCautions ? ' (cautions counted)' : ''}`, policy));
+  if (m.reconviction.overall.k > 0) {
+    const ser = seriousnessTable(m.reconviction, policy);
+    const all = ser[ser.length - 1];
+    if (!all.total.hidden) {
+      const less = all.cells.less;
+      items.push(
+        `Of the ${all.total.value} people reconvicted, ${formatCount(less, policy)} had a most serious reconviction less serious than their index offence, ` +
+          `${formatCount(all.cells.same, policy)} as serious and ${formatCount(all.cells.more, policy)} more serious.`,
+      );
+    }
+    const ind = suppressProportion(m.reconviction.indictable.ofCohort, 'indictable', policy);
+    const indR = suppressProportion(m.reconviction.indictable.ofReconvicted, 'indictable', policy);
+    items.push(
+      headline(ind, 'were reconvicted of an indictable offence (indictable-only or either-way)', policy) +
+        (indR.hidden || indR.proportion == null ? '' : ` As a share of those reconvicted: ${indR.k.value} of ${indR.n.value} (${percent(indR.proportion)}).`),
+    );
+  }
+  const d = m.desistance;
+  const fu = d.followUpMonths;
+  items.push(
+    headline(suppressProportion(d.overall, 'desistance', policy), `had no further conviction ${desistanceFromWords(d.from)}`, policy) +
+      (fu.median != null ? ` Follow-up lengths differ: from ${decimal(fu.min)} to ${decimal(fu.max)} months (median ${decimal(fu.median)}).` : ''),
+  );
+  const pr = m.provenReoffending;
+  if (pr.eligible > 0) {
+    items.push(
+      headline(
+        suppressProportion(pr.overall, 'proven', policy),
+        `followed up long enough reoffended within ${pr.windowMonths} months, proven by a conviction within a further ${pr.waitingMonths} months (the Ministry of Justice proven-reoffending measure)`,
+        policy,
+      ),
+    );
+  }
+  const tis = m.timeInService;
+  if (tis.communityMonths.n >= (policy.profile === 'public' ? policy.minCell : 1) && tis.communityMonths.mean != null) {
+    items.push(
+      `People who have left the service spent a mean of ${decimal(tis.communityMonths.mean)} months in it in the community (median ${decimal(tis.communityMonths.median)}, ${tis.communityMonths.n} people)` +
+        (tis.kmMedianMonths != null ? `; counting those still in the service, the Kaplan–Meier median is ${decimal(tis.kmMedianMonths)} months.` : '.'),
+    );
+  }
+  if (m.snapshot) {
+    const s = snapshotTable(m.snapshot, policy).total;
+    if (!s.total.hidden) {
+      const share = (c: typeof s.inCustody) => (c.hidden || s.total.value === 0 ? '' : ` (${percent(c.value / s.total.value)})`);
+      items.push(
+        `On ${m.snapshot.date}, ${s.total.value} people were accessing the services: ${formatCount(s.inCustody, policy)} in custody${share(s.inCustody)} ` +
+          `and ${formatCount(s.inCommunity, policy)} in the community${share(s.inCommunity)}.`,
+      );
+    }
+  }
+  return {
+    id: 'headlines',
+    heading: 'Headline figures',
+    blocks: [html`<ul class="headlines">${items.map((t) => html`<li>${t}</li>`)}</ul>`],
+  };
+}

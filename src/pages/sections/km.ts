@@ -1,0 +1,47 @@
+/** A Kaplan–Meier figure with its numbers-at-risk table and medians. */
+import { atRiskTable, kaplanMeierChart, riskMonths, type KmSeries } from '../../charts/kaplan-meier.js';
+import { DAYS_PER_MONTH } from '../../time/days.js';
+import { fig, type FigureRequest } from '../context.js';
+import type { DisclosurePolicy } from '../disclosure.js';
+import { decimal } from '../format.js';
+import { table } from '../tables.js';
+
+export function kmFigure(opts: {
+  title: string;
+  subtitle?: string;
+  survivalTitle: string;
+  timeTitle: string;
+  series: KmSeries[];
+  policy: DisclosurePolicy;
+  notes?: string[];
+}): FigureRequest {
+  const spec = kaplanMeierChart(opts);
+  const months = riskMonths(opts.series);
+  const risk = atRiskTable(opts.series, months, opts.policy);
+  const riskTable = table({
+    caption: `${opts.title}: number at risk`,
+    head: [opts.series.length > 1 ? 'Group' : '', ...months.map((m) => `${m} months`)],
+    rows: risk.map((r) => [r.series, ...r.cells.map((c) => c.text)]),
+  });
+  const medianTable = table({
+    caption: `${opts.title}: Kaplan–Meier median and 95% CI (months)`,
+    head: [opts.series.length > 1 ? 'Group' : '', 'Median', '95% CI', 'Events', 'Censored'],
+    rows: opts.series.map((s) => {
+      const c = s.curve;
+      const ev = c.nEvent.reduce((a, b) => a + b, 0);
+      const ce = c.nCensor.reduce((a, b) => a + b, 0);
+      const small = (x: number) => opts.policy.profile === 'public' && x > 0 && x < opts.policy.minCell;
+      const m = (d: number | null) => (d == null ? 'not reached' : decimal(d / DAYS_PER_MONTH));
+      return [
+        s.label,
+        m(c.median),
+        c.median == null ? '–' : `${c.medianLower == null ? 'not reached' : m(c.medianLower)} to ${c.medianUpper == null ? 'not reached' : m(c.medianUpper)}`,
+        small(ev) ? `<${opts.policy.minCell}` : String(ev),
+        small(ce) ? `<${opts.policy.minCell}` : String(ce),
+      ];
+    }),
+  });
+  const notes = [...(opts.notes ?? [])];
+  if (opts.policy.profile === 'public') notes.push(`Curves are drawn only while at least ${opts.policy.minCell} people are at risk.`);
+  return fig(spec, [riskTable, medianTable], notes);
+}

@@ -1,0 +1,51 @@
+/** Data quality and provenance. */
+import type { ReportContext, Section } from '../context.js';
+import { formatInteger } from '../disclosure.js';
+import { html } from '../html.js';
+import { definitionList, table } from '../tables.js';
+
+export function dataQualitySection(ctx: ReportContext): Section {
+  const q = ctx.measures.dataQuality;
+  const rows = [
+    ['People', formatInteger(q.people.read), formatInteger(q.people.used), formatInteger(q.people.quarantined)],
+    ['Events', formatInteger(q.events.read), formatInteger(q.events.used), formatInteger(q.events.quarantined)],
+  ];
+  const warnings = Object.entries(q.warnings).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const problems = ctx.study.quality.problems;
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  const blocks = [
+    html`<p>${'Every row read is either used or quarantined (set aside with its reason); nothing is dropped silently. These are counts of records, not of people in the cohort, and are not suppressed.'}</p>`,
+    table({ caption: 'Rows read, used and quarantined', head: ['Table', 'Read', 'Used', 'Quarantined'], rows }),
+    warnings.length
+      ? table({ caption: 'Warnings by kind (rows kept, ignored by the measures where stated)', head: ['Kind', 'Count'], rows: warnings.map(([k, n]) => [k.replace(/_/g, ' '), formatInteger(n)]) })
+      : html`<p>No warnings.</p>`,
+  ];
+  if (ctx.study.quality.quarantineFile || errors > 0) {
+    blocks.push(html`<p>${`${errors} rows had errors and were quarantined${ctx.study.quality.quarantineFile ? `; they are listed with their reasons in ${ctx.study.quality.quarantineFile}` : ''}.`}</p>`);
+  }
+  return { id: 'data-quality', heading: 'Data quality', blocks };
+}
+
+export function provenanceSection(ctx: ReportContext, generated: { text: string; how: string }): Section {
+  const { measures: m, study } = ctx;
+  const inputs = table({
+    caption: 'Input files',
+    head: ['Role', 'File', 'Bytes', 'SHA-256'],
+    rows: study.inputs.map((f) => [f.role, f.path, formatInteger(f.bytes), f.sha256]),
+    numeric: [2],
+    className: 'inputs',
+  });
+  return {
+    id: 'provenance',
+    heading: 'Provenance',
+    blocks: [
+      definitionList([
+        ['Toolkit', `follow-up ${m.toolkitVersion}`],
+        ['Extraction date', m.extractionDateInferred ? `${m.extractionDate} (inferred: no extraction date was given, so the latest date in the records was used)` : m.extractionDate],
+        ['Page dated', `${generated.text} (${generated.how})`],
+        ['Options', JSON.stringify(m.options)],
+      ]),
+      inputs,
+    ],
+  };
+}

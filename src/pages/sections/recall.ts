@@ -1,0 +1,59 @@
+/** Measure 1: recall at least once. */
+import { recallReasonRows, recallReasonsChart } from '../../charts/recall-reasons.js';
+import { countBarsChart } from '../../charts/count-bars.js';
+import { fig, type Block, type ReportContext, type Section } from '../context.js';
+import { formatCount, suppressProportion, suppressWithTotal } from '../disclosure.js';
+import { decimal } from '../format.js';
+import { html } from '../html.js';
+import { table } from '../tables.js';
+import { groupFigure } from './common.js';
+import { kmFigure } from './km.js';
+import { headline, recallWindowWords } from './words.js';
+
+export function recallSection(ctx: ReportContext): Section {
+  const { measures: m, policy } = ctx;
+  const r = m.recall;
+  const blocks: Block[] = [];
+  blocks.push(html`<p class="lead">${headline(suppressProportion(r.overall, 'recall', policy), `were recalled to custody at least once ${recallWindowWords(r.window)}`, policy)}</p>`);
+  blocks.push(groupFigure({ title: 'Recalled at least once', outcome: 'were recalled at least once', outcomeColumn: 'Recalled', comparison: r.comparison, overall: r.overall, policy }));
+  blocks.push(
+    kmFigure({
+      title: 'Time to first recall',
+      subtitle: 'Kaplan–Meier estimate; people are followed until their service ends or follow-up ends',
+      survivalTitle: 'Not yet recalled',
+      timeTitle: 'Months since release',
+      series: [{ label: 'Cohort', curve: r.timeToFirstRecall }],
+      policy,
+    }),
+  );
+  const keys = ['0', '1', '2', '3+'] as const;
+  const dist = suppressWithTotal(keys.map((k) => r.recallsPerPerson.distribution[k]), policy);
+  const distTable = table({
+    caption: 'Recalls per person in the window',
+    head: ['Recalls', 'People'],
+    rows: [...keys.map((k, i) => [k, formatCount(dist.parts[i], policy)]), ['Everyone', formatCount(dist.total, policy)]],
+    totalRows: [keys.length],
+  });
+  blocks.push(
+    fig(
+      countBarsChart({
+        title: 'Recalls per person',
+        categoryTitle: 'Recalls in the window',
+        countTitle: 'People',
+        bars: keys.map((k, i) => ({ label: k === '1' ? '1 recall' : `${k} recalls`, count: dist.parts[i] })),
+        policy,
+      }),
+      [distTable],
+      [`Mean recalls per person: ${decimal(r.recallsPerPerson.mean, 2)} (${formatCount({ value: r.recallsInWindow, hidden: policy.profile === 'public' && r.recallsInWindow > 0 && r.recallsInWindow < policy.minCell }, policy)} recalls in the window).`],
+    ),
+  );
+  if (Object.keys(r.reasons).length && r.recallsInWindow > 0) {
+    const rows = recallReasonRows(r.reasons, policy);
+    blocks.push(
+      fig(recallReasonsChart(r.reasons, r.recallsInWindow, policy), [
+        table({ caption: 'Recalls giving each reason (a recall may give several)', head: ['Reason', 'Recalls'], rows: rows.map((x) => [x.label, formatCount(x.count, policy)]) }),
+      ]),
+    );
+  }
+  return { id: 'recall', heading: 'Recall to custody', blocks };
+}

@@ -1,0 +1,74 @@
+/** Measure 2: reconviction and its seriousness relative to the index offence. */
+import { SERIOUSNESS_LEVELS, SERIOUSNESS_WORDS, seriousnessChart, seriousnessTable } from '../../charts/seriousness.js';
+import { severityPairsChart, severityPoints } from '../../charts/severity-pairs.js';
+import { fig, type Block, type ReportContext, type Section } from '../context.js';
+import { formatCount, suppressProportion } from '../disclosure.js';
+import { decimal, percent, percentInterval } from '../format.js';
+import { html } from '../html.js';
+import { table } from '../tables.js';
+import { groupFigure } from './common.js';
+import { headline, reconvictionWindowWords } from './words.js';
+
+export function reconvictionSection(ctx: ReportContext): Section {
+  const { measures: m, policy, study } = ctx;
+  const r = m.reconviction;
+  const blocks: Block[] = [];
+  const overall = suppressProportion(r.overall, 'Reconvicted', policy);
+  blocks.push(html`<p class="lead">${headline(overall, `were reconvicted ${reconvictionWindowWords(r.window)}${r.includeCautions ? ' (cautions counted as reconvictions)' : ''}`, policy)}</p>`);
+  if (!overall.hidden && r.overall.k > 0) {
+    blocks.push(html`<p>${`There were ${r.reconvictions} reconvictions: ${decimal(r.perPerson, 2)} per person in the cohort and ${decimal(r.perReconvicted, 2)} per person reconvicted.`}</p>`);
+  }
+  blocks.push(groupFigure({ title: 'Reconvicted', outcome: 'were reconvicted', outcomeColumn: 'Reconvicted', comparison: r.comparison, overall: r.overall, policy }));
+  if (r.overall.k > 0) {
+    const rows = seriousnessTable(r, policy);
+    const serTable = table({
+      caption: 'Most serious reconviction compared with the index offence (people)',
+      head: ['Index offence', ...SERIOUSNESS_LEVELS.map((l) => SERIOUSNESS_WORDS[l]), 'Reconvicted'],
+      rows: rows.map((row) => [row.label, ...SERIOUSNESS_LEVELS.map((l) => shareText(row.cells[l], row.total, policy)), formatCount(row.total, policy)]),
+      totalRows: [rows.length - 1],
+    });
+    blocks.push(fig(seriousnessChart(r, policy), [serTable], ['Seriousness compares the highest severity among a person\'s reconvictions in the window with the severity of their index offence, using the offence lookup\'s severity weights.']));
+    const points = severityPoints(r);
+    const isPublic = policy.profile === 'public';
+    const pointRows = points.filter((p) => !isPublic || p.people >= policy.minCell);
+    const left = points.filter((p) => isPublic && p.people < policy.minCell).reduce((a, p) => a + p.people, 0);
+    const pairsTable = table({
+      caption: 'Pairs of index and most serious reconviction severity, with the number of people',
+      head: ['Index severity', 'Most serious reconviction severity', 'People'],
+      rows: [
+        ...pointRows.map((p) => [decimal(p.index, 0), decimal(p.reconviction, 0), String(p.people)]),
+        ...(left > 0 ? [[`Pairs shared by fewer than ${policy.minCell} people`, '', formatCount({ value: left, hidden: left < policy.minCell }, policy)]] : []),
+      ],
+    });
+    blocks.push(fig(severityPairsChart(r, policy, study.offences.severitySource), [pairsTable]));
+    const ind = [
+      ['Indictable (indictable-only or either-way)', r.indictable] as const,
+      ['Indictable-only', r.indictableOnly] as const,
+    ];
+    const indRows = ind.flatMap(([label, x]) => {
+      const a = suppressProportion(x.ofCohort, label, policy);
+      const b = suppressProportion(x.ofReconvicted, label, policy);
+      return [[label, formatCount(a.k, policy), share(a), share(b)]];
+    });
+    blocks.push(
+      table({
+        caption: 'Reconvicted of an indictable offence, as a share of the cohort and of those reconvicted',
+        head: ['Offence', 'People', `Of the cohort (n = ${formatCount(suppressProportion(r.indictable.ofCohort, '', policy).n, policy)})`, `Of those reconvicted (n = ${formatCount(suppressProportion(r.indictable.ofReconvicted, '', policy).n, policy)})`],
+        rows: indRows,
+      }),
+    );
+  }
+  return { id: 'reconviction', heading: 'Reconviction and its seriousness', blocks };
+}
+
+function share(p: ReturnType<typeof suppressProportion>): string {
+  if (p.hidden) return 'withheld';
+  if (p.proportion == null) return '–';
+  return `${percent(p.proportion, 1)} (95% CI ${percentInterval(p.ci!, 1)})`;
+}
+
+function shareText(c: { value: number; hidden: boolean }, total: { value: number; hidden: boolean }, policy: Parameters<typeof formatCount>[1]): string {
+  const t = formatCount(c, policy);
+  if (c.hidden || total.hidden || total.value === 0) return t;
+  return `${t} (${percent(c.value / total.value, 1)})`;
+}

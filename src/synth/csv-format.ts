@@ -33,7 +33,17 @@ export function csvCell(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-const day = (d: Day | undefined) => (d === undefined ? '' : (formatDay(d) ?? ''));
+/** Formatted days, remembered: a large cohort writes the same few thousand dates millions of times. */
+const dayText = new Map<Day, string>();
+const day = (d: Day | undefined) => {
+  if (d === undefined) return '';
+  let text = dayText.get(d);
+  if (text === undefined) {
+    text = formatDay(d) ?? '';
+    dayText.set(d, text);
+  }
+  return text;
+};
 const num = (n: number | undefined) => (n === undefined ? '' : String(n));
 const txt = (s: string | undefined) => csvCell(s ?? '');
 

@@ -71,13 +71,13 @@ export function largePerson(rng: Rng, id: string): { person: SynthPerson; events
     if (fits > 0) events.push(...recallEvents(rng, id, recallCycleDays(rng, r, windowEnd, fits, endsWithRecall && fits === wanted)));
     else if (endsWithRecall) endReason = 'completed';
     // convictions, cautions and breaches after release
-    const convictions = pickWeighted(rng, [[0, 0.25], [2, 0.15], [4, 0.2], [7, 0.2], [10, 0.12], [14, 0.08]] as const);
+    const convictions = pickWeighted(rng, [[0, 0.22], [2, 0.15], [4, 0.2], [7, 0.2], [10, 0.13], [14, 0.1]] as const);
     for (let c = 0; c < convictions && r <= F - 45; c++) {
       const offence = pickWeighted(rng, chance(rng, 0.45) ? INDICTABLE_RECONVICTION : SUMMARY_RECONVICTION);
       events.push(outcomeEvent(rng, id, 'conviction', offence, intBetween(rng, r, F - 45), F));
     }
     if (r <= F - 45 && chance(rng, 0.3)) events.push(outcomeEvent(rng, id, 'caution', pick(rng, CAUTION_OFFENCES), intBetween(rng, r, F - 45), F));
-    const breaches = pickWeighted(rng, [[0, 0.3], [1, 0.3], [2, 0.25], [5, 0.15]] as const);
+    const breaches = pickWeighted(rng, [[0, 0.25], [1, 0.3], [2, 0.27], [5, 0.18]] as const);
     for (let b = 0; b < breaches; b++) events.push(breachEvent(id, intBetween(rng, r, windowEnd)));
   }
   const custodyTenths = drawCustodyTenths(rng, 8);

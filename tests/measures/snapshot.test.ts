@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { caseloadSnapshot, computeMeasures } from '../../src/measures/index.js';
+import { caseloadSnapshot, computeMeasures, placeAt } from '../../src/measures/index.js';
+import { parseISODate } from '../../src/time/days.js';
 import { makeStudy, person, recall, rerelease } from './helpers.js';
 
 /*
@@ -54,6 +55,25 @@ const study = makeStudy(
 
 describe('caseload snapshot', () => {
   const s = caseloadSnapshot(study, '2024-01-30');
+
+  it('places each person by the exact rule', () => {
+    const D = parseISODate('2024-01-30')!;
+    const places = Array.from({ length: study.people.numRows() }, (_, i) => placeAt(study, i, D));
+    expect(places).toEqual([
+      'in custody', // S1 in-reach, not released
+      'in the community', // S2 recalled and re-released on D
+      'in custody', // S3 recalled on D, re-released later
+      'in the community', // S4 re-released exactly on D
+      'in the community', // S5 service ends on D
+      'not in service', // S6 ended the day before
+      'not in service', // S7 starts the day after
+      'in the community', // S8 released on D
+      'in custody', // S9 released after D
+      'in custody', // S10 recalled again
+      'in custody', // S11 recalled after its follow-up end, before D
+      'in the community', // S12 recall before release ignored
+    ]);
+  });
 
   it('counts custody and community per service, every service listed and sorted by name', () => {
     expect(s.date).toBe('2024-01-30');

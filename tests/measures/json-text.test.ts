@@ -1,0 +1,170 @@
+import { describe, expect, it } from 'vitest';
+import { computeMeasures, formatMeasuresText, toJsonDocument } from '../../src/measures/index.js';
+import { TOOLKIT_VERSION } from '../../src/version.js';
+import { conviction, makeStudy, person, recall, rerelease, wilson } from './helpers.js';
+
+const study = makeStudy(
+  [
+    person('ID-ALPHA-1', { service: 'North', index_offence: 'V1', in_reach_start: '2019-07-01', release_date: '2020-01-01', service_end: '2020-12-31', aces: '5' }),
+    person('ID-BRAVO-2', { service: 'North', index_offence: 'S1', release_date: '2020-03-01' }),
+    person('ID-CHARLIE-3', { service: 'South', index_offence: 'V2', release_date: '2020-06-01', service_end: '2021-01-31', end_reason: 'disengaged' }),
+    person('ID-DELTA-4', { service: 'South', index_offence: 'T1', release_date: '2020-01-15' }),
+    person('ID-ECHO-5', { service: 'East', included: 'false', exclusion_reason: 'moved area', in_reach_start: '2021-06-01' }),
+  ],
+  [
+    recall('ID-ALPHA-1', '2020-02-01', 'non_compliance'),
+    rerelease('ID-ALPHA-1', '2020-03-01'),
+    recall('ID-CHARLIE-3', '2020-08-01'),
+    conviction('ID-BRAVO-2', '2020-05-01', '2020-07-01', 'T1'),
+    conviction('ID-DELTA-4', '2021-01-10', '2021-03-01', 'V1'),
+  ],
+  '2021-12-31',
+  '2021-07-01',
+);
+const m = computeMeasures(study);
+const doc = JSON.parse(JSON.stringify(toJsonDocument(m))) as Record<string, any>;
+
+const isProportion = (p: any) => {
+  expect(Object.keys(p).sort()).toEqual(['ci', 'k', 'n', 'proportion'].sort());
+  expect(Number.isInteger(p.k) && Number.isInteger(p.n)).toBe(true);
+  if (p.n === 0) {
+    expect(p.proportion).toBeNull();
+    expect(p.ci).toBeNull();
+  } else {
+    expect(p.proportion).toBeGreaterThanOrEqual(0);
+    expect(p.proportion).toBeLessThanOrEqual(1);
+    expect(p.ci).toHaveLength(2);
+  }
+};
+const isSummary = (s: any) => {
+  for (const key of ['n', 'mean', 'sd', 'median', 'q1', 'q3', 'min', 'max']) expect(s).toHaveProperty(key);
+};
+const isCurve = (c: any) => {
+  const arrays = ['time', 'nRisk', 'nEvent', 'nCensor', 'survival', 'lower', 'upper'];
+  for (const key of arrays) expect(Array.isArray(c[key])).toBe(true);
+  for (const key of arrays) expect(c[key]).toHaveLength(c.time.length);
+  expect(c).toHaveProperty('median');
+};
+
+describe('JSON document (json-output.md)', () => {
+  it('has the top-level keys, version, extraction date and every option', () => {
+    for (const key of ['toolkitVersion', 'extractionDate', 'options', 'dataQuality', 'flow', 'recall', 'reconviction', 'desistance', 'provenReoffending', 'timeInService', 'snapshot']) {
+      expect(doc).toHaveProperty(key);
+    }
+    expect(doc.toolkitVersion).toBe(TOOLKIT_VERSION);
+    expect(doc.extractionDate).toBe('2021-12-31');
+    expect(doc.options).toMatchObject({
+      recallWindow: 'intervention',
+      reconvictionWindow: 'since_release',
+      includeCautions: false,
+      desistanceFrom: 'release',
+      provenWindowMonths: 12,
+      interval: 'wilson',
+      kmConfType: 'log',
+      groupBy: 'category',
+    });
+  });
+
+  it('has data quality and flow counts', () => {
+    expect(doc.dataQuality.people).toEqual({ read: 5, used: 5, quarantined: 0 });
+    expect(doc.dataQuality.events).toEqual({ read: 5, used: 5, quarantined: 0 });
+    expect(typeof doc.dataQuality.warnings).toBe('object');
+    expect(doc.flow).toMatchObject({ people: 5, excluded: { 'moved area': 1 }, included: 4, notYetReleased: 0, cohort: 4 });
+  });
+
+  it('has recall with its groups and tests at the recall level', () => {
+    const r = doc.recall;
+    isProportion(r.overall);
+    expect([r.overall.k, r.overall.n, r.overall.proportion]).toEqual([2, 4, 0.5]);
+    expect(r.overall.ci[0]).toBeCloseTo(wilson(2, 4)[0], 12);
+    expect(r.groupBy).toBe('category');
+    expect(r.byGroup.map((g: any) => g.group)).toEqual(['violent', 'sexual', 'acquisitive']);
+    for (const g of r.byGroup) isProportion({ k: g.k, n: g.n, proportion: g.proportion, ci: g.ci });
+    expect(typeof r.fisherP === 'number' || r.fisherP === null).toBe(true);
+    expect(typeof r.chiSquareP === 'number' || r.chiSquareP === null).toBe(true);
+    expect(r.recallsPerPerson).toEqual({ mean: 0.5, distribution: { '0': 2, '1': 2, '2': 0, '3+': 0 } });
+    expect(r.reasons).toEqual({ further_charge: 0, non_compliance: 1, failed_to_keep_in_touch: 0, failed_to_reside: 0, drugs_alcohol: 0, other: 0, none: 1 });
+    isCurve(r.timeToFirstRecall);
+  });
+
+  it('has reconviction with seriousness and both indictable splits', () => {
+    const c = doc.reconviction;
+    expect(c.window).toBe('since_release');
+    isProportion(c.overall);
+    expect([c.overall.k, c.overall.n]).toEqual([2, 4]);
+    // BRAVO: T1 (10) after S1 (200): less. DELTA: V1 (100) after T1 (10): more.
+    expect(c.seriousness).toEqual({ more: 1, same: 0, less: 1 });
+    for (const key of ['indictable', 'indictableOnly']) {
+      expect(Number.isInteger(c[key].k)).toBe(true);
+      isProportion(c[key].ofCohort);
+      isProportion(c[key].ofReconvicted);
+    }
+    expect(c.indictable.ofReconvicted.n).toBe(2);
+    expect(c.indictableOnly.k).toBe(1);
+  });
+
+  it('has desistance, proven reoffending and time in service', () => {
+    const d = doc.desistance;
+    expect(d.from).toBe('release');
+    isProportion(d.overall);
+    expect(Object.keys(d.followUpMonths).sort()).toEqual(['max', 'median', 'min']);
+    isCurve(d.convictionFree);
+    const p = doc.provenReoffending;
+    expect(p.windowMonths).toBe(12);
+    expect(p.eligible + p.tooShort).toBe(4);
+    isProportion(p.overall);
+    expect(typeof p.reoffencesPerPerson).toBe('number');
+    expect(p.reoffencesPerReoffender === null || typeof p.reoffencesPerReoffender === 'number').toBe(true);
+    const t = doc.timeInService;
+    isSummary(t.inReachMonths);
+    isSummary(t.communityMonths);
+    expect(t.inReachMonths.n).toBe(1);
+    expect(t.ongoing).toBe(2);
+    expect(t.endReasons.disengaged).toBe(1);
+    expect(t.kmMedianMonths === null || typeof t.kmMedianMonths === 'number').toBe(true);
+  });
+
+  it('has the snapshot with every service, and null when no date was given', () => {
+    // On 2021-07-01: ALPHA ended; BRAVO, CHARLIE (ended 2021-01-31: no), DELTA in the community; ECHO in custody (in-reach).
+    expect(doc.snapshot).toEqual({
+      date: '2021-07-01',
+      inCustody: 1,
+      inCommunity: 2,
+      total: 3,
+      byService: [
+        { service: 'East', inCustody: 1, inCommunity: 0, total: 1 },
+        { service: 'North', inCustody: 0, inCommunity: 1, total: 1 },
+        { service: 'South', inCustody: 0, inCommunity: 1, total: 1 },
+      ],
+    });
+    const without = makeStudy([person('A', { release_date: '2020-01-01' })], [recall('A', '2020-02-01')], '2021-12-31');
+    expect(toJsonDocument(computeMeasures(without)).snapshot).toBeNull();
+  });
+
+  it('writes numbers only (no NaN or Infinity) and dates as YYYY-MM-DD', () => {
+    const text = JSON.stringify(toJsonDocument(m));
+    expect(text).not.toMatch(/NaN|Infinity/);
+    expect(doc.extractionDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+});
+
+describe('text summary', () => {
+  const text = formatMeasuresText(m);
+
+  it('states each figure in plain words with its interval', () => {
+    const [lo, hi] = wilson(2, 4).map((x) => (100 * x).toFixed(1));
+    expect(text).toContain(`Recalled at least once: 2 of 4 (50.0%, 95% CI ${lo}%–${hi}%)`);
+    expect(text).toContain('Reconvicted: 2 of 4');
+    expect(text).toContain('window "intervention"');
+    expect(text).toContain('window "since_release"');
+    expect(text).toContain('cautions not included');
+    expect(text).toContain('Caseload on 2021-07-01');
+  });
+
+  it('never prints a person_id', () => {
+    for (const id of ['ID-ALPHA-1', 'ID-BRAVO-2', 'ID-CHARLIE-3', 'ID-DELTA-4', 'ID-ECHO-5']) {
+      expect(text).not.toContain(id);
+      expect(JSON.stringify(toJsonDocument(m))).not.toContain(id);
+    }
+  });
+});

@@ -5,7 +5,7 @@
 import type { Count, DisclosurePolicy } from '../pages/disclosure.js';
 import { formatCount } from '../pages/disclosure.js';
 import { GROUP_AXIS } from './proportions.js';
-import { CHART_WIDTH, CONFIG, DARK, INK, MUTED, SCHEMA, type ChartSpec } from './theme.js';
+import { CHART_WIDTH, chartTitle, CONFIG, DARK, INK, MUTED, SCHEMA, type ChartSpec } from './theme.js';
 
 export interface CountBar {
   label: string;
@@ -36,7 +36,7 @@ export function countBarsChart(input: CountBarsInput): ChartSpec {
     values.map((v) => `${v.label} ${v.text}`).join('; ') + '.' + (input.note ? ' ' + input.note : '');
   return {
     $schema: SCHEMA,
-    title: input.subtitle ? { text: input.title, subtitle: input.subtitle } : input.title,
+    title: chartTitle(input.title, input.subtitle),
     description,
     config: CONFIG,
     width: CHART_WIDTH - 200,

@@ -6,14 +6,14 @@
 import type { ServiceComparison } from '../measures/types.js';
 import { suppressProportions, type DisclosurePolicy, type ShownProportion } from '../pages/disclosure.js';
 import { GROUP_AXIS } from './proportions.js';
-import { CHART_WIDTH, CONFIG, DARK, INK, MUTED, SCHEMA, pct, type ChartSpec } from './theme.js';
+import { CHART_WIDTH, chartTitle, CONFIG, DARK, INK, MUTED, SCHEMA, pct, type ChartSpec } from './theme.js';
 
 /** Plain words for the compared measures: the outcome, completing "share who …". */
-export const COMPARED_MEASURE_WORDS: Record<ServiceComparison['measure'], { title: string; outcome: string }> = {
-  recall: { title: 'Recall', outcome: 'were recalled at least once' },
-  reconviction: { title: 'Reconviction', outcome: 'were reconvicted' },
-  desistance: { title: 'Desistance', outcome: 'had no further conviction' },
-  provenReoffending: { title: 'Proven reoffending', outcome: 'reoffended (proven, fixed window)' },
+export const COMPARED_MEASURE_WORDS: Record<ServiceComparison['measure'], { title: string; outcome: string; column: string }> = {
+  recall: { title: 'Recall', outcome: 'were recalled at least once', column: 'Recalled' },
+  reconviction: { title: 'Reconviction', outcome: 'were reconvicted', column: 'Reconvicted' },
+  desistance: { title: 'Desistance', outcome: 'had no further conviction', column: 'No further conviction' },
+  provenReoffending: { title: 'Proven reoffending', outcome: 'reoffended (proven, fixed window)', column: 'Reoffended' },
 };
 
 /** A comparison's services and pooled proportion as published (secondary suppression across services). */
@@ -38,7 +38,7 @@ export function forestChart(c: ServiceComparison, policy: DisclosurePolicy): Cha
     (c.fisherP != null ? `. Fisher's exact test across services p = ${c.fisherP.toPrecision(2)}.` : '.');
   return {
     $schema: SCHEMA,
-    title: { text: `${words.title}: services compared`, subtitle: `Dashed line: all services together (${pooledText})` },
+    title: chartTitle(`${words.title}: services compared`, `Dashed line: all services together (${pooledText})`),
     description,
     config: CONFIG,
     width: CHART_WIDTH - 200,

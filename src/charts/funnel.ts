@@ -7,7 +7,7 @@
 import type { ServiceComparison } from '../measures/types.js';
 import type { DisclosurePolicy } from '../pages/disclosure.js';
 import { COMPARED_MEASURE_WORDS, shownServices } from './forest.js';
-import { CHART_WIDTH, CONFIG, DARK, INK, LIMIT95, LIMIT998, MUTED, SCHEMA, pct, type ChartSpec } from './theme.js';
+import { CHART_WIDTH, chartTitle, CONFIG, DARK, INK, LIMIT95, LIMIT998, MUTED, SCHEMA, pct, type ChartSpec } from './theme.js';
 
 /** Where a service sits against the control limits. */
 export function funnelPosition(p: number, n: number, c: ServiceComparison): 'within 95%' | 'between 95% and 99.8%' | 'outside 99.8%' {
@@ -47,7 +47,7 @@ export function funnelChart(c: ServiceComparison, policy: DisclosurePolicy): Cha
     (withheld ? `; ${withheld} service${withheld === 1 ? '' : 's'} withheld (small numbers) and not drawn.` : '.');
   return {
     $schema: SCHEMA,
-    title: { text: `${words.title}: funnel plot by service size`, subtitle: 'Solid: pooled proportion; dashed: 95% limits; dotted: 99.8% limits' },
+    title: chartTitle(`${words.title}: funnel plot by service size`, 'Solid: pooled proportion; dashed: 95% limits; dotted: 99.8% limits'),
     description,
     config: CONFIG,
     width: CHART_WIDTH - 120,

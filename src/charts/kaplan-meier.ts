@@ -9,7 +9,7 @@
 import type { Curve } from '../stats/types.js';
 import { DAYS_PER_MONTH } from '../time/days.js';
 import { isSmallCount, type DisclosurePolicy } from '../pages/disclosure.js';
-import { CHART_WIDTH, CONFIG, DARK, SCHEMA, SERIES_COLOURS, SERIES_DASHES, pct, type ChartSpec } from './theme.js';
+import { CHART_WIDTH, chartTitle, CONFIG, DARK, SCHEMA, SERIES_COLOURS, SERIES_DASHES, pct, type ChartSpec } from './theme.js';
 
 export interface KmSeries {
   label: string;
@@ -116,8 +116,8 @@ export function kaplanMeierChart(input: KmChartInput): ChartSpec {
           x,
           y: { field: 'lower', type: 'quantitative', scale: { domain: [0, 1] }, axis: { format: '.0%', title: `${input.survivalTitle} (95% CI shaded)` } },
           y2: { field: 'upper' },
-          // fill, not color, so the band gets no second legend
-          fill: many ? { ...colour, legend: null } : colour,
+          // the same legend definition as the line's, so vega-lite merges them into one
+          fill: colour,
           detail: { field: 'series' },
         },
       },
@@ -148,7 +148,7 @@ export function kaplanMeierChart(input: KmChartInput): ChartSpec {
   };
   return {
     $schema: SCHEMA,
-    title: input.subtitle ? { text: input.title, subtitle: input.subtitle } : input.title,
+    title: chartTitle(input.title, input.subtitle),
     description,
     config: CONFIG,
     vconcat: [top, bottom],

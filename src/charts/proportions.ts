@@ -4,7 +4,7 @@
  * their row, with the word "withheld" instead of a point.
  */
 import type { ShownProportion } from '../pages/disclosure.js';
-import { CHART_WIDTH, CONFIG, DARK, INK, MUTED, SCHEMA, pct, type ChartSpec } from './theme.js';
+import { CHART_WIDTH, chartTitle, CONFIG, DARK, INK, MUTED, SCHEMA, pct, type ChartSpec } from './theme.js';
 
 export interface ProportionChartInput {
   title: string;
@@ -40,7 +40,7 @@ export function proportionsChart(input: ProportionChartInput): ChartSpec {
   const x = { scale: { domain: [0, 1] }, axis: { format: '.0%', title: `Share who ${input.outcome} (95% CI)` } };
   return {
     $schema: SCHEMA,
-    title: input.subtitle ? { text: input.title, subtitle: input.subtitle } : input.title,
+    title: chartTitle(input.title, input.subtitle),
     description,
     config: CONFIG,
     width: CHART_WIDTH - 220,

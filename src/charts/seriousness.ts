@@ -7,7 +7,7 @@
 import type { ReconvictionResult } from '../measures/types.js';
 import { formatCount, suppressTable, type Count, type DisclosurePolicy } from '../pages/disclosure.js';
 import { GROUP_AXIS } from './proportions.js';
-import { CHART_WIDTH, CONFIG, ORDINAL3, SCHEMA, type ChartSpec } from './theme.js';
+import { CHART_WIDTH, chartTitle, CONFIG, ORDINAL3, SCHEMA, type ChartSpec } from './theme.js';
 
 export const SERIOUSNESS_LEVELS = ['less', 'same', 'more'] as const;
 export const SERIOUSNESS_WORDS = { less: 'Less serious', same: 'As serious', more: 'More serious' } as const;
@@ -74,7 +74,7 @@ export function seriousnessChart(result: ReconvictionResult, policy: DisclosureP
       .join('; ') + '.';
   return {
     $schema: SCHEMA,
-    title: { text: 'Seriousness of reconviction compared with the index offence', subtitle: 'People reconvicted, by their most serious reconviction; withheld cells are not drawn' },
+    title: chartTitle('Seriousness of reconviction compared with the index offence', 'People reconvicted, by their most serious reconviction; withheld cells are not drawn'),
     description,
     config: CONFIG,
     width: CHART_WIDTH - 200,

@@ -12,7 +12,7 @@
 import type { ReconvictionResult } from '../measures/types.js';
 import { formatCount, type DisclosurePolicy } from '../pages/disclosure.js';
 import { seriousnessTable } from './seriousness.js';
-import { CONFIG, DARK, MUTED, SCHEMA, type ChartSpec } from './theme.js';
+import { chartTitle, CONFIG, DARK, MUTED, SCHEMA, type ChartSpec } from './theme.js';
 
 export interface SeverityPoint {
   index: number;
@@ -59,13 +59,13 @@ export function severityPairsChart(result: ReconvictionResult, policy: Disclosur
     `with the line of equal severity. ${countSides(result, policy)} ` +
     (isPublic ? `Only pairs of values shared by at least ${policy.minCell} people are drawn; ${leftOut} people are not drawn. ` : '') +
     sourceNote;
-  const axisFormat = useLog ? { format: '~s' } : {};
+  const axisFormat = useLog ? { format: '~s', grid: false } : {};
   return {
     $schema: SCHEMA,
-    title: {
-      text: 'Index offence and most serious reconviction',
-      subtitle: isPublic ? `Circles sized by the number of people; pairs shared by fewer than ${policy.minCell} people (${leftOut} people) not drawn` : 'One point per reconvicted person; people with the same values sit side by side',
-    },
+    title: chartTitle(
+      'Index offence and most serious reconviction',
+      isPublic ? `Circles sized by the number of people; pairs shared by fewer than ${policy.minCell} people (${leftOut} people) not drawn` : 'One point per reconvicted person; people with the same values sit side by side',
+    ),
     description,
     config: CONFIG,
     width: 380,

@@ -6,7 +6,7 @@
 import type { SnapshotResult } from '../measures/types.js';
 import { formatCount, suppressTable, type Count, type DisclosurePolicy } from '../pages/disclosure.js';
 import { GROUP_AXIS } from './proportions.js';
-import { CHART_WIDTH, CONFIG, DARK, LIGHT, SCHEMA, type ChartSpec } from './theme.js';
+import { CHART_WIDTH, chartTitle, CONFIG, DARK, LIGHT, SCHEMA, type ChartSpec } from './theme.js';
 
 export interface SnapshotTableRow {
   service: string;
@@ -54,7 +54,7 @@ export function snapshotChart(s: SnapshotResult, policy: DisclosurePolicy): Char
   const y = { field: 'service', type: 'nominal' as const, sort: order, scale: { domain: order }, title: 'Service', axis: GROUP_AXIS };
   return {
     $schema: SCHEMA,
-    title: { text: `Caseload on ${s.date} by service`, subtitle: 'Dark: in custody (preparing for release or recalled); light: in the community' },
+    title: chartTitle(`Caseload on ${s.date} by service`, 'Dark: in custody (preparing for release or recalled); light: in the community'),
     description,
     config: CONFIG,
     width: CHART_WIDTH - 200,

@@ -8,6 +8,30 @@ import type { TopLevelSpec } from 'vega-lite';
 /** A Vega-Lite spec as the builders return it: always titled and described. */
 export type ChartSpec = TopLevelSpec & { title: string | { text: string; subtitle?: string | string[] }; description: string };
 
+/** Characters per subtitle line: vega sizes a chart to its longest line. */
+const SUBTITLE_CHARS = 78;
+
+/** A chart title with its subtitle broken into lines, so a long subtitle does not widen (and so shrink) the chart. */
+export function chartTitle(text: string, subtitle?: string | string[]): string | { text: string; subtitle: string[] } {
+  if (!subtitle) return text;
+  const lines = (Array.isArray(subtitle) ? subtitle : [subtitle]).flatMap((s) => wrapWords(s, SUBTITLE_CHARS));
+  return { text, subtitle: lines };
+}
+
+/** Breaks text into lines of at most `width` characters at spaces. */
+export function wrapWords(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
 /** Okabe–Ito colours ordered dark to light, so neighbouring series contrast in greyscale too. */
 export const SERIES_COLOURS = ['#0072B2', '#E69F00', '#000000', '#56B4E9', '#D55E00', '#009E73', '#CC79A7', '#F0E442'];
 /** Dash patterns paired with SERIES_COLOURS, for line charts read in greyscale. */

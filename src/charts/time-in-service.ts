@@ -9,7 +9,7 @@ import type { TimeInServiceResult } from '../measures/types.js';
 import { formatCount, suppressWithTotal, type Count, type DisclosurePolicy } from '../pages/disclosure.js';
 import { countBarsChart } from './count-bars.js';
 import { GROUP_AXIS } from './proportions.js';
-import { CHART_WIDTH, CONFIG, DARK, INK, LIGHT, SCHEMA, type ChartSpec } from './theme.js';
+import { CHART_WIDTH, chartTitle, CONFIG, DARK, INK, LIGHT, SCHEMA, type ChartSpec } from './theme.js';
 
 /** Plain words for end reasons. */
 export const END_REASON_WORDS: Record<string, string> = {
@@ -54,7 +54,7 @@ export function timeInServiceChart(result: TimeInServiceResult, policy: Disclosu
     `. People still in the service (${formatCount(endReasonCounts(result, policy).find((r) => r.key === 'ongoing')!.count, policy)}) are not in the community summary.`;
   return {
     $schema: SCHEMA,
-    title: { text: 'Time in service', subtitle: ['In-reach: first contact in custody to release; community: release to service end (people who have left).', 'Whiskers: minimum to maximum; box: middle half; bar: median; diamond: mean'] },
+    title: chartTitle('Time in service', ['In-reach: first contact in custody to release; community: release to service end (people who have left).', 'Whiskers: minimum to maximum; box: middle half; bar: median; diamond: mean']),
     description,
     config: CONFIG,
     width: CHART_WIDTH - 120,

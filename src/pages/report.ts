@@ -10,7 +10,7 @@ import type { ReportProfile } from '../study/options.js';
 import type { Study } from '../study/study.js';
 import { SECTION_IDS, type Block, type ReportContext, type Section, type SectionId } from './context.js';
 import { profileStatement, type DisclosurePolicy } from './disclosure.js';
-import { figure } from './figure.js';
+import { figure, titleText } from './figure.js';
 import { Html, html, join } from './html.js';
 import { PAGE_CSS } from './style.js';
 import { cohortSection } from './sections/cohort.js';
@@ -70,7 +70,12 @@ export async function renderStudyReport(study: Study, measures: StudyMeasures, o
   // Render every chart once, in page order, with ids unique on the page.
   const requests = sections.flatMap((s) => s.blocks.filter((b): b is Exclude<Block, Html> => !(b instanceof Html)));
   const svgs = await Promise.all(requests.map((r, i) => renderChartSvg(r.spec, `f${i + 1}-`)));
-  const figureHtml = new Map(requests.map((r, i) => [r, figure({ id: `figure-${i + 1}`, spec: r.spec, svg: svgs[i], tables: r.tables, notes: r.notes, caption: r.caption })]));
+  const figureHtml = new Map(
+    requests.map((r, i) => {
+      const caption = `Figure ${i + 1}: ${r.caption ?? titleText(r.spec)}.${r.tables.length ? ` The numbers are in the table${r.tables.length > 1 ? 's' : ''} above.` : ''}`;
+      return [r, figure({ id: `figure-${i + 1}`, spec: r.spec, svg: svgs[i], tables: r.tables, notes: r.notes, caption })];
+    }),
+  );
 
   const body = sections.map(
     (s) => html`<section id="${s.id}" aria-labelledby="${s.id}-heading">

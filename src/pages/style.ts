@@ -22,7 +22,7 @@ svg.chart { display: block; max-width: 100%; height: auto; }
 figcaption { color: var(--muted); font-size: .9rem; margin-top: .4rem; }
 p.note { font-size: .92rem; color: var(--ink); margin: .35rem 0; }
 .table-wrap { overflow-x: auto; margin: .6rem 0; }
-table { border-collapse: collapse; font-size: .9rem; font-variant-numeric: tabular-nums; }
+table { min-width: min(100%, 26rem); border-collapse: collapse; font-size: .9rem; font-variant-numeric: tabular-nums; }
 caption { text-align: left; font-weight: 600; padding: .2rem 0 .35rem; caption-side: top; }
 th, td { padding: .22rem .6rem; border-bottom: 1px solid var(--rule); vertical-align: top; text-align: left; }
 thead th { border-bottom: 2px solid #999; font-weight: 600; }

@@ -148,6 +148,13 @@ export class ByteKeyMap {
   private static hash(buf: Uint8Array, start: number, end: number): number {
     let h = 0x811c9dc5;
     for (let i = start; i < end; i++) h = Math.imul(h ^ buf[i], 0x01000193);
+    // FNV's low bits vary little across keys that differ only in their last
+    // characters (S0000001, S0000002, ...): mix them (murmur3's finaliser).
+    h ^= h >>> 16;
+    h = Math.imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    h = Math.imul(h, 0xc2b2ae35);
+    h ^= h >>> 16;
     return h >>> 0;
   }
 
@@ -159,14 +166,22 @@ export class ByteKeyMap {
     return true;
   }
 
+  /** The key found last: rows of one person usually come together, so try it first. */
+  private lastKey = -1;
+
   /** The value stored for bytes [start, end), or −1. */
   get(buf: Uint8Array, start: number, end: number): number {
+    const last = this.lastKey;
+    if (last >= 0 && this.equals(last, buf, start, end)) return this.values[last];
     const mask = this.slots.length - 1;
     let slot = ByteKeyMap.hash(buf, start, end) & mask;
     for (;;) {
       const k = this.slots[slot];
       if (k < 0) return -1;
-      if (this.equals(k, buf, start, end)) return this.values[k];
+      if (this.equals(k, buf, start, end)) {
+        this.lastKey = k;
+        return this.values[k];
+      }
       slot = (slot + 1) & mask;
     }
   }
@@ -182,7 +197,8 @@ export class ByteKeyMap {
       bigger.set(this.pool.subarray(0, this.poolUsed));
       this.pool = bigger;
     }
-    this.pool.set(buf.subarray(start, end), this.poolUsed);
+    const pool = this.pool;
+    for (let i = 0; i < length; i++) pool[this.poolUsed + i] = buf[start + i];
     const k = this.count++;
     if (k >= this.keyStart.length) {
       this.keyStart = growInt32(this.keyStart);
@@ -225,4 +241,28 @@ function growInt32(a: Int32Array): Int32Array {
   const b = new Int32Array(a.length * 2);
   b.set(a);
   return b;
+}
+
+/**
+ * Decodes byte ranges to strings, returning the same string for the same
+ * bytes: a column with few distinct values (service, tier, an extra column of
+ * a large events table) then holds one string per value, not one per row.
+ */
+export class StringInterner {
+  private readonly keys = new ByteKeyMap();
+  private readonly strings: string[] = [];
+
+  /** Stops remembering new strings after this many (a column of unique values gains nothing). */
+  constructor(private readonly limit = 1 << 16) {}
+
+  get(buf: Buffer, start: number, end: number): string {
+    const k = this.keys.get(buf, start, end);
+    if (k >= 0) return this.strings[k];
+    const text = buf.toString('utf8', start, end);
+    if (this.strings.length < this.limit) {
+      this.keys.setIfAbsent(buf, start, end, this.strings.length);
+      this.strings.push(text);
+    }
+    return text;
+  }
 }

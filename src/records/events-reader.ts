@@ -6,6 +6,7 @@
 import { EVENT, EVENT_TYPES, RECALL_REASONS } from '../study/vocabulary.js';
 import { formatDay } from '../time/days.js';
 import { ByteKeyMap, WordMatcher, trimEnd, trimStart } from './bytes.js';
+import type { CsvRecord } from './csv-reader.js';
 import { TableReader, type ReaderSettings } from './table-reader.js';
 
 export const EVENT_COLUMNS = ['person_id', 'type', 'date', 'conviction_date', 'offence', 'recall_reasons'] as const;
@@ -64,69 +65,73 @@ export class EventsReader extends TableReader {
     this.columns = allocate(Math.max(16, expectedRows));
   }
 
+  private fPerson = -1;
+  private fType = -1;
+  private fDate = -1;
+  private fConviction = -1;
+  private fOffence = -1;
+  private fReasons = -1;
+
+  protected override header(rec: CsvRecord): void {
+    super.header(rec);
+    this.fPerson = this.field('person_id');
+    this.fType = this.field('type');
+    this.fDate = this.field('date');
+    this.fConviction = this.field('conviction_date');
+    this.fOffence = this.field('offence');
+    this.fReasons = this.field('recall_reasons');
+  }
+
   protected row(): void {
     const rec = this.rec;
     const buf = rec.buf;
-    const idField = this.field('person_id');
-    const typeField = this.field('type');
-    const dateField = this.field('date');
-    const convictionField = this.field('conviction_date');
-    const offenceField = this.field('offence');
-    const reasonsField = this.field('recall_reasons');
 
     // person_id: a known person needs no privacy check here (people did it).
     let person = -1;
-    const [idStart, idEnd] = this.span(idField);
-    if (idStart === idEnd) {
-      this.fail('missing_value', 'person_id', idField, 'a person_id (required)');
+    if (!this.trim(this.fPerson)) {
+      this.fail('missing_value', 'person_id', this.fPerson, 'a person_id (required)');
     } else {
-      person = this.people.keptIds.get(buf, idStart, idEnd);
+      const s = this.s, e = this.e;
+      person = this.people.keptIds.get(buf, s, e);
       if (person < 0) {
-        const ok = this.privacyOk(idField);
-        if (this.people.setAsideIds.get(buf, idStart, idEnd) >= 0) {
-          this.addError('person_quarantined', 'person_id', ok ? this.raw(idField) : null, "a person whose row in people is usable (this person's row has errors, so their events are set aside with it)");
+        const ok = this.privacyOk(this.fPerson);
+        if (this.people.setAsideIds.get(buf, s, e) >= 0) {
+          this.addError('person_quarantined', 'person_id', ok ? this.raw(this.fPerson) : null, "a person whose row in people is usable (this person's row has errors, so their events are set aside with it)");
         } else if (ok) {
-          this.addError('unknown_person', 'person_id', this.raw(idField), 'a person_id that appears in people');
+          this.addError('unknown_person', 'person_id', this.raw(this.fPerson), 'a person_id that appears in people');
         }
       }
     }
 
-    const type = this.readWord('type', typeField, TYPE_WORDS, 'one of recall, rerelease, conviction, caution, breach');
-    if (type === -1) this.fail('missing_value', 'type', typeField, 'an event type (required)');
+    const type = this.readWord('type', this.fType, TYPE_WORDS, 'one of recall, rerelease, conviction, caution, breach');
+    if (type === -1) this.fail('missing_value', 'type', this.fType, 'an event type (required)');
 
-    const date = this.readDate('date', dateField);
-    if (Number.isNaN(date) && this.isBlank(dateField)) this.fail('missing_value', 'date', dateField, 'a date (required)');
+    const date = this.readDate('date', this.fDate);
+    if (Number.isNaN(date) && !this.trim(this.fDate)) this.fail('missing_value', 'date', this.fDate, 'a date (required)');
 
-    const convictionDate = this.readDate('conviction_date', convictionField);
+    const convictionDate = this.readDate('conviction_date', this.fConviction);
     const convictionLike = type === EVENT.conviction || type === EVENT.caution;
-    if (convictionLike && this.isBlank(convictionField)) {
-      this.fail('missing_value', 'conviction_date', convictionField, `a conviction_date, required for a ${EVENT_TYPES[type]}`);
+    if (convictionLike && !this.trim(this.fConviction)) {
+      this.fail('missing_value', 'conviction_date', this.fConviction, `a conviction_date, required for a ${EVENT_TYPES[type]}`);
     }
-    if (!Number.isNaN(convictionDate) && !Number.isNaN(date) && convictionDate < date) {
-      this.fail('dates_out_of_order', 'conviction_date', convictionField, `a date on or after the offence date (${formatDay(date)})`);
+    if (convictionDate < date) {
+      this.fail('dates_out_of_order', 'conviction_date', this.fConviction, `a date on or after the offence date (${formatDay(date)})`);
     }
 
     let offence = -1;
-    if (offenceField >= 0) {
-      const [s, e] = this.span(offenceField);
-      if (s !== e) {
-        offence = this.offenceRow.get(buf, s, e);
-        if (offence < 0) this.fail('unknown_offence', 'offence', offenceField, 'an offence code in the offence lookup');
-      }
-    }
-    if (convictionLike && this.isBlank(offenceField)) {
-      this.fail('missing_value', 'offence', offenceField, `an offence code, required for a ${EVENT_TYPES[type]}`);
+    if (this.trim(this.fOffence)) {
+      offence = this.offenceRow.get(buf, this.s, this.e);
+      if (offence < 0) this.fail('unknown_offence', 'offence', this.fOffence, 'an offence code in the offence lookup');
+    } else if (convictionLike) {
+      this.fail('missing_value', 'offence', this.fOffence, `an offence code, required for a ${EVENT_TYPES[type]}`);
     }
 
     let reasons = 0;
-    if (reasonsField >= 0) {
-      const [s, e] = this.span(reasonsField);
-      if (s !== e) {
-        reasons = this.readReasons(reasonsField, s, e);
-        if (reasons > 0 && type >= 0 && type !== EVENT.recall) {
-          this.rowWarnings.push(this.problem('warning', 'recall_reasons_on_non_recall', 'recall_reasons', this.raw(reasonsField),
-            'recall_reasons on recall events only (kept as written; the measures read reasons of recalls only)'));
-        }
+    if (this.trim(this.fReasons)) {
+      reasons = this.readReasons(this.fReasons, this.s, this.e);
+      if (reasons > 0 && type >= 0 && type !== EVENT.recall) {
+        this.rowWarnings.push(this.problem('warning', 'recall_reasons_on_non_recall', 'recall_reasons', this.raw(this.fReasons),
+          'recall_reasons on recall events only (kept as written; the measures read reasons of recalls only)'));
       }
     }
 
@@ -135,8 +140,10 @@ export class EventsReader extends TableReader {
       this.rowWarnings.length = 0;
       return;
     }
-    for (const w of this.rowWarnings) this.log.add(w);
-    this.rowWarnings.length = 0;
+    if (this.rowWarnings.length > 0) {
+      for (const w of this.rowWarnings) this.log.add(w);
+      this.rowWarnings.length = 0;
+    }
 
     let c = this.columns;
     if (c.count === c.person.length) c = this.columns = this.enlarge(c);
@@ -148,16 +155,10 @@ export class EventsReader extends TableReader {
     c.offence[i] = offence;
     c.recall_reasons[i] = reasons;
     c.line[i] = rec.line;
-    this.keepExtras(extras);
+    if (extras !== null) this.keepExtras(extras);
   }
 
   private readonly rowWarnings: ReturnType<TableReader['problem']>[] = [];
-
-  private isBlank(field: number): boolean {
-    if (field < 0) return true;
-    const [s, e] = this.span(field);
-    return s === e;
-  }
 
   /** `;`-separated recall reasons to a bit mask; an unknown reason is reported (empty items are ignored). */
   private readReasons(field: number, start: number, end: number): number {

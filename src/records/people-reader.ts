@@ -5,6 +5,7 @@
 import { END_REASONS, SEXES, type EndReason, type Sex } from '../study/vocabulary.js';
 import { formatDay } from '../time/days.js';
 import { ByteKeyMap, WordMatcher } from './bytes.js';
+import type { CsvRecord } from './csv-reader.js';
 import { TableReader, type ReaderSettings } from './table-reader.js';
 
 export const PEOPLE_COLUMNS = [
@@ -75,12 +76,21 @@ export class PeopleReader extends TableReader {
     super(settings, PEOPLE_COLUMNS, REQUIRED);
   }
 
+  /** Field index of each people column (−1 when absent), in PEOPLE_COLUMNS order, fixed by the header. */
+  private readonly at = new Int32Array(PEOPLE_COLUMNS.length).fill(-1);
+
+  protected override header(rec: CsvRecord): void {
+    super.header(rec);
+    PEOPLE_COLUMNS.forEach((c, i) => (this.at[i] = this.field(c)));
+  }
+
   protected row(): void {
-    const f = (name: string) => this.field(name);
+    const f = this.at;
     const rec = this.rec;
 
-    const idField = f('person_id');
-    const [idStart, idEnd] = this.span(idField);
+    const idField = f[0];
+    this.trim(idField);
+    const idStart = this.s, idEnd = this.e;
     let id: string | null = null;
     if (idStart === idEnd) this.fail('missing_value', 'person_id', idField, 'a person_id (required)');
     else if (this.privacyOk(idField)) {
@@ -95,50 +105,50 @@ export class PeopleReader extends TableReader {
     const ethnicity = this.optionalText('ethnicity');
     const exclusionReason = this.optionalText('exclusion_reason');
 
-    const sexCode = this.readWord('sex', f('sex'), SEX_WORDS, 'one of male, female, other, unknown (blank means unknown)');
-    const age = this.readNumber('age_at_release', f('age_at_release'), true, 10, 100, 'a whole number of years from 10 to 100');
-    const prior = this.readNumber('prior_convictions', f('prior_convictions'), true, 0, Infinity, 'a whole number ≥ 0');
-    const custody = this.readNumber('custody_years_before_release', f('custody_years_before_release'), false, 0, Infinity, 'a number of years ≥ 0');
-    const aces = this.readNumber('aces', f('aces'), true, 0, 10, 'a whole number from 0 to 10');
+    const sexCode = this.readWord('sex', f[3], SEX_WORDS, 'one of male, female, other, unknown (blank means unknown)');
+    const age = this.readNumber('age_at_release', f[5], true, 10, 100, 'a whole number of years from 10 to 100');
+    const prior = this.readNumber('prior_convictions', f[7], true, 0, Infinity, 'a whole number ≥ 0');
+    const custody = this.readNumber('custody_years_before_release', f[8], false, 0, Infinity, 'a number of years ≥ 0');
+    const aces = this.readNumber('aces', f[9], true, 0, 10, 'a whole number from 0 to 10');
 
     const offence = this.requiredText('index_offence');
     let offenceRow = -1;
     if (offence !== null) {
       offenceRow = this.offenceRow.get(offence) ?? -1;
-      if (offenceRow < 0) this.fail('unknown_offence', 'index_offence', f('index_offence'), 'an offence code in the offence lookup');
+      if (offenceRow < 0) this.fail('unknown_offence', 'index_offence', f[6], 'an offence code in the offence lookup');
     }
 
-    const referral = this.readDate('referral_date', f('referral_date'));
-    const inReach = this.readDate('in_reach_start', f('in_reach_start'));
-    const release = this.readDate('release_date', f('release_date'));
-    const serviceEnd = this.readDate('service_end', f('service_end'));
-    const followUpEnd = this.readDate('follow_up_end', f('follow_up_end'));
+    const referral = this.readDate('referral_date', f[10]);
+    const inReach = this.readDate('in_reach_start', f[11]);
+    const release = this.readDate('release_date', f[12]);
+    const serviceEnd = this.readDate('service_end', f[13]);
+    const followUpEnd = this.readDate('follow_up_end', f[17]);
 
-    const endCode = this.readWord('end_reason', f('end_reason'), END_WORDS, 'one of completed, recalled, disengaged, transferred, died, other');
-    if (endCode === -1 && !Number.isNaN(serviceEnd)) this.fail('missing_value', 'end_reason', f('end_reason'), 'an end_reason, required when service_end is set');
+    const endCode = this.readWord('end_reason', f[14], END_WORDS, 'one of completed, recalled, disengaged, transferred, died, other');
+    if (endCode === -1 && !Number.isNaN(serviceEnd)) this.fail('missing_value', 'end_reason', f[14], 'an end_reason, required when service_end is set');
 
-    const includedCode = this.readWord('included', f('included'), BOOLEAN_WORDS, 'true/false, yes/no or 1/0 (blank means true)');
+    const includedCode = this.readWord('included', f[15], BOOLEAN_WORDS, 'true/false, yes/no or 1/0 (blank means true)');
     const included = includedCode < 0 || includedCode % 2 === 0;
     if (!included && exclusionReason === null) {
-      this.fail('missing_value', 'exclusion_reason', f('exclusion_reason'), 'an exclusion_reason, required when included is false');
+      this.fail('missing_value', 'exclusion_reason', f[16], 'an exclusion_reason, required when included is false');
     }
 
     // Order of dates (records.md, "Validation").
     if (!Number.isNaN(inReach) && !Number.isNaN(release) && inReach > release) {
-      this.fail('dates_out_of_order', 'in_reach_start', f('in_reach_start'), `a date on or before release_date (${show(release)})`);
+      this.fail('dates_out_of_order', 'in_reach_start', f[11], `a date on or before release_date (${show(release)})`);
     }
     if (!Number.isNaN(serviceEnd)) {
       if (!Number.isNaN(release)) {
-        if (serviceEnd < release) this.fail('dates_out_of_order', 'service_end', f('service_end'), `a date on or after release_date (${show(release)})`);
+        if (serviceEnd < release) this.fail('dates_out_of_order', 'service_end', f[13], `a date on or after release_date (${show(release)})`);
       } else if (!Number.isNaN(inReach) && serviceEnd < inReach) {
-        this.fail('dates_out_of_order', 'service_end', f('service_end'), `a date on or after in_reach_start (${show(inReach)}), as the person was never released`);
+        this.fail('dates_out_of_order', 'service_end', f[13], `a date on or after in_reach_start (${show(inReach)}), as the person was never released`);
       }
     }
     const end = !Number.isNaN(followUpEnd) ? followUpEnd : this.extractionDate;
     if (end !== null) {
       const whose = !Number.isNaN(followUpEnd) ? 'follow_up_end' : 'the extraction date, the default follow_up_end';
-      if (!Number.isNaN(release) && release > end) this.fail('dates_out_of_order', 'release_date', f('release_date'), `a date on or before ${whose} (${show(end)})`);
-      if (!Number.isNaN(serviceEnd) && serviceEnd > end) this.fail('dates_out_of_order', 'service_end', f('service_end'), `a date on or before ${whose} (${show(end)})`);
+      if (!Number.isNaN(release) && release > end) this.fail('dates_out_of_order', 'release_date', f[12], `a date on or before ${whose} (${show(end)})`);
+      if (!Number.isNaN(serviceEnd) && serviceEnd > end) this.fail('dates_out_of_order', 'service_end', f[13], `a date on or before ${whose} (${show(end)})`);
     }
 
     const extras = this.readExtras();
@@ -169,16 +179,16 @@ export class PeopleReader extends TableReader {
     this.keepExtras(extras);
   }
 
-  private requiredText(column: string): string | null {
-    const field = this.field(column);
+  private requiredText(column: (typeof PEOPLE_COLUMNS)[number]): string | null {
+    const field = this.at[PEOPLE_COLUMNS.indexOf(column)];
     const value = this.text(field);
     if (value === null) this.fail('missing_value', column, field, `a ${column} (required)`);
     else if (!this.privacyOk(field)) return null;
     return value;
   }
 
-  private optionalText(column: string): string | null {
-    const field = this.field(column);
+  private optionalText(column: (typeof PEOPLE_COLUMNS)[number]): string | null {
+    const field = this.at[PEOPLE_COLUMNS.indexOf(column)];
     if (field < 0) return null;
     this.privacyOk(field);
     return this.text(field);
@@ -187,9 +197,9 @@ export class PeopleReader extends TableReader {
   /** A person whose rows are all set aside takes their events with them. */
   protected override onSetAside(): void {
     const field = this.field('person_id');
-    if (field < 0 || field >= this.rec.count) return;
-    const [s, e] = this.span(field);
-    if (s === e || this.keptIds.get(this.rec.buf, s, e) >= 0) return;
+    if (field < 0 || field >= this.rec.count || !this.trim(field)) return;
+    const s = this.s, e = this.e;
+    if (this.keptIds.get(this.rec.buf, s, e) >= 0) return;
     this.setAsideIds.setIfAbsent(this.rec.buf, s, e, 1);
   }
 }

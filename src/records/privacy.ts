@@ -23,59 +23,89 @@ export function isRefusedColumn(name: string): boolean {
 const EDGE_BEFORE = '(?<![A-Za-z0-9])';
 const EDGE_AFTER = '(?![A-Za-z0-9])';
 
+// Police National Computer ID: YY/NNNNNNNL or YYYY/NNNNNNNL, e.g. 2004/0123456X.
+const PNC = { name: 'a PNC ID', pattern: new RegExp(`${EDGE_BEFORE}\\d{2}(?:\\d{2})?/\\d{1,7}[A-Z]${EDGE_AFTER}`, 'i') };
+const EMAIL = { name: 'an email address', pattern: /[^\s@]+@[^\s@]+\.[A-Za-z]{2,}/ };
+
 /** The identifier shapes, by what they are called in messages. */
 export const IDENTIFIER_SHAPES: readonly { name: string; pattern: RegExp }[] = [
-  // Police National Computer ID: YY/NNNNNNNL or YYYY/NNNNNNNL, e.g. 2004/0123456X.
-  { name: 'a PNC ID', pattern: new RegExp(`${EDGE_BEFORE}\\d{2}(?:\\d{2})?/\\d{1,7}[A-Z]${EDGE_AFTER}`, 'i') },
+  PNC,
   // National Insurance number: two letters, six digits, a suffix A–D (spaces allowed as printed on cards).
   { name: 'a National Insurance number', pattern: new RegExp(`${EDGE_BEFORE}[A-Z]{2} ?\\d{2} ?\\d{2} ?\\d{2} ?[A-D]${EDGE_AFTER}`, 'i') },
   // Prison (NOMIS) number: A1234BC.
   { name: 'a prison (NOMIS) number', pattern: new RegExp(`${EDGE_BEFORE}[A-Z]\\d{4}[A-Z]{2}${EDGE_AFTER}`, 'i') },
   // nDelius case reference number (CRN): X123456.
   { name: 'an nDelius case reference (CRN)', pattern: new RegExp(`${EDGE_BEFORE}[A-Z]\\d{6}${EDGE_AFTER}`, 'i') },
-  { name: 'an email address', pattern: /[^\s@]+@[^\s@]+\.[A-Za-z]{2,}/ },
+  EMAIL,
   // UK postcode: outward code (A9, A99, AA9, AA99, A9A, AA9A), optional space, inward code 9AA.
   { name: 'a UK postcode', pattern: new RegExp(`${EDGE_BEFORE}[A-Z]{1,2}\\d[A-Z\\d]? ?\\d[A-Z]{2}${EDGE_AFTER}`, 'i') },
 ];
 
 /**
- * Cheap test on bytes before any regular expression: every identifier shape
- * has at least five characters and either an `@` or both a letter and a digit,
- * so dates, numbers and words never reach the regular expressions.
+ * Cheap test on bytes before any regular expression. Every identifier shape
+ * has at least five characters and either an `@`, a `/`, or a letter and a
+ * run of 1 to 4 or exactly 6 digits (a postcode's runs are 1–3 digits, a
+ * NOMIS number's 4, a CRN's and an unspaced NI number's 6, a spaced NI
+ * number's 2), so dates, numbers, words and ids such as S0012345 never reach
+ * the regular expressions.
  */
 export function mayBeIdentifierBytes(buf: Uint8Array, start: number, end: number): boolean {
   if (end - start < 5) return false;
   let letter = false;
-  let digit = false;
+  let shortRun = false;
+  let run = 0;
   for (let i = start; i < end; i++) {
     const b = buf[i];
-    if (b >= 48 && b <= 57) digit = true;
-    else if ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7a) letter = true;
-    else if (b === 0x40) return true;
-    if (letter && digit) return true;
+    if (b >= 48 && b <= 57) {
+      run++;
+      continue;
+    }
+    if (run > 0 && (run <= 4 || run === 6)) shortRun = true;
+    run = 0;
+    if ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7a) letter = true;
+    else if (b === 0x40 || b === 0x2f) return true;
   }
-  return false;
+  if (run > 0 && (run <= 4 || run === 6)) shortRun = true;
+  return letter && shortRun;
 }
 
 /** The same pre-filter on a string. */
 export function mayBeIdentifier(text: string): boolean {
   if (text.length < 5) return false;
   let letter = false;
-  let digit = false;
+  let shortRun = false;
+  let run = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) digit = true;
-    else if ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) letter = true;
-    else if (c === 0x40) return true;
-    if (letter && digit) return true;
+    if (c >= 48 && c <= 57) {
+      run++;
+      continue;
+    }
+    if (run > 0 && (run <= 4 || run === 6)) shortRun = true;
+    run = 0;
+    if ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) letter = true;
+    else if (c === 0x40 || c === 0x2f) return true;
   }
-  return false;
+  if (run > 0 && (run <= 4 || run === 6)) shortRun = true;
+  return letter && shortRun;
 }
+
+/** Every shape in one expression: most cells that pass the pre-filter match none, and one scan says so. */
+// (The email and PNC shapes stay out: they are tried only when their telltale character is present,
+// and an email pattern tried at every position of a long cell is slow.)
+const ANY_SHAPE = new RegExp(IDENTIFIER_SHAPES.filter((s) => s !== EMAIL && s !== PNC).map((s) => `(?:${s.pattern.source})`).join('|'), 'i');
 
 /** The name of the identifier shape a value has (e.g. 'a UK postcode'), or null. */
 export function identifierShape(text: string): string | null {
   if (!mayBeIdentifier(text)) return null;
-  for (const shape of IDENTIFIER_SHAPES) if (shape.pattern.test(text)) return shape.name;
+  const at = text.includes('@');
+  const slash = text.includes('/');
+  if (!at && !slash && !ANY_SHAPE.test(text)) return null;
+  for (const shape of IDENTIFIER_SHAPES) {
+    if (shape === EMAIL && !at) continue;
+    if (shape === PNC && !slash) continue;
+    if (shape.pattern.test(text)) return shape.name;
+  }
   return null;
 }
 

@@ -5,7 +5,7 @@
  * error is set aside whole, with its raw fields (masked where refused).
  */
 import type { Problem, TableName } from '../study/study.js';
-import { BAD_DATE, WordMatcher, parseDateBytes, parseNumberBytes, trimEnd, trimStart } from './bytes.js';
+import { BAD_DATE, StringInterner, WordMatcher, parseDateBytes, parseNumberBytes, trimEnd, trimStart } from './bytes.js';
 import type { CsvRecord } from './csv-reader.js';
 import { identifierShape, isRefusedColumn, mayBeIdentifierBytes, maskValue } from './privacy.js';
 import type { ErrorKind, ProblemLog } from './problems.js';
@@ -84,7 +84,7 @@ export abstract class TableReader {
     if (this.fatal || this.skipRows) return;
     this.rec = rec;
     this.rowStamp++;
-    this.rowProblems = [];
+    this.rowProblems.length = 0;
     if (rec.fault !== null || rec.count !== this.names.length) {
       this.malformed(rec);
       this.setAside();
@@ -146,13 +146,12 @@ export abstract class TableReader {
     return this.rec.buf.toString('utf8', this.rec.starts[field], this.rec.ends[field]);
   }
 
+  private readonly strings = new StringInterner();
+
   /** The field trimmed, or null when blank or absent. */
   protected text(field: number): string | null {
-    if (field < 0) return null;
-    const buf = this.rec.buf;
-    const s = trimStart(buf, this.rec.starts[field], this.rec.ends[field]);
-    const e = trimEnd(buf, s, this.rec.ends[field]);
-    return s === e ? null : buf.toString('utf8', s, e);
+    if (!this.trim(field)) return null;
+    return this.strings.get(this.rec.buf, this.s, this.e);
   }
 
   protected problem(severity: 'error' | 'warning', kind: string, column: string | null, value: string | null, expected: string, line = this.rec.line): Problem {
@@ -192,19 +191,27 @@ export abstract class TableReader {
     return false;
   }
 
-  /** Trimmed byte range of a field: [s, e). */
-  protected span(field: number): [number, number] {
+  /** Trimmed byte range [s, e) of the field last passed to {@link trim}: read it at once, the next trim overwrites it. */
+  protected s = 0;
+  protected e = 0;
+
+  /** Trims a field into [this.s, this.e); false when it is blank or absent. */
+  protected trim(field: number): boolean {
+    if (field < 0) {
+      this.s = this.e = 0;
+      return false;
+    }
     const buf = this.rec.buf;
     const s = trimStart(buf, this.rec.starts[field], this.rec.ends[field]);
-    return [s, trimEnd(buf, s, this.rec.ends[field])];
+    this.s = s;
+    this.e = trimEnd(buf, s, this.rec.ends[field]);
+    return s !== this.e;
   }
 
   /** A date column: its day number, NaN when blank, absent or invalid (an invalid date is reported). */
   protected readDate(column: string, field: number): number {
-    if (field < 0) return NaN;
-    const [s, e] = this.span(field);
-    if (s === e) return NaN;
-    const day = parseDateBytes(this.rec.buf, s, e);
+    if (!this.trim(field)) return NaN;
+    const day = parseDateBytes(this.rec.buf, this.s, this.e);
     if (day === BAD_DATE) {
       this.fail('invalid_date', column, field, 'a date that exists, written YYYY-MM-DD');
       return NaN;
@@ -217,10 +224,8 @@ export abstract class TableReader {
    * not whole when it must be, or outside [min, max] is reported.
    */
   protected readNumber(column: string, field: number, whole: boolean, min: number, max: number, expected: string): number {
-    if (field < 0) return NaN;
-    const [s, e] = this.span(field);
-    if (s === e) return NaN;
-    const x = parseNumberBytes(this.rec.buf, s, e);
+    if (!this.trim(field)) return NaN;
+    const x = parseNumberBytes(this.rec.buf, this.s, this.e);
     if (Number.isNaN(x) || (whole && !Number.isInteger(x))) {
       this.fail('wrong_type', column, field, expected);
       return NaN;
@@ -234,10 +239,8 @@ export abstract class TableReader {
 
   /** An enum column matched ignoring case: its index, −1 when blank or absent, −2 when not in the vocabulary (reported). */
   protected readWord(column: string, field: number, words: WordMatcher, expected: string): number {
-    if (field < 0) return -1;
-    const [s, e] = this.span(field);
-    if (s === e) return -1;
-    const w = words.match(this.rec.buf, s, e);
+    if (!this.trim(field)) return -1;
+    const w = words.match(this.rec.buf, this.s, this.e);
     if (w < 0) {
       this.fail('wrong_type', column, field, expected);
       return -2;
@@ -281,7 +284,7 @@ export abstract class TableReader {
       const check = i >= this.checkValue.length || this.checkValue[i] === 1;
       fields.push(refused || (check && identifierShape(value) !== null) ? maskValue(value) : value);
     }
-    this.quarantined.push({ table: this.table, file: this.file, line: rec.line, problems: this.rowProblems, fields });
+    this.quarantined.push({ table: this.table, file: this.file, line: rec.line, problems: this.rowProblems.slice(), fields });
     this.onSetAside();
   }
 }

@@ -12,6 +12,8 @@ export interface FisherResult {
 export const FISHER_RELATIVE_TOLERANCE = 1e-7;
 /** Upper limit on partial tables examined for an r × 2 table (about a second of work). */
 export const FISHER_WORK_BUDGET = 4_000_000;
+/** Largest subset-sum table (rows × people) built for the exact lower bound at one stage. */
+const MAX_SUBSET_SUM_CELLS = 2_000_000;
 
 /**
  * Fisher's exact test on an r × 2 table (rows are groups, columns [yes, no]), two-sided
@@ -79,12 +81,18 @@ function modeOfRow(n1: number, n2: number, totalYes: number): number {
   return Math.min(Math.max(mode, Math.max(0, totalYes - n2)), Math.min(n1, totalYes));
 }
 
-interface Path {
-  /** log Π C(n_i, x_i) over the rows placed so far. */
-  past: number;
-  /** Probability of all tables that continue these paths (paths with equal past merged). */
-  mass: number;
+/** The paths reaching one node, sorted by past, equal pasts merged. */
+interface NodePaths {
+  /** log Π C(n_i, x_i) over the rows placed so far, ascending. */
+  past: Float64Array;
+  /** Probability of all tables that continue each path. */
+  mass: Float64Array;
+  /** Running sums of mass, so that any prefix of paths can be added at once. */
+  cumulativeMass: Float64Array;
 }
+
+/** Paths within this distance in log probability are merged (far inside R's 1e-7 tolerance). */
+const MERGE_DISTANCE = 1e-9;
 
 /**
  * Network algorithm (Mehta & Patel's idea, for two columns): rows are placed one at a
@@ -92,9 +100,10 @@ interface Path {
  * place can be completed in C(N', K') ways in total (Vandermonde), and each completion's
  * log probability lies between bounds computed per node, so a path whose every completion
  * is at most as probable as the observed table is added whole, one whose every completion
- * is more probable is dropped, and only the rest are extended. Paths reaching a node with
- * the same past probability are merged. With two rows left, the completions form one
- * unimodal hypergeometric sequence, so each path adds two tail sums found by bisection.
+ * is more probable is dropped, and only the rest are extended. Paths reaching a node are
+ * kept sorted by past probability, so for each step the added paths are a prefix (one
+ * running sum) and the extended ones the next run. With two rows left, the completions
+ * form one unimodal hypergeometric sequence, so each path adds two tail sums.
  */
 function networkPValue(
   sizes: number[],
@@ -112,47 +121,73 @@ function networkPValue(
   const lastPair = new LastPairTails(order[r - 2], order[r - 1], logChoose);
   let p = 0;
   let work = 0;
-  let stage = new Map<number, Map<number, Path>>([[totalYes, new Map([[0, { past: 0, mass: 1 }]])]]);
+  let stage = new Map<number, NodePaths>([[totalYes, mergedPaths([0], [1])]]);
   for (let j = 0; j < r - 2 && stage.size > 0; j++) {
-    const next = new Map<number, Map<number, Path>>();
+    const pending = new Map<number, { past: number[]; mass: number[] }>();
     const n = order[j];
-    for (const [left, paths] of stage) {
+    for (const [left, node] of stage) {
       const logNodeTables = logChoose(remaining[j], left);
       const xFrom = Math.max(0, left - remaining[j + 1]);
       const xTo = Math.min(n, left);
-      for (const path of paths.values()) {
-        work += xTo - xFrom + 1;
+      for (let x = xFrom; x <= xTo; x++) {
+        const childLeft = left - x;
+        const step = logChoose(n, x);
+        const factor = Math.exp(step + logChoose(remaining[j + 1], childLeft) - logNodeTables);
+        const added = countAtMost(node.past, threshold - step - bounds.max(j + 1, childLeft));
+        const kept = countAtMost(node.past, threshold - step - bounds.min(j + 1, childLeft));
+        if (added > 0) p += factor * node.cumulativeMass[added - 1];
+        work += 1 + kept - added;
         if (work > budget) return null;
-        for (let x = xFrom; x <= xTo; x++) {
-          const childLeft = left - x;
-          const step = logChoose(n, x);
-          const past = path.past + step;
-          const mass = path.mass * Math.exp(step + logChoose(remaining[j + 1], childLeft) - logNodeTables);
-          if (past + bounds.max(j + 1, childLeft) <= threshold) {
-            p += mass;
-          } else if (past + bounds.min(j + 1, childLeft) <= threshold) {
-            let node = next.get(childLeft);
-            if (!node) next.set(childLeft, (node = new Map()));
-            const key = Math.round(past * 1e9);
-            const existing = node.get(key);
-            if (existing) existing.mass += mass;
-            else node.set(key, { past, mass });
+        if (kept > added) {
+          let child = pending.get(childLeft);
+          if (!child) pending.set(childLeft, (child = { past: [], mass: [] }));
+          for (let i = added; i < kept; i++) {
+            child.past.push(node.past[i] + step);
+            child.mass.push(node.mass[i] * factor);
           }
         }
       }
     }
-    stage = next;
+    stage = new Map();
+    for (const [left, child] of pending) stage.set(left, mergedPaths(child.past, child.mass));
   }
-  for (const [left, paths] of stage) {
-    work += lastPair.prepare(left);
+  for (const [left, node] of stage) {
+    work += lastPair.prepare(left) + node.past.length;
     if (work > budget) return null;
-    for (const path of paths.values()) {
-      work += 1;
-      p += path.mass * lastPair.tailMass(left, threshold - path.past);
+    for (let i = 0; i < node.past.length; i++) p += node.mass[i] * lastPair.tailMass(left, threshold - node.past[i]);
+  }
+  return p;
+}
+
+/** Number of leading entries of an ascending array that are ≤ limit. */
+function countAtMost(sorted: Float64Array, limit: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] <= limit) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Sorts paths by past and merges those within MERGE_DISTANCE of a run's first. */
+function mergedPaths(past: number[], mass: number[]): NodePaths {
+  const index = Uint32Array.from(past.keys()).sort((a, b) => past[a] - past[b]);
+  const mergedPast: number[] = [];
+  const mergedMass: number[] = [];
+  for (const i of index) {
+    const last = mergedPast.length - 1;
+    if (last >= 0 && past[i] - mergedPast[last] <= MERGE_DISTANCE) mergedMass[last] += mass[i];
+    else {
+      mergedPast.push(past[i]);
+      mergedMass.push(mass[i]);
     }
   }
-  if (work > budget) return null;
-  return p;
+  const cumulativeMass = new Float64Array(mergedMass.length);
+  let sum = 0;
+  for (let i = 0; i < mergedMass.length; i++) cumulativeMass[i] = sum += mergedMass[i];
+  return { past: Float64Array.from(mergedPast), mass: Float64Array.from(mergedMass), cumulativeMass };
 }
 
 /**
@@ -222,12 +257,14 @@ class LastPairTails {
 /**
  * Per node (rows placed j, yes left K'), the largest log Π C(n_i, x_i) over completions
  * of the remaining rows (exact: the terms are concave in x_i, so greedy allocation plus
- * pairwise exchange is optimal) and a lower bound on the smallest (concave minimum over
- * the allocation polytope is at a vertex, where all rows but one are empty or full).
+ * pairwise exchange is optimal) and the smallest: a concave function's minimum over the
+ * allocation polytope is at a vertex, where all rows but one are empty or full, and with
+ * integer margins every vertex is a table, so the vertex minimum is exact.
  */
 class NodeBounds {
   private readonly maxCache: Float64Array;
   private readonly minCache: Float64Array;
+  private readonly sumsCache = new Map<number, { next: Int32Array; previous: Int32Array }[] | null>();
   constructor(
     private readonly order: number[],
     private readonly remaining: number[],
@@ -253,14 +290,58 @@ class NodeBounds {
   }
 
   private computeMin(j: number, left: number): number {
+    const sums = this.otherRowSums(j);
     let bound = Infinity;
     for (let i = j; i < this.order.length; i++) {
       const n = this.order[i];
-      const lo = Math.max(0, left - (this.remaining[j] - n));
-      const hi = Math.min(n, left);
-      bound = Math.min(bound, this.logChoose(n, lo), this.logChoose(n, hi));
+      if (sums === null) {
+        // Too large to enumerate: relax to any split of the other rows.
+        const lo = Math.max(0, left - (this.remaining[j] - n));
+        const hi = Math.min(n, left);
+        bound = Math.min(bound, this.logChoose(n, lo), this.logChoose(n, hi));
+        continue;
+      }
+      // Row i is the free one; the others are empty or full, summing to s in [left − n, left].
+      const { next, previous } = sums[i - j];
+      const smallest = next[Math.max(0, left - n)];
+      if (smallest > left) continue;
+      const largest = previous[left];
+      bound = Math.min(bound, this.logChoose(n, left - smallest), this.logChoose(n, left - largest));
     }
     return bound === Infinity ? 0 : bound;
+  }
+
+  /**
+   * For stage j and each remaining row i, which totals the other remaining rows reach
+   * when each is empty or full (subset sums), as next/previous reachable total lookups.
+   * Null when the tables would be too large (the bound then falls back to a relaxation).
+   */
+  private otherRowSums(j: number): { next: Int32Array; previous: Int32Array }[] | null {
+    const cached = this.sumsCache.get(j);
+    if (cached !== undefined) return cached;
+    const m = this.order.length - j;
+    const total = this.remaining[j];
+    let result: { next: Int32Array; previous: Int32Array }[] | null = null;
+    if (m * (total + 1) <= MAX_SUBSET_SUM_CELLS && m <= 64) {
+      result = [];
+      for (let i = j; i < this.order.length; i++) {
+        const reach = new Uint8Array(total + 1);
+        reach[0] = 1;
+        for (let l = j; l < this.order.length; l++) {
+          if (l === i) continue;
+          const n = this.order[l];
+          for (let s = total; s >= n; s--) if (reach[s - n]) reach[s] = 1;
+        }
+        const next = new Int32Array(total + 2);
+        const previous = new Int32Array(total + 1);
+        next[total + 1] = total + 1;
+        for (let s = total; s >= 0; s--) next[s] = reach[s] ? s : next[s + 1];
+        for (let s = 0; s <= total; s++) previous[s] = reach[s] ? s : s > 0 ? previous[s - 1] : -1;
+        result.push({ next, previous });
+      }
+    }
+    this.sumsCache.set(j, result);
+    return result;
   }
 
   private computeMax(j: number, left: number): number {

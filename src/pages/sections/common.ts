@@ -75,7 +75,7 @@ export function comparisonSentence(c: GroupComparison, rows: ShownProportion[], 
   if (rows.some((r) => r.hidden)) return 'Comparison tests are withheld because at least one group is too small to publish.';
   const parts: string[] = [];
   parts.push(`Fisher's exact test: p = ${pValue(c.fisherP)}${c.fisherNote ? ` (${c.fisherNote})` : ''}`);
-  if (c.chiSquare) parts.push(`Pearson's chi-square (no continuity correction) = ${decimal(c.chiSquare.statistic, 2)} on ${c.chiSquare.df} degrees of freedom, p = ${pValue(c.chiSquare.p)}`);
+  if (c.chiSquare) parts.push(`Pearson's chi-square (no continuity correction) = ${decimal(c.chiSquare.statistic, 2)} on ${c.chiSquare.df} degree${c.chiSquare.df === 1 ? '' : 's'} of freedom, p = ${pValue(c.chiSquare.p)}`);
   if (c.riskDifference && used.length === 2) parts.push(`risk difference (${used[0].label} minus ${used[1].label}) ${pointsPhrase(c.riskDifference)}, Newcombe hybrid score interval`);
   if (c.relativeRisk && used.length === 2) parts.push(`relative risk (${used[0].label} over ${used[1].label}) ${ratioPhrase(c.relativeRisk)}`);
   return parts.join('; ') + '.';

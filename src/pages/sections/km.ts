@@ -35,7 +35,7 @@ export function kmFigure(opts: {
       return [
         s.label,
         m(c.median),
-        c.median == null ? '–' : `${c.medianLower == null ? 'not reached' : m(c.medianLower)} to ${c.medianUpper == null ? 'not reached' : m(c.medianUpper)}`,
+        c.median == null || (c.medianLower == null && c.medianUpper == null) ? '–' : `${c.medianLower == null ? 'not reached' : m(c.medianLower)} to ${c.medianUpper == null ? 'not reached' : m(c.medianUpper)}`,
         small(ev) ? `<${opts.policy.minCell}` : String(ev),
         small(ce) ? `<${opts.policy.minCell}` : String(ce),
       ];

@@ -17,7 +17,7 @@ export function servicesSection(ctx: ReportContext): Section {
   for (const c of s.measures) {
     const w = COMPARED_MEASURE_WORDS[c.measure];
     const { rows, pooled } = shownServices(c, policy);
-    const t = proportionTable(`${w.title} by service`, 'Service', w.title, rows, pooled, policy);
+    const t = proportionTable(`${w.title} by service`, 'Service', w.column, rows, pooled, policy);
     const anyHidden = rows.some((r) => r.hidden);
     const positions = rows
       .filter((r) => !r.hidden && r.proportion != null)
@@ -38,7 +38,7 @@ export function servicesSection(ctx: ReportContext): Section {
         timeTitle: 'Months since release',
         series: s.convictionFree.map((x) => ({ label: x.service, curve: x.curve })),
         policy,
-        notes: [lr ? `Log-rank test: chi-square ${decimal(lr.chiSquare, 2)} on ${lr.df} degrees of freedom, p = ${pValue(lr.p)}.` : 'Log-rank test not computed.'],
+        notes: [lr ? `Log-rank test: chi-square ${decimal(lr.chiSquare, 2)} on ${lr.df} degree${lr.df === 1 ? '' : 's'} of freedom, p = ${pValue(lr.p)}.` : 'Log-rank test not computed.'],
       }),
     );
   }

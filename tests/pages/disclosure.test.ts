@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import {
+  formatCount,
+  isSmallCount,
+  profileStatement,
+  suppressCells,
+  suppressProportion,
+  suppressProportions,
+  suppressTable,
+  suppressWithTotal,
+  type DisclosurePolicy,
+} from '../../src/pages/disclosure.js';
+import { flowCounts } from '../../src/charts/cohort-flow.js';
+import { headline } from '../../src/pages/sections/words.js';
+
+const PUBLIC: DisclosurePolicy = { profile: 'public', minCell: 5 };
+const ANALYST: DisclosurePolicy = { profile: 'analyst', minCell: 5 };
+const hiddenOf = (cs: { hidden: boolean }[]) => cs.map((c) => c.hidden);
+
+describe('primary suppression', () => {
+  it('hides counts 1 to minCell − 1 and shows zero', () => {
+    expect([0, 1, 2, 3, 4, 5, 6].map((v) => isSmallCount(v, PUBLIC))).toEqual([false, true, true, true, true, false, false]);
+    expect([4, 9, 10].map((v) => isSmallCount(v, { profile: 'public', minCell: 10 }))).toEqual([true, true, false]);
+  });
+  it('is off in the analyst profile', () => {
+    expect([1, 2, 3, 4].some((v) => isSmallCount(v, ANALYST))).toBe(false);
+    expect(suppressTable([[1, 2], [3, 40]], ANALYST).cells.flat().some(Boolean)).toBe(false);
+  });
+  it('writes the threshold from minCell', () => {
+    expect(formatCount({ value: 3, hidden: true }, PUBLIC)).toBe('<5');
+    expect(formatCount({ value: 7, hidden: true }, { profile: 'public', minCell: 10 })).toBe('<10');
+    expect(formatCount({ value: 12, hidden: true }, PUBLIC)).toBe('[c]');
+    expect(formatCount({ value: 1234, hidden: false }, PUBLIC)).toBe('1,234');
+    expect(formatCount({ value: 0, hidden: false }, PUBLIC)).toBe('0');
+    expect(profileStatement({ profile: 'public', minCell: 10 })).toContain('counts from 1 to 9 are shown as "<10"');
+    expect(profileStatement(ANALYST)).toMatch(/^Analyst report/);
+  });
+});
+
+describe('secondary suppression', () => {
+  it('hides the smallest other non-zero part when one part of a total is hidden', () => {
+    // 12 + 3 + 0 + 20 = 35: 3 alone could be read off as 35 − 12 − 0 − 20.
+    const s = suppressWithTotal([12, 3, 0, 20], PUBLIC);
+    expect(hiddenOf(s.parts)).toEqual([true, true, false, false]);
+    expect(s.total).toEqual({ value: 35, hidden: false });
+  });
+  it('leaves a vector alone when two parts are already small', () => {
+    const s = suppressWithTotal([2, 3, 30], PUBLIC);
+    expect(hiddenOf(s.parts)).toEqual([true, true, false]);
+  });
+  it('protects rows and columns of a table (caseload by service)', () => {
+    // custody / community for three services; worked by hand in the comments of suppressCells.
+    const t = suppressTable([[8, 16], [3, 7], [1, 2]], PUBLIC);
+    expect(t.cells).toEqual([[false, false], [true, true], [true, true]]);
+    expect(t.rowTotals).toEqual([false, true, true]);
+    expect(t.columnTotals).toEqual([false, false]);
+    expect(t.grandTotal).toBe(false);
+    // No row or column is left with exactly one hidden member.
+    const cells = [[8, 16], [3, 7], [1, 2]];
+    cells.forEach((row, r) => expect(row.filter((_, c) => t.cells[r][c]).length + (t.rowTotals[r] ? 1 : 0)).not.toBe(1));
+  });
+  it('prefers a cell that closes two relations at once', () => {
+    // s + x + y = T1 and y + z = T2, with s = 3 and z = 4 small: hiding y protects both
+    // relations, where the smaller x would leave z recoverable as T2 − y.
+    const values = [3, 10, 20, 33, 4, 24];
+    const hidden = suppressCells(values, [{ parts: [0, 1, 2], total: 3 }, { parts: [2, 4], total: 5 }], PUBLIC);
+    expect(hidden).toEqual([true, false, true, false, true, false]);
+  });
+  it('never hides a cell in the keep list while another will do', () => {
+    const hidden = suppressCells([69, 47, 2, 45], [{ parts: [2, 3], total: 1 }], PUBLIC, [3]);
+    expect(hidden).toEqual([false, true, true, false]);
+  });
+});
+
+describe('proportions', () => {
+  it('hides a small k, a small n − k and the rate derived from either', () => {
+    const a = suppressProportion({ k: 3, n: 45, proportion: 3 / 45, ci: [0.02, 0.18] }, 'x', PUBLIC);
+    expect([a.k.hidden, a.n.hidden, a.hidden, a.proportion, a.ci]).toEqual([true, false, true, null, null]);
+    const b = suppressProportion({ k: 43, n: 45, proportion: 43 / 45, ci: [0.85, 0.99] }, 'x', PUBLIC);
+    expect([b.k.hidden, b.hidden, formatCount(b.k, PUBLIC)]).toEqual([true, true, '[c]']);
+    const zero = suppressProportion({ k: 0, n: 45, proportion: 0, ci: [0, 0.08] }, 'x', PUBLIC);
+    expect(zero.hidden).toBe(false);
+    const all = suppressProportion({ k: 45, n: 45, proportion: 1, ci: [0.92, 1] }, 'x', PUBLIC);
+    expect(all.hidden).toBe(false);
+    const tiny = suppressProportion({ k: 2, n: 3, proportion: 2 / 3, ci: [0.2, 0.94] }, 'x', PUBLIC);
+    expect([tiny.k.hidden, tiny.n.hidden]).toEqual([true, true]);
+  });
+  it('suppresses across services so the small one cannot be recovered from the pooled total', () => {
+    // 27/45, 9/30, 3/12, pooled 39/87: 3 is small; 9 must go too (39 − 27 − 3 would give it, and 39 − 27 − 9 the 3).
+    const p = (k: number, n: number, label: string) => ({ k, n, proportion: k / n, ci: [0, 1] as [number, number], label });
+    const s = suppressProportions([p(27, 45, 'A'), p(9, 30, 'B'), p(3, 12, 'C')], PUBLIC, p(39, 87, 'All'));
+    expect(s.rows.map((r) => [r.k.hidden, r.n.hidden, r.hidden])).toEqual([
+      [false, false, false],
+      [true, false, true],
+      [true, false, true],
+    ]);
+    expect(s.overall!.hidden).toBe(false);
+    expect(s.rows.map((r) => formatCount(r.k, PUBLIC))).toEqual(['27', '[c]', '<5']);
+  });
+  it('says so in the headline', () => {
+    const shown = suppressProportion({ k: 27, n: 45, proportion: 0.6, ci: [0.4545185459, 0.7297511343] }, 'x', PUBLIC);
+    expect(headline(shown, 'were recalled at least once', PUBLIC)).toBe('27 of the 45 people (60%, 95% CI 45%–73%) were recalled at least once.');
+    const small = suppressProportion({ k: 3, n: 45, proportion: 3 / 45, ci: [0.02, 0.18] }, 'x', PUBLIC);
+    expect(headline(small, 'were recalled at least once', PUBLIC)).toBe('Fewer than 5 of the 45 people were recalled at least once (the exact number is withheld).');
+    const analyst = suppressProportion({ k: 3, n: 45, proportion: 3 / 45, ci: [0.02323, 0.17863] }, 'x', ANALYST);
+    expect(headline(analyst, 'were recalled', ANALYST)).toBe('3 of the 45 people (7%, 95% CI 2%–18%) were recalled.');
+  });
+});
+
+describe('cohort flow', () => {
+  it('keeps the cohort size and hides the included count instead', () => {
+    const f = flowCounts(
+      { people: 69, excluded: { 'released before 2008': 14, 'transferred out': 6, 'died in custody': 2 }, included: 47, notYetReleased: 2, cohort: 45, unusedByMeasure: {} },
+      PUBLIC,
+    );
+    expect(f.cohort).toEqual({ value: 45, hidden: false });
+    expect(f.notYetReleased.hidden).toBe(true);
+    expect(f.included.hidden).toBe(true);
+    expect(f.excluded.map((e) => e.count.hidden)).toEqual([false, false, true]);
+    expect(f.people.hidden).toBe(false);
+  });
+});

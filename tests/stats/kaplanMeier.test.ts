@@ -7,6 +7,7 @@ interface Case {
   time: number[];
   event: number[];
   confType: ConfType;
+  conf: number;
   out: {
     time: number[]; nRisk: number[]; nEvent: number[]; nCensor: number[]; survival: number[];
     hazardSe: number[]; lower: (number | null)[]; upper: (number | null)[];
@@ -29,7 +30,7 @@ describe('Kaplan–Meier against R survfit', () => {
   it('agrees on every curve, interval, median and number at risk', () => {
     for (const [index, c] of cases.entries()) {
       const label = `case ${index} (${c.confType}, n = ${c.time.length})`;
-      const curve = kaplanMeier(c.time, c.event, { confType: c.confType });
+      const curve = kaplanMeier(c.time, c.event, { confType: c.confType, conf: c.conf });
       expect(curve.time, label).toEqual(c.out.time);
       expect(curve.nRisk, label).toEqual(c.out.nRisk);
       expect(curve.nEvent, label).toEqual(c.out.nEvent);

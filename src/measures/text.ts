@@ -14,6 +14,14 @@ const RECONVICTION_WINDOW: Record<string, string> = {
   during_intervention: 'offence committed from release to the service end or follow-up end',
   after_intervention: 'offence committed after the service end, up to follow-up end (people with a service end only)',
 };
+const REASON_LABEL: Record<string, string> = {
+  further_charge: 'further charge',
+  non_compliance: 'non-compliance',
+  failed_to_keep_in_touch: 'failed to keep in touch',
+  failed_to_reside: 'failed to reside',
+  drugs_alcohol: 'drugs/alcohol',
+  other: 'other',
+};
 const INTERVAL: Record<string, string> = { wilson: 'Wilson score', 'clopper-pearson': 'Clopper–Pearson exact' };
 
 function pct(x: number | null, digits = 1): string {
@@ -38,7 +46,7 @@ function pValue(p: number | null): string {
 
 function summaryLine(s: Summary, unit: string): string {
   if (s.n === 0) return 'no one recorded';
-  return `n ${s.n}, mean ${fmt(s.mean)} ${unit} (SD ${fmt(s.sd)}), median ${fmt(s.median)} (IQR ${fmt(s.q1)}–${fmt(s.q3)}), range ${fmt(s.min)}–${fmt(s.max)}`;
+  return `n ${s.n}, mean ${fmt(s.mean)}${unit ? ` ${unit}` : ''} (SD ${fmt(s.sd)}), median ${fmt(s.median)} (IQR ${fmt(s.q1)}–${fmt(s.q3)}), range ${fmt(s.min)}–${fmt(s.max)}`;
 }
 
 function comparisonLines(c: GroupComparison, what: string): string[] {
@@ -64,6 +72,14 @@ function comparisonLines(c: GroupComparison, what: string): string[] {
 
 function unusedLine(unused: { reason: string; count: number }[]): string[] {
   return unused.length ? [`  Not covered: ${unused.map((u) => `${u.count} ${u.reason}`).join('; ')}`] : [];
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function categories(rows: { value: string; count: number; percent: number | null }[]): string {
+  return rows.map((x) => `${x.value} ${x.count}${x.percent === null ? '' : ` (${x.percent.toFixed(0)}%)`}`).join(', ');
 }
 
 function medianDays(days: number | null): string {
@@ -96,6 +112,19 @@ export function formatMeasuresText(m: StudyMeasures): string {
   L.push(`  Follow-up cohort (included and released): ${f.cohort}`);
   L.push('');
 
+  const c0 = m.description.overall;
+  if (c0.n > 0) {
+    L.push('The cohort');
+    L.push(`  Sex: ${categories(c0.categorical.sex)}`);
+    L.push(`  Ethnicity: ${categories(c0.categorical.ethnicity)}`);
+    L.push(`  Index offence category: ${categories(c0.categorical.category)}`);
+    L.push(`  Age at release: ${summaryLine(c0.numeric.age_at_release, 'years')}`);
+    L.push(`  Prior convictions: ${summaryLine(c0.numeric.prior_convictions, '')}`);
+    L.push(`  Years in custody before release: ${summaryLine(c0.numeric.custody_years_before_release, 'years')}`);
+    L.push(`  Adverse childhood experiences: ${summaryLine(c0.numeric.aces, '')}; four or more: ${c0.fourOrMoreAces}`);
+    L.push('');
+  }
+
   const r = m.recall;
   L.push(`Recall (at least one recall ${RECALL_WINDOW[r.window]}; window "${r.window}")`);
   L.push(`  Recalled at least once: ${formatProportion(r.overall)}`);
@@ -105,8 +134,8 @@ export function formatMeasuresText(m: StudyMeasures): string {
   );
   const reasons = Object.entries(r.reasons).filter(([k]) => k !== 'none');
   L.push(
-    `  Reasons given by the ${r.recallsInWindow} recalls (a recall may give several): ` +
-      `${reasons.map(([k, v]) => `${k.replace(/_/g, ' ')} ${v}`).join(', ')}; none recorded ${r.reasons.none}`,
+    `  Reasons given by the ${plural(r.recallsInWindow, 'recall')} in the window (a recall may give several): ` +
+      `${reasons.map(([k, v]) => `${REASON_LABEL[k] ?? k} ${v}`).join(', ')}; none recorded ${r.reasons.none}`,
   );
   L.push(`  Median time to first recall (Kaplan–Meier, censored at the window's end): ${medianDays(r.timeToFirstRecall.median)}`);
   L.push(...comparisonLines(r.comparison, 'Recalled'));

@@ -24,13 +24,27 @@ function nearest(c: ServiceComparison, n: number) {
   return best;
 }
 
+/**
+ * The control limits at about 80 sizes spread evenly on a square-root scale
+ * (where the limits curve most), plus the services' own sizes: enough for a
+ * smooth line without a point for every n up to the largest service.
+ */
+export function thinFunnel(funnel: ServiceComparison['funnel'], keep: number[]): ServiceComparison['funnel'] {
+  if (funnel.length <= 100) return funnel;
+  const maxN = funnel[funnel.length - 1].n;
+  const wanted = new Set(keep);
+  for (let i = 0; i <= 80; i++) wanted.add(Math.max(1, Math.round((Math.sqrt(maxN) * i / 80) ** 2)));
+  const r = (x: number) => Math.round(x * 1e5) / 1e5;
+  return funnel.filter((f) => wanted.has(f.n)).map((f) => ({ n: f.n, lower95: r(f.lower95), upper95: r(f.upper95), lower998: r(f.lower998), upper998: r(f.upper998) }));
+}
+
 /** Builds the funnel plot of one measure across services. */
 export function funnelChart(c: ServiceComparison, policy: DisclosurePolicy): ChartSpec {
   const words = COMPARED_MEASURE_WORDS[c.measure];
   const { rows, pooled } = shownServices(c, policy);
   const drawn = rows.filter((r) => !r.hidden && r.proportion != null).map((r) => ({ label: r.label, n: r.n.value, p: r.proportion!, position: funnelPosition(r.proportion!, r.n.value, c) }));
   const withheld = rows.filter((r) => r.hidden).length;
-  const limits = c.funnel.flatMap((f) => [
+  const limits = thinFunnel(c.funnel, drawn.map((d) => d.n)).flatMap((f) => [
     { n: f.n, limit: '95% limits', side: 'lower', v: f.lower95 },
     { n: f.n, limit: '95% limits', side: 'upper', v: f.upper95 },
     { n: f.n, limit: '99.8% limits', side: 'lower', v: f.lower998 },

@@ -42,18 +42,60 @@ export interface AtRiskRow {
 }
 
 /**
- * The drawn points of a curve: (0, 1) then one point per listed time, in
- * months; in the public profile only while nRisk ≥ minCell.
+ * The drawn points of a curve: (0, 1) then the listed times, in months; in the
+ * public profile only while nRisk ≥ minCell. A step line and its band change
+ * only at events, so times with censorings alone are dropped (except the last
+ * drawn time, where the line ends); values are rounded to what a chart can show.
  */
 export function kmPoints(series: KmSeries, policy: DisclosurePolicy): KmPoint[] {
   const c = series.curve;
   const points: KmPoint[] = [];
-  if (c.time.length === 0 || c.time[0] > 0) points.push({ series: series.label, month: 0, survival: 1, lower: 1, upper: 1 });
+  const point = (month: number, survival: number, lower: number | null, upper: number | null): KmPoint => ({
+    series: series.label,
+    month: round(month, 3),
+    survival: round(survival, 5),
+    lower: lower == null ? null : round(lower, 5),
+    upper: upper == null ? null : round(upper, 5),
+  });
+  if (c.time.length === 0 || c.time[0] > 0) points.push(point(0, 1, 1, 1));
+  let last = -1;
   for (let i = 0; i < c.time.length; i++) {
     if (policy.profile === 'public' && c.nRisk[i] < policy.minCell) break;
-    points.push({ series: series.label, month: c.time[i] / DAYS_PER_MONTH, survival: c.survival[i], lower: c.lower[i], upper: c.upper[i] });
+    last = i;
+  }
+  for (let i = 0; i <= last; i++) {
+    if (c.nEvent[i] > 0 || i === last || i === 0) points.push(point(c.time[i] / DAYS_PER_MONTH, c.survival[i], c.lower[i], c.upper[i]));
   }
   return points;
+}
+
+/**
+ * Keeps, of the points falling in one `step`-wide column, the first and the
+ * last (the value the step line reaches), plus the curve's first and last.
+ */
+export function thinSteps(points: KmPoint[], step: number): KmPoint[] {
+  if (points.length <= 2 || !(step > 0)) return points;
+  const out: KmPoint[] = [points[0]];
+  for (let i = 1; i < points.length; i++) {
+    const p = points[i];
+    const prev = out[out.length - 1];
+    const sameColumn = Math.floor(p.month / step) === Math.floor(prev.month / step) && out.length > 1 && Math.floor(out[out.length - 2].month / step) === Math.floor(prev.month / step);
+    if (sameColumn && i < points.length - 1) out[out.length - 1] = p;
+    else out.push(p);
+  }
+  return out;
+}
+
+/** Inline CSV data (a quarter of the size of JSON objects for long curves). */
+function csvData(points: KmPoint[]): { values: string; format: { type: 'csv'; parse: Record<string, 'number'> } } {
+  const q = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  const lines = ['series,month,survival,lower,upper', ...points.map((p) => `${q(p.series)},${p.month},${p.survival},${p.lower ?? ''},${p.upper ?? ''}`)];
+  return { values: lines.join('\n'), format: { type: 'csv', parse: { month: 'number', survival: 'number', lower: 'number', upper: 'number' } } };
+}
+
+function round(x: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
 }
 
 /** Number at risk at day t: the people whose time is ≥ t (R's summary(fit, times)). */
@@ -88,7 +130,8 @@ export function atRiskTable(series: KmSeries[], months: number[], policy: Disclo
 export function kaplanMeierChart(input: KmChartInput): ChartSpec {
   const months = riskMonths(input.series);
   const maxMonth = months.length ? Math.max(months[months.length - 1], ...input.series.map((s) => lastMonth(s.curve))) : 12;
-  const points = input.series.flatMap((s) => kmPoints(s, input.policy));
+  // One point per pixel column at most: finer steps cannot be seen and only bloat the page.
+  const points = input.series.flatMap((s) => thinSteps(kmPoints(s, input.policy), maxMonth / CHART_WIDTH));
   const band = points.filter((p) => p.lower != null && p.upper != null);
   const risk = atRiskTable(input.series, months, input.policy).flatMap((row) =>
     row.cells.map((c) => ({ series: row.series, month: c.month, text: c.text })),
@@ -110,7 +153,7 @@ export function kaplanMeierChart(input: KmChartInput): ChartSpec {
     height: 260,
     layer: [
       {
-        data: { values: band },
+        data: csvData(band),
         mark: { type: 'area', interpolate: 'step-after', opacity: 0.18 },
         encoding: {
           x,
@@ -122,7 +165,7 @@ export function kaplanMeierChart(input: KmChartInput): ChartSpec {
         },
       },
       {
-        data: { values: points },
+        data: csvData(points),
         mark: { type: 'line', interpolate: 'step-after', strokeWidth: 2 },
         encoding: {
           x,
@@ -166,7 +209,7 @@ function describeKm(input: KmChartInput, months: number[]): string {
     const pts = kmPoints(s, input.policy);
     const end = pts[pts.length - 1];
     const median = s.curve.median == null ? 'median not reached' : `median ${(s.curve.median / DAYS_PER_MONTH).toFixed(1)} months`;
-    const cut = pts.length - (s.curve.time[0] > 0 || s.curve.time.length === 0 ? 1 : 0) < s.curve.time.length;
+    const cut = input.policy.profile === 'public' && s.curve.nRisk.some((r) => r < input.policy.minCell);
     return `${s.label}: ${pct(end.survival)} at ${end.month.toFixed(1)} months${cut ? ' (drawn while at least ' + input.policy.minCell + ' people were at risk)' : ''}, ${median}`;
   });
   return (

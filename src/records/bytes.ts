@@ -86,6 +86,19 @@ export function parseNumberBytes(buf: Uint8Array, start: number, end: number): n
     if (digits === 0 || digits > 15) return digits === 0 ? NaN : slowNumber(buf, start, end);
     return negative ? -value : value;
   }
+  if (buf[i] === 0x2e && digits > 0) {
+    // Plain decimals (8.5): integer over a power of ten, which IEEE division
+    // rounds exactly as Number('8.5') does while both are exact.
+    i++;
+    let scale = 1;
+    while (i < end && buf[i] >= 48 && buf[i] <= 57 && digits <= 15) {
+      value = value * 10 + (buf[i] - 48);
+      scale *= 10;
+      digits++;
+      i++;
+    }
+    if (i === end && digits <= 15) return (negative ? -value : value) / scale;
+  }
   return slowNumber(buf, start, end);
 }
 
@@ -246,23 +259,31 @@ function growInt32(a: Int32Array): Int32Array {
 /**
  * Decodes byte ranges to strings, returning the same string for the same
  * bytes: a column with few distinct values (service, tier, an extra column of
- * a large events table) then holds one string per value, not one per row.
+ * a large events table) then holds one string per value, not one per row, and
+ * a check of a value (the privacy guard's) can be remembered per value.
  */
 export class StringInterner {
   private readonly keys = new ByteKeyMap();
-  private readonly strings: string[] = [];
+  readonly strings: string[] = [];
+  /** One byte per string for the caller to remember a verdict in (0 = none yet). */
+  state = new Uint8Array(64);
 
   /** Stops remembering new strings after this many (a column of unique values gains nothing). */
   constructor(private readonly limit = 1 << 16) {}
 
-  get(buf: Buffer, start: number, end: number): string {
+  /** Index of the string spelled by bytes [start, end), or −1 when it is new and the interner is full. */
+  index(buf: Buffer, start: number, end: number): number {
     const k = this.keys.get(buf, start, end);
-    if (k >= 0) return this.strings[k];
-    const text = buf.toString('utf8', start, end);
-    if (this.strings.length < this.limit) {
-      this.keys.setIfAbsent(buf, start, end, this.strings.length);
-      this.strings.push(text);
+    if (k >= 0) return k;
+    const n = this.strings.length;
+    if (n >= this.limit) return -1;
+    this.keys.setIfAbsent(buf, start, end, n);
+    this.strings.push(buf.toString('utf8', start, end));
+    if (n >= this.state.length) {
+      const bigger = new Uint8Array(this.state.length * 2);
+      bigger.set(this.state);
+      this.state = bigger;
     }
-    return text;
+    return n;
   }
 }

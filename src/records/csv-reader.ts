@@ -112,47 +112,56 @@ class CsvParser {
     return limit;
   }
 
-  private pushField(start: number, end: number, escaped: boolean): void {
+  private growFields(): void {
     const rec = this.record;
-    if (rec.count === rec.starts.length) {
-      const n = rec.starts.length * 2;
-      const s = new Int32Array(n), e = new Int32Array(n), x = new Uint8Array(n);
-      s.set(rec.starts);
-      e.set(rec.ends);
-      x.set(this.escaped);
-      rec.starts = s;
-      rec.ends = e;
-      this.escaped = x;
-    }
-    rec.starts[rec.count] = start;
-    rec.ends[rec.count] = end;
-    this.escaped[rec.count] = escaped ? 1 : 0;
-    rec.count++;
+    const n = rec.starts.length * 2;
+    const s = new Int32Array(n), e = new Int32Array(n), x = new Uint8Array(n);
+    s.set(rec.starts);
+    e.set(rec.ends);
+    x.set(this.escaped);
+    rec.starts = s;
+    rec.ends = e;
+    this.escaped = x;
+  }
+
+  /** Forgets the doubled-quote marks of a record that will be parsed again. */
+  private clearEscaped(count: number): void {
+    this.escaped.fill(0, 0, Math.min(count + 1, this.escaped.length));
   }
 
   /** Parses one record starting at pos; returns the position after it, or −1 when it is unfinished and more bytes are coming. */
   private parseRecord(buf: Buffer, pos: number, limit: number, eof: boolean): number {
     const rec = this.record;
-    rec.count = 0;
-    rec.fault = null;
+    let starts = rec.starts;
+    let ends = rec.ends;
+    let count = 0;
+    let fault: CsvRecordFault = null;
     let newlines = 0;
     let anyEscaped = false;
     for (;;) {
+      if (count === starts.length) {
+        this.growFields();
+        starts = rec.starts;
+        ends = rec.ends;
+      }
       if (pos < limit && buf[pos] === QUOTE) {
         const start = pos + 1;
         let p = start;
         let closed = false;
-        let escaped = false;
         while (p < limit) {
           const b = buf[p];
           if (b === QUOTE) {
             if (p + 1 < limit) {
               if (buf[p + 1] === QUOTE) {
-                escaped = true;
+                this.escaped[count] = 1;
+                anyEscaped = true;
                 p += 2;
                 continue;
               }
-            } else if (!eof) return -1;
+            } else if (!eof) {
+              this.clearEscaped(count);
+              return -1;
+            }
             closed = true;
             break;
           }
@@ -160,31 +169,37 @@ class CsvParser {
           p++;
         }
         if (!closed) {
-          if (!eof) return -1;
-          this.pushField(start, limit, escaped);
-          rec.fault = 'unclosed_quote';
+          if (!eof) {
+            this.clearEscaped(count);
+            return -1;
+          }
+          starts[count] = start;
+          ends[count] = limit;
+          count++;
+          fault = 'unclosed_quote';
           pos = limit;
-          anyEscaped ||= escaped;
           break;
         }
-        this.pushField(start, p, escaped);
-        anyEscaped ||= escaped;
+        starts[count] = start;
+        ends[count] = p;
+        count++;
         pos = p + 1;
         if (pos < limit && buf[pos] !== COMMA && buf[pos] !== LF && buf[pos] !== CR) {
-          rec.fault ??= 'text_after_quote';
+          fault ??= 'text_after_quote';
           while (pos < limit && buf[pos] !== COMMA && buf[pos] !== LF && buf[pos] !== CR) pos++;
         }
       } else {
-        const start = pos;
-        while (pos < limit) {
-          const b = buf[pos];
-          if (b === COMMA || b === LF || b === CR) break;
-          pos++;
-        }
-        this.pushField(start, pos, false);
+        starts[count] = pos;
+        let b = 0;
+        while (pos < limit && (b = buf[pos]) !== COMMA && b !== LF && b !== CR) pos++;
+        ends[count] = pos;
+        count++;
       }
       if (pos >= limit) {
-        if (!eof) return -1;
+        if (!eof) {
+          this.clearEscaped(count);
+          return -1;
+        }
         break;
       }
       const b = buf[pos];
@@ -193,7 +208,10 @@ class CsvParser {
         continue;
       }
       if (b === CR) {
-        if (pos + 1 >= limit && !eof) return -1;
+        if (pos + 1 >= limit && !eof) {
+          this.clearEscaped(count);
+          return -1;
+        }
         pos += pos + 1 < limit && buf[pos + 1] === LF ? 2 : 1;
       } else {
         pos++;
@@ -201,11 +219,13 @@ class CsvParser {
       newlines++;
       break;
     }
+    rec.count = count;
+    rec.fault = fault;
     if (anyEscaped) this.unescape(buf);
     rec.line = this.line;
     this.line += newlines;
     // A blank line is not a record.
-    if (!(rec.count === 1 && rec.starts[0] === rec.ends[0] && rec.fault === null && buf[rec.starts[0] - 1] !== QUOTE)) this.sink(rec);
+    if (!(count === 1 && starts[0] === ends[0] && fault === null && buf[starts[0] - 1] !== QUOTE)) this.sink(rec);
     return pos;
   }
 
@@ -214,6 +234,7 @@ class CsvParser {
     const rec = this.record;
     for (let f = 0; f < rec.count; f++) {
       if (this.escaped[f] === 0) continue;
+      this.escaped[f] = 0;
       let w = rec.starts[f];
       for (let r = rec.starts[f]; r < rec.ends[f]; r++) {
         buf[w++] = buf[r];

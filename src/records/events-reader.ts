@@ -50,8 +50,8 @@ function grow<T extends Int32Array | Uint8Array | Float64Array>(a: T, size: numb
 
 /** The people a set of events can refer to. */
 export interface PeopleIndex {
-  keptIds: ByteKeyMap;
-  setAsideIds: ByteKeyMap;
+  /** Row among the kept people, −2 for a person whose rows were all set aside, −1 for an unknown person_id. */
+  personOf(buf: Uint8Array, start: number, end: number): number;
 }
 
 export class EventsReader extends TableReader {
@@ -92,10 +92,10 @@ export class EventsReader extends TableReader {
       this.fail('missing_value', 'person_id', this.fPerson, 'a person_id (required)');
     } else {
       const s = this.s, e = this.e;
-      person = this.people.keptIds.get(buf, s, e);
+      person = this.people.personOf(buf, s, e);
       if (person < 0) {
         const ok = this.privacyOk(this.fPerson);
-        if (this.people.setAsideIds.get(buf, s, e) >= 0) {
+        if (person === -2) {
           this.addError('person_quarantined', 'person_id', ok ? this.raw(this.fPerson) : null, "a person whose row in people is usable (this person's row has errors, so their events are set aside with it)");
         } else if (ok) {
           this.addError('unknown_person', 'person_id', this.raw(this.fPerson), 'a person_id that appears in people');
@@ -137,7 +137,7 @@ export class EventsReader extends TableReader {
 
     const extras = this.readExtras();
     if (this.rowProblems.length > 0) {
-      this.rowWarnings.length = 0;
+      if (this.rowWarnings.length > 0) this.rowWarnings.length = 0;
       return;
     }
     if (this.rowWarnings.length > 0) {

@@ -60,12 +60,28 @@ const show = (day: number) => formatDay(day) ?? '';
 
 export class PeopleReader extends TableReader {
   readonly columns = emptyPeople();
-  /** person_id bytes → row among the kept people. */
-  readonly keptIds = new ByteKeyMap();
-  /** person_ids whose only rows were set aside: their events go with them. */
-  readonly setAsideIds = new ByteKeyMap();
-  /** person_id bytes → line of its first row (kept or not). */
-  private readonly seenIds = new ByteKeyMap();
+  /** Every person_id seen (bytes → entry), the line of its first row, and its row among the kept people (−1 if none). */
+  private readonly ids = new ByteKeyMap();
+  private readonly firstLine: number[] = [];
+  private readonly keptRow: number[] = [];
+
+  /** The person a person_id names: their row among the kept people, −2 when their rows were all set aside, −1 when unknown. */
+  personOf(buf: Uint8Array, start: number, end: number): number {
+    const entry = this.ids.get(buf, start, end);
+    if (entry < 0) return -1;
+    const row = this.keptRow[entry];
+    return row >= 0 ? row : -2;
+  }
+
+  /** The entry of a person_id, added when new. */
+  private entryOf(buf: Uint8Array, start: number, end: number, line: number): number {
+    const entry = this.ids.setIfAbsent(buf, start, end, this.firstLine.length);
+    if (entry === this.firstLine.length) {
+      this.firstLine.push(line);
+      this.keptRow.push(-1);
+    }
+    return entry;
+  }
 
   constructor(
     settings: ReaderSettings,
@@ -92,13 +108,19 @@ export class PeopleReader extends TableReader {
     this.trim(idField);
     const idStart = this.s, idEnd = this.e;
     let id: string | null = null;
+    let entry = -1;
     if (idStart === idEnd) this.fail('missing_value', 'person_id', idField, 'a person_id (required)');
-    else if (this.privacyOk(idField)) {
-      id = rec.buf.toString('utf8', idStart, idEnd);
-      const firstLine = this.seenIds.get(rec.buf, idStart, idEnd);
-      if (firstLine >= 0) this.addError('duplicate_person_id', 'person_id', this.raw(idField), `a person_id used only once (first used on line ${firstLine}, which is kept)`);
+    else {
+      const known = this.ids.size;
+      entry = this.entryOf(rec.buf, idStart, idEnd, rec.line);
+      if (this.privacyOk(idField)) {
+        id = rec.buf.toString('utf8', idStart, idEnd);
+        if (entry < known) {
+          const first = this.firstLine[entry];
+          this.addError('duplicate_person_id', 'person_id', this.raw(idField), `a person_id used only once (first used on line ${first}${this.keptRow[entry] >= 0 ? ', which is kept' : ', which has errors too'})`);
+        }
+      }
     }
-    if (idStart !== idEnd) this.seenIds.setIfAbsent(rec.buf, idStart, idEnd, rec.line);
 
     const service = this.requiredText('service');
     const tier = this.optionalText('tier');
@@ -155,7 +177,7 @@ export class PeopleReader extends TableReader {
     if (this.rowProblems.length > 0 || id === null || service === null || offence === null) return;
 
     const c = this.columns;
-    this.keptIds.setIfAbsent(rec.buf, idStart, idEnd, c.person_id.length);
+    this.keptRow[entry] = c.person_id.length;
     c.person_id.push(id);
     c.service.push(service);
     c.tier.push(tier);
@@ -183,14 +205,11 @@ export class PeopleReader extends TableReader {
     const field = this.at[PEOPLE_COLUMNS.indexOf(column)];
     const value = this.text(field);
     if (value === null) this.fail('missing_value', column, field, `a ${column} (required)`);
-    else if (!this.privacyOk(field)) return null;
     return value;
   }
 
   private optionalText(column: (typeof PEOPLE_COLUMNS)[number]): string | null {
     const field = this.at[PEOPLE_COLUMNS.indexOf(column)];
-    if (field < 0) return null;
-    this.privacyOk(field);
     return this.text(field);
   }
 
@@ -198,8 +217,7 @@ export class PeopleReader extends TableReader {
   protected override onSetAside(): void {
     const field = this.field('person_id');
     if (field < 0 || field >= this.rec.count || !this.trim(field)) return;
-    const s = this.s, e = this.e;
-    if (this.keptIds.get(this.rec.buf, s, e) >= 0) return;
-    this.setAsideIds.setIfAbsent(this.rec.buf, s, e, 1);
+    // Registering the id (kept row −1) marks the person as set aside unless a row of theirs is kept.
+    this.entryOf(this.rec.buf, this.s, this.e, this.rec.line);
   }
 }

@@ -84,7 +84,7 @@ export abstract class TableReader {
     if (this.fatal || this.skipRows) return;
     this.rec = rec;
     this.rowStamp++;
-    this.rowProblems.length = 0;
+    if (this.rowProblems.length > 0) this.rowProblems.length = 0;
     if (rec.fault !== null || rec.count !== this.names.length) {
       this.malformed(rec);
       this.setAside();
@@ -101,6 +101,7 @@ export abstract class TableReader {
     this.checkValue = new Uint8Array(names.length);
     this.refused = new Uint8Array(names.length);
     this.privacyStamp = new Int32Array(names.length);
+    this.interners = names.map(() => new StringInterner());
     if (rec.fault !== null) {
       this.log.error('malformed_csv', this.table, this.file, rec.line, null, null, 'a header row with properly quoted column names');
       this.fatal = true;
@@ -146,12 +147,27 @@ export abstract class TableReader {
     return this.rec.buf.toString('utf8', this.rec.starts[field], this.rec.ends[field]);
   }
 
-  private readonly strings = new StringInterner();
+  /** One interner per field, so that a column's repeated values are decoded and checked once. */
+  private interners: StringInterner[] = [];
 
-  /** The field trimmed, or null when blank or absent. */
+  /**
+   * A text field, trimmed (null when blank or absent), with the privacy value
+   * check, whose verdict is remembered per distinct value.
+   */
   protected text(field: number): string | null {
     if (!this.trim(field)) return null;
-    return this.strings.get(this.rec.buf, this.s, this.e);
+    const buf = this.rec.buf;
+    const interner = this.interners[field];
+    const i = interner.index(buf, this.s, this.e);
+    if (i < 0) {
+      const value = buf.toString('utf8', this.s, this.e);
+      this.privacyOk(field);
+      return value;
+    }
+    const verdict = interner.state[i];
+    if (verdict === 0) interner.state[i] = this.privacyOk(field) ? 1 : 2;
+    else if (verdict === 2) this.privacyOk(field);
+    return interner.strings[i];
   }
 
   protected problem(severity: 'error' | 'warning', kind: string, column: string | null, value: string | null, expected: string, line = this.rec.line): Problem {
@@ -252,10 +268,7 @@ export abstract class TableReader {
   protected readExtras(): (string | null)[] | null {
     if (this.extras.length === 0) return null;
     const values: (string | null)[] = [];
-    for (const extra of this.extras) {
-      this.privacyOk(extra.field);
-      values.push(this.text(extra.field));
-    }
+    for (const extra of this.extras) values.push(this.text(extra.field));
     return values;
   }
 

@@ -60,7 +60,7 @@ export class EventsReader extends TableReader {
   private readonly offenceRow = new ByteKeyMap();
 
   constructor(settings: ReaderSettings, private readonly people: PeopleIndex, offenceCodes: readonly string[], expectedRows = 1024) {
-    super(settings, EVENT_COLUMNS, REQUIRED);
+    super(settings, EVENT_COLUMNS, REQUIRED, ['person']);
     offenceCodes.forEach((code, row) => this.offenceRow.setString(code, row));
     this.columns = allocate(Math.max(16, expectedRows));
   }

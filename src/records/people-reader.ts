@@ -89,7 +89,7 @@ export class PeopleReader extends TableReader {
     /** The study's extraction date when given; null when it will be inferred (and so no date can be after it). */
     private readonly extractionDate: number | null,
   ) {
-    super(settings, PEOPLE_COLUMNS, REQUIRED);
+    super(settings, PEOPLE_COLUMNS, REQUIRED, ['index_offence_row']);
   }
 
   /** Field index of each people column (−1 when absent), in PEOPLE_COLUMNS order, fixed by the header. */

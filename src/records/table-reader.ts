@@ -66,7 +66,13 @@ export abstract class TableReader {
   private privacyStamp = new Int32Array(0);
   private rowStamp = 0;
 
-  constructor(settings: ReaderSettings, private readonly known: readonly string[], private readonly required: readonly string[]) {
+  constructor(
+    settings: ReaderSettings,
+    private readonly known: readonly string[],
+    private readonly required: readonly string[],
+    /** Names of columns the loader makes itself (an input column of that name would be lost). */
+    private readonly reserved: readonly string[] = [],
+  ) {
     this.table = settings.table;
     this.file = settings.file;
     this.log = settings.log;
@@ -119,6 +125,11 @@ export abstract class TableReader {
         this.refused[i] = 1;
         this.log.error('privacy_column', this.table, this.file, rec.line, name, null,
           'no column that identifies a person: remove it, or name it in allowColumns if it does not identify anyone');
+        return;
+      }
+      if (this.reserved.includes(name)) {
+        this.log.error('duplicate_column', this.table, this.file, rec.line, name, null, `no column named ${name}: the loader makes that column itself; rename it`);
+        this.fatal = true;
         return;
       }
       if (this.known.includes(name)) this.fieldOf.set(name, i);

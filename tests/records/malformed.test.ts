@@ -109,6 +109,11 @@ describe('malformed CSV', () => {
     expect(Array.from(s.personStart)).toEqual([0, 0, 0]);
   });
 
+  it('refuses a column the loader makes itself', async () => {
+    const e = await loadStudy({ people: 'tests/fixtures/records/valid/people.csv', events: `${dir}/events-person-column.csv`, offences }).catch((x: unknown) => x);
+    expect(errorsOf(e as StudyError)).toEqual([['duplicate_column', 'events', 1, 'person', null]]);
+  });
+
   it('reports a missing required column once, as a problem of the file', async () => {
     const e = await studyError('people.csv', 'people.csv');
     expect(errorsOf(e)).toEqual([

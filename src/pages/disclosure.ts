@@ -42,16 +42,22 @@ export function isSmallCount(value: number, policy: DisclosurePolicy): boolean {
 
 /**
  * Primary and secondary suppression over a list of cells linked by additive
- * relations. Primary: every count from 1 to minCell − 1. Secondary: while a
- * relation has exactly one hidden member, hide one more of its members and
- * repeat until no relation has a single hidden member, so no hidden cell equals
- * a published total minus published parts.
+ * relations. Primary: every count from 1 to minCell − 1. Secondary: while some
+ * relation lets a reader work out a hidden cell exactly, hide one more of its
+ * members, and repeat until none does.
  *
- * Which member: a non-zero part, preferring one that also completes another
- * relation with a single hidden member (one cell then protects two), then the
- * smallest, then the first; cells listed in `keep` (such as the cohort size,
- * printed everywhere) only when nothing else will do; the relation's total when
- * every other part is zero.
+ * What a reader knows: a cell shown as "<minCell" lies in [1, minCell − 1]; a
+ * cell withheld by secondary suppression ("[c]") is at least minCell (zero is
+ * never hidden). A relation with its total shown pins a hidden part down when
+ * the total minus the shown parts leaves that part a single possible value:
+ * one hidden part alone, or two "<5" parts adding to 2. A relation whose
+ * total is hidden gives it away when every part is shown.
+ *
+ * Which member to hide: a non-zero part, preferring one that also sits in
+ * another relation that gives a cell away (one cell then protects both), then
+ * the smallest, then the first; cells listed in `keep` (such as the cohort
+ * size, printed everywhere) only when nothing else will do; the relation's
+ * total last.
  */
 export function suppressCells(
   values: readonly number[],
@@ -61,26 +67,42 @@ export function suppressCells(
 ): boolean[] {
   const hidden = values.map((v) => isSmallCount(v, policy));
   if (policy.profile !== 'public') return hidden;
-  const members = relations.map((rel) => [...rel.parts, rel.total]);
-  const hiddenIn = (m: number[]) => m.filter((i) => hidden[i]).length;
+  const small = values.map((v) => isSmallCount(v, policy));
+  const lo = (i: number) => (small[i] ? 1 : policy.minCell);
+  const hi = (i: number) => (small[i] ? policy.minCell - 1 : Infinity);
+  const givesAway = (rel: Relation): boolean => {
+    const hiddenParts = rel.parts.filter((i) => hidden[i]);
+    if (hidden[rel.total]) return hiddenParts.length === 0 && rel.parts.length > 0;
+    if (hiddenParts.length === 0) return false;
+    // The hidden parts add up to the total minus the shown parts.
+    let rest = values[rel.total];
+    for (const i of rel.parts) if (!hidden[i]) rest -= values[i];
+    let sumLo = 0;
+    let sumHi = 0;
+    for (const i of hiddenParts) {
+      sumLo += lo(i);
+      sumHi += hi(i);
+    }
+    return hiddenParts.some((i) => {
+      const least = Math.max(lo(i), rest - (sumHi - hi(i)));
+      const most = Math.min(hi(i), rest - (sumLo - lo(i)));
+      return least >= most;
+    });
+  };
   const keepSet = new Set(keep);
   const bonus = (cell: number, self: number) =>
-    members.filter((m, r) => r !== self && m.includes(cell) && hiddenIn(m) === 1).length;
+    relations.filter((rel, r) => r !== self && (rel.parts.includes(cell) || rel.total === cell) && givesAway(rel)).length;
   let changed = true;
   while (changed) {
     changed = false;
     relations.forEach((rel, r) => {
-      if (hiddenIn(members[r]) !== 1) return;
+      if (!givesAway(rel)) return;
       const candidates = [...rel.parts, rel.total].filter((i) => !hidden[i] && values[i] !== 0);
-      if (candidates.length === 0) return; // every other member is zero: nothing to recover
+      if (candidates.length === 0) return; // every shown member is zero: hiding them would tell nothing new
       let pick = -1;
       let best: [number, number, number] = [Infinity, Infinity, Infinity];
       for (const i of candidates) {
-        const rank: [number, number, number] = [
-          (keepSet.has(i) ? 2 : 0) + (i === rel.total ? 1 : 0),
-          -bonus(i, r),
-          values[i],
-        ];
+        const rank: [number, number, number] = [(keepSet.has(i) ? 2 : 0) + (i === rel.total ? 1 : 0), -bonus(i, r), values[i]];
         if (rank[0] < best[0] || (rank[0] === best[0] && (rank[1] < best[1] || (rank[1] === best[1] && rank[2] < best[2])))) {
           best = rank;
           pick = i;

@@ -45,7 +45,7 @@ export function proportionPhrase(p: ShownProportion, policy: DisclosurePolicy, d
 /** A difference of proportions in percentage points with its interval. */
 export function pointsPhrase(e: Estimate): string {
   if (e.estimate == null) return 'not computed';
-  const pp = (x: number) => round(x * 100, 0);
+  const pp = (x: number) => round(x * 100, 0).replace(/^-/, '−');
   return `${pp(e.estimate)} percentage points${e.ci ? ` (95% CI ${pp(e.ci[0])} to ${pp(e.ci[1])})` : ''}`;
 }
 

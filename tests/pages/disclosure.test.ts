@@ -48,6 +48,14 @@ describe('secondary suppression', () => {
     const s = suppressWithTotal([2, 3, 30], PUBLIC);
     expect(hiddenOf(s.parts)).toEqual([true, true, false]);
   });
+  it('does not let two "<5" cells be pinned down by their sum', () => {
+    // 14 + 1 + 1 = 16: the hidden pair adds to 2 and each is at least 1, so each is 1 — hide the 14 too.
+    expect(hiddenOf(suppressWithTotal([14, 1, 1], PUBLIC).parts)).toEqual([true, true, true]);
+    // 4 + 4 + 20 = 28: the pair adds to 8 and each is at most 4, so each is 4.
+    expect(hiddenOf(suppressWithTotal([4, 4, 20], PUBLIC).parts)).toEqual([true, true, true]);
+    // 14 + 2 + 1 = 17: the pair adds to 3, which is 1 + 2 or 2 + 1: nothing more to hide.
+    expect(hiddenOf(suppressWithTotal([14, 2, 1], PUBLIC).parts)).toEqual([false, true, true]);
+  });
   it('protects rows and columns of a table (caseload by service)', () => {
     // custody / community for three services; worked by hand in the comments of suppressCells.
     const t = suppressTable([[8, 16], [3, 7], [1, 2]], PUBLIC);

@@ -1,0 +1,65 @@
+/**
+ * Numbers for notebook narrative, under the page's disclosure profile: a
+ * narrative paragraph must not print a count the tables withhold.
+ */
+import type { GroupComparison } from '../measures/types.js';
+import type { Estimate, Proportion } from '../stats/types.js';
+import { formatCount, isSmallCount, suppressProportion, type DisclosurePolicy } from './disclosure.js';
+import { decimal, percent, percentInterval, pointsPhrase, pValue } from './format.js';
+import { shownComparison } from './sections/common.js';
+
+export class Narrator {
+  constructor(readonly policy: DisclosurePolicy) {}
+
+  /** "27 of 45 (60%, 95% CI 45%–73%)", or "fewer than 5 of 45" when withheld. */
+  share(p: Proportion): string {
+    const s = suppressProportion(p, '', this.policy);
+    if (!s.hidden) return s.proportion == null ? `0 of ${p.n}` : `${p.k} of ${p.n} (${percent(s.proportion)}, 95% CI ${percentInterval(s.ci!)})`;
+    if (s.n.hidden) return 'a number withheld because the group is small';
+    if (isSmallCount(p.k, this.policy)) return `fewer than ${this.policy.minCell} of ${p.n}`;
+    return `all but fewer than ${this.policy.minCell} of ${p.n}`;
+  }
+
+  /** A count, or "<5". */
+  count(n: number): string {
+    return formatCount({ value: n, hidden: isSmallCount(n, this.policy) }, this.policy);
+  }
+
+  /** A percentage of a proportion, whole number. */
+  percent(p: number | null): string {
+    return p == null ? 'not computed' : percent(p);
+  }
+
+  /** The lower and upper ends of a proportion's interval in words: "45% and 73%". */
+  interval(p: Proportion): string {
+    const s = suppressProportion(p, '', this.policy);
+    return s.hidden || !s.ci ? 'limits withheld' : `${percent(s.ci[0])} and ${percent(s.ci[1])}`;
+  }
+
+  months(x: number | null): string {
+    return x == null ? 'not known' : `${decimal(x)} months`;
+  }
+
+  p(p: number | null): string {
+    return pValue(p);
+  }
+
+  /**
+   * The two-group comparison in words (risk difference with its interval and
+   * Fisher's p), or null when a group is withheld or there are not two groups.
+   */
+  comparison(c: GroupComparison, overall: Proportion): { first: string; second: string; difference: string; fisher: string; significant: boolean; includesZero: boolean } | null {
+    const { rows } = shownComparison(c, overall, this.policy);
+    const used = rows.filter((r) => r.n.value > 0);
+    if (used.length !== 2 || used.some((r) => r.hidden) || !c.riskDifference) return null;
+    const g = c.byGroup.filter((x) => x.n > 0);
+    return {
+      first: `${g[0].group} ${this.share(g[0])}`,
+      second: `${g[1].group} ${this.share(g[1])}`,
+      difference: pointsPhrase(c.riskDifference as Estimate),
+      fisher: pValue(c.fisherP),
+      significant: c.fisherP != null && c.fisherP < 0.05,
+      includesZero: c.riskDifference.ci != null && c.riskDifference.ci[0] <= 0 && c.riskDifference.ci[1] >= 0,
+    };
+  }
+}

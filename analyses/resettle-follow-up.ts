@@ -23,7 +23,7 @@ export async function render(outDir?: string): Promise<string> {
       `With 45 people the interval is wide: the data fit a true share anywhere between about ${say.interval(m.recall.overall)}, which is worth keeping in mind before comparing this figure with the roughly one-third recall reported for other IIRMS users.`,
     recall
       ? `The paper says recall was more common after a violent than after a sexual index offence, but reports no test. From the records: ${recall.first} against ${recall.second}, a difference of ${recall.difference}. ` +
-        `Fisher's exact test gives p = ${recall.fisher}. ` +
+        `Fisher's exact test gives ${recall.fisher}. ` +
         (recall.significant
           ? 'A difference this large would seldom arise by chance alone in groups of these sizes.'
           : `A difference of this size could easily arise by chance in groups this small, so the records are consistent with the paper's observation but cannot confirm it${recall.includesZero ? ': the interval for the difference includes no difference at all' : ''}.`)

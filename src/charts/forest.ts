@@ -4,6 +4,7 @@
  * the number of people. Withheld services keep their row, with no square.
  */
 import type { ServiceComparison } from '../measures/types.js';
+import { pPhrase } from '../pages/format.js';
 import { suppressProportions, type DisclosurePolicy, type ShownProportion } from '../pages/disclosure.js';
 import { GROUP_AXIS } from './proportions.js';
 import { CHART_WIDTH, chartTitle, CONFIG, DARK, INK, MUTED, SCHEMA, pct, type ChartSpec } from './theme.js';
@@ -35,7 +36,7 @@ export function forestChart(c: ServiceComparison, policy: DisclosurePolicy): Cha
   const description =
     `${words.title} by service: share who ${words.outcome}, with 95% confidence intervals; dashed line at the pooled proportion, ${pooledText}. ` +
     rows.map((r) => (r.hidden ? `${r.label}: withheld` : r.proportion == null || !r.ci ? `${r.label}: no one` : `${r.label} ${r.k.value} of ${r.n.value} (${pct(r.proportion)}, ${pct(r.ci[0])} to ${pct(r.ci[1])})`)).join('; ') +
-    (c.fisherP != null ? `. Fisher's exact test across services p = ${c.fisherP.toPrecision(2)}.` : '.');
+    (c.fisherP != null ? `. Fisher's exact test across services: ${pPhrase(c.fisherP)}.` : '.');
   return {
     $schema: SCHEMA,
     title: chartTitle(`${words.title}: services compared`, `Dashed line: all services together (${pooledText})`),

@@ -35,6 +35,13 @@ export function pValue(p: number | null | undefined): string {
   return Number(p.toPrecision(2)).toString();
 }
 
+/** "p = 0.18", "p < 0.001", or "p not computed". */
+export function pPhrase(p: number | null | undefined): string {
+  const text = pValue(p);
+  if (text === 'not computed') return 'p not computed';
+  return text.startsWith('<') ? `p ${text.replace('<', '< ')}` : `p = ${text}`;
+}
+
 /** "27 of 45 (60%, 95% CI 45%–73%)", or the withheld form. */
 export function proportionPhrase(p: ShownProportion, policy: DisclosurePolicy, digits = 0): string {
   if (p.hidden) return `${formatCount(p.k, policy)} of ${formatCount(p.n, policy)} (percentage withheld: small numbers)`;

@@ -4,8 +4,8 @@
  */
 import type { GroupComparison } from '../measures/types.js';
 import type { Estimate, Proportion } from '../stats/types.js';
-import { formatCount, isSmallCount, suppressProportion, type DisclosurePolicy } from './disclosure.js';
-import { decimal, percent, percentInterval, pointsPhrase, pValue } from './format.js';
+import { formatCount, formatInteger, isSmallCount, suppressProportion, type DisclosurePolicy } from './disclosure.js';
+import { decimal, percent, percentInterval, pointsPhrase, pPhrase } from './format.js';
 import { shownComparison } from './sections/common.js';
 
 export class Narrator {
@@ -14,10 +14,10 @@ export class Narrator {
   /** "27 of 45 (60%, 95% CI 45%–73%)", or "fewer than 5 of 45" when withheld. */
   share(p: Proportion): string {
     const s = suppressProportion(p, '', this.policy);
-    if (!s.hidden) return s.proportion == null ? `0 of ${p.n}` : `${p.k} of ${p.n} (${percent(s.proportion)}, 95% CI ${percentInterval(s.ci!)})`;
+    if (!s.hidden) return s.proportion == null ? `0 of ${formatInteger(p.n)}` : `${formatInteger(p.k)} of ${formatInteger(p.n)} (${percent(s.proportion)}, 95% CI ${percentInterval(s.ci!)})`;
     if (s.n.hidden) return 'a number withheld because the group is small';
-    if (isSmallCount(p.k, this.policy)) return `fewer than ${this.policy.minCell} of ${p.n}`;
-    return `all but fewer than ${this.policy.minCell} of ${p.n}`;
+    if (isSmallCount(p.k, this.policy)) return `fewer than ${this.policy.minCell} of ${formatInteger(p.n)}`;
+    return `all but fewer than ${this.policy.minCell} of ${formatInteger(p.n)}`;
   }
 
   /** A count, or "<5". */
@@ -40,8 +40,9 @@ export class Narrator {
     return x == null ? 'not known' : `${decimal(x)} months`;
   }
 
+  /** "p = 0.18" or "p < 0.001". */
   p(p: number | null): string {
-    return pValue(p);
+    return pPhrase(p);
   }
 
   /**
@@ -57,7 +58,7 @@ export class Narrator {
       first: `${g[0].group} ${this.share(g[0])}`,
       second: `${g[1].group} ${this.share(g[1])}`,
       difference: pointsPhrase(c.riskDifference as Estimate),
-      fisher: pValue(c.fisherP),
+      fisher: pPhrase(c.fisherP),
       significant: c.fisherP != null && c.fisherP < 0.05,
       includesZero: c.riskDifference.ci != null && c.riskDifference.ci[0] <= 0 && c.riskDifference.ci[1] >= 0,
     };

@@ -50,9 +50,20 @@ export async function openStudy(studyFile: string, options: Partial<MeasureOptio
   return { file, study, measures, report: { ...DEFAULT_REPORT_OPTIONS, ...file.report } };
 }
 
-/** Opens one of the committed samples. */
+const opened = new Map<string, Promise<OpenStudy>>();
+
+/**
+ * Opens one of the committed samples. Notebooks run in one process (render-all)
+ * share a sample opened with the same options instead of loading it again.
+ */
 export function openSample(name: SampleName, options: Partial<MeasureOptions> = {}): Promise<OpenStudy> {
-  return withRepoCwd(() => openStudy(samplePath(name), options));
+  const key = `${name} ${JSON.stringify(Object.entries(options).sort())}`;
+  let open = opened.get(key);
+  if (!open) {
+    open = withRepoCwd(() => openStudy(samplePath(name), options));
+    opened.set(key, open);
+  }
+  return open;
 }
 
 // The loader reads paths relative to the working folder; notebooks may be run from anywhere.

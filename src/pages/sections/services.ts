@@ -2,7 +2,7 @@
 import { COMPARED_MEASURE_WORDS, forestChart, shownServices } from '../../charts/forest.js';
 import { funnelChart, funnelPosition } from '../../charts/funnel.js';
 import { fig, type Block, type ReportContext, type Section } from '../context.js';
-import { pValue, decimal } from '../format.js';
+import { pPhrase, decimal } from '../format.js';
 import { html } from '../html.js';
 import { proportionTable } from './common.js';
 import { kmFigure } from './km.js';
@@ -22,7 +22,7 @@ export function servicesSection(ctx: ReportContext): Section {
     const positions = rows
       .filter((r) => !r.hidden && r.proportion != null)
       .map((r) => `${r.label}: ${funnelPosition(r.proportion!, r.n.value, c)}`);
-    const test = anyHidden ? "Fisher's exact test withheld (a service is too small to publish)." : `Fisher's exact test across services: p = ${pValue(c.fisherP)}.`;
+    const test = anyHidden ? "Fisher's exact test withheld (a service is too small to publish)." : c.fisherP == null ? "Fisher's exact test not computed (too many people and services for an exact test)." : `Fisher's exact test across services: ${pPhrase(c.fisherP)}.`;
     blocks.push(html`<h3>${w.title}</h3>`);
     blocks.push(fig(forestChart(c, policy), [t], [test]));
     blocks.push(fig(funnelChart(c, policy), [], [`Position against the control limits: ${positions.join('; ') || 'no service shown'}.`]));
@@ -38,7 +38,7 @@ export function servicesSection(ctx: ReportContext): Section {
         timeTitle: 'Months since release',
         series: s.convictionFree.map((x) => ({ label: x.service, curve: x.curve })),
         policy,
-        notes: [lr ? `Log-rank test: chi-square ${decimal(lr.chiSquare, 2)} on ${lr.df} degree${lr.df === 1 ? '' : 's'} of freedom, p = ${pValue(lr.p)}.` : 'Log-rank test not computed.'],
+        notes: [lr ? `Log-rank test: chi-square ${decimal(lr.chiSquare, 2)} on ${lr.df} degree${lr.df === 1 ? '' : 's'} of freedom, ${pPhrase(lr.p)}.` : 'Log-rank test not computed.'],
       }),
     );
   }

@@ -47,7 +47,7 @@ export function latestDate(people: PeopleReader, events: EventsReader): number {
   let latest = -Infinity;
   const c = people.columns;
   for (const column of [c.referral_date, c.in_reach_start, c.release_date, c.service_end, c.follow_up_end]) {
-    for (const d of column) if (d > latest) latest = d;
+    for (let i = 0; i < column.length; i++) if (column.data[i] > latest) latest = column.data[i];
   }
   const e = events.columns;
   for (let i = 0; i < e.count; i++) {
@@ -111,7 +111,8 @@ export function assembleStudy(input: AssembleInput): Study {
     }
     extractionDate = latest;
   }
-  const followUpEnd = Float64Array.from(pc.follow_up_end, (d) => (Number.isNaN(d) ? extractionDate! : d));
+  const followUpEnd = pc.follow_up_end.toArray();
+  for (let p = 0; p < followUpEnd.length; p++) if (Number.isNaN(followUpEnd[p])) followUpEnd[p] = extractionDate;
 
   // Sort events, then merge rows identical in every column.
   const ec = events.columns;
@@ -148,7 +149,7 @@ export function assembleStudy(input: AssembleInput): Study {
 
   // Warnings that need the person's dates.
   for (let p = 0; p < nPeople; p++) {
-    const release = pc.release_date[p];
+    const release = pc.release_date.data[p];
     const end = followUpEnd[p];
     const completed = pc.end_reason[p] === 'completed';
     for (let k = personStart[p]; k < personStart[p + 1]; k++) {
@@ -175,7 +176,11 @@ export function assembleStudy(input: AssembleInput): Study {
   for (const w of warnings) log.add(w);
   throwIfErrors();
 
+  // Files usually come sorted and without duplicates: then the columns are copied whole.
+  let inOrder = kept === ec.count;
+  for (let k = 0; inOrder && k < kept; k++) inOrder = keep[k] === k;
   const pick = <T extends Int32Array | Uint8Array | Float64Array>(a: T): T => {
+    if (inOrder) return a.slice(0, kept) as T;
     const out = new (a.constructor as new (n: number) => T)(kept);
     for (let k = 0; k < kept; k++) out[k] = a[keep[k]];
     return out;
@@ -201,16 +206,16 @@ export function assembleStudy(input: AssembleInput): Study {
     tier: pc.tier,
     sex: pc.sex,
     ethnicity: pc.ethnicity,
-    age_at_release: Float64Array.from(pc.age_at_release),
+    age_at_release: pc.age_at_release.toArray(),
     index_offence: pc.index_offence,
-    index_offence_row: Int32Array.from(pc.index_offence_row),
-    prior_convictions: Float64Array.from(pc.prior_convictions),
-    custody_years_before_release: Float64Array.from(pc.custody_years_before_release),
-    aces: Float64Array.from(pc.aces),
-    referral_date: Float64Array.from(pc.referral_date),
-    in_reach_start: Float64Array.from(pc.in_reach_start),
-    release_date: Float64Array.from(pc.release_date),
-    service_end: Float64Array.from(pc.service_end),
+    index_offence_row: pc.index_offence_row.toArray(),
+    prior_convictions: pc.prior_convictions.toArray(),
+    custody_years_before_release: pc.custody_years_before_release.toArray(),
+    aces: pc.aces.toArray(),
+    referral_date: pc.referral_date.toArray(),
+    in_reach_start: pc.in_reach_start.toArray(),
+    release_date: pc.release_date.toArray(),
+    service_end: pc.service_end.toArray(),
     end_reason: pc.end_reason,
     included: pc.included,
     exclusion_reason: pc.exclusion_reason,

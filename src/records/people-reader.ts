@@ -5,6 +5,7 @@
 import { END_REASONS, SEXES, type EndReason, type Sex } from '../study/vocabulary.js';
 import { formatDay } from '../time/days.js';
 import { ByteKeyMap, WordMatcher } from './bytes.js';
+import { Float64List, Int32List } from './growable.js';
 import type { CsvRecord } from './csv-reader.js';
 import { TableReader, type ReaderSettings } from './table-reader.js';
 
@@ -28,31 +29,32 @@ export interface PeopleColumns {
   tier: (string | null)[];
   sex: Sex[];
   ethnicity: (string | null)[];
-  age_at_release: number[];
+  age_at_release: Float64List;
   index_offence: string[];
-  index_offence_row: number[];
-  prior_convictions: number[];
-  custody_years_before_release: number[];
-  aces: number[];
-  referral_date: number[];
-  in_reach_start: number[];
-  release_date: number[];
-  service_end: number[];
+  index_offence_row: Int32List;
+  prior_convictions: Float64List;
+  custody_years_before_release: Float64List;
+  aces: Float64List;
+  referral_date: Float64List;
+  in_reach_start: Float64List;
+  release_date: Float64List;
+  service_end: Float64List;
   end_reason: (EndReason | null)[];
   included: boolean[];
   exclusion_reason: (string | null)[];
   /** As written: NaN when blank (defaulted to the extraction date later). */
-  follow_up_end: number[];
+  follow_up_end: Float64List;
   /** The line of each kept row, for warnings about its events. */
-  line: number[];
+  line: Int32List;
 }
 
 function emptyPeople(): PeopleColumns {
+  const f = () => new Float64List();
   return {
-    person_id: [], service: [], tier: [], sex: [], ethnicity: [], age_at_release: [], index_offence: [],
-    index_offence_row: [], prior_convictions: [], custody_years_before_release: [], aces: [], referral_date: [],
-    in_reach_start: [], release_date: [], service_end: [], end_reason: [], included: [], exclusion_reason: [],
-    follow_up_end: [], line: [],
+    person_id: [], service: [], tier: [], sex: [], ethnicity: [], age_at_release: f(), index_offence: [],
+    index_offence_row: new Int32List(), prior_convictions: f(), custody_years_before_release: f(), aces: f(), referral_date: f(),
+    in_reach_start: f(), release_date: f(), service_end: f(), end_reason: [], included: [], exclusion_reason: [],
+    follow_up_end: f(), line: new Int32List(),
   };
 }
 
@@ -62,14 +64,14 @@ export class PeopleReader extends TableReader {
   readonly columns = emptyPeople();
   /** Every person_id seen (bytes → entry), the line of its first row, and its row among the kept people (−1 if none). */
   private readonly ids = new ByteKeyMap();
-  private readonly firstLine: number[] = [];
-  private readonly keptRow: number[] = [];
+  private readonly firstLine = new Int32List();
+  private readonly keptRow = new Int32List();
 
   /** The person a person_id names: their row among the kept people, −2 when their rows were all set aside, −1 when unknown. */
   personOf(buf: Uint8Array, start: number, end: number): number {
     const entry = this.ids.get(buf, start, end);
     if (entry < 0) return -1;
-    const row = this.keptRow[entry];
+    const row = this.keptRow.data[entry];
     return row >= 0 ? row : -2;
   }
 
@@ -116,8 +118,8 @@ export class PeopleReader extends TableReader {
       if (this.privacyOk(idField)) {
         id = rec.buf.toString('utf8', idStart, idEnd);
         if (entry < known) {
-          const first = this.firstLine[entry];
-          this.addError('duplicate_person_id', 'person_id', this.raw(idField), `a person_id used only once (first used on line ${first}${this.keptRow[entry] >= 0 ? ', which is kept' : ', which has errors too'})`);
+          const first = this.firstLine.data[entry];
+          this.addError('duplicate_person_id', 'person_id', this.raw(idField), `a person_id used only once (first used on line ${first}${this.keptRow.data[entry] >= 0 ? ', which is kept' : ', which has errors too'})`);
         }
       }
     }
@@ -177,7 +179,7 @@ export class PeopleReader extends TableReader {
     if (this.rowProblems.length > 0 || id === null || service === null || offence === null) return;
 
     const c = this.columns;
-    this.keptRow[entry] = c.person_id.length;
+    this.keptRow.data[entry] = c.person_id.length;
     c.person_id.push(id);
     c.service.push(service);
     c.tier.push(tier);

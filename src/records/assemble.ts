@@ -126,7 +126,7 @@ export function assembleStudy(input: AssembleInput): Study {
   let kept = 0;
   const personStart = new Int32Array(nPeople + 1);
   const warnings: Problem[] = [];
-  const warn = (kind: string, line: number, column: string, value: string | null, expected: string) =>
+  const warn = (kind: string, line: number, column: string | null, value: string | null, expected: string) =>
     warnings.push({ severity: 'warning', kind, table: 'events', file: events.file, line, column, value, expected });
   for (let p = 0; p < nPeople; p++) {
     personStart[p] = kept;
@@ -139,7 +139,7 @@ export function assembleStudy(input: AssembleInput): Study {
         if (identical(keep[j], i)) duplicateOf = keep[j];
       }
       if (duplicateOf >= 0) {
-        warn('duplicate_event', ec.line[i], 'person_id', null, `one row per event (identical in every column to line ${ec.line[duplicateOf]}; counted once)`);
+        warn('duplicate_event', ec.line[i], null, null, `one row per event (identical in every column to line ${ec.line[duplicateOf]}; counted once)`);
         continue;
       }
       keep[kept++] = i;

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as aq from 'arquero';
 import type { DataQuality, InputFile, OffenceLookup, Problem } from '../study/study.js';
@@ -114,7 +114,7 @@ export function readDefaultOffenceLookup(): { lookup: OffenceLookup; input: Inpu
  * (data-samples/offences.csv in the package).
  */
 export async function loadOffenceLookup(path?: string | null): Promise<OffenceLookup> {
-  return readOffenceLookupFile(resolve(path ?? defaultOffenceLookupPath())).lookup;
+  return readOffenceLookupFile(path ?? defaultOffenceLookupPath()).lookup;
 }
 
 /** An offence lookup from rows held in memory (severity source unknown). */

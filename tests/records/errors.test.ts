@@ -63,7 +63,7 @@ const EVENT_ERRORS = [
 ];
 
 const EVENT_WARNINGS = [
-  ['duplicate_event', 15, 'person_id', null],
+  ['duplicate_event', 15, null, null],
   ['recall_reasons_on_non_recall', 16, 'recall_reasons', 'further_charge'],
   ['event_before_release', 17, 'date', '2019-02-01'],
   ['event_after_follow_up_end', 18, 'date', '2021-01-15'],

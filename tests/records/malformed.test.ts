@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { StudyError, loadStudy } from '../../src/records/index.js';
+import { readCsvBytes } from '../../src/records/csv-reader.js';
 import type { Problem } from '../../src/study/study.js';
 
 const dir = 'tests/fixtures/records/malformed';
@@ -142,5 +143,38 @@ describe('JSON input', () => {
   it('reports JSON that does not parse', async () => {
     const e = await studyError('people.csv', 'events-broken.json');
     expect(errorsOf(e)).toEqual([['malformed_json', 'events', 1, null, null]]);
+  });
+});
+
+describe('the same malformed inputs in quarantine mode', () => {
+  const cases: [string, string][] = [
+    ['people-ragged.csv', 'events.csv'],
+    ['people.csv', 'events-unclosed.csv'],
+    ['people.csv', 'events-text-after-quote.csv'],
+    ['people-multiline.csv', 'events.csv'],
+    ['people-lines.json', 'events-lines.json'],
+  ];
+  it.each(cases)('%s + %s: the rest goes on, counts add up, every error is in the quarantine file', async (people, events) => {
+    const failed = await studyError(people, events);
+    const errors = failed.problems.filter((p) => p.severity === 'error');
+    const out = quarantineDir();
+    const s = await loadStudy({ people: `${dir}/${people}`, events: `${dir}/${events}`, offences }, { quarantineDir: out });
+    for (const table of ['people', 'events'] as const) {
+      const c = s.quality[table];
+      expect(c.read).toBe(c.used + c.quarantined);
+      expect(c).toEqual(failed.quality[table]);
+    }
+    expect(s.people.numRows()).toBe(s.quality.people.used);
+    // Parsed as CSV: a raw row may hold line breaks inside quotes.
+    const records: string[][] = [];
+    readCsvBytes(readFileSync(s.quality.quarantineFile!), (r) => {
+      const fields: string[] = [];
+      for (let i = 0; i < r.count; i++) fields.push(r.buf.toString('utf8', r.starts[i], r.ends[i]));
+      records.push(fields);
+    });
+    expect(records[0]).toEqual(['table', 'file', 'line', 'column', 'kind', 'value', 'expected', 'row']);
+    expect(records.slice(1).map((r) => r.slice(0, 5).join(','))).toEqual(
+      errors.map((p) => [p.table, p.file, p.line, p.column ?? '', p.kind].join(',')),
+    );
   });
 });

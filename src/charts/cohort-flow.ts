@@ -24,6 +24,8 @@ export const MEASURE_WORDS: Record<string, string> = {
   desistance: 'Desistance',
   provenReoffending: 'Proven reoffending',
   timeInService: 'Time in service',
+  inReachTime: 'In-reach time',
+  communityTime: 'Community time',
 };
 
 /**

@@ -61,7 +61,7 @@ export function funnelChart(c: ServiceComparison, policy: DisclosurePolicy): Cha
     (withheld ? `; ${withheld} service${withheld === 1 ? '' : 's'} withheld (small numbers) and not drawn.` : '.');
   return {
     $schema: SCHEMA,
-    title: chartTitle(`${words.title}: funnel plot by service size`, 'Solid: pooled proportion; dashed: 95% limits; dotted: 99.8% limits'),
+    title: chartTitle(`${words.title}: funnel plot by service size`, 'Solid: pooled proportion; dashed: 95% limits; dotted: 99.8% limits. Services outside the 95% limits are named.'),
     description,
     config: CONFIG,
     width: CHART_WIDTH - 120,
@@ -81,14 +81,15 @@ export function funnelChart(c: ServiceComparison, policy: DisclosurePolicy): Cha
       ...(pooledOk ? [{ data: { values: [{ p: pooled.proportion }] }, mark: { type: 'rule' as const, color: INK, strokeWidth: 1.3 }, encoding: { y: { field: 'p', ...y } } }] : []),
       {
         data: { values: drawn },
-        mark: { type: 'point', filled: true, color: DARK, size: 70, stroke: 'white', strokeWidth: 1 },
+        mark: { type: 'point', filled: true, color: DARK, size: 80, stroke: 'white', strokeWidth: 0.8 },
         encoding: {
           x: { field: 'n', ...x },
           y: { field: 'p', ...y },
           shape: { field: 'position', type: 'nominal', scale: { domain: ['within 95%', 'between 95% and 99.8%', 'outside 99.8%'], range: ['circle', 'square', 'triangle-up'] }, legend: { title: null, labelLimit: 320 } },
         },
       },
-      { data: { values: drawn }, mark: { type: 'text', align: 'left', dx: 7, dy: -7, fontSize: 11, color: MUTED, limit: 140 }, encoding: { x: { field: 'n', ...x }, y: { field: 'p', ...y }, text: { field: 'label' } } },
+      // Only services outside the 95% limits are named: twenty labels on one plot cannot be read.
+      { data: { values: drawn.filter((d) => d.position !== 'within 95%') }, mark: { type: 'text', align: 'right', dx: -7, dy: -7, fontSize: 11, color: INK }, encoding: { x: { field: 'n', ...x }, y: { field: 'p', ...y }, text: { field: 'label' } } },
     ],
   } as unknown as ChartSpec;
 }

@@ -11,6 +11,9 @@ import { DAYS_PER_MONTH } from '../time/days.js';
 import { isSmallCount, type DisclosurePolicy } from '../pages/disclosure.js';
 import { CHART_WIDTH, chartTitle, CONFIG, DARK, SCHEMA, SERIES_COLOURS, SERIES_DASHES, pct, type ChartSpec } from './theme.js';
 
+/** Beyond this many curves the chart becomes small multiples. */
+export const MAX_OVERLAID_CURVES = 5;
+
 export interface KmSeries {
   label: string;
   curve: Curve;
@@ -217,4 +220,67 @@ function describeKm(input: KmChartInput, months: number[]): string {
     `as a step line with its 95% confidence band; numbers at risk at ${months.join(', ')} months beneath. ` +
     parts.join('; ') + '.'
   );
+}
+
+export interface KmPanelsInput extends KmChartInput {
+  /** A curve drawn faintly in every panel for comparison (e.g. all services together). */
+  reference?: KmSeries | null;
+}
+
+/**
+ * Small multiples for many curves (one panel per series, four to a row), each
+ * with its band and the reference curve in grey: twenty overlaid curves cannot
+ * be told apart. The numbers at risk go in the table under the chart.
+ */
+export function kaplanMeierPanels(input: KmPanelsInput): ChartSpec {
+  const PANEL_W = 125;
+  const labels = input.series.map((s) => s.label);
+  const maxMonth = Math.max(1, ...input.series.map((s) => lastMonth(s.curve)), input.reference ? lastMonth(input.reference.curve) : 0);
+  const step = maxMonth / PANEL_W;
+  const rows: (KmPoint & { panel: string; role: string })[] = [];
+  for (const s of input.series) {
+    for (const p of thinSteps(kmPoints(s, input.policy), step)) rows.push({ ...p, panel: s.label, role: 'service' });
+    if (input.reference) {
+      for (const p of thinSteps(kmPoints(input.reference, input.policy), step)) rows.push({ ...p, panel: s.label, role: 'reference' });
+    }
+  }
+  const q = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  const csv = ['panel,role,month,survival,lower,upper', ...rows.map((p) => `${q(p.panel)},${p.role},${p.month},${p.survival},${p.lower ?? ''},${p.upper ?? ''}`)].join('\n');
+  const months = riskMonths(input.series);
+  const x = { field: 'month', type: 'quantitative' as const, scale: { domain: [0, maxMonth], nice: false }, axis: { title: input.timeTitle, values: months, format: 'd', labelFontSize: 10, titleFontSize: 11 } };
+  const y = { type: 'quantitative' as const, scale: { domain: [0, 1] }, axis: { format: '.0%', title: input.survivalTitle, tickCount: 3, labelFontSize: 10, titleFontSize: 11 } };
+  const description =
+    describeKm(input, months) +
+    (input.reference ? ` Each panel shows one curve with its band; the grey line is ${input.reference.label.toLowerCase()} together.` : '');
+  return {
+    $schema: SCHEMA,
+    title: chartTitle(input.title, [input.subtitle ?? '', input.reference ? `Grey line: ${input.reference.label.toLowerCase()}; shading: 95% confidence band` : 'Shading: 95% confidence band'].filter(Boolean).join('. ')),
+    description,
+    config: { ...CONFIG, header: { labelFontSize: 10.5, labelLimit: PANEL_W + 70, title: null } },
+    data: { values: csv, format: { type: 'csv', parse: { month: 'number', survival: 'number', lower: 'number', upper: 'number' } } },
+    columns: 4,
+    facet: { field: 'panel', type: 'nominal', sort: labels, title: null },
+    spacing: { row: 14, column: 12 },
+    spec: {
+      width: PANEL_W,
+      height: 90,
+      layer: [
+        {
+          transform: [{ filter: "datum.role == 'service' && isValid(datum.lower)" }],
+          mark: { type: 'area', interpolate: 'step-after', opacity: 0.25, color: SERIES_COLOURS[0] },
+          encoding: { x, y: { field: 'lower', ...y }, y2: { field: 'upper' } },
+        },
+        {
+          transform: [{ filter: "datum.role == 'reference'" }],
+          mark: { type: 'line', interpolate: 'step-after', strokeWidth: 1.2, color: '#9a9a9a', strokeDash: [3, 2] },
+          encoding: { x, y: { field: 'survival', ...y } },
+        },
+        {
+          transform: [{ filter: "datum.role == 'service'" }],
+          mark: { type: 'line', interpolate: 'step-after', strokeWidth: 1.8, color: DARK },
+          encoding: { x, y: { field: 'survival', ...y } },
+        },
+      ],
+    },
+  } as unknown as ChartSpec;
 }

@@ -23,10 +23,27 @@ export interface ProvenOutcomes {
   unused: Unused[];
 }
 
-/** addMonths with a cache: a study has far fewer distinct start days than people. */
+/**
+ * addMonths with a cache: a study has far fewer distinct days than people, and
+ * calendar arithmetic through Date is slow at a million calls.
+ */
 function monthAdder(months: number): (day: number) => number {
   const memo = new Map<number, number>();
+  let base = NaN;
+  let table = new Float64Array(0);
   return (day) => {
+    const slot = day - base;
+    if (slot >= 0 && slot < table.length) {
+      const v = table[slot];
+      if (!Number.isNaN(v)) return v;
+      return (table[slot] = addMonths(day, months));
+    }
+    if (Number.isNaN(base) && Number.isInteger(day)) {
+      // A window of days around the first one asked, filled lazily.
+      base = day - 20_000;
+      table = new Float64Array(40_000).fill(NaN);
+      return (table[day - base] = addMonths(day, months));
+    }
     let v = memo.get(day);
     if (v === undefined) memo.set(day, (v = addMonths(day, months)));
     return v;

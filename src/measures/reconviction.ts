@@ -114,7 +114,10 @@ export function reconvictionResultFrom(
   // Many people share an (index, reconviction, category) triple: count triples, then
   // list them sorted by value (so the list carries nothing of the file order), one
   // shared object per triple.
-  const triples = new Map<string, { pair: ReconvictionResult['severityPairs'][number]; count: number }>();
+  type Triple = { pair: ReconvictionResult['severityPairs'][number]; count: number };
+  // Keyed by index offence row, then reconviction severity (numbers: no string per person).
+  const triples = new Map<number, Map<number, Triple>>();
+  const all: Triple[] = [];
   for (let j = 0; j < n; j++) {
     total += o.reconvictions[j];
     if (!o.reconvicted[j]) continue;
@@ -128,13 +131,17 @@ export function reconvictionResultFrom(
     if (sev > indexSeverity) seriousness.more++;
     else if (sev < indexSeverity) seriousness.less++;
     else seriousness.same++;
-    const category = lookup.category[indexRow];
-    const key = `${indexSeverity}|${sev}|${category}`;
-    const hit = triples.get(key);
+    let byIndex = triples.get(indexRow);
+    if (!byIndex) triples.set(indexRow, (byIndex = new Map()));
+    const hit = byIndex.get(sev);
     if (hit) hit.count++;
-    else triples.set(key, { pair: Object.freeze({ index: indexSeverity, reconviction: sev, indexCategory: category }), count: 1 });
+    else {
+      const triple = { pair: Object.freeze({ index: indexSeverity, reconviction: sev, indexCategory: lookup.category[indexRow] }), count: 1 };
+      byIndex.set(sev, triple);
+      all.push(triple);
+    }
   }
-  const sorted = [...triples.values()].sort(
+  const sorted = all.sort(
     (a, b) =>
       a.pair.index - b.pair.index ||
       a.pair.reconviction - b.pair.reconviction ||

@@ -14,6 +14,10 @@ const COMMA = 0x2c;
 const LF = 0x0a;
 const CR = 0x0d;
 
+/** 1 for the bytes that end an unquoted field (comma, LF, CR): one table load per byte instead of three comparisons. */
+const ENDS_FIELD = new Uint8Array(256);
+ENDS_FIELD[COMMA] = ENDS_FIELD[LF] = ENDS_FIELD[CR] = 1;
+
 /** What was wrong with a record's quoting, if anything. */
 export type CsvRecordFault = null | 'unclosed_quote' | 'text_after_quote';
 
@@ -190,8 +194,7 @@ class CsvParser {
         }
       } else {
         starts[count] = pos;
-        let b = 0;
-        while (pos < limit && (b = buf[pos]) !== COMMA && b !== LF && b !== CR) pos++;
+        while (pos < limit && ENDS_FIELD[buf[pos]] === 0) pos++;
         ends[count] = pos;
         count++;
       }

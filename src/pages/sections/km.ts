@@ -1,5 +1,5 @@
 /** A Kaplan–Meier figure with its numbers-at-risk table and medians. */
-import { atRiskTable, kaplanMeierChart, riskMonths, type KmSeries } from '../../charts/kaplan-meier.js';
+import { MAX_OVERLAID_CURVES, atRiskTable, kaplanMeierChart, kaplanMeierPanels, riskMonths, type KmSeries } from '../../charts/kaplan-meier.js';
 import { DAYS_PER_MONTH } from '../../time/days.js';
 import { fig, type FigureRequest } from '../context.js';
 import type { DisclosurePolicy } from '../disclosure.js';
@@ -14,8 +14,10 @@ export function kmFigure(opts: {
   series: KmSeries[];
   policy: DisclosurePolicy;
   notes?: string[];
+  /** Drawn in grey in each panel when there are too many curves to overlay. */
+  reference?: KmSeries | null;
 }): FigureRequest {
-  const spec = kaplanMeierChart(opts);
+  const spec = opts.series.length > MAX_OVERLAID_CURVES ? kaplanMeierPanels(opts) : kaplanMeierChart(opts);
   const months = riskMonths(opts.series);
   const risk = atRiskTable(opts.series, months, opts.policy);
   const riskTable = table({

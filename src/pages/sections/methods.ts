@@ -3,8 +3,14 @@ import type { ReportContext, Section } from '../context.js';
 import { profileStatement } from '../disclosure.js';
 import { html } from '../html.js';
 import { definitionList } from '../tables.js';
-import { desistanceFromWords, recallWindowWords, reconvictionWindowWords } from './words.js';
+import { desistanceFromWords, recallWindowWords } from './words.js';
 import { groupWords } from './common.js';
+
+const RECONVICTION_WINDOW_METHOD = {
+  since_release: 'between release and the end of follow-up',
+  during_intervention: 'in the intervention window',
+  after_intervention: 'after the end of the service and up to the end of follow-up (only people whose service has ended)',
+} as const;
 
 export function methodsSection(ctx: ReportContext): Section {
   const { measures: m, policy, study } = ctx;
@@ -15,13 +21,13 @@ export function methodsSection(ctx: ReportContext): Section {
     `The follow-up cohort is everyone included in the study with a release date. For each person, follow-up ends at their own follow-up end date or, when none is given, at the extraction date (${m.extractionDate}${m.extractionDateInferred ? ', inferred from the latest date in the records' : ''}). Durations are whole days; months are days / 30.4375.`,
     `The intervention window runs from release to the end of the service, or to the end of follow-up for people still in the service. Events before release or after the end of follow-up are left out of the follow-up measures and counted as warnings.`,
     `Recall: a person is recalled when at least one recall falls ${recallWindowWords(o.recallWindow)}. Time to first recall is a Kaplan–Meier curve with people censored at the end of their window.`,
-    `Reconviction: a conviction${o.includeCautions ? ' or caution' : ' (cautions are not counted)'} with its offence date ${reconvictionWindowWords(o.reconvictionWindow).replace(/^for an offence /, '')} and its court date no later than the end of follow-up. Seriousness compares the highest severity among a person's reconvictions with the severity of their index offence. "Indictable" means indictable-only or either-way, as in England and Wales law; both are given as shares of the cohort and of those reconvicted.`,
+    `Reconviction: a conviction${o.includeCautions ? ' or caution' : ' (cautions are not counted)'} whose offence date falls ${RECONVICTION_WINDOW_METHOD[o.reconvictionWindow]} and whose court date is no later than the end of follow-up. Seriousness compares the highest severity among a person's reconvictions with the severity of their index offence. "Indictable" means indictable-only or either-way, as in England and Wales law; both are given as shares of the cohort and of those reconvicted.`,
     `Desistance: no reconviction with an offence date ${desistanceFromWords(o.desistanceFrom)} to the end of follow-up. The conviction-free curve is a Kaplan–Meier curve with the first reconviction's offence date as the event.`,
     `Proven reoffending (Ministry of Justice convention): an offence within ${o.provenWindowMonths} months of the start, proven by a conviction within that window or a further 6-month waiting period; only people followed up to the end of the waiting period count. Months are added as calendar months with the day clamped to the month's end.`,
     `Time in service: in-reach from first contact in custody to release; community from release to service end. The Kaplan–Meier median treats every service end as an event and censors people still in the service.`,
     `Every proportion is given with a 95% ${interval}; z = 1.959963984540054. Kaplan–Meier curves have Greenwood standard errors and 95% intervals on the ${km}; medians as R prints them.`,
     `Groups (${groupWords(o.groupBy).toLowerCase()}) are compared with Fisher's exact test, Pearson's chi-square without continuity correction and, for two groups, the risk difference (Newcombe hybrid score interval) and relative risk (log-scale interval). Services are compared with forest and funnel plots (control limits at 95% and 99.8% around the pooled proportion) and the log-rank test.`,
-    `Severity weights come from the offence lookup${study.offences.severitySource ? `: ${study.offences.severitySource}` : ''}.`,
+    `Severity weights come from the offence lookup${study.offences.severitySource ? `: ${study.offences.severitySource.trim().replace(/\.+$/, '')}` : ''}.`,
     profileStatement(policy),
     'Percentages in sentences are rounded to whole numbers and in tables to one decimal place.',
   ];

@@ -6,6 +6,7 @@ import { pPhrase, decimal } from '../format.js';
 import { html } from '../html.js';
 import { proportionTable } from './common.js';
 import { kmFigure } from './km.js';
+import { listWords } from '../../charts/theme.js';
 
 export function servicesSection(ctx: ReportContext): Section {
   const { measures: m, policy } = ctx;
@@ -19,13 +20,13 @@ export function servicesSection(ctx: ReportContext): Section {
     const { rows, pooled } = shownServices(c, policy);
     const t = proportionTable(`${w.title} by service`, 'Service', w.column, rows, pooled, policy);
     const anyHidden = rows.some((r) => r.hidden);
-    const positions = rows
-      .filter((r) => !r.hidden && r.proportion != null)
-      .map((r) => `${r.label}: ${funnelPosition(r.proportion!, r.n.value, c)}`);
+    const placed = rows.filter((r) => !r.hidden && r.proportion != null).map((r) => ({ label: r.label, at: funnelPosition(r.proportion!, r.n.value, c) }));
+    const named = (at: string) => listWords(placed.filter((p) => p.at === at).map((p) => p.label)) || 'none';
+    const positions = `Outside the 99.8% limits: ${named('outside 99.8%')}. Between the 95% and 99.8% limits: ${named('between 95% and 99.8%')}. Within the 95% limits: ${placed.filter((p) => p.at === 'within 95%').length} of ${placed.length} services shown.`;
     const test = anyHidden ? "Fisher's exact test withheld (a service is too small to publish)." : c.fisherP == null ? "Fisher's exact test not computed (too many people and services for an exact test)." : `Fisher's exact test across services: ${pPhrase(c.fisherP)}.`;
     blocks.push(html`<h3>${w.title}</h3>`);
     blocks.push(fig(forestChart(c, policy), [t], [test]));
-    blocks.push(fig(funnelChart(c, policy), [], [`Position against the control limits: ${positions.join('; ') || 'no service shown'}.`]));
+    blocks.push(fig(funnelChart(c, policy), [], [positions]));
   }
   if (s.convictionFree.length > 1) {
     const lr = s.logRank;
@@ -37,6 +38,7 @@ export function servicesSection(ctx: ReportContext): Section {
         survivalTitle: 'Conviction-free',
         timeTitle: 'Months since release',
         series: s.convictionFree.map((x) => ({ label: x.service, curve: x.curve })),
+        reference: m.desistance.from === 'release' ? { label: 'All services', curve: m.desistance.convictionFree } : null,
         policy,
         notes: [lr ? `Log-rank test: chi-square ${decimal(lr.chiSquare, 2)} on ${lr.df} degree${lr.df === 1 ? '' : 's'} of freedom, ${pPhrase(lr.p)}.` : 'Log-rank test not computed.'],
       }),

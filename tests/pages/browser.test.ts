@@ -1,0 +1,141 @@
+/**
+ * Opens every rendered page in headless Chromium (playwright-core and the
+ * system's /usr/bin/chromium): no console error, no request but the page
+ * itself, every chart's SVG with its accessible text, every table, and a
+ * hostile service name shown as text. Pages are built here, from the samples
+ * and a hand-built study, into a temporary folder.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeStudyReport } from '../../src/pages/index.js';
+import { openSample, type SampleName } from '../../src/pages/notebook.js';
+import { XSS, fixtureMeasures, fixtureStudy } from './fixture-measures.js';
+
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const SAMPLES: SampleName[] = ['resettle', 'south-wales', 'national'];
+
+let browser: Browser;
+let dir: string;
+const pages: { name: string; path: string }[] = [];
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'follow-up-pages-'));
+  for (const name of SAMPLES) {
+    const open = await openSample(name);
+    pages.push({ name, path: await writeStudyReport(open.study, open.measures, { profile: 'public', minCell: 5 }, join(dir, name)) });
+  }
+  const resettle = await openSample('resettle');
+  pages.push({ name: 'resettle-analyst', path: await writeStudyReport(resettle.study, resettle.measures, { profile: 'analyst', minCell: 5 }, join(dir, 'analyst')) });
+  for (const profile of ['public', 'analyst'] as const) {
+    pages.push({ name: `xss-${profile}`, path: await writeStudyReport(fixtureStudy(), fixtureMeasures(), { profile, minCell: 5, title: `Hostile ${profile}`, narrative: [`A paragraph naming ${XSS}.`] }, join(dir, `xss-${profile}`)) });
+  }
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+interface PageFacts {
+  consoleErrors: string[];
+  pageErrors: string[];
+  dialogs: string[];
+  requests: string[];
+  figures: { label: string | null; svgRole: string | null; svgLabel: string | null; caption: string; tables: number; specDescription: string | null }[];
+  specs: number;
+  tables: { caption: string; rows: number }[];
+  imgElements: number;
+  bodyText: string;
+  profile: string;
+}
+
+async function visit(path: string): Promise<PageFacts> {
+  const url = pathToFileURL(path).href;
+  const page = await browser.newPage();
+  const facts: Pick<PageFacts, 'consoleErrors' | 'pageErrors' | 'dialogs' | 'requests'> = { consoleErrors: [], pageErrors: [], dialogs: [], requests: [] };
+  page.on('console', (m) => {
+    if (m.type() === 'error') facts.consoleErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => facts.pageErrors.push(e.message));
+  page.on('dialog', (d) => {
+    facts.dialogs.push(d.message());
+    void d.dismiss();
+  });
+  page.on('request', (r) => facts.requests.push(r.url()));
+  await page.goto(url, { waitUntil: 'load' });
+  const seen = await page.evaluate(() => {
+    const specs = new Map<string, { description?: string }>();
+    for (const s of document.querySelectorAll('script.vega-lite-spec')) specs.set(s.getAttribute('data-figure') ?? '', JSON.parse(s.textContent ?? 'null'));
+    return {
+      figures: [...document.querySelectorAll('figure')].map((f) => {
+        const svg = f.querySelector('svg');
+        return {
+          label: f.getAttribute('aria-label'),
+          role: f.getAttribute('role'),
+          svgRole: svg?.getAttribute('role') ?? null,
+          svgLabel: svg?.getAttribute('aria-label') ?? null,
+          caption: f.querySelector('figcaption')?.textContent ?? '',
+          tables: f.querySelectorAll('table').length,
+          specDescription: specs.get(f.id)?.description ?? null,
+        };
+      }),
+      specs: specs.size,
+      tables: [...document.querySelectorAll('table')].map((t) => ({ caption: t.querySelector('caption')?.textContent ?? '', rows: t.querySelectorAll('tbody tr').length })),
+      imgElements: document.querySelectorAll('img').length,
+      bodyText: document.body.innerText,
+      profile: document.getElementById('profile')?.textContent ?? '',
+    };
+  });
+  await page.close();
+  return { ...facts, ...seen, figures: seen.figures.map(({ role: _r, ...f }) => f) };
+}
+
+describe('report pages in Chromium', () => {
+  it('builds a page for every sample and the hostile study', () => {
+    expect(pages.map((p) => p.name)).toEqual(['resettle', 'south-wales', 'national', 'resettle-analyst', 'xss-public', 'xss-analyst']);
+  });
+
+  for (const name of ['resettle', 'south-wales', 'national', 'resettle-analyst', 'xss-public', 'xss-analyst']) {
+    it(`${name}: loads with no error and no request beyond the page`, async () => {
+      const page = pages.find((p) => p.name === name)!;
+      const f = await visit(page.path);
+      expect(f.consoleErrors).toEqual([]);
+      expect(f.pageErrors).toEqual([]);
+      expect(f.dialogs).toEqual([]);
+      expect(f.requests).toEqual([pathToFileURL(page.path).href]);
+      // every chart: an SVG image named by its spec's description, a caption, and its spec
+      expect(f.figures.length).toBeGreaterThan(0);
+      expect(f.specs).toBe(f.figures.length);
+      for (const fig of f.figures) {
+        expect(fig.svgRole).toBe('img');
+        expect(fig.svgLabel).toBeTruthy();
+        expect(fig.svgLabel).toBe(fig.specDescription);
+        expect(fig.label).toBeTruthy();
+        expect(fig.caption).toMatch(/^Figure \d+: /);
+      }
+      // every table has a caption and rows; all but the funnel plots carry their numbers in a table
+      expect(f.tables.length).toBeGreaterThan(0);
+      for (const t of f.tables) {
+        expect(t.caption).not.toBe('');
+        expect(t.rows).toBeGreaterThan(0);
+      }
+      for (const fig of f.figures.filter((x) => !/funnel plot/.test(x.label ?? ''))) expect(fig.tables).toBeGreaterThan(0);
+      expect(f.profile).toMatch(name.includes('analyst') ? /^Analyst report/ : /^Public report: counts from 1 to 4 are shown as "<5"/);
+    });
+  }
+
+  it('shows a hostile service name as text, in tables, chart text and narrative', async () => {
+    for (const name of ['xss-public', 'xss-analyst']) {
+      const f = await visit(pages.find((p) => p.name === name)!.path);
+      expect(f.imgElements).toBe(0);
+      expect(f.dialogs).toEqual([]);
+      expect(f.bodyText).toContain(`A paragraph naming ${XSS}.`);
+      expect(f.bodyText).toContain(XSS);
+    }
+  });
+});

@@ -92,7 +92,11 @@ export class EventsReader extends TableReader {
       this.fail('missing_value', 'person_id', this.fPerson, 'a person_id (required)');
     } else {
       const s = this.s, e = this.e;
-      person = this.people.personOf(buf, s, e);
+      person = this.samePersonAsBefore(buf, s, e);
+      if (person === -3) {
+        person = this.people.personOf(buf, s, e);
+        this.rememberPerson(buf, s, e, person);
+      }
       if (person < 0) {
         const ok = this.privacyOk(this.fPerson);
         if (person === -2) {
@@ -156,6 +160,28 @@ export class EventsReader extends TableReader {
     c.recall_reasons[i] = reasons;
     c.line[i] = rec.line;
     if (extras !== null) this.keepExtras(extras);
+  }
+
+  /** The previous row's person_id bytes and what they named: rows of one person usually come together. */
+  private prevId = new Uint8Array(64);
+  private prevLength = -1;
+  private prevPerson = -1;
+
+  /** The person of the previous row when this row names the same person_id; −3 otherwise. */
+  private samePersonAsBefore(buf: Uint8Array, start: number, end: number): number {
+    const length = end - start;
+    if (length !== this.prevLength) return -3;
+    const prev = this.prevId;
+    for (let i = 0; i < length; i++) if (prev[i] !== buf[start + i]) return -3;
+    return this.prevPerson;
+  }
+
+  private rememberPerson(buf: Uint8Array, start: number, end: number, person: number): void {
+    const length = end - start;
+    if (length > this.prevId.length) this.prevId = new Uint8Array(length * 2);
+    for (let i = 0; i < length; i++) this.prevId[i] = buf[start + i];
+    this.prevLength = length;
+    this.prevPerson = person;
   }
 
   private readonly rowWarnings: ReturnType<TableReader['problem']>[] = [];

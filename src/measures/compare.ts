@@ -2,7 +2,8 @@
  * Subgroup comparison of a binary outcome (measures.md, "Subgroup comparisons").
  */
 import { chiSquareTest, fisherExact, proportion, relativeRisk, riskDifference } from '../stats/index.js';
-import { measureOptions, type IntervalMethod, type MeasureOptions } from '../study/options.js';
+import type { IntervalMethod, MeasureOptions } from '../study/options.js';
+import { resolveOptions } from './options.js';
 import type { Study } from '../study/study.js';
 import { cohortRows } from './cohort.js';
 import { groupColumn, groupsInCohortRows, type GroupColumn } from './groups.js';
@@ -118,5 +119,5 @@ export function compareGroups(
 ): GroupComparison {
   if (rows.length !== outcome.length) throw new Error(`compareGroups: ${rows.length} rows but ${outcome.length} outcomes.`);
   const groups = groupColumn(study, groupBy);
-  return compareCounts(groupBy, countByGroup(groups, rows, outcome), groupsInCohort(study, groups), measureOptions(options).interval);
+  return compareCounts(groupBy, countByGroup(groups, rows, outcome), groupsInCohort(study, groups), resolveOptions(options).interval);
 }

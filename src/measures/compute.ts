@@ -2,7 +2,8 @@
  * Every measure of a study in one pass over the options: what the CLI and the
  * reports call.
  */
-import { measureOptions, type MeasureOptions } from '../study/options.js';
+import type { MeasureOptions } from '../study/options.js';
+import { resolveOptions } from './options.js';
 import type { Study } from '../study/study.js';
 import { formatDay } from '../time/days.js';
 import { TOOLKIT_VERSION } from '../version.js';
@@ -24,7 +25,7 @@ import type { StudyMeasures } from './types.js';
  * snapshot date (null otherwise).
  */
 export function computeMeasures(study: Study, options: Partial<MeasureOptions> = {}): StudyMeasures {
-  const opts = measureOptions(options);
+  const opts = resolveOptions(options);
   const outcomes = {
     recall: recallOutcomes(study, opts),
     reconviction: reconvictionOutcomes(study, opts),

@@ -2,7 +2,8 @@
  * Measure 3 — desistance and the conviction-free curve (measures.md).
  */
 import { proportion, quantile } from '../stats/index.js';
-import { measureOptions, type MeasureOptions } from '../study/options.js';
+import type { MeasureOptions } from '../study/options.js';
+import { resolveOptions } from './options.js';
 import type { Study } from '../study/study.js';
 import { daysToMonths } from '../time/days.js';
 import { cohortRows, hasServiceEnd } from './cohort.js';
@@ -43,7 +44,7 @@ export interface DesistanceOutcomes {
  * `includeCautions`, with conviction_date ≤ F) with an offence date in [s, F].
  */
 export function desistanceOutcomes(study: Study, options: Partial<MeasureOptions> = {}): DesistanceOutcomes {
-  const opts = measureOptions(options);
+  const opts = resolveOptions(options);
   const { people: p, events: ev, personStart } = columnsOf(study);
   const { rows, start, unused } = desistanceStarts(study, opts.desistanceFrom);
   const m = rows.length;
@@ -93,7 +94,7 @@ export function desistanceMeasure(study: Study, options: Partial<MeasureOptions>
 }
 
 export function desistanceResultFrom(study: Study, o: DesistanceOutcomes, options: Partial<MeasureOptions> = {}): DesistanceResult {
-  const opts = measureOptions(options);
+  const opts = resolveOptions(options);
   const p = columnsOf(study).people;
   const n = o.rows.length;
   let k = 0;

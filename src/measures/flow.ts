@@ -2,7 +2,8 @@
  * Cohort flow (measures.md): how everyone in the people table reaches the
  * follow-up cohort, and whom each measure could not use.
  */
-import { measureOptions, type MeasureOptions } from '../study/options.js';
+import type { MeasureOptions } from '../study/options.js';
+import { resolveOptions } from './options.js';
 import type { Study } from '../study/study.js';
 import { hasServiceEnd, inCohort } from './cohort.js';
 import { columnsOf } from './columns.js';
@@ -54,7 +55,7 @@ export function cohortFlow(
 
 /** Whom each measure leaves out, from the options alone (no event is read). */
 export function unusedFromOptions(study: Study, options: Partial<MeasureOptions> = {}): Record<string, Unused[]> {
-  const opts = measureOptions(options);
+  const opts = resolveOptions(options);
   const p = columnsOf(study).people;
   let noEnd = 0;
   let noInReach = 0;

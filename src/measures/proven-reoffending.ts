@@ -2,7 +2,8 @@
  * Fixed-window proven reoffending, the Ministry of Justice convention (measures.md, Measure 3).
  */
 import { proportion } from '../stats/index.js';
-import { measureOptions, type MeasureOptions } from '../study/options.js';
+import type { MeasureOptions } from '../study/options.js';
+import { resolveOptions } from './options.js';
 import type { Study } from '../study/study.js';
 import { addMonths } from '../time/days.js';
 import { columnsOf } from './columns.js';
@@ -60,7 +61,7 @@ export function provenDates(windowMonths: number): { windowEnd: (s: number) => n
 
 /** The number of people the proven-reoffending measure covers whose follow-up ends before c. */
 export function provenTooShort(study: Study, options: Partial<MeasureOptions> = {}): number {
-  const opts = measureOptions(options);
+  const opts = resolveOptions(options);
   const p = columnsOf(study).people;
   const starts = desistanceStarts(study, opts.desistanceFrom);
   const { windowEnd, waitEnd } = provenDates(opts.provenWindowMonths);
@@ -77,7 +78,7 @@ export function provenTooShort(study: Study, options: Partial<MeasureOptions> = 
  * a reconviction (Measure 2's types) has offence date in [s, w) and conviction_date < c.
  */
 export function provenOutcomes(study: Study, options: Partial<MeasureOptions> = {}): ProvenOutcomes {
-  const opts = measureOptions(options);
+  const opts = resolveOptions(options);
   const { people: p, events: ev, personStart } = columnsOf(study);
   const starts = desistanceStarts(study, opts.desistanceFrom);
   const { windowEnd, waitEnd } = provenDates(opts.provenWindowMonths);
@@ -121,7 +122,7 @@ export function provenReoffendingMeasure(study: Study, options: Partial<MeasureO
 }
 
 export function provenResultFrom(study: Study, o: ProvenOutcomes, options: Partial<MeasureOptions> = {}): ProvenReoffendingResult {
-  const opts = measureOptions(options);
+  const opts = resolveOptions(options);
   const n = o.rows.length;
   let k = 0;
   let total = 0;

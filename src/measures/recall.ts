@@ -2,7 +2,8 @@
  * Measure 1 — recall at least once (measures.md).
  */
 import { proportion } from '../stats/index.js';
-import { measureOptions, type MeasureOptions } from '../study/options.js';
+import type { MeasureOptions } from '../study/options.js';
+import { resolveOptions } from './options.js';
 import type { Study } from '../study/study.js';
 import { EVENT, RECALL_REASONS } from '../study/vocabulary.js';
 import { cohortRows, interventionEnd } from './cohort.js';
@@ -30,7 +31,7 @@ export interface RecallOutcomes {
  * [r, F] (`licence`), closed at both ends.
  */
 export function recallOutcomes(study: Study, options: Partial<MeasureOptions> = {}): RecallOutcomes {
-  const opts = measureOptions(options);
+  const opts = resolveOptions(options);
   const { people: p, events: ev, personStart } = columnsOf(study);
   const rows = cohortRows(study);
   const m = rows.length;
@@ -84,7 +85,7 @@ export function recallMeasure(study: Study, options: Partial<MeasureOptions> = {
 }
 
 export function recallResultFrom(study: Study, o: RecallOutcomes, options: Partial<MeasureOptions> = {}): RecallResult {
-  const opts = measureOptions(options);
+  const opts = resolveOptions(options);
   const n = o.rows.length;
   let k = 0;
   const distribution = { '0': 0, '1': 0, '2': 0, '3+': 0 };

@@ -2,7 +2,8 @@
  * Measure 2 — reconviction and its seriousness relative to the index offence (measures.md).
  */
 import { proportion } from '../stats/index.js';
-import { measureOptions, type MeasureOptions } from '../study/options.js';
+import type { MeasureOptions } from '../study/options.js';
+import { resolveOptions } from './options.js';
 import type { Study } from '../study/study.js';
 import { EVENT } from '../study/vocabulary.js';
 import { cohortRows, hasServiceEnd, interventionEnd } from './cohort.js';
@@ -36,7 +37,7 @@ export interface ReconvictionOutcomes {
  * `after_intervention` (e, F], only people with a service_end.
  */
 export function reconvictionOutcomes(study: Study, options: Partial<MeasureOptions> = {}): ReconvictionOutcomes {
-  const opts = measureOptions(options);
+  const opts = resolveOptions(options);
   const { people: p, events: ev, personStart } = columnsOf(study);
   const lookup = study.offences;
   const cohort = cohortRows(study);
@@ -102,7 +103,7 @@ export function reconvictionResultFrom(
   o: ReconvictionOutcomes,
   options: Partial<MeasureOptions> = {},
 ): ReconvictionResult {
-  const opts = measureOptions(options);
+  const opts = resolveOptions(options);
   const { people: p } = columnsOf(study);
   const lookup = study.offences;
   const n = o.rows.length;

@@ -3,7 +3,8 @@
  * funnel-plot control limits, and conviction-free curves with the log-rank test.
  */
 import { funnelLimits, logRank, proportion } from '../stats/index.js';
-import { measureOptions, type MeasureOptions } from '../study/options.js';
+import type { MeasureOptions } from '../study/options.js';
+import { resolveOptions } from './options.js';
 import type { Study } from '../study/study.js';
 import { countByGroup, compareCounts } from './compare.js';
 import { survivalCurve } from './curves.js';
@@ -47,7 +48,7 @@ export function compareServices(study: Study, options: Partial<MeasureOptions> =
 }
 
 export function compareServicesFrom(study: Study, o: MeasureOutcomes, options: Partial<MeasureOptions> = {}): ServicesResult {
-  const opts = measureOptions(options);
+  const opts = resolveOptions(options);
   const services = groupColumn(study, 'people.service');
   const listed = groupsInCohortRows(services, cohortRows(study));
   const names = services.names.filter((_, g) => listed[g]);

@@ -2,7 +2,8 @@
  * Measure 4 — time in service (measures.md).
  */
 import { summarize } from '../stats/index.js';
-import { measureOptions, type MeasureOptions } from '../study/options.js';
+import type { MeasureOptions } from '../study/options.js';
+import { resolveOptions } from './options.js';
 import type { Study } from '../study/study.js';
 import { END_REASONS } from '../study/vocabulary.js';
 import { daysToMonths } from '../time/days.js';
@@ -20,7 +21,7 @@ import type { TimeInServiceResult } from './types.js';
  * reason, ongoing people censored at F, and its median in months.
  */
 export function timeInServiceMeasure(study: Study, options: Partial<MeasureOptions> = {}): TimeInServiceResult {
-  const opts = measureOptions(options);
+  const opts = resolveOptions(options);
   const p = columnsOf(study).people;
   const rows = cohortRows(study);
   const m = rows.length;

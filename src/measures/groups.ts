@@ -7,6 +7,7 @@ import type { Study } from '../study/study.js';
 import { END_REASONS, MODES_OF_TRIAL, OFFENCE_CATEGORIES, SEXES } from '../study/vocabulary.js';
 import { formatDay } from '../time/days.js';
 import { columnsOf, rawColumn } from './columns.js';
+import { MeasureOptionError } from './options.js';
 
 /** The label of a person whose grouping value is blank. */
 export const NOT_RECORDED = 'not recorded';
@@ -74,7 +75,7 @@ function buildGroupColumn(study: Study, groupBy: string): GroupColumn {
     column = wanted;
   }
   if (source === 'offences' && !lookupNames.includes(column)) {
-    throw new Error(`Cannot group by "${groupBy}": the offence lookup has columns ${lookupNames.join(', ')}.`);
+    throw new MeasureOptionError(`Cannot group by "${groupBy}": the offence lookup has columns ${lookupNames.join(', ')}.`);
   }
   if (source === 'people' && (!peopleNames.includes(column) || column === 'person_id')) {
     const usable = peopleNames.filter((c) => c !== 'person_id' && c !== 'index_offence_row');
@@ -84,7 +85,7 @@ function buildGroupColumn(study: Study, groupBy: string): GroupColumn {
     );
   }
   if (source === 'people' && column === 'index_offence_row') {
-    throw new Error(`Cannot group by "${groupBy}": use index_offence (the code) instead.`);
+    throw new MeasureOptionError(`Cannot group by "${groupBy}": use index_offence (the code) instead.`);
   }
 
   const n = columnsOf(study).people.n;

@@ -5,6 +5,11 @@
  */
 import { DEFAULT_MEASURE_OPTIONS, type MeasureOptions } from '../study/options.js';
 
+/** A measure option the study cannot use (a usage error: the CLI exits with status 2). */
+export class MeasureOptionError extends Error {
+  override name = 'MeasureOptionError';
+}
+
 const CHOICES: { [K in keyof MeasureOptions]?: readonly string[] } = {
   recallWindow: ['intervention', 'licence'],
   reconvictionWindow: ['since_release', 'during_intervention', 'after_intervention'],
@@ -22,18 +27,18 @@ export function resolveOptions(partial: Partial<MeasureOptions> = {}): MeasureOp
   for (const [key, allowed] of Object.entries(CHOICES)) {
     const value = (opts as unknown as Record<string, unknown>)[key];
     if (!allowed!.includes(value as string)) {
-      throw new Error(`Option ${key} must be one of ${allowed!.join(', ')}; got ${JSON.stringify(value)}.`);
+      throw new MeasureOptionError(`Option ${key} must be one of ${allowed!.join(', ')}; got ${JSON.stringify(value)}.`);
     }
   }
   if (typeof opts.includeCautions !== 'boolean') {
-    throw new Error(`Option includeCautions must be true or false; got ${JSON.stringify(opts.includeCautions)}.`);
+    throw new MeasureOptionError(`Option includeCautions must be true or false; got ${JSON.stringify(opts.includeCautions)}.`);
   }
   const w = opts.provenWindowMonths;
   if (!Number.isInteger(w) || w < 1 || w > 120) {
-    throw new Error(`Option provenWindowMonths must be a whole number from 1 to 120; got ${JSON.stringify(w)}.`);
+    throw new MeasureOptionError(`Option provenWindowMonths must be a whole number from 1 to 120; got ${JSON.stringify(w)}.`);
   }
   if (typeof opts.groupBy !== 'string' || opts.groupBy.trim() === '') {
-    throw new Error(`Option groupBy must name a column; got ${JSON.stringify(opts.groupBy)}.`);
+    throw new MeasureOptionError(`Option groupBy must name a column; got ${JSON.stringify(opts.groupBy)}.`);
   }
   return opts;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { recallMeasure, reconvictionMeasure } from '../../src/measures/index.js';
-import { resolveOptions } from '../../src/measures/options.js';
+import { MeasureOptionError, resolveOptions } from '../../src/measures/index.js';
 import { reconvictionStudy } from './studies.js';
 
 describe('measure options', () => {
@@ -17,5 +17,6 @@ describe('measure options', () => {
     expect(() => resolveOptions({ includeCautions: 'yes' as never })).toThrow(/includeCautions/);
     expect(() => resolveOptions({ groupBy: ' ' })).toThrow(/groupBy/);
     expect(() => resolveOptions({ kmConfType: 'loglog' as never })).toThrow(/log-log/);
+    expect(() => recallMeasure(reconvictionStudy, { groupBy: 'shoe_size' })).toThrow(MeasureOptionError);
   });
 });

@@ -79,7 +79,7 @@ function buildGroupColumn(study: Study, groupBy: string): GroupColumn {
   }
   if (source === 'people' && (!peopleNames.includes(column) || column === 'person_id')) {
     const usable = peopleNames.filter((c) => c !== 'person_id' && c !== 'index_offence_row');
-    throw new Error(
+    throw new MeasureOptionError(
       `Cannot group by "${groupBy}": no such column. Use a people column (${usable.join(', ')}) ` +
         `or an offence lookup column (${LOOKUP_COLUMNS.join(', ')}).`,
     );

@@ -3,7 +3,7 @@
  */
 import { proportion } from '../stats/index.js';
 import type { MeasureOptions } from '../study/options.js';
-import { resolveOptions } from './options.js';
+import { MeasureOptionError, resolveOptions } from './options.js';
 import type { Study } from '../study/study.js';
 import { addMonths } from '../time/days.js';
 import { columnsOf } from './columns.js';
@@ -54,7 +54,7 @@ function monthAdder(months: number): (day: number) => number {
 /** w = s + W months and c = w + 6 months, as functions of s and w. */
 export function provenDates(windowMonths: number): { windowEnd: (s: number) => number; waitEnd: (w: number) => number } {
   if (!Number.isInteger(windowMonths) || windowMonths < 1 || windowMonths > 120) {
-    throw new Error(`provenWindowMonths must be a whole number from 1 to 120, not ${windowMonths}.`);
+    throw new MeasureOptionError(`provenWindowMonths must be a whole number from 1 to 120, not ${windowMonths}.`);
   }
   return { windowEnd: monthAdder(windowMonths), waitEnd: monthAdder(WAITING_MONTHS) };
 }

@@ -6,6 +6,7 @@ import { EVENT } from '../study/vocabulary.js';
 import { formatDay, parseISODate, type Day } from '../time/days.js';
 import { columnsOf } from './columns.js';
 import { labelCollator } from './groups.js';
+import { MeasureOptionError } from './options.js';
 import type { SnapshotResult, SnapshotRow } from './types.js';
 
 export type SnapshotPlace = 'not in service' | 'in custody' | 'in the community';
@@ -47,7 +48,7 @@ export function placeAt(study: Study, i: number, day: Day): SnapshotPlace {
  */
 export function caseloadSnapshot(study: Study, day: Day | string): SnapshotResult {
   const d = typeof day === 'string' ? parseISODate(day) : day;
-  if (d === undefined || !Number.isFinite(d)) throw new Error(`Snapshot date "${day}" is not a YYYY-MM-DD date.`);
+  if (d === undefined || !Number.isFinite(d)) throw new MeasureOptionError(`Snapshot date "${day}" is not a YYYY-MM-DD date.`);
   const p = columnsOf(study).people;
   const rowOf = new Map<string, SnapshotRow>();
   for (let i = 0; i < p.n; i++) {

@@ -32,7 +32,13 @@ export function computeMeasures(study: Study, options: Partial<MeasureOptions> =
     desistance: desistanceOutcomes(study, opts),
     provenReoffending: provenOutcomes(study, opts),
   };
-  const unused = unusedFromOptions(study, opts);
+  // The flow lists exactly the people each measure itself reported as unused.
+  const unused = {
+    ...unusedFromOptions(study, opts),
+    reconviction: outcomes.reconviction.unused,
+    desistance: outcomes.desistance.unused,
+    provenReoffending: outcomes.provenReoffending.unused,
+  };
   const q = study.quality;
   return {
     toolkitVersion: TOOLKIT_VERSION,

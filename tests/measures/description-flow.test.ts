@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cohortDescription, cohortFlow, cohortOf, compareGroups } from '../../src/measures/index.js';
+import { cohortDescription, cohortFlow, cohortOf, compareGroups, computeMeasures } from '../../src/measures/index.js';
 import { makeStudy, person } from './helpers.js';
 
 /*
@@ -44,6 +44,16 @@ describe('cohort flow', () => {
     expect(after.unusedByMeasure.desistance).toEqual([{ reason: 'no service end', count: 2 }]);
     // From the service end: D1 (e 2019-06-30 → c 2020-12-30) and D2 (c 2021-06-30) are eligible.
     expect(after.unusedByMeasure.provenReoffending).toEqual([{ reason: 'no service end', count: 2 }]);
+  });
+});
+
+describe('cohort flow in computeMeasures', () => {
+  it('lists the same unused people as the measures themselves', () => {
+    const m = computeMeasures(study, { desistanceFrom: 'service_end', reconvictionWindow: 'after_intervention' });
+    expect(m.flow.unusedByMeasure.reconviction).toEqual(m.reconviction.unused);
+    expect(m.flow.unusedByMeasure.desistance).toEqual(m.desistance.unused);
+    expect(m.flow.unusedByMeasure.provenReoffending).toEqual(m.provenReoffending.unused);
+    expect(m.provenReoffending.unused).toEqual([{ reason: 'no service end', count: 2 }]);
   });
 });
 

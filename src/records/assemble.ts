@@ -85,6 +85,28 @@ export function sortEvents(people: number, person: Int32Array, date: Float64Arra
   return { order, personStart };
 }
 
+// One gather per array type, so that each loop sees one kind of array.
+function gatherFloat64(a: Float64Array, order: Int32Array | null, n: number): Float64Array {
+  if (order === null) return a.slice(0, n);
+  const out = new Float64Array(n);
+  for (let k = 0; k < n; k++) out[k] = a[order[k]];
+  return out;
+}
+
+function gatherInt32(a: Int32Array, order: Int32Array | null, n: number): Int32Array {
+  if (order === null) return a.slice(0, n);
+  const out = new Int32Array(n);
+  for (let k = 0; k < n; k++) out[k] = a[order[k]];
+  return out;
+}
+
+function gatherUint8(a: Uint8Array, order: Int32Array | null, n: number): Uint8Array {
+  if (order === null) return a.slice(0, n);
+  const out = new Uint8Array(n);
+  for (let k = 0; k < n; k++) out[k] = a[order[k]];
+  return out;
+}
+
 const sameNumber = (a: number, b: number) => a === b || (Number.isNaN(a) && Number.isNaN(b));
 
 /** Builds the study, or throws a StudyError when there are errors that cannot be set aside. */
@@ -179,19 +201,14 @@ export function assembleStudy(input: AssembleInput): Study {
   // Files usually come sorted and without duplicates: then the columns are copied whole.
   let inOrder = kept === ec.count;
   for (let k = 0; inOrder && k < kept; k++) inOrder = keep[k] === k;
-  const pick = <T extends Int32Array | Uint8Array | Float64Array>(a: T): T => {
-    if (inOrder) return a.slice(0, kept) as T;
-    const out = new (a.constructor as new (n: number) => T)(kept);
-    for (let k = 0; k < kept; k++) out[k] = a[keep[k]];
-    return out;
-  };
+  const order = inOrder ? null : keep;
   const eventColumns: Record<string, unknown> = {
-    person: pick(ec.person),
-    type: pick(ec.type),
-    date: pick(ec.date),
-    conviction_date: pick(ec.conviction_date),
-    offence: pick(ec.offence),
-    recall_reasons: pick(ec.recall_reasons),
+    person: gatherInt32(ec.person, order, kept),
+    type: gatherUint8(ec.type, order, kept),
+    date: gatherFloat64(ec.date, order, kept),
+    conviction_date: gatherFloat64(ec.conviction_date, order, kept),
+    offence: gatherInt32(ec.offence, order, kept),
+    recall_reasons: gatherUint8(ec.recall_reasons, order, kept),
   };
   for (const x of extras) {
     if (x.name in eventColumns) continue;

@@ -143,13 +143,15 @@ export class WordMatcher {
 
 /**
  * Exact byte strings to small integers, an open-addressing hash table over a
- * byte pool: looks up a cell's bytes without decoding them to a string.
+ * byte pool: looks up a cell's bytes without decoding them to a string. Each
+ * key's hash is kept, so a probe compares bytes only when the hashes agree.
  */
 export class ByteKeyMap {
   private pool: Uint8Array = new Uint8Array(1024);
   private poolUsed = 0;
   private keyStart: Int32Array = new Int32Array(64);
   private keyEnd: Int32Array = new Int32Array(64);
+  private keyHash: Int32Array = new Int32Array(64);
   private values: Int32Array = new Int32Array(64);
   private slots: Int32Array = new Int32Array(128).fill(-1);
   private count = 0;
@@ -168,7 +170,7 @@ export class ByteKeyMap {
     h ^= h >>> 13;
     h = Math.imul(h, 0xc2b2ae35);
     h ^= h >>> 16;
-    return h >>> 0;
+    return h | 0;
   }
 
   private equals(k: number, buf: Uint8Array, start: number, end: number): boolean {
@@ -179,30 +181,29 @@ export class ByteKeyMap {
     return true;
   }
 
-  /** The key found last: rows of one person usually come together, so try it first. */
-  private lastKey = -1;
-
-  /** The value stored for bytes [start, end), or −1. */
-  get(buf: Uint8Array, start: number, end: number): number {
-    const last = this.lastKey;
-    if (last >= 0 && this.equals(last, buf, start, end)) return this.values[last];
+  /** The key index of bytes [start, end) with hash h, or −1. */
+  private find(h: number, buf: Uint8Array, start: number, end: number): number {
     const mask = this.slots.length - 1;
-    let slot = ByteKeyMap.hash(buf, start, end) & mask;
+    let slot = h & mask;
     for (;;) {
       const k = this.slots[slot];
       if (k < 0) return -1;
-      if (this.equals(k, buf, start, end)) {
-        this.lastKey = k;
-        return this.values[k];
-      }
+      if (this.keyHash[k] === h && this.equals(k, buf, start, end)) return k;
       slot = (slot + 1) & mask;
     }
   }
 
+  /** The value stored for bytes [start, end), or −1. */
+  get(buf: Uint8Array, start: number, end: number): number {
+    const k = this.find(ByteKeyMap.hash(buf, start, end), buf, start, end);
+    return k < 0 ? -1 : this.values[k];
+  }
+
   /** Stores value for bytes [start, end) unless the key is present; returns the value now stored. */
   setIfAbsent(buf: Uint8Array, start: number, end: number, value: number): number {
-    const existing = this.get(buf, start, end);
-    if (existing >= 0) return existing;
+    const h = ByteKeyMap.hash(buf, start, end);
+    const existing = this.find(h, buf, start, end);
+    if (existing >= 0) return this.values[existing];
     if ((this.count + 1) * 2 > this.slots.length) this.grow();
     const length = end - start;
     if (this.poolUsed + length > this.pool.length) {
@@ -216,10 +217,12 @@ export class ByteKeyMap {
     if (k >= this.keyStart.length) {
       this.keyStart = growInt32(this.keyStart);
       this.keyEnd = growInt32(this.keyEnd);
+      this.keyHash = growInt32(this.keyHash);
       this.values = growInt32(this.values);
     }
     this.keyStart[k] = this.poolUsed;
     this.keyEnd[k] = this.poolUsed + length;
+    this.keyHash[k] = h;
     this.values[k] = value;
     this.poolUsed += length;
     this.place(k);
@@ -239,7 +242,7 @@ export class ByteKeyMap {
 
   private place(k: number): void {
     const mask = this.slots.length - 1;
-    let slot = ByteKeyMap.hash(this.pool, this.keyStart[k], this.keyEnd[k]) & mask;
+    let slot = this.keyHash[k] & mask;
     while (this.slots[slot] >= 0) slot = (slot + 1) & mask;
     this.slots[slot] = k;
   }

@@ -90,9 +90,9 @@ export function thinSteps(points: KmPoint[], step: number): KmPoint[] {
 }
 
 /** Inline CSV data (a quarter of the size of JSON objects for long curves). */
-function csvData(points: KmPoint[]): { values: string; format: { type: 'csv'; parse: Record<string, 'number'> } } {
+function csvData(points: KmPoint[], colourOf: (series: string) => string): { values: string; format: { type: 'csv'; parse: Record<string, 'number'> } } {
   const q = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  const lines = ['series,month,survival,lower,upper', ...points.map((p) => `${q(p.series)},${p.month},${p.survival},${p.lower ?? ''},${p.upper ?? ''}`)];
+  const lines = ['series,colour,month,survival,lower,upper', ...points.map((p) => `${q(p.series)},${colourOf(p.series)},${p.month},${p.survival},${p.lower ?? ''},${p.upper ?? ''}`)];
   return { values: lines.join('\n'), format: { type: 'csv', parse: { month: 'number', survival: 'number', lower: 'number', upper: 'number' } } };
 }
 
@@ -148,6 +148,8 @@ export function kaplanMeierChart(input: KmChartInput): ChartSpec {
   const dash = many
     ? { field: 'series', type: 'nominal' as const, sort: labels, scale: { domain: labels, range: SERIES_DASHES.slice(0, labels.length) } }
     : undefined;
+  const colourOf = (series: string) => (many ? SERIES_COLOURS[labels.indexOf(series) % SERIES_COLOURS.length] : DARK);
+  const ends = labels.map((l) => points.filter((p) => p.series === l).pop()).filter((p): p is KmPoint => p != null).map((p) => ({ series: p.series, month: p.month, survival: p.survival, colour: colourOf(p.series) }));
   const xScale = { domain: [0, maxMonth], nice: false, zero: true };
   const x = { field: 'month', type: 'quantitative' as const, scale: xScale, axis: { title: input.timeTitle, values: months, format: 'd' } };
   const description = describeKm(input, months);
@@ -156,28 +158,43 @@ export function kaplanMeierChart(input: KmChartInput): ChartSpec {
     height: 260,
     layer: [
       {
-        data: csvData(band),
+        data: csvData(band, colourOf),
         mark: { type: 'area', interpolate: 'step-after', opacity: 0.18 },
         encoding: {
           x,
           y: { field: 'lower', type: 'quantitative', scale: { domain: [0, 1] }, axis: { format: '.0%', title: `${input.survivalTitle} (95% CI shaded)` } },
           y2: { field: 'upper' },
-          // the same legend definition as the line's, so vega-lite merges them into one
-          fill: colour,
+          // the band takes its series' colour literally (no scale), so it adds no legend of its own
+          fill: { field: 'colour', type: 'nominal', scale: null },
           detail: { field: 'series' },
         },
       },
       {
-        data: csvData(points),
+        data: csvData(points, colourOf),
         mark: { type: 'line', interpolate: 'step-after', strokeWidth: 2 },
         encoding: {
           x,
           y: { field: 'survival', type: 'quantitative', scale: { domain: [0, 1] } },
           color: colour,
-          ...(dash ? { strokeDash: { ...dash, legend } } : {}),
+          ...(dash ? { strokeDash: { ...dash, legend: null } } : {}),
           detail: { field: 'series' },
         },
       },
+      // Several curves: each is also named at its end, so it can be told apart without colour.
+      ...(many
+        ? [
+            {
+              data: { values: ends },
+              mark: { type: 'text', align: 'left', dx: 4, dy: -6, fontSize: 11, limit: 150 },
+              encoding: {
+                x: { field: 'month', type: 'quantitative', scale: xScale },
+                y: { field: 'survival', type: 'quantitative', scale: { domain: [0, 1] } },
+                text: { field: 'series' },
+                color: { field: 'colour', type: 'nominal', scale: null },
+              },
+            },
+          ]
+        : []),
     ],
   };
   const bottom = {

@@ -80,12 +80,24 @@ export function seriousnessChart(result: ReconvictionResult, policy: DisclosureP
     width: CHART_WIDTH - 200,
     height: Math.max(40, 32 * rows.length),
     data: { values },
-    mark: { type: 'bar', stroke: 'white', strokeWidth: 1, height: { band: 0.7 } },
     encoding: {
       y: { field: 'label', type: 'nominal', sort: order, scale: { domain: order }, title: 'Index offence', axis: GROUP_AXIS },
       x: { field: 'count', type: 'quantitative', stack: 'zero', axis: { title: 'People reconvicted', tickMinStep: 1, format: 'd' } },
-      color: { field: 'level', type: 'ordinal', sort: words, scale: { domain: words, range: ORDINAL3 }, legend: { title: null } },
       order: { field: 'order' },
     },
+    layer: [
+      {
+        mark: { type: 'bar', stroke: 'white', strokeWidth: 1, height: { band: 0.7 } },
+        encoding: { color: { field: 'level', type: 'ordinal', sort: words, scale: { domain: words, range: ORDINAL3 }, legend: { title: null } } },
+      },
+      {
+        // each segment's count at its right end, white on the dark fills
+        mark: { type: 'text', align: 'right', dx: -4, fontSize: 11 },
+        encoding: {
+          text: { field: 'count' },
+          color: { condition: { test: 'datum.order > 0', value: 'white' }, value: '#111111' },
+        },
+      },
+    ],
   } as unknown as ChartSpec;
 }

@@ -14,6 +14,9 @@ import { formatCount, type DisclosurePolicy } from '../pages/disclosure.js';
 import { seriousnessTable } from './seriousness.js';
 import { chartTitle, CONFIG, DARK, MUTED, SCHEMA, type ChartSpec } from './theme.js';
 
+/** Spacing of the grid of people sharing one pair, in natural-log units of severity. */
+const SPREAD = 0.07;
+
 export interface SeverityPoint {
   index: number;
   reconviction: number;
@@ -48,8 +51,12 @@ export function severityPairsChart(result: ReconvictionResult, policy: Disclosur
     ? shown.map((p) => ({ index: p.index, reconviction: p.reconviction, people: p.people, label: `${p.people} people` }))
     : shown.flatMap((p) =>
         Array.from({ length: p.people }, (_, j) => {
-          const offset = (j - (p.people - 1) / 2) * 0.025;
-          return { index: useLog ? p.index * Math.exp(offset) : p.index + offset * (domain[1] - domain[0]) * 0.4, reconviction: p.reconviction, people: 1 };
+          // people sharing a pair of values sit on a small square grid around it
+          const side = Math.ceil(Math.sqrt(p.people));
+          const dx = ((j % side) - (side - 1) / 2) * SPREAD;
+          const dy = (Math.floor(j / side) - (Math.ceil(p.people / side) - 1) / 2) * SPREAD;
+          const move = (v: number, d: number) => (useLog ? v * Math.exp(d) : v + d * (domain[1] - domain[0]) * 0.25);
+          return { index: move(p.index, dx), reconviction: move(p.reconviction, dy), people: 1 };
         }),
       );
   const scale = useLog ? { type: 'log', domain, nice: false } : { domain, nice: false };

@@ -43,7 +43,7 @@ export const SERIES_SHAPES = ['circle', 'square', 'triangle-up', 'diamond', 'cro
 export const DARK = '#0b3d63';
 export const LIGHT = '#9ccbe8';
 /** Three-step ordinal fills, light to dark, for ordered categories (less / same / more serious). */
-export const ORDINAL3 = ['#c6dbef', '#6baed6', '#08306b'];
+export const ORDINAL3 = ['#9ecae1', '#3b7fbf', '#08306b'];
 export const INK = '#222222';
 export const MUTED = '#666666';
 export const LIMIT95 = '#555555';

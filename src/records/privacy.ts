@@ -13,9 +13,16 @@ export const REFUSED_COLUMNS: readonly string[] = [
 
 const REFUSED = new Set(REFUSED_COLUMNS);
 
-/** True when a (normalised, lower-case) column name identifies a person. */
+/**
+ * True when a (trimmed, lower-case) column name identifies a person; spaces,
+ * hyphens and dots count as underscores (dots of initials as nothing), so
+ * `First Name`, `date-of-birth` and `N.I. number` are refused too.
+ */
 export function isRefusedColumn(name: string): boolean {
-  return REFUSED.has(name);
+  if (REFUSED.has(name)) return true;
+  const underscored = name.replace(/[\s-]+/g, '_');
+  // Dots either join words (date.of.birth) or mark initials (n.i. number).
+  return REFUSED.has(underscored.replace(/\.+/g, '_')) || REFUSED.has(underscored.replace(/\./g, '').replace(/_+/g, '_'));
 }
 
 // Identifier shapes, matched anywhere in a cell (free text can carry them too) but

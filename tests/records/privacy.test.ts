@@ -34,6 +34,15 @@ describe('refused column names', () => {
     expect(problems.map(summary)).toEqual([['privacy_column', 'events', 1, 'surname', null]]);
   });
 
+  it('refuses spelling variants with spaces, hyphens or dots', () => {
+    const problems = problemsOf(() => studyFromRows({ people: [{ ...person, 'First Name': 'x', 'Date-of-Birth': 'y', 'n.i. number': 'z' }], events: [event], offences }));
+    expect(problems.map(summary)).toEqual([
+      ['privacy_column', 'people', 1, 'first name', null],
+      ['privacy_column', 'people', 1, 'date-of-birth', null],
+      ['privacy_column', 'people', 1, 'n.i. number', null],
+    ]);
+  });
+
   it('lets an allowed column through, values unchecked', () => {
     const s = studyFromRows({ people: [{ ...person, postcode: 'SW1A 1AA' }], events: [event], offences }, { allowColumns: ['Postcode'] });
     expect(Array.from(s.people.column('postcode') as unknown as string[])).toEqual(['SW1A 1AA']);

@@ -114,7 +114,7 @@ export abstract class TableReader {
     }
     const seen = new Set<string>();
     names.forEach((name, i) => {
-      if (seen.has(name)) {
+      if (seen.has(name) && name !== '') {
         this.log.error('duplicate_column', this.table, this.file, rec.line, name, null, 'each column once (names are matched ignoring case and surrounding spaces)');
         this.fatal = true;
       }

@@ -110,6 +110,11 @@ describe('malformed CSV', () => {
     expect(Array.from(s.personStart)).toEqual([0, 0, 0]);
   });
 
+  it('refuses a column named twice (ignoring case and spaces); unnamed columns are no clash', async () => {
+    const e = await loadStudy({ people: 'tests/fixtures/records/valid/people.csv', events: `${dir}/events-duplicate-column.csv`, offences }).catch((x: unknown) => x);
+    expect(errorsOf(e as StudyError)).toEqual([['duplicate_column', 'events', 1, 'date', null]]);
+  });
+
   it('refuses a column the loader makes itself', async () => {
     const e = await loadStudy({ people: 'tests/fixtures/records/valid/people.csv', events: `${dir}/events-person-column.csv`, offences }).catch((x: unknown) => x);
     expect(errorsOf(e as StudyError)).toEqual([['duplicate_column', 'events', 1, 'person', null]]);

@@ -107,15 +107,30 @@ export function atRisk(curve: Curve, day: number): number {
   return 0;
 }
 
-/** Months at which to tabulate the number at risk: every 6 (or 12, beyond 3 years) up to the longest follow-up. */
-export function riskMonths(series: KmSeries[]): number[] {
-  let maxDay = 0;
-  for (const s of series) if (s.curve.time.length) maxDay = Math.max(maxDay, s.curve.time[s.curve.time.length - 1]);
-  const maxMonth = maxDay / DAYS_PER_MONTH;
+/**
+ * Months at which to tabulate the number at risk: every 6 months (12 beyond 3
+ * years, 24 beyond 6) up to the end of what is drawn; in the public profile
+ * that is where the curves stop, not the last censoring, so the chart is not
+ * mostly empty.
+ */
+export function riskMonths(series: KmSeries[], policy?: DisclosurePolicy): number[] {
+  const maxMonth = drawnMonths(series, policy);
   const step = maxMonth > 72 ? 24 : maxMonth > 36 ? 12 : 6;
   const months: number[] = [];
   for (let m = 0; m <= maxMonth + 1e-9; m += step) months.push(m);
   return months;
+}
+
+/** The last month drawn over all curves (the last listed time in the analyst profile). */
+export function drawnMonths(series: KmSeries[], policy?: DisclosurePolicy): number {
+  let max = 0;
+  for (const s of series) {
+    if (policy) {
+      const pts = kmPoints(s, policy);
+      if (pts.length) max = Math.max(max, pts[pts.length - 1].month);
+    } else max = Math.max(max, lastMonth(s.curve));
+  }
+  return max;
 }
 
 /** The numbers-at-risk table: each curve at each of `months`, small counts masked in the public profile. */
@@ -131,8 +146,8 @@ export function atRiskTable(series: KmSeries[], months: number[], policy: Disclo
 
 /** Builds the Kaplan–Meier chart with its numbers-at-risk rows. */
 export function kaplanMeierChart(input: KmChartInput): ChartSpec {
-  const months = riskMonths(input.series);
-  const maxMonth = months.length ? Math.max(months[months.length - 1], ...input.series.map((s) => lastMonth(s.curve))) : 12;
+  const months = riskMonths(input.series, input.policy);
+  const maxMonth = Math.max(drawnMonths(input.series, input.policy), months[months.length - 1] ?? 0, 1);
   // One point per pixel column at most: finer steps cannot be seen and only bloat the page.
   const points = input.series.flatMap((s) => thinSteps(kmPoints(s, input.policy), maxMonth / CHART_WIDTH));
   const band = points.filter((p) => p.lower != null && p.upper != null);
@@ -252,18 +267,18 @@ export interface KmPanelsInput extends KmChartInput {
 export function kaplanMeierPanels(input: KmPanelsInput): ChartSpec {
   const PANEL_W = 125;
   const labels = input.series.map((s) => s.label);
-  const maxMonth = Math.max(1, ...input.series.map((s) => lastMonth(s.curve)), input.reference ? lastMonth(input.reference.curve) : 0);
+  const months = riskMonths(input.series, input.policy);
+  const maxMonth = Math.max(drawnMonths(input.series, input.policy), months[months.length - 1] ?? 0, 1);
   const step = maxMonth / PANEL_W;
   const rows: (KmPoint & { panel: string; role: string })[] = [];
   for (const s of input.series) {
     for (const p of thinSteps(kmPoints(s, input.policy), step)) rows.push({ ...p, panel: s.label, role: 'service' });
     if (input.reference) {
-      for (const p of thinSteps(kmPoints(input.reference, input.policy), step)) rows.push({ ...p, panel: s.label, role: 'reference' });
+      for (const p of thinSteps(kmPoints(input.reference, input.policy), step)) if (p.month <= maxMonth) rows.push({ ...p, panel: s.label, role: 'reference' });
     }
   }
   const q = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
   const csv = ['panel,role,month,survival,lower,upper', ...rows.map((p) => `${q(p.panel)},${p.role},${p.month},${p.survival},${p.lower ?? ''},${p.upper ?? ''}`)].join('\n');
-  const months = riskMonths(input.series);
   const x = { field: 'month', type: 'quantitative' as const, scale: { domain: [0, maxMonth], nice: false }, axis: { title: input.timeTitle, values: months, format: 'd', labelFontSize: 10, titleFontSize: 11 } };
   const y = { type: 'quantitative' as const, scale: { domain: [0, 1] }, axis: { format: '.0%', title: input.survivalTitle, tickCount: 3, labelFontSize: 10, titleFontSize: 11 } };
   const description =

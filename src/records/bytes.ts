@@ -148,16 +148,21 @@ export class WordMatcher {
  */
 export class ByteKeyMap {
   private pool: Uint8Array = new Uint8Array(1024);
-  private poolUsed = 0;
-  private keyStart: Int32Array = new Int32Array(64);
-  private keyEnd: Int32Array = new Int32Array(64);
-  private keyHash: Int32Array = new Int32Array(64);
+  /** Key k is pool[keyStart[k] .. keyStart[k + 1]); keys are stored one after another. */
+  private keyStart: Int32Array = new Int32Array(65);
   private values: Int32Array = new Int32Array(64);
-  private slots: Int32Array = new Int32Array(128).fill(-1);
+  /** Pairs (key index or −1, key hash): a probe reads one cache line, and compares bytes only when the hashes agree. */
+  private slots: Int32Array = ByteKeyMap.emptySlots(128);
   private count = 0;
 
   get size(): number {
     return this.count;
+  }
+
+  private static emptySlots(n: number): Int32Array {
+    const slots = new Int32Array(n * 2);
+    for (let i = 0; i < slots.length; i += 2) slots[i] = -1;
+    return slots;
   }
 
   private static hash(buf: Uint8Array, start: number, end: number): number {
@@ -175,57 +180,58 @@ export class ByteKeyMap {
 
   private equals(k: number, buf: Uint8Array, start: number, end: number): boolean {
     const ks = this.keyStart[k];
-    if (this.keyEnd[k] - ks !== end - start) return false;
+    if (this.keyStart[k + 1] - ks !== end - start) return false;
     const pool = this.pool;
     for (let i = 0; i < end - start; i++) if (pool[ks + i] !== buf[start + i]) return false;
     return true;
   }
 
-  /** The key index of bytes [start, end) with hash h, or −1. */
-  private find(h: number, buf: Uint8Array, start: number, end: number): number {
-    const mask = this.slots.length - 1;
-    let slot = h & mask;
+  /** The slot (even index into slots) holding bytes [start, end) with hash h, or the empty slot where they would go. */
+  private slotOf(h: number, buf: Uint8Array, start: number, end: number): number {
+    const slots = this.slots;
+    const mask = slots.length - 2;
+    let slot = (h << 1) & mask;
     for (;;) {
-      const k = this.slots[slot];
-      if (k < 0) return -1;
-      if (this.keyHash[k] === h && this.equals(k, buf, start, end)) return k;
-      slot = (slot + 1) & mask;
+      const k = slots[slot];
+      if (k < 0 || (slots[slot + 1] === h && this.equals(k, buf, start, end))) return slot;
+      slot = (slot + 2) & mask;
     }
   }
 
   /** The value stored for bytes [start, end), or −1. */
   get(buf: Uint8Array, start: number, end: number): number {
-    const k = this.find(ByteKeyMap.hash(buf, start, end), buf, start, end);
+    const k = this.slots[this.slotOf(ByteKeyMap.hash(buf, start, end), buf, start, end)];
     return k < 0 ? -1 : this.values[k];
   }
 
   /** Stores value for bytes [start, end) unless the key is present; returns the value now stored. */
   setIfAbsent(buf: Uint8Array, start: number, end: number, value: number): number {
     const h = ByteKeyMap.hash(buf, start, end);
-    const existing = this.find(h, buf, start, end);
+    let slot = this.slotOf(h, buf, start, end);
+    const existing = this.slots[slot];
     if (existing >= 0) return this.values[existing];
-    if ((this.count + 1) * 2 > this.slots.length) this.grow();
+    if ((this.count + 1) * 4 > this.slots.length) {
+      this.grow();
+      slot = this.slotOf(h, buf, start, end);
+    }
     const length = end - start;
-    if (this.poolUsed + length > this.pool.length) {
-      const bigger = new Uint8Array(Math.max(this.pool.length * 2, this.poolUsed + length));
-      bigger.set(this.pool.subarray(0, this.poolUsed));
+    const used = this.keyStart[this.count];
+    if (used + length > this.pool.length) {
+      const bigger = new Uint8Array(Math.max(this.pool.length * 2, used + length));
+      bigger.set(this.pool.subarray(0, used));
       this.pool = bigger;
     }
     const pool = this.pool;
-    for (let i = 0; i < length; i++) pool[this.poolUsed + i] = buf[start + i];
+    for (let i = 0; i < length; i++) pool[used + i] = buf[start + i];
     const k = this.count++;
-    if (k >= this.keyStart.length) {
+    if (k + 1 >= this.keyStart.length) {
       this.keyStart = growInt32(this.keyStart);
-      this.keyEnd = growInt32(this.keyEnd);
-      this.keyHash = growInt32(this.keyHash);
       this.values = growInt32(this.values);
     }
-    this.keyStart[k] = this.poolUsed;
-    this.keyEnd[k] = this.poolUsed + length;
-    this.keyHash[k] = h;
+    this.keyStart[k + 1] = used + length;
     this.values[k] = value;
-    this.poolUsed += length;
-    this.place(k);
+    this.slots[slot] = k;
+    this.slots[slot + 1] = h;
     return value;
   }
 
@@ -240,16 +246,18 @@ export class ByteKeyMap {
     return this.get(bytes, 0, bytes.length);
   }
 
-  private place(k: number): void {
-    const mask = this.slots.length - 1;
-    let slot = this.keyHash[k] & mask;
-    while (this.slots[slot] >= 0) slot = (slot + 1) & mask;
-    this.slots[slot] = k;
-  }
-
   private grow(): void {
-    this.slots = new Int32Array(this.slots.length * 2).fill(-1);
-    for (let k = 0; k < this.count; k++) this.place(k);
+    const old = this.slots;
+    const slots = ByteKeyMap.emptySlots(old.length);
+    const mask = slots.length - 2;
+    for (let i = 0; i < old.length; i += 2) {
+      if (old[i] < 0) continue;
+      let slot = (old[i + 1] << 1) & mask;
+      while (slots[slot] >= 0) slot = (slot + 2) & mask;
+      slots[slot] = old[i];
+      slots[slot + 1] = old[i + 1];
+    }
+    this.slots = slots;
   }
 }
 

@@ -28,6 +28,8 @@ describe('Kaplan–Meier chart', () => {
   it('counts the people at risk as R summary(fit, times) does, masking small numbers', () => {
     expect([0, 30, 31, 200, 201, 400, 401].map((d) => atRisk(TEN, d))).toEqual([10, 10, 9, 5, 4, 1, 0]);
     expect(riskMonths([{ label: 'a', curve: TEN }])).toEqual([0, 6, 12]);
+    // public: the curve stops at 200 days (6.6 months), and so does the axis
+    expect(riskMonths([{ label: 'a', curve: TEN }], PUBLIC)).toEqual([0, 6]);
     const t = atRiskTable([{ label: 'a', curve: TEN }, { label: 'b', curve: SIX }], [0, 6, 12], PUBLIC);
     // 6 months = 182.6 days: 200, 250, 300, 365 and 400 are still at risk (5); 12 months = 365.25 days: only 400 (1).
     expect(t.map((r) => r.cells.map((c) => c.text))).toEqual([['10', '5', '<5'], ['6', '0', '0']]);

@@ -18,7 +18,7 @@ export function kmFigure(opts: {
   reference?: KmSeries | null;
 }): FigureRequest {
   const spec = opts.series.length > MAX_OVERLAID_CURVES ? kaplanMeierPanels(opts) : kaplanMeierChart(opts);
-  const months = riskMonths(opts.series);
+  const months = riskMonths(opts.series, opts.policy);
   const risk = atRiskTable(opts.series, months, opts.policy);
   const riskTable = table({
     caption: `${opts.title}: number at risk`,

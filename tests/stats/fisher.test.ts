@@ -20,7 +20,21 @@ describe('Fisher exact test against R fisher.test', () => {
     for (const c of cases) {
       const result = fisherExact(c.table);
       expect(result.note, JSON.stringify(c.table)).toBeNull();
+      expect(Number.isFinite(result.p)).toBe(true);
       expectCloseToR(result.p, c.p, `fisherExact(${JSON.stringify(c.table)})`);
+    }
+  });
+});
+
+describe('Fisher exact test on larger r × 2 tables against brute-force enumeration in R', () => {
+  const large = loadFixture<Case & { fexact: number }>('fisher-large');
+
+  it('agrees with the sum over every table (R fisher.test itself drifts by ~1e-9 here)', () => {
+    expect(large.length).toBeGreaterThanOrEqual(4);
+    for (const c of large) {
+      const result = fisherExact(c.table);
+      expectCloseToR(result.p, c.p, `fisherExact(${JSON.stringify(c.table)})`);
+      expect(Math.abs(c.fexact - c.p) / c.p).toBeLessThan(1e-8);
     }
   });
 });

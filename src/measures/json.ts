@@ -180,7 +180,11 @@ function descriptionJson(m: StudyMeasures): Json {
     group: c.group,
     n: c.n,
     categorical: Object.fromEntries(
-      Object.entries(c.categorical).map(([k, rows]) => [k, rows.map((x) => ({ value: x.value, count: x.count, percent: num(x.percent) }))]),
+      Object.entries(c.categorical).map(([k, rows]) => [
+        k,
+        // A fraction here, as every proportion in the document (the typed result holds a percentage).
+        rows.map((x) => ({ value: x.value, count: x.count, proportion: c.n > 0 ? x.count / c.n : null })),
+      ]),
     ),
     numeric: Object.fromEntries(Object.entries(c.numeric).map(([k, s]) => [k, summaryJson(s)])),
     fourOrMoreAces: c.fourOrMoreAces,

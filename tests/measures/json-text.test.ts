@@ -141,6 +141,16 @@ describe('JSON document (json-output.md)', () => {
     expect(toJsonDocument(computeMeasures(without)).snapshot).toBeNull();
   });
 
+  it('gives the cohort description with fractions, like every proportion in the document', () => {
+    expect(doc.description.overall.n).toBe(4);
+    expect(doc.description.overall.categorical.category).toEqual([
+      { value: 'violent', count: 2, proportion: 0.5 },
+      { value: 'sexual', count: 1, proportion: 0.25 },
+      { value: 'acquisitive', count: 1, proportion: 0.25 },
+    ]);
+    expect(doc.description.byGroup.map((g: any) => g.group)).toEqual(['violent', 'sexual', 'acquisitive']);
+  });
+
   it('writes numbers only (no NaN or Infinity) and dates as YYYY-MM-DD', () => {
     const text = JSON.stringify(toJsonDocument(m));
     expect(text).not.toMatch(/NaN|Infinity/);

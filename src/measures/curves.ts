@@ -1,9 +1,59 @@
-/** The one place the measures call the Kaplan–Meier estimator. */
-import { kaplanMeier } from '../stats/index.js';
+/** The one place the measures call the Kaplan–Meier estimator and the log-rank test. */
+import { kaplanMeier, logRank } from '../stats/index.js';
 import type { KmConfType } from '../study/options.js';
 import type { Curve } from '../stats/types.js';
+import type { GroupColumn } from './groups.js';
 
 /** Kaplan–Meier curve of `time` (days from the start) with `event` 1 = event, 0 = censored. */
 export function survivalCurve(time: Float64Array, event: Uint8Array, confType: KmConfType): Curve {
   return kaplanMeier(time, event, { confType });
+}
+
+export interface GroupCurves {
+  curves: { group: string; curve: Curve }[];
+  /** Log-rank test (R survdiff, rho = 0) across the groups with anyone in them; null with fewer than two. */
+  logRank: { chiSquare: number; df: number; p: number } | null;
+}
+
+/**
+ * One Kaplan–Meier curve per listed group with anyone in `rows` (time[j],
+ * event[j] belong to rows[j]), in the groups' display order, and the log-rank
+ * test across them.
+ */
+export function curvesByGroup(
+  groups: GroupColumn,
+  listed: boolean[],
+  rows: ArrayLike<number>,
+  time: Float64Array,
+  event: Uint8Array,
+  confType: KmConfType,
+): GroupCurves {
+  const g = groups.names.length;
+  const size = new Int32Array(g);
+  for (let j = 0; j < rows.length; j++) size[groups.codeOf[rows[j]]]++;
+  const offset = new Int32Array(g + 1);
+  for (let k = 0; k < g; k++) offset[k + 1] = offset[k] + size[k];
+  // Counting partition: each group's people contiguous, in row order.
+  const t = new Float64Array(rows.length);
+  const e = new Uint8Array(rows.length);
+  const label: string[] = new Array(rows.length);
+  const fill = offset.slice(0, g);
+  for (let j = 0; j < rows.length; j++) {
+    const k = groups.codeOf[rows[j]];
+    const at = fill[k]++;
+    t[at] = time[j];
+    e[at] = event[j];
+    label[at] = groups.names[k];
+  }
+  const curves: GroupCurves['curves'] = [];
+  for (let k = 0; k < g; k++) {
+    if (!listed[k] || size[k] === 0) continue;
+    curves.push({ group: groups.names[k], curve: survivalCurve(t.subarray(offset[k], offset[k + 1]), e.subarray(offset[k], offset[k + 1]), confType) });
+  }
+  let test: GroupCurves['logRank'] = null;
+  if (curves.length >= 2) {
+    const lr = logRank(t, e, label);
+    test = lr ? { chiSquare: lr.chiSquare, df: lr.df, p: lr.p } : null;
+  }
+  return { curves, logRank: test };
 }

@@ -2,12 +2,12 @@
  * Services compared (measures.md): per-service proportions for forest plots,
  * funnel-plot control limits, and conviction-free curves with the log-rank test.
  */
-import { funnelLimits, logRank, proportion } from '../stats/index.js';
+import { funnelLimits, proportion } from '../stats/index.js';
 import type { MeasureOptions } from '../study/options.js';
 import { resolveOptions } from './options.js';
 import type { Study } from '../study/study.js';
 import { countByGroup, compareCounts } from './compare.js';
-import { survivalCurve } from './curves.js';
+import { curvesByGroup } from './curves.js';
 import { desistanceOutcomes, type DesistanceOutcomes } from './desistance.js';
 import { groupColumn, groupsInCohortRows } from './groups.js';
 import { provenOutcomes, type ProvenOutcomes } from './proven-reoffending.js';
@@ -84,25 +84,9 @@ export function compareServicesFrom(study: Study, o: MeasureOutcomes, options: P
 
   // Conviction-free curves by service, from the desistance start.
   const d = o.desistance;
-  const byService = services.names.map(() => ({ time: [] as number[], event: [] as number[] }));
-  const groupOfPerson: string[] = new Array(d.rows.length);
-  for (let j = 0; j < d.rows.length; j++) {
-    const g = services.codeOf[d.rows[j]];
-    byService[g].time.push(d.time[j]);
-    byService[g].event.push(d.event[j]);
-    groupOfPerson[j] = services.names[g];
-  }
-  const convictionFree = services.names
-    .map((service, g) => ({ service, g }))
-    .filter(({ g }) => listed[g] && byService[g].time.length > 0)
-    .map(({ service, g }) =>
-      ({ service, curve: survivalCurve(Float64Array.from(byService[g].time), Uint8Array.from(byService[g].event), opts.kmConfType) }),
-    );
-  let test: ServicesResult['logRank'] = null;
-  if (convictionFree.length >= 2) {
-    const lr = logRank(d.time, d.event, groupOfPerson);
-    test = lr ? { chiSquare: lr.chiSquare, df: lr.df, p: lr.p } : null;
-  }
+  const byService = curvesByGroup(services, listed, d.rows, d.time, d.event, opts.kmConfType);
+  const convictionFree = byService.curves.map((c) => ({ service: c.group, curve: c.curve }));
+  const test = byService.logRank;
   return { services: names, measures, convictionFree, logRank: test };
 }
 

@@ -224,9 +224,9 @@ export class ByteKeyMap {
     const pool = this.pool;
     for (let i = 0; i < length; i++) pool[used + i] = buf[start + i];
     const k = this.count++;
-    if (k + 1 >= this.keyStart.length) {
-      this.keyStart = growInt32(this.keyStart);
-      this.values = growInt32(this.values);
+    if (k === this.values.length) {
+      this.values = growInt32(this.values, this.values.length * 2);
+      this.keyStart = growInt32(this.keyStart, this.values.length + 1);
     }
     this.keyStart[k + 1] = used + length;
     this.values[k] = value;
@@ -261,8 +261,8 @@ export class ByteKeyMap {
   }
 }
 
-function growInt32(a: Int32Array): Int32Array {
-  const b = new Int32Array(a.length * 2);
+function growInt32(a: Int32Array, size: number): Int32Array {
+  const b = new Int32Array(size);
   b.set(a);
   return b;
 }

@@ -1,6 +1,6 @@
 /** The headline figures, first on the page, in plain words. */
 import type { ReportContext, Section } from '../context.js';
-import { formatCount, suppressProportion } from '../disclosure.js';
+import { formatCount, isSmallCount, suppressProportion } from '../disclosure.js';
 import { decimal, percent } from '../format.js';
 import { html } from '../html.js';
 import { flowCounts } from '../../charts/cohort-flow.js';
@@ -24,11 +24,22 @@ export function headlinesSection(ctx: ReportContext): Section {
     const ser = seriousnessTable(m.reconviction, policy);
     const all = ser[ser.length - 1];
     if (!all.total.hidden) {
-      const less = all.cells.less;
-      items.push(
-        `Of the ${all.total.value} people reconvicted, ${formatCount(less, policy)} had a most serious reconviction less serious than their index offence, ` +
-          `${formatCount(all.cells.same, policy)} as serious and ${formatCount(all.cells.more, policy)} more serious.`,
-      );
+      const { less, same, more } = all.cells;
+      if (!less.hidden) {
+        items.push(
+          `Of the ${all.total.value} people reconvicted, ${less.value} had a most serious reconviction less serious than their index offence, ` +
+            `${formatCount(same, policy)} as serious and ${formatCount(more, policy)} more serious.`,
+        );
+      } else {
+        // Only what a reader can already work out: the total less the largest the other cells can be.
+        const most = (c: typeof same) => (!c.hidden ? c.value : isSmallCount(c.value, policy) ? policy.minCell - 1 : Infinity);
+        const atLeast = all.total.value - most(same) - most(more);
+        items.push(
+          atLeast > 0
+            ? `Of the ${all.total.value} people reconvicted, at least ${atLeast} had a most serious reconviction less serious than their index offence; the numbers as serious (${formatCount(same, policy)}) and more serious (${formatCount(more, policy)}) are small, so the exact split is withheld.`
+            : `Of the ${all.total.value} people reconvicted, the split by seriousness compared with the index offence is withheld because some of its groups are small.`,
+        );
+      }
     }
     const ind = suppressProportion(m.reconviction.indictable.ofCohort, 'indictable', policy);
     const indR = suppressProportion(m.reconviction.indictable.ofReconvicted, 'indictable', policy);

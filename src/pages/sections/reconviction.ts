@@ -40,7 +40,12 @@ export function reconvictionSection(ctx: ReportContext): Section {
         ...(left > 0 ? [[`Pairs shared by fewer than ${policy.minCell} people`, '', formatCount({ value: left, hidden: left < policy.minCell }, policy)]] : []),
       ],
     });
-    blocks.push(fig(severityPairsChart(r, policy, study.offences.severitySource), [pairsTable]));
+    if (pointRows.length > 0) blocks.push(fig(severityPairsChart(r, policy, study.offences.severitySource), [pairsTable]));
+    else if (points.length > 0) {
+      blocks.push(
+        html`<p class="note">${`The chart pairing each person's index offence with their most serious reconviction is not shown in this public report: no pair of severity values is shared by ${policy.minCell} or more people, so every point would single someone out. The seriousness table above summarises the same comparison.`}</p>`,
+      );
+    }
     const ind = [
       ['Indictable (indictable-only or either-way)', r.indictable] as const,
       ['Indictable-only', r.indictableOnly] as const,

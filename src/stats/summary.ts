@@ -12,18 +12,20 @@ function sortedFinite(values: ArrayLike<number>): Float64Array {
 }
 
 /**
- * R's default sample quantile (type 7) of already sorted values: with h = (n − 1)p,
- * x[⌊h⌋] + interpolation, written as R writes it, (1 − f)·x[lo] + f·x[hi].
+ * R's default sample quantile (type 7) of already sorted values: with the 1-based
+ * index h = 1 + (n − 1)p, lo = ⌊h⌋, f = h − lo, the value (1 − f)·x[lo] + f·x[lo + 1],
+ * computed in R's order of operations.
  */
 export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
   if (!(p >= 0 && p <= 1)) throw new RangeError(`quantile: p must be in [0, 1], got ${p}`);
   const n = sorted.length;
   if (n === 0) return NaN;
-  const index = (n - 1) * p;
+  // R's arithmetic exactly, 1-based: index = 1 + (n − 1)p (rounding can differ from (n − 1)p).
+  const index = 1 + (n - 1) * p;
   const lo = Math.floor(index);
   const hi = Math.ceil(index);
-  const below = sorted[lo];
-  const above = sorted[hi];
+  const below = sorted[lo - 1];
+  const above = sorted[hi - 1];
   if (!(index > lo) || above === below) return below;
   const fraction = index - lo;
   return (1 - fraction) * below + fraction * above;

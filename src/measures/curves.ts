@@ -2,18 +2,16 @@
 import { kaplanMeier, logRank } from '../stats/index.js';
 import type { KmConfType } from '../study/options.js';
 import type { Curve } from '../stats/types.js';
-import type { GroupColumn } from './groups.js';
+import type { Study } from '../study/study.js';
+import { cohortRows } from './cohort.js';
+import { groupColumn, groupsInCohortRows, type GroupColumn } from './groups.js';
+import type { GroupCurves } from './types.js';
 
 /** Kaplan–Meier curve of `time` (days from the start) with `event` 1 = event, 0 = censored. */
 export function survivalCurve(time: Float64Array, event: Uint8Array, confType: KmConfType): Curve {
   return kaplanMeier(time, event, { confType });
 }
 
-export interface GroupCurves {
-  curves: { group: string; curve: Curve }[];
-  /** Log-rank test (R survdiff, rho = 0) across the groups with anyone in them; null with fewer than two. */
-  logRank: { chiSquare: number; df: number; p: number } | null;
-}
 
 /**
  * One Kaplan–Meier curve per listed group with anyone in `rows` (time[j],
@@ -28,6 +26,7 @@ export function curvesByGroup(
   event: Uint8Array,
   confType: KmConfType,
 ): GroupCurves {
+  const groupBy = groups.groupBy;
   const g = groups.names.length;
   const size = new Int32Array(g);
   for (let j = 0; j < rows.length; j++) size[groups.codeOf[rows[j]]]++;
@@ -55,5 +54,18 @@ export function curvesByGroup(
     const lr = logRank(t, e, label);
     test = lr ? { chiSquare: lr.chiSquare, df: lr.df, p: lr.p } : null;
   }
-  return { curves, logRank: test };
+  return { groupBy, curves, logRank: test };
+}
+
+/** curvesByGroup for a grouping column by name; groups are those with anyone in the cohort. */
+export function curvesByColumn(
+  study: Study,
+  groupBy: string,
+  rows: ArrayLike<number>,
+  time: Float64Array,
+  event: Uint8Array,
+  confType: KmConfType,
+): GroupCurves {
+  const groups = groupColumn(study, groupBy);
+  return { ...curvesByGroup(groups, groupsInCohortRows(groups, cohortRows(study)), rows, time, event, confType), groupBy };
 }

@@ -9,7 +9,7 @@ import { daysToMonths } from '../time/days.js';
 import { cohortRows, hasServiceEnd } from './cohort.js';
 import { columnsOf } from './columns.js';
 import { compareGroups } from './compare.js';
-import { survivalCurve } from './curves.js';
+import { curvesByColumn, survivalCurve } from './curves.js';
 import { countsAsReconviction, NO_SERVICE_END } from './reconviction.js';
 import type { DesistanceResult, Unused } from './types.js';
 
@@ -87,7 +87,8 @@ export function desistanceInputs(study: Study, options: Partial<MeasureOptions> 
  * (`desistanceFrom: 'release'`) or e (`'service_end'`, people with a service_end
  * only); k counts those who desisted. Also the follow-up length F − s (min,
  * median, max, months) and the conviction-free Kaplan–Meier curve from s (event:
- * first reconviction's offence date; censored at F).
+ * first reconviction's offence date; censored at F), also by `groupBy` group
+ * with the log-rank test.
  */
 export function desistanceMeasure(study: Study, options: Partial<MeasureOptions> = {}): DesistanceResult {
   return desistanceResultFrom(study, desistanceOutcomes(study, options), options);
@@ -114,6 +115,7 @@ export function desistanceResultFrom(study: Study, o: DesistanceOutcomes, option
     comparison: compareGroups(study, o.rows, o.desisted, opts.groupBy, opts),
     followUpMonths: n > 0 ? { min, median: quantile(followUp, 0.5), max } : { min: null, median: null, max: null },
     convictionFree: survivalCurve(o.time, o.event, opts.kmConfType),
+    convictionFreeByGroup: curvesByColumn(study, opts.groupBy, o.rows, o.time, o.event, opts.kmConfType),
     unused: o.unused,
   };
 }

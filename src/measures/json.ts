@@ -4,7 +4,7 @@
  * are additions that spec allows.
  */
 import type { Curve, Estimate, Proportion, Summary } from '../stats/types.js';
-import type { GroupComparison, StudyMeasures } from './types.js';
+import type { GroupComparison, GroupCurves, StudyMeasures } from './types.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -43,6 +43,15 @@ export function curveJson(c: Curve): { [key: string]: Json } {
     medianLower: num(c.medianLower),
     medianUpper: num(c.medianUpper),
     confType: c.confType,
+  };
+}
+
+function groupCurvesJson(g: GroupCurves | undefined): Json {
+  if (!g) return null;
+  return {
+    groupBy: g.groupBy,
+    curves: g.curves.map((c) => ({ group: c.group, curve: curveJson(c.curve) })),
+    logRank: g.logRank ? { chiSquare: num(g.logRank.chiSquare), df: g.logRank.df, p: num(g.logRank.p) } : null,
   };
 }
 
@@ -115,6 +124,7 @@ export function toJsonDocument(m: StudyMeasures): { [key: string]: Json } {
       reasons: { ...m.recall.reasons },
       recallsInWindow: m.recall.recallsInWindow,
       timeToFirstRecall: curveJson(m.recall.timeToFirstRecall),
+      timeToFirstRecallByGroup: groupCurvesJson(m.recall.timeToFirstRecallByGroup),
     },
     reconviction: {
       window: r.window,
@@ -138,6 +148,7 @@ export function toJsonDocument(m: StudyMeasures): { [key: string]: Json } {
       overall: proportionJson(d.overall),
       followUpMonths: { min: num(d.followUpMonths.min), median: num(d.followUpMonths.median), max: num(d.followUpMonths.max) },
       convictionFree: curveJson(d.convictionFree),
+      convictionFreeByGroup: groupCurvesJson(d.convictionFreeByGroup),
       comparison: comparisonJson(d.comparison),
       unused: d.unused.map((u) => ({ ...u })),
     },

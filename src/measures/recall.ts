@@ -9,7 +9,7 @@ import { EVENT, RECALL_REASONS } from '../study/vocabulary.js';
 import { cohortRows, interventionEnd } from './cohort.js';
 import { columnsOf } from './columns.js';
 import { compareGroups } from './compare.js';
-import { survivalCurve } from './curves.js';
+import { curvesByColumn, survivalCurve } from './curves.js';
 import type { RecallResult } from './types.js';
 
 /** Per cohort member: recalls in the window, and the time to the first recall. */
@@ -78,7 +78,7 @@ export function recallOutcomes(study: Study, options: Partial<MeasureOptions> = 
  * (I by default, [r, F] with `recallWindow: 'licence'`); recalls per person (mean
  * and 0/1/2/3+), recalls in the window by reason (a recall may give several) and
  * `none`, and the Kaplan–Meier curve of time from r to the first recall, censored
- * at the window's end; split by `groupBy`.
+ * at the window's end, also by group with the log-rank test; split by `groupBy`.
  */
 export function recallMeasure(study: Study, options: Partial<MeasureOptions> = {}): RecallResult {
   return recallResultFrom(study, recallOutcomes(study, options), options);
@@ -108,5 +108,6 @@ export function recallResultFrom(study: Study, o: RecallOutcomes, options: Parti
     reasons,
     recallsInWindow: o.recallsInWindow,
     timeToFirstRecall: survivalCurve(o.time, o.event, opts.kmConfType),
+    timeToFirstRecallByGroup: curvesByColumn(study, opts.groupBy, o.rows, o.time, o.event, opts.kmConfType),
   };
 }

@@ -39,6 +39,15 @@ export interface RecallResult {
   reasons: Record<string, number>;
   recallsInWindow: number;
   timeToFirstRecall: Curve;
+  /** The same curve for each group of `comparison.groupBy`, with the log-rank test (always set by the measures). */
+  timeToFirstRecallByGroup?: GroupCurves;
+}
+
+/** Kaplan–Meier curves by group with the log-rank test (R survdiff, rho = 0); null with fewer than two groups. */
+export interface GroupCurves {
+  groupBy: string;
+  curves: { group: string; curve: Curve }[];
+  logRank: { chiSquare: number; df: number; p: number } | null;
 }
 
 export interface ReconvictionResult {
@@ -63,6 +72,8 @@ export interface DesistanceResult {
   comparison: GroupComparison;
   followUpMonths: { min: number | null; median: number | null; max: number | null };
   convictionFree: Curve;
+  /** The conviction-free curve for each group of `comparison.groupBy`, with the log-rank test (always set by the measures). */
+  convictionFreeByGroup?: GroupCurves;
   unused: Unused[];
 }
 

@@ -85,6 +85,8 @@ describe('JSON document (json-output.md)', () => {
     expect(r.recallsPerPerson).toEqual({ mean: 0.5, distribution: { '0': 2, '1': 2, '2': 0, '3+': 0 } });
     expect(r.reasons).toEqual({ further_charge: 0, non_compliance: 1, failed_to_keep_in_touch: 0, failed_to_reside: 0, drugs_alcohol: 0, other: 0, none: 1 });
     isCurve(r.timeToFirstRecall);
+    expect(r.timeToFirstRecallByGroup.groupBy).toBe('category');
+    for (const c of r.timeToFirstRecallByGroup.curves) isCurve(c.curve);
   });
 
   it('has reconviction with seriousness and both indictable splits', () => {
@@ -109,6 +111,7 @@ describe('JSON document (json-output.md)', () => {
     isProportion(d.overall);
     expect(Object.keys(d.followUpMonths).sort()).toEqual(['max', 'median', 'min']);
     isCurve(d.convictionFree);
+    expect(d.convictionFreeByGroup.curves.map((c: any) => c.group)).toEqual(['violent', 'sexual', 'acquisitive']);
     const p = doc.provenReoffending;
     expect(p.windowMonths).toBe(12);
     expect(p.eligible + p.tooShort).toBe(4);

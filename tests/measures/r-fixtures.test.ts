@@ -48,6 +48,12 @@ for (const [name, [extractionDate, snapshotDate]] of Object.entries(SAMPLE_DATES
         expect(m.timeToFirstRecall.median).toBe(r.kmMedian);
         const byCategory = Object.fromEntries(m.comparison.byGroup.map((g) => [g.group, [g.k, g.n]]));
         expect(byCategory).toEqual(r.byCategory);
+        const lr = m.timeToFirstRecallByGroup!.logRank;
+        if (r.logRankByCategory === null) expect(lr).toBeNull();
+        else {
+          expect(lr!.chiSquare).toBeCloseTo(r.logRankByCategory.chiSquare, 8);
+          expect(lr!.df).toBe(r.logRankByCategory.df);
+        }
       }
     });
 
@@ -76,6 +82,9 @@ for (const [name, [extractionDate, snapshotDate]] of Object.entries(SAMPLE_DATES
             expect(d.followUpMonths.max).toBeCloseTo(rd.fuMax, 10);
           }
           expect(d.convictionFree.median).toBe(rd.kmMedian);
+          const lr = d.convictionFreeByGroup!.logRank;
+          if (rd.logRankByCategory === null) expect(lr).toBeNull();
+          else expect(lr!.chiSquare).toBeCloseTo(rd.logRankByCategory.chiSquare, 8);
           const p = provenReoffendingMeasure(study, { desistanceFrom: from, includeCautions });
           const rp = R[`proven_${suffix}`];
           expect([p.eligible, p.tooShort, p.overall.k, p.reoffences]).toEqual([rp.eligible, rp.tooShort, rp.k, rp.reoffences]);

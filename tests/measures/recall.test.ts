@@ -109,6 +109,21 @@ describe('recall in the intervention window I = [r, min(e, F)]', () => {
   });
 });
 
+describe('time to first recall by group', () => {
+  it('draws one curve per index category and compares them with the log-rank test', () => {
+    const g = recallMeasure(study).timeToFirstRecallByGroup!;
+    expect(g.groupBy).toBe('category');
+    expect(g.curves.map((c) => [c.group, c.curve.time, c.curve.nEvent])).toEqual([
+      ['violent', [0, 17], [1, 1]],
+      ['sexual', [days('2020-06-01', '2020-09-30'), days('2020-03-01', '2021-12-31')], [0, 0]],
+    ]);
+    // Events at 0 (4 at risk, 2 violent) and 17 (3 at risk, 1 violent), both violent:
+    // O − E = 2 − (2/4 + 1/3) = 7/6; V = (1/2)(1/2) + (1/3)(2/3) = 17/36; χ² = 49/17.
+    expect(g.logRank!.df).toBe(1);
+    expect(g.logRank!.chiSquare).toBeCloseTo(49 / 17, 12);
+  });
+});
+
 describe('recall with window "licence" ([r, F])', () => {
   const m = recallMeasure(study, { recallWindow: 'licence' });
 

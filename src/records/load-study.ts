@@ -112,7 +112,7 @@ export async function loadStudy(files: { people: string; events: string; offence
       reader.rowsRead++;
       reader.quarantined.push({ table: role, file: path, line: fault.line, problems: [session.log.problems[session.log.problems.length - 1]], fields: [] });
     }
-    if (!info.jsonUnparsable) checkNotEmpty(reader, session.log, isJson && info.bytes > 0);
+    if (!info.jsonUnparsable) checkNotEmpty(reader, session.log, isJson && !info.blank);
     if (session.people.fatal) session.events.skipRows = true;
   }
   inputs.push(lookup.input);

@@ -157,15 +157,17 @@ export function jsonElementLines(text: string): number[] {
  * be an array of objects; each object is numbered by the line of its opening
  * brace. Problems with the JSON itself are returned for the caller to report.
  */
-export function readTableFile(path: string, sink: CsvSink): FileInfo & { jsonFaults: JsonFault[]; jsonUnparsable: JsonFault | null } {
+export function readTableFile(path: string, sink: CsvSink): FileInfo & { blank: boolean; jsonFaults: JsonFault[]; jsonUnparsable: JsonFault | null } {
   if (!/\.json$/i.test(path)) {
-    return { ...readCsvFile(path, sink), jsonFaults: [], jsonUnparsable: null };
+    const info = readCsvFile(path, sink);
+    return { ...info, blank: info.bytes === 0, jsonFaults: [], jsonUnparsable: null };
   }
   const bytes = readFileSync(path);
   const info = { bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
   let text = bytes.toString('utf8');
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  if (text.trim() === '') return { ...info, jsonFaults: [], jsonUnparsable: null };
+  // Only blanks: as empty as a 0-byte file (no header, no rows).
+  if (text.trim() === '') return { ...info, blank: true, jsonFaults: [], jsonUnparsable: null };
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -174,10 +176,10 @@ export function readTableFile(path: string, sink: CsvSink): FileInfo & { jsonFau
     const message = String((error as Error).message);
     const upTo = at ? Number(at[1]) : /end of JSON input/i.test(message) ? text.trimEnd().length : -1;
     const line = upTo >= 0 ? text.slice(0, upTo).split('\n').length : 0;
-    return { ...info, jsonFaults: [], jsonUnparsable: { line, expected: `valid JSON (${(error as Error).message})` } };
+    return { ...info, blank: false, jsonFaults: [], jsonUnparsable: { line, expected: `valid JSON (${(error as Error).message})` } };
   }
   if (!Array.isArray(data)) {
-    return { ...info, jsonFaults: [], jsonUnparsable: { line: 1, expected: 'a JSON array of objects, one per row' } };
+    return { ...info, blank: false, jsonFaults: [], jsonUnparsable: { line: 1, expected: 'a JSON array of objects, one per row' } };
   }
   const lines = jsonElementLines(text);
   const lineOf = (r: number) => lines[r] ?? r + 2;
@@ -188,7 +190,7 @@ export function readTableFile(path: string, sink: CsvSink): FileInfo & { jsonFau
     faults.push({ line: lineOf(r), expected: 'a JSON object (one row per object)' });
     return true;
   });
-  return { ...info, jsonFaults: faults, jsonUnparsable: null };
+  return { ...info, blank: false, jsonFaults: faults, jsonUnparsable: null };
 }
 
 /** Size of a file in bytes (for sizing column buffers before reading). */

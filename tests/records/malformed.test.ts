@@ -145,6 +145,13 @@ describe('JSON input', () => {
     expect(Array.from(s.people.column('release_date') as unknown as Float64Array)).toEqual([day('2019-01-01'), NaN]);
   });
 
+  it('treats a blank JSON file as empty, and an empty array as a table without rows', async () => {
+    expect(errorsOf(await studyError('people.csv', 'blank.json'))).toEqual([['empty_file', 'events', 0, null, null]]);
+    const s = await loadStudy({ people: `${dir}/people.csv`, events: `${dir}/empty-array.json`, offences });
+    expect(s.quality.events).toEqual({ read: 0, used: 0, quarantined: 0 });
+    expect(errorsOf(await studyError('empty-array.json', 'events.csv'))).toEqual([['empty_file', 'people', 0, null, null]]);
+  });
+
   it('reports JSON that does not parse', async () => {
     const e = await studyError('people.csv', 'events-broken.json');
     expect(errorsOf(e)).toEqual([['malformed_json', 'events', 1, null, null]]);

@@ -271,14 +271,16 @@ export function kaplanMeierPanels(input: KmPanelsInput): ChartSpec {
   const maxMonth = Math.max(drawnMonths(input.series, input.policy), months[months.length - 1] ?? 0, 1);
   const step = maxMonth / PANEL_W;
   const rows: (KmPoint & { panel: string; role: string })[] = [];
+  const reference = input.reference ? thinSteps(kmPoints(input.reference, input.policy), 3 * step).filter((p) => p.month <= maxMonth) : [];
   for (const s of input.series) {
     for (const p of thinSteps(kmPoints(s, input.policy), step)) rows.push({ ...p, panel: s.label, role: 'service' });
-    if (input.reference) {
-      for (const p of thinSteps(kmPoints(input.reference, input.policy), step)) if (p.month <= maxMonth) rows.push({ ...p, panel: s.label, role: 'reference' });
-    }
+    // the reference is a faint guide: one step per three pixel columns is enough
+    for (const p of reference) rows.push({ ...p, panel: s.label, role: 'reference' });
   }
   const q = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  const csv = ['panel,role,month,survival,lower,upper', ...rows.map((p) => `${q(p.panel)},${p.role},${p.month},${p.survival},${p.lower ?? ''},${p.upper ?? ''}`)].join('\n');
+  // panels are 125 px wide and 90 px tall: two decimals of a month and three of a proportion are finer than a pixel
+  const r = (x: number | null, f: number) => (x == null ? '' : String(Math.round(x * f) / f));
+  const csv = ['panel,role,month,survival,lower,upper', ...rows.map((p) => `${q(p.panel)},${p.role === 'service' ? 's' : 'r'},${r(p.month, 100)},${r(p.survival, 1000)},${r(p.lower, 1000)},${r(p.upper, 1000)}`)].join('\n');
   const x = { field: 'month', type: 'quantitative' as const, scale: { domain: [0, maxMonth], nice: false }, axis: { title: input.timeTitle, values: months, format: 'd', labelFontSize: 10, titleFontSize: 11 } };
   const y = { type: 'quantitative' as const, scale: { domain: [0, 1] }, axis: { format: '.0%', title: input.survivalTitle, tickCount: 3, labelFontSize: 10, titleFontSize: 11 } };
   const description =
@@ -298,17 +300,17 @@ export function kaplanMeierPanels(input: KmPanelsInput): ChartSpec {
       height: 90,
       layer: [
         {
-          transform: [{ filter: "datum.role == 'service' && isValid(datum.lower)" }],
+          transform: [{ filter: "datum.role == 's' && isValid(datum.lower)" }],
           mark: { type: 'area', interpolate: 'step-after', opacity: 0.25, color: SERIES_COLOURS[0] },
           encoding: { x, y: { field: 'lower', ...y }, y2: { field: 'upper' } },
         },
         {
-          transform: [{ filter: "datum.role == 'reference'" }],
+          transform: [{ filter: "datum.role == 'r'" }],
           mark: { type: 'line', interpolate: 'step-after', strokeWidth: 1.2, color: '#9a9a9a', strokeDash: [3, 2] },
           encoding: { x, y: { field: 'survival', ...y } },
         },
         {
-          transform: [{ filter: "datum.role == 'service'" }],
+          transform: [{ filter: "datum.role == 's'" }],
           mark: { type: 'line', interpolate: 'step-after', strokeWidth: 1.8, color: DARK },
           encoding: { x, y: { field: 'survival', ...y } },
         },

@@ -54,7 +54,8 @@ export const CHART_WIDTH = 560;
 
 /** Vega-Lite config shared by every chart: system fonts only, readable sizes, no interaction. */
 export const CONFIG = {
-  font: 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif',
+  // A short generic name: vega repeats it on every text element; the page's CSS sets the real stack.
+  font: 'sans-serif',
   background: 'white',
   padding: 8,
   view: { stroke: null },

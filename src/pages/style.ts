@@ -19,6 +19,7 @@ p.lead { font-size: 1.08rem; font-weight: 600; }
 figure { margin: 1.5rem 0 2rem; padding: 0; break-inside: avoid; page-break-inside: avoid; }
 .chart-frame { overflow-x: auto; }
 svg.chart { display: block; max-width: 100%; height: auto; }
+svg.chart text { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; }
 figcaption { color: var(--muted); font-size: .9rem; margin-top: .4rem; }
 p.note { font-size: .92rem; color: var(--ink); margin: .35rem 0; }
 .table-wrap { overflow-x: auto; margin: .6rem 0; }

@@ -19,7 +19,7 @@ export async function renderChartSvg(spec: TopLevelSpec, idPrefix = 'chart-'): P
   const compiled = vl.compile(spec).spec;
   const view = new vega.View(vega.parse(compiled), { renderer: 'none', logLevel: vega.Error });
   try {
-    return renumberIds(await view.toSVG(), idPrefix);
+    return roundPaths(renumberIds(await view.toSVG(), idPrefix));
   } finally {
     view.finalize();
   }
@@ -34,4 +34,14 @@ export function renumberIds(svg: string, prefix: string): string {
     .replace(/(\sid=")([^"]+)"/g, (all, head: string, id: string) => `${head}${names.get(id) ?? id}"`)
     .replace(/url\(#([^)]+)\)/g, (all, id: string) => `url(#${names.get(id) ?? id})`)
     .replace(/(href=")#([^"]+)"/g, (all, head: string, id: string) => `${head}#${names.get(id) ?? id}"`);
+}
+
+/** Rounds the coordinates in path data to 0.1 px (vega writes three decimals): a smaller page, the same picture. */
+export function roundPaths(svg: string): string {
+  return svg.replace(/\sd="[^"]*"/g, (attr) =>
+    attr.replace(/-?\d+\.\d{2,}/g, (n) => {
+      const r = Math.round(Number(n) * 10) / 10;
+      return Object.is(r, -0) ? '0' : String(r);
+    }),
+  );
 }

@@ -139,7 +139,7 @@ export class EventsReader extends TableReader {
       }
     }
 
-    const extras = this.readExtras();
+    this.readExtras();
     if (this.rowProblems.length > 0) {
       if (this.rowWarnings.length > 0) this.rowWarnings.length = 0;
       return;
@@ -159,7 +159,7 @@ export class EventsReader extends TableReader {
     c.offence[i] = offence;
     c.recall_reasons[i] = reasons;
     c.line[i] = rec.line;
-    if (extras !== null) this.keepExtras(extras);
+    this.keepExtras();
   }
 
   /** The previous row's person_id bytes and what they named: rows of one person usually come together. */

@@ -175,7 +175,7 @@ export class PeopleReader extends TableReader {
       if (!Number.isNaN(serviceEnd) && serviceEnd > end) this.fail('dates_out_of_order', 'service_end', f[13], `a date on or before ${whose} (${show(end)})`);
     }
 
-    const extras = this.readExtras();
+    this.readExtras();
     if (this.rowProblems.length > 0 || id === null || service === null || offence === null) return;
 
     const c = this.columns;
@@ -200,7 +200,7 @@ export class PeopleReader extends TableReader {
     c.exclusion_reason.push(exclusionReason);
     c.follow_up_end.push(followUpEnd);
     c.line.push(rec.line);
-    this.keepExtras(extras);
+    this.keepExtras();
   }
 
   private requiredText(column: (typeof PEOPLE_COLUMNS)[number]): string | null {

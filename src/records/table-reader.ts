@@ -276,16 +276,16 @@ export abstract class TableReader {
   }
 
   /** Reads the extra columns of the current row (checked for privacy). */
-  protected readExtras(): (string | null)[] | null {
-    if (this.extras.length === 0) return null;
-    const values: (string | null)[] = [];
-    for (const extra of this.extras) values.push(this.text(extra.field));
-    return values;
+  /** The current row's extra values, reused from row to row (no allocation per row). */
+  private readonly extraValues: (string | null)[] = [];
+
+  /** Reads the extra columns of the current row (privacy-checked); {@link keepExtras} keeps them if the row is used. */
+  protected readExtras(): void {
+    for (let i = 0; i < this.extras.length; i++) this.extraValues[i] = this.text(this.extras[i].field);
   }
 
-  protected keepExtras(values: (string | null)[] | null): void {
-    if (values === null) return;
-    for (let i = 0; i < values.length; i++) this.extras[i].values.push(values[i]);
+  protected keepExtras(): void {
+    for (let i = 0; i < this.extras.length; i++) this.extras[i].values.push(this.extraValues[i]);
   }
 
   private malformed(rec: CsvRecord): void {

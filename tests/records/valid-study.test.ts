@@ -140,6 +140,21 @@ describe('studyFromRows', () => {
     expect(s.quality.people).toEqual({ read: 3, used: 2, quarantined: 1 });
   });
 
+  it('keeps extra event columns, sorted with their events, and merges rows identical in every column', () => {
+    const events = [
+      { person_id: 'A', type: 'breach', date: '2019-06-01', source: 'nDelius' },
+      { person_id: 'A', type: 'recall', date: '2019-06-01', source: 'PPUD' },
+      { person_id: 'A', type: 'breach', date: '2019-06-01', source: 'nDelius' },
+      { person_id: 'A', type: 'breach', date: '2019-06-01', source: 'court' },
+    ];
+    const s = studyFromRows({ people: peopleObjects, events, offences: offenceObjects });
+    expect(col(s, 'events', 'type')).toEqual([0, 4, 4]);
+    expect(col(s, 'events', 'source')).toEqual(['PPUD', 'nDelius', 'court']);
+    expect(s.quality.events).toEqual({ read: 4, used: 4, quarantined: 0 });
+    expect(s.quality.problems).toMatchObject([{ kind: 'duplicate_event', line: 4, column: null }]);
+    expect(s.quality.problems[0].expected).toBe('one row per event (identical in every column to line 2; counted once)');
+  });
+
   it('uses the default offence lookup when none is given', () => {
     const s = studyFromRows({ people: [{ person_id: 'A', service: 'S', index_offence: 'VAP-MURDER', release_date: '2019-01-01' }], events: [] });
     expect(s.offences.code.length).toBeGreaterThan(50);

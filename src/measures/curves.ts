@@ -5,10 +5,24 @@ import type { Curve } from '../stats/types.js';
 import type { Study } from '../study/study.js';
 import { cohortRows } from './cohort.js';
 import { groupColumn, groupsInCohortRows, type GroupColumn } from './groups.js';
+import { integerSortOrder } from './sorting.js';
 import type { GroupCurves } from './types.js';
 
 /** Kaplan–Meier curve of `time` (days from the start) with `event` 1 = event, 0 = censored. */
 export function survivalCurve(time: Float64Array, event: Uint8Array, confType: KmConfType): Curve {
+  const order = integerSortOrder(time);
+  if (!order) return kaplanMeier(time, event, { confType });
+  const t = new Float64Array(time.length);
+  const e = new Uint8Array(time.length);
+  for (let i = 0; i < order.length; i++) {
+    t[i] = time[order[i]];
+    e[i] = event[order[i]];
+  }
+  return presortedCurve(t, e, confType);
+}
+
+/** The estimator on input already in time order (see sorting.ts for why that matters). */
+function presortedCurve(time: Float64Array, event: Uint8Array, confType: KmConfType): Curve {
   return kaplanMeier(time, event, { confType });
 }
 
@@ -32,12 +46,15 @@ export function curvesByGroup(
   for (let j = 0; j < rows.length; j++) size[groups.codeOf[rows[j]]]++;
   const offset = new Int32Array(g + 1);
   for (let k = 0; k < g; k++) offset[k + 1] = offset[k] + size[k];
-  // Counting partition: each group's people contiguous, in row order.
+  // Counting partition by group, visiting people in time order when the times allow
+  // it, so that each group's stretch (and the whole, for the log-rank test) is sorted.
+  const order = integerSortOrder(time);
   const t = new Float64Array(rows.length);
   const e = new Uint8Array(rows.length);
   const label: string[] = new Array(rows.length);
   const fill = offset.slice(0, g);
-  for (let j = 0; j < rows.length; j++) {
+  for (let x = 0; x < rows.length; x++) {
+    const j = order ? order[x] : x;
     const k = groups.codeOf[rows[j]];
     const at = fill[k]++;
     t[at] = time[j];
@@ -47,7 +64,9 @@ export function curvesByGroup(
   const curves: GroupCurves['curves'] = [];
   for (let k = 0; k < g; k++) {
     if (!listed[k] || size[k] === 0) continue;
-    curves.push({ group: groups.names[k], curve: survivalCurve(t.subarray(offset[k], offset[k + 1]), e.subarray(offset[k], offset[k + 1]), confType) });
+    const stretch = [offset[k], offset[k + 1]] as const;
+    const curve = order ? presortedCurve(t.subarray(...stretch), e.subarray(...stretch), confType) : survivalCurve(t.subarray(...stretch), e.subarray(...stretch), confType);
+    curves.push({ group: groups.names[k], curve });
   }
   let test: GroupCurves['logRank'] = null;
   if (curves.length >= 2) {

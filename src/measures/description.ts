@@ -5,6 +5,7 @@ import { summarize } from '../stats/index.js';
 import type { Study } from '../study/study.js';
 import { cohortRows } from './cohort.js';
 import { rawColumn } from './columns.js';
+import { sortedIfIntegers } from './sorting.js';
 import { groupColumn, groupsInCohortRows, type GroupColumn } from './groups.js';
 import type { CategoryCount, DescriptionColumn, DescriptionResult } from './types.js';
 
@@ -71,7 +72,7 @@ function describeRows(
       const v = col[rows[j]];
       if (typeof v === 'number' && !Number.isNaN(v)) out[m++] = v;
     }
-    return out.subarray(0, m);
+    return sortedIfIntegers(out.subarray(0, m));
   };
   const aces = values(3);
   let fourOrMore = 0;

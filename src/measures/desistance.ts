@@ -10,6 +10,7 @@ import { cohortRows, hasServiceEnd } from './cohort.js';
 import { columnsOf } from './columns.js';
 import { compareGroups } from './compare.js';
 import { curvesByColumn, survivalCurve } from './curves.js';
+import { sortedIfIntegers } from './sorting.js';
 import { countsAsReconviction, NO_SERVICE_END } from './reconviction.js';
 import type { DesistanceResult, Unused } from './types.js';
 
@@ -99,12 +100,17 @@ export function desistanceResultFrom(study: Study, o: DesistanceOutcomes, option
   const p = columnsOf(study).people;
   const n = o.rows.length;
   let k = 0;
-  const followUp = new Float64Array(n);
-  let min = Infinity;
-  let max = -Infinity;
+  const followUpDays = new Float64Array(n);
   for (let j = 0; j < n; j++) {
     if (o.desisted[j]) k++;
-    const months = daysToMonths(p.followUpEnd[o.rows[j]] - o.start[j]);
+    followUpDays[j] = p.followUpEnd[o.rows[j]] - o.start[j];
+  }
+  const sorted = sortedIfIntegers(followUpDays);
+  let min = Infinity;
+  let max = -Infinity;
+  const followUp = new Float64Array(n);
+  for (let j = 0; j < n; j++) {
+    const months = daysToMonths(sorted[j]);
     followUp[j] = months;
     if (months < min) min = months;
     if (months > max) max = months;

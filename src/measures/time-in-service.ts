@@ -10,8 +10,17 @@ import { daysToMonths } from '../time/days.js';
 import { cohortRows } from './cohort.js';
 import { columnsOf } from './columns.js';
 import { survivalCurve } from './curves.js';
+import { sortedIfIntegers } from './sorting.js';
 import { NOT_RECORDED } from './groups.js';
 import type { TimeInServiceResult } from './types.js';
+
+/** Days as months, in ascending order (sorted here so the summary's own sort is cheap). */
+function inMonths(days: Float64Array): Float64Array {
+  const sorted = sortedIfIntegers(days);
+  const months = new Float64Array(sorted.length);
+  for (let i = 0; i < sorted.length; i++) months[i] = daysToMonths(sorted[i]);
+  return months;
+}
 
 /**
  * Measure 4 over the cohort: in-reach r − in_reach_start (people with both) and
@@ -38,13 +47,13 @@ export function timeInServiceMeasure(study: Study, options: Partial<MeasureOptio
     const i = rows[j];
     const r = p.releaseDate[i];
     const start = p.inReachStart[i];
-    if (!Number.isNaN(start)) inReach[nInReach++] = daysToMonths(r - start);
+    if (!Number.isNaN(start)) inReach[nInReach++] = r - start;
     const e = p.serviceEnd[i];
     if (Number.isNaN(e)) {
       ongoing++;
       time[j] = p.followUpEnd[i] - r;
     } else {
-      community[nCommunity++] = daysToMonths(e - r);
+      community[nCommunity++] = e - r;
       time[j] = e - r;
       event[j] = 1;
       const reason = p.endReason[i] ?? NOT_RECORDED;
@@ -53,8 +62,8 @@ export function timeInServiceMeasure(study: Study, options: Partial<MeasureOptio
   }
   const inService = survivalCurve(time, event, opts.kmConfType);
   return {
-    inReachMonths: summarize(inReach.subarray(0, nInReach)),
-    communityMonths: summarize(community.subarray(0, nCommunity)),
+    inReachMonths: summarize(inMonths(inReach.subarray(0, nInReach))),
+    communityMonths: summarize(inMonths(community.subarray(0, nCommunity))),
     ongoing,
     endReasons,
     kmMedianMonths: inService.median === null ? null : daysToMonths(inService.median),

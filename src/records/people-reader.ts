@@ -178,6 +178,11 @@ export class PeopleReader extends TableReader {
     this.readExtras();
     if (this.rowProblems.length > 0 || id === null || service === null || offence === null) return;
 
+    if (this.extractionDate !== null && followUpEnd > this.extractionDate) {
+      this.log.add(this.problem('warning', 'follow_up_end_after_extraction', 'follow_up_end', this.raw(f[17]),
+        `a date on or before the extraction date (${show(this.extractionDate)}): records cannot be complete past it; kept as written`));
+    }
+
     const c = this.columns;
     this.keptRow.data[entry] = c.person_id.length;
     c.person_id.push(id);

@@ -30,7 +30,8 @@ export type WarningKind =
   | 'event_before_release'
   | 'recall_without_rerelease'
   | 'duplicate_event'
-  | 'recall_reasons_on_non_recall';
+  | 'recall_reasons_on_non_recall'
+  | 'follow_up_end_after_extraction';
 
 const TABLE_ORDER: Record<TableName, number> = { offences: 0, people: 1, events: 2 };
 

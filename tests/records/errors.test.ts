@@ -149,6 +149,11 @@ describe('dates against the extraction date', () => {
       ['person_quarantined', 5, 'person_id', 'P01'],
     ]);
     expect(error.problems[0].expected).toBe('a date on or before the extraction date, the default follow_up_end (2019-06-30)');
+    // P02's own follow_up_end (2020-06-30) is after the extraction date: kept, with a warning.
+    expect(error.problems.filter((p) => p.severity === 'warning').map(summary)).toEqual([
+      ['follow_up_end_after_extraction', 3, 'follow_up_end', '2020-06-30'],
+      ['event_after_follow_up_end', 7, 'date', '2020-07-01'],
+    ]);
   });
 
   it('rejects an extraction date that does not exist', async () => {

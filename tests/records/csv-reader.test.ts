@@ -69,3 +69,51 @@ describe('the CSV reader', () => {
     expect(records).toEqual([]);
   });
 });
+
+describe('the CSV reader on random input', () => {
+  /** A small deterministic generator (LCG), so that a failure can be reproduced. */
+  function lcg(seed: number): () => number {
+    let x = seed;
+    return () => (x = (Math.imul(x, 1103515245) + 12345) >>> 0) / 2 ** 32;
+  }
+
+  it('reads written-out fields back exactly, whatever the chunk size', () => {
+    const next = lcg(7);
+    const alphabet = ['a', 'b', 'é', ',', '"', '\n', '\r\n', ' '];
+    const dir = mkdtempSync(join(tmpdir(), 'csv-fuzz-'));
+    for (let trial = 0; trial < 40; trial++) {
+      const rows: string[][] = [];
+      const nRows = 1 + Math.floor(next() * 5);
+      const nFields = 1 + Math.floor(next() * 4);
+      for (let r = 0; r < nRows; r++) {
+        const row: string[] = [];
+        for (let f = 0; f < nFields; f++) {
+          let field = '';
+          const length = Math.floor(next() * 5);
+          for (let k = 0; k < length; k++) field += alphabet[Math.floor(next() * alphabet.length)];
+          row.push(field);
+        }
+        // A record of one empty field would be a blank line, which is skipped.
+        if (nFields === 1 && row[0] === '') row[0] = 'x';
+        rows.push(row);
+      }
+      const quote = (f: string) => (/[",\r\n]/.test(f) || next() < 0.3 ? `"${f.replace(/"/g, '""')}"` : f);
+      const eol = next() < 0.5 ? '\n' : '\r\n';
+      const text = rows.map((r) => r.map(quote).join(',')).join(eol) + (next() < 0.5 ? eol : '');
+      const path = join(dir, `t${trial}.csv`);
+      writeFileSync(path, text);
+      // Expected line numbers: each record starts after the line breaks of those before it.
+      let line = 1;
+      const expected = rows.map((r) => {
+        const at = line;
+        line += r.join(',').split('\n').length - 1 + 1;
+        return { line: at, fields: r, fault: null };
+      });
+      for (const chunk of [1, 2, 3, 5, 8, 64]) {
+        const { records, sink } = collector();
+        readCsvFile(path, sink, chunk);
+        expect(records, `trial ${trial}, chunk ${chunk}: ${JSON.stringify(text)}`).toEqual(expected);
+      }
+    }
+  });
+});

@@ -30,6 +30,9 @@ thead th { border-bottom: 2px solid #999; font-weight: 600; }
 tbody th { font-weight: normal; white-space: pre-wrap; }
 .num { text-align: right; }
 tr.total th, tr.total td { font-weight: 600; border-top: 2px solid #999; }
+table.wide { font-size: .78rem; }
+table.wide td { white-space: pre-line; padding: .2rem .45rem; }
+table.wide th { white-space: nowrap; padding: .2rem .45rem; }
 table.inputs td:last-child { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: .78rem; word-break: break-all; }
 dl.pairs { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; }
 dl.pairs dt { font-weight: 600; }

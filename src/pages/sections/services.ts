@@ -1,12 +1,39 @@
 /** Services compared: forest and funnel plots per measure, conviction-free curves by service. */
-import { COMPARED_MEASURE_WORDS, forestChart, shownServices } from '../../charts/forest.js';
-import { funnelChart, funnelPosition } from '../../charts/funnel.js';
+import { COMPARED_MEASURE_WORDS, forestPanelsChart, shownServices } from '../../charts/forest.js';
+import { funnelPanelsChart, funnelPosition } from '../../charts/funnel.js';
 import { fig, type Block, type ReportContext, type Section } from '../context.js';
-import { pPhrase, decimal } from '../format.js';
-import { html } from '../html.js';
-import { proportionTable } from './common.js';
+import { pPhrase, decimal, percent } from '../format.js';
+import { formatCount, formatInteger, type DisclosurePolicy, type ShownProportion } from '../disclosure.js';
+import type { ServiceComparison } from '../../measures/types.js';
+import { table } from '../tables.js';
+import { html, type Html } from '../html.js';
 import { kmFigure } from './km.js';
 import { listWords } from '../../charts/theme.js';
+
+/**
+ * Every compared measure by service in one table: "k of n, p% (lo–hi)" per
+ * cell, withheld cells as the disclosure rules say, all services last.
+ */
+export function servicesTable(comparisons: ServiceComparison[], policy: DisclosurePolicy): Html {
+  const shown = comparisons.map((c) => shownServices(c, policy));
+  const services = comparisons[0]?.byService.map((b) => b.group) ?? [];
+  // The first measure's n is the service's cohort; a measure counting fewer people (proven reoffending) says "of n".
+  const cell = (p: ShownProportion, n: ShownProportion['n']) => {
+    const of = p.n.value === n.value && p.n.hidden === n.hidden ? '' : ` of ${formatCount(p.n, policy)}`;
+    if (p.hidden) return `${formatCount(p.k, policy)}${of}, withheld`;
+    if (p.proportion == null || !p.ci) return `0${of}`;
+    return `${formatInteger(p.k.value)}${of}: ${percent(p.proportion, 1)}\n(${percent(p.ci[0], 1)}–${percent(p.ci[1], 1)})`;
+  };
+  const rows = services.map((name, i) => [name, formatCount(shown[0].rows[i].n, policy), ...shown.map((s) => cell(s.rows[i], shown[0].rows[i].n))]);
+  rows.push(['All services', formatCount(shown[0].pooled.n, policy), ...shown.map((s) => cell(s.pooled, shown[0].pooled.n))]);
+  return table({
+    caption: 'Each measure by service: people with the outcome, per cent, and the 95% CI beneath',
+    head: ['Service', 'People', ...comparisons.map((c) => COMPARED_MEASURE_WORDS[c.measure].column)],
+    rows,
+    totalRows: [rows.length - 1],
+    className: 'wide',
+  });
+}
 
 export function servicesSection(ctx: ReportContext): Section {
   const { measures: m, policy } = ctx;
@@ -15,18 +42,23 @@ export function servicesSection(ctx: ReportContext): Section {
   blocks.push(
     html`<p>${`${s.services.length} services compared. A forest plot shows each service's proportion with its 95% confidence interval; a funnel plot sets it against the number of people, with control limits around the pooled proportion (p0 ± z·√(p0(1 − p0)/n), z = 1.96 for 95% and 3.09 for 99.8%). Services differ in whom they take on, so differences are not effects of the services.`}</p>`,
   );
-  for (const c of s.measures) {
+  // One figure of forest plots and one of funnel plots, every measure side by side.
+  const tables = [servicesTable(s.measures, policy)];
+  const tests = s.measures.map((c) => {
     const w = COMPARED_MEASURE_WORDS[c.measure];
-    const { rows, pooled } = shownServices(c, policy);
-    const t = proportionTable(`${w.title} by service`, 'Service', w.column, rows, pooled, policy);
-    const anyHidden = rows.some((r) => r.hidden);
-    const placed = rows.filter((r) => !r.hidden && r.proportion != null).map((r) => ({ label: r.label, at: funnelPosition(r.proportion!, r.n.value, c) }));
-    const named = (at: string) => listWords(placed.filter((p) => p.at === at).map((p) => p.label)) || 'none';
-    const positions = `Outside the 99.8% limits: ${named('outside 99.8%')}. Between the 95% and 99.8% limits: ${named('between 95% and 99.8%')}. Within the 95% limits: ${placed.filter((p) => p.at === 'within 95%').length} of ${placed.length} services shown.`;
-    const test = anyHidden ? "Fisher's exact test withheld (a service is too small to publish)." : c.fisherP == null ? "Fisher's exact test not computed (too many people and services for an exact test)." : `Fisher's exact test across services: ${pPhrase(c.fisherP)}.`;
-    blocks.push(html`<h3>${w.title}</h3>`);
-    blocks.push(fig(forestChart(c, policy), [t], [test]));
-    blocks.push(fig(funnelChart(c, policy), [], [positions]));
+    const anyHidden = shownServices(c, policy).rows.some((r) => r.hidden);
+    if (anyHidden) return `${w.title}: Fisher's exact test withheld (a service is too small to publish).`;
+    return c.fisherP == null ? `${w.title}: Fisher's exact test not computed (too many people and services for an exact test).` : `${w.title}: Fisher's exact test across services, ${pPhrase(c.fisherP)}.`;
+  });
+  if (s.measures.length > 0) {
+    blocks.push(fig(forestPanelsChart(s.measures, policy), tables, tests));
+    const positions = s.measures.map((c) => {
+      const w = COMPARED_MEASURE_WORDS[c.measure];
+      const placed = shownServices(c, policy).rows.filter((r) => !r.hidden && r.proportion != null).map((r) => ({ label: r.label, at: funnelPosition(r.proportion!, r.n.value, c) }));
+      const named = (at: string) => listWords(placed.filter((p) => p.at === at).map((p) => p.label)) || 'none';
+      return `${w.title}: outside the 99.8% limits, ${named('outside 99.8%')}; between the 95% and 99.8% limits, ${named('between 95% and 99.8%')}; within the 95% limits, ${placed.filter((p) => p.at === 'within 95%').length} of ${placed.length} services shown.`;
+    });
+    blocks.push(fig(funnelPanelsChart(s.measures, policy), [], positions));
   }
   if (s.convictionFree.length > 1) {
     const lr = s.logRank;

@@ -49,18 +49,20 @@ export function curvesByGroup(
   // Counting partition by group, visiting people in time order when the times allow
   // it, so that each group's stretch (and the whole, for the log-rank test) is sorted.
   const order = integerSortOrder(time);
+  const codeOfPerson = new Int32Array(rows.length);
+  for (let j = 0; j < rows.length; j++) codeOfPerson[j] = groups.codeOf[rows[j]];
   const t = new Float64Array(rows.length);
   const e = new Uint8Array(rows.length);
-  const label: string[] = new Array(rows.length);
   const fill = offset.slice(0, g);
   for (let x = 0; x < rows.length; x++) {
     const j = order ? order[x] : x;
-    const k = groups.codeOf[rows[j]];
-    const at = fill[k]++;
+    const at = fill[codeOfPerson[j]]++;
     t[at] = time[j];
     e[at] = event[j];
-    label[at] = groups.names[k];
   }
+  // Labels last, group by group: sequential writes.
+  const label: string[] = new Array<string>(rows.length);
+  for (let k = 0; k < g; k++) for (let at = offset[k]; at < offset[k + 1]; at++) label[at] = groups.names[k];
   const curves: GroupCurves['curves'] = [];
   for (let k = 0; k < g; k++) {
     if (!listed[k] || size[k] === 0) continue;

@@ -147,13 +147,24 @@ export class WordMatcher {
  * key's hash is kept, so a probe compares bytes only when the hashes agree.
  */
 export class ByteKeyMap {
-  private pool: Uint8Array = new Uint8Array(1024);
+  private pool: Uint8Array;
   /** Key k is pool[keyStart[k] .. keyStart[k + 1]); keys are stored one after another. */
-  private keyStart: Int32Array = new Int32Array(65);
-  private values: Int32Array = new Int32Array(64);
+  private keyStart: Int32Array;
+  private values: Int32Array;
   /** Pairs (key index or −1, key hash): a probe reads one cache line, and compares bytes only when the hashes agree. */
-  private slots: Int32Array = ByteKeyMap.emptySlots(128);
+  private slots: Int32Array;
   private count = 0;
+
+  /** expectedKeys sizes the table up front, sparing the rehashing of a growing one. */
+  constructor(expectedKeys = 64) {
+    const capacity = Math.max(64, expectedKeys);
+    this.values = new Int32Array(capacity);
+    this.keyStart = new Int32Array(capacity + 1);
+    this.pool = new Uint8Array(capacity * 8);
+    let slots = 128;
+    while (slots < capacity * 2) slots *= 2;
+    this.slots = ByteKeyMap.emptySlots(slots);
+  }
 
   get size(): number {
     return this.count;

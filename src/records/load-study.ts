@@ -60,11 +60,11 @@ function checkNotEmpty(reader: TableReader, log: ProblemLog, noHeaderIsEmptyRows
   }
 }
 
-function startSession(offences: OffenceLookup, files: { people: string; events: string }, options: LoadOptions, expectedEvents: number): Session {
+function startSession(offences: OffenceLookup, files: { people: string; events: string }, options: LoadOptions, expectedPeople: number, expectedEvents: number): Session {
   const log = new ProblemLog();
   const allow = new Set((options.allowColumns ?? []).map(normaliseColumnName));
   const extractionDate = optionDate('extractionDate', options.extractionDate);
-  const people = new PeopleReader(settingsFor('people', files.people, log, allow), offences.rowOf, extractionDate);
+  const people = new PeopleReader(settingsFor('people', files.people, log, allow), offences.rowOf, extractionDate, expectedPeople);
   const events = new EventsReader(settingsFor('events', files.events, log, allow), people, offences.code, expectedEvents);
   return { log, offences, people, events, extractionDate };
 }
@@ -94,9 +94,9 @@ function finish(session: Session, options: LoadOptions, inputs: InputFile[], qua
  */
 export async function loadStudy(files: { people: string; events: string; offences?: string | null }, options: LoadOptions = {}): Promise<Study> {
   const lookup = files.offences ? readOffenceLookupFile(files.offences) : readDefaultOffenceLookup();
-  // Roughly 40 bytes per event row: a first guess for the column buffers, which grow if needed.
-  const expectedEvents = /\.csv$/i.test(files.events) ? Math.ceil(fileSize(files.events) / 40) : 1024;
-  const session = startSession(lookup.lookup, files, options, expectedEvents);
+  // Roughly 40 bytes per event row and 100 per person: first guesses for the column buffers, which grow if needed.
+  const guess = (path: string, bytesPerRow: number) => (/\.csv$/i.test(path) ? Math.ceil(fileSize(path) / bytesPerRow) : 1024);
+  const session = startSession(lookup.lookup, files, options, guess(files.people, 100), guess(files.events, 40));
   const inputs: InputFile[] = [];
 
   for (const [role, path, reader] of [['people', files.people, session.people], ['events', files.events, session.events]] as const) {
@@ -150,7 +150,7 @@ export function studyFromRows(
   options: Omit<LoadOptions, 'quarantineDir'> & { quarantine?: boolean } = {},
 ): Study {
   const lookup = rows.offences ? { lookup: offenceLookupFromRows(rows.offences), input: null } : readDefaultOffenceLookup();
-  const session = startSession(lookup.lookup, { people: '<people rows>', events: '<events rows>' }, options, 1024);
+  const session = startSession(lookup.lookup, { people: '<people rows>', events: '<events rows>' }, options, 1024, 1024);
   feedRows(rows.people, session.people.accept);
   checkNotEmpty(session.people, session.log, true);
   if (session.people.fatal) session.events.skipRows = true;

@@ -48,24 +48,24 @@ export interface PeopleColumns {
   line: Int32List;
 }
 
-function emptyPeople(): PeopleColumns {
-  const f = () => new Float64List();
+function emptyPeople(capacity: number): PeopleColumns {
+  const f = () => new Float64List(capacity);
   return {
     person_id: [], service: [], tier: [], sex: [], ethnicity: [], age_at_release: f(), index_offence: [],
-    index_offence_row: new Int32List(), prior_convictions: f(), custody_years_before_release: f(), aces: f(), referral_date: f(),
+    index_offence_row: new Int32List(capacity), prior_convictions: f(), custody_years_before_release: f(), aces: f(), referral_date: f(),
     in_reach_start: f(), release_date: f(), service_end: f(), end_reason: [], included: [], exclusion_reason: [],
-    follow_up_end: f(), line: new Int32List(),
+    follow_up_end: f(), line: new Int32List(capacity),
   };
 }
 
 const show = (day: number) => formatDay(day) ?? '';
 
 export class PeopleReader extends TableReader {
-  readonly columns = emptyPeople();
+  readonly columns: PeopleColumns;
   /** Every person_id seen (bytes → entry), the line of its first row, and its row among the kept people (−1 if none). */
-  private readonly ids = new ByteKeyMap();
-  private readonly firstLine = new Int32List();
-  private readonly keptRow = new Int32List();
+  private readonly ids: ByteKeyMap;
+  private readonly firstLine: Int32List;
+  private readonly keptRow: Int32List;
 
   /** The person a person_id names: their row among the kept people, −2 when their rows were all set aside, −1 when unknown. */
   personOf(buf: Uint8Array, start: number, end: number): number {
@@ -90,8 +90,15 @@ export class PeopleReader extends TableReader {
     private readonly offenceRow: ReadonlyMap<string, number>,
     /** The study's extraction date when given; null when it will be inferred (and so no date can be after it). */
     private readonly extractionDate: number | null,
+    /** A guess at the number of rows, to size the columns and the id table once. */
+    expectedRows = 1024,
   ) {
     super(settings, PEOPLE_COLUMNS, REQUIRED, ['index_offence_row']);
+    const capacity = Math.max(16, expectedRows);
+    this.columns = emptyPeople(capacity);
+    this.ids = new ByteKeyMap(capacity);
+    this.firstLine = new Int32List(capacity);
+    this.keptRow = new Int32List(capacity);
   }
 
   /** Field index of each people column (−1 when absent), in PEOPLE_COLUMNS order, fixed by the header. */

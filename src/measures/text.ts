@@ -3,7 +3,7 @@
  * has none to print: StudyMeasures holds aggregates only).
  */
 import type { Proportion, Summary } from '../stats/types.js';
-import type { GroupComparison, StudyMeasures } from './types.js';
+import type { GroupComparison, GroupCurves, StudyMeasures } from './types.js';
 
 const RECALL_WINDOW: Record<string, string> = {
   intervention: 'during the intervention, from release to the service end or follow-up end',
@@ -74,6 +74,14 @@ function unusedLine(unused: { reason: string; count: number }[]): string[] {
   return unused.length ? [`  Not covered: ${unused.map((u) => `${u.count} ${u.reason}`).join('; ')}`] : [];
 }
 
+function logRankLine(g: GroupCurves | undefined, what: string): string[] {
+  if (!g || !g.logRank) return [];
+  const medians = g.curves.map((c) => `${c.group} ${c.curve.median === null ? 'not reached' : `${c.curve.median} days`}`).join(', ');
+  return [
+    `  ${what} by ${g.groupBy}: median ${medians}; log-rank chi-square ${fmt(g.logRank.chiSquare, 2)} on ${g.logRank.df} df, p = ${pValue(g.logRank.p)}`,
+  ];
+}
+
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
@@ -138,6 +146,7 @@ export function formatMeasuresText(m: StudyMeasures): string {
       `${reasons.map(([k, v]) => `${REASON_LABEL[k] ?? k} ${v}`).join(', ')}; none recorded ${r.reasons.none}`,
   );
   L.push(`  Median time to first recall (Kaplan–Meier, censored at the window's end): ${medianDays(r.timeToFirstRecall.median)}`);
+  L.push(...logRankLine(r.timeToFirstRecallByGroup, 'Time to first recall'));
   L.push(...comparisonLines(r.comparison, 'Recalled'));
   L.push('');
 
@@ -168,6 +177,7 @@ export function formatMeasuresText(m: StudyMeasures): string {
     `  Follow-up from ${start}: min ${fmt(d.followUpMonths.min)}, median ${fmt(d.followUpMonths.median)}, max ${fmt(d.followUpMonths.max)} months`,
   );
   L.push(`  Median conviction-free time (Kaplan–Meier, censored at follow-up end): ${medianDays(d.convictionFree.median)}`);
+  L.push(...logRankLine(d.convictionFreeByGroup, 'Conviction-free time'));
   L.push(...unusedLine(d.unused));
   L.push(...comparisonLines(d.comparison, 'Desisted'));
   L.push('');

@@ -81,8 +81,9 @@ export function formatProblem(p: Problem): string {
   const column = p.column !== null ? `, column ${p.column}` : '';
   let value: string;
   if (p.value === null) value = '';
+  else if (p.value.trim() === '') value = ': blank';
   else if (p.column !== null && WITHHELD_COLUMNS.has(p.column) && p.kind !== 'privacy_value') value = ': value withheld (a person_id is never printed)';
-  else value = p.value === '' ? ': blank' : `: value '${p.value}'`;
+  else value = `: value '${p.value}'`;
   return `${where}${column}${value} — expected ${p.expected}`;
 }
 

@@ -99,6 +99,8 @@ describe('every error and warning of records.md', () => {
   it('never prints a person_id', async () => {
     const error = await studyError(files);
     expect(error.message).not.toMatch(/'P0[16]'|'P99'/);
+    const blank = error.problems.find((p) => p.line === 22 && p.table === 'people')!;
+    expect(formatProblem(blank)).toBe(`${files.people} line 22, column person_id: blank — expected a person_id (required)`);
     const duplicate = error.problems.find((p) => p.kind === 'duplicate_person_id')!;
     expect(formatProblem(duplicate)).toBe(
       `${files.people} line 8, column person_id: value withheld (a person_id is never printed) — expected a person_id used only once (first used on line 2, which is kept)`,

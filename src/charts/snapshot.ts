@@ -6,7 +6,7 @@
 import type { SnapshotResult } from '../measures/types.js';
 import { formatCount, suppressTable, type Count, type DisclosurePolicy } from '../pages/disclosure.js';
 import { GROUP_AXIS } from './proportions.js';
-import { CHART_WIDTH, chartTitle, CONFIG, DARK, LIGHT, SCHEMA, type ChartSpec } from './theme.js';
+import { CHART_WIDTH, chartTitle, longDate, CONFIG, DARK, LIGHT, SCHEMA, type ChartSpec } from './theme.js';
 
 export interface SnapshotTableRow {
   service: string;
@@ -48,13 +48,13 @@ export function snapshotChart(s: SnapshotResult, policy: DisclosurePolicy): Char
   const labels = table.rows.map((r) => ({ service: r.service, text: r.total.hidden ? `total ${formatCount(r.total, policy)}` : String(r.total.value), x: r.inCustody.hidden || r.inCommunity.hidden ? 0 : r.total.value }));
   const t = table.total;
   const description =
-    `People accessing each service on ${s.date}, in custody or in the community. All services: ${formatCount(t.total, policy)} people, ` +
+    `People accessing each service on ${longDate(s.date)}, in custody or in the community. All services: ${formatCount(t.total, policy)} people, ` +
     `${formatCount(t.inCustody, policy)} in custody and ${formatCount(t.inCommunity, policy)} in the community. ` +
     table.rows.map((r) => `${r.service}: ${formatCount(r.inCustody, policy)} in custody, ${formatCount(r.inCommunity, policy)} in the community`).join('; ') + '.';
   const y = { field: 'service', type: 'nominal' as const, sort: order, scale: { domain: order }, title: 'Service', axis: GROUP_AXIS };
   return {
     $schema: SCHEMA,
-    title: chartTitle(`Caseload on ${s.date} by service`, 'Dark: in custody (preparing for release or recalled); light: in the community'),
+    title: chartTitle(`Caseload on ${longDate(s.date)} by service`, 'Dark: in custody (preparing for release or recalled); light: in the community'),
     description,
     config: CONFIG,
     width: CHART_WIDTH - 200,

@@ -73,6 +73,15 @@ export function pct(p: number): string {
   return `${Math.round(p * 100)}%`;
 }
 
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** A YYYY-MM-DD date in words, "30 January 2024"; anything else is returned as it is. */
+export function longDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m || +m[2] < 1 || +m[2] > 12) return iso;
+  return `${+m[3]} ${MONTHS[+m[2] - 1]} ${m[1]}`;
+}
+
 /** Plain sentence listing, "a, b and c". */
 export function listWords(items: string[]): string {
   if (items.length <= 1) return items.join('');

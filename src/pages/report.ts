@@ -5,6 +5,7 @@
  * and the same inputs always give the same bytes.
  */
 import { renderChartSvg } from '../render/svg.js';
+import { longDate } from '../charts/theme.js';
 import type { StudyMeasures } from '../measures/types.js';
 import type { ReportProfile } from '../study/options.js';
 import type { Study } from '../study/study.js';
@@ -97,7 +98,7 @@ ${s.blocks.map((b) => (b instanceof Html ? b : figureHtml.get(b)!))}
 <body>
 <header>
 <h1>${title}</h1>
-<p class="meta">${`Records extracted ${measures.extractionDate}${measures.extractionDateInferred ? ' (inferred from the latest date in the records)' : ''} · page dated ${generated.text} · follow-up ${measures.toolkitVersion}`}</p>
+<p class="meta">${`Records extracted ${longDate(measures.extractionDate)}${measures.extractionDateInferred ? ' (inferred from the latest date in the records)' : ''} · page dated ${longDate(generated.text)} · follow-up ${measures.toolkitVersion}`}</p>
 <p class="profile${new Html(policy.profile === 'analyst' ? ' analyst' : '')}" id="profile">${profileStatement(policy)}</p>
 </header>
 ${toc}

@@ -108,12 +108,58 @@ class CsvParser {
   parse(buf: Buffer, pos: number, limit: number, eof: boolean): number {
     const rec = this.record;
     rec.buf = buf;
+    // Where the next quote and CR are (−1: none before limit); found by the
+    // native search, so most lines, which hold neither, are split on commas alone.
+    let nextQuote = -2;
+    let nextCR = -2;
     while (pos < limit) {
+      const lf = buf.indexOf(LF, pos);
+      if (lf >= 0 && lf < limit) {
+        if (nextQuote !== -1 && nextQuote < pos) {
+          nextQuote = buf.indexOf(QUOTE, pos);
+          if (nextQuote >= limit) nextQuote = -1;
+        }
+        if (nextCR !== -1 && nextCR < pos) {
+          nextCR = buf.indexOf(CR, pos);
+          if (nextCR >= limit) nextCR = -1;
+        }
+        const end = nextCR === lf - 1 ? lf - 1 : lf;
+        if ((nextQuote === -1 || nextQuote > lf) && (nextCR === -1 || nextCR >= end)) {
+          this.plainLine(buf, pos, end);
+          pos = lf + 1;
+          continue;
+        }
+      }
       const next = this.parseRecord(buf, pos, limit, eof);
       if (next < 0) return pos;
       pos = next;
     }
     return limit;
+  }
+
+  /** A whole line [start, end) without quotes or CRs: fields are what lies between commas. */
+  private plainLine(buf: Buffer, start: number, end: number): void {
+    const rec = this.record;
+    let starts = rec.starts;
+    let ends = rec.ends;
+    let count = 0;
+    starts[0] = start;
+    for (let p = start; p < end; p++) {
+      if (buf[p] !== COMMA) continue;
+      ends[count++] = p;
+      if (count === starts.length) {
+        this.growFields();
+        starts = rec.starts;
+        ends = rec.ends;
+      }
+      starts[count] = p + 1;
+    }
+    ends[count++] = end;
+    rec.count = count;
+    rec.fault = null;
+    rec.line = this.line++;
+    // A blank line is not a record.
+    if (end > start || count > 1) this.sink(rec);
   }
 
   private growFields(): void {

@@ -5,6 +5,7 @@ import { decimal, percent } from '../format.js';
 import { html } from '../html.js';
 import { flowCounts } from '../../charts/cohort-flow.js';
 import { snapshotTable } from '../../charts/snapshot.js';
+import { longDate } from '../../charts/theme.js';
 import { seriousnessTable } from '../../charts/seriousness.js';
 import { desistanceFromWords, headline, recallWindowWords, reconvictionWindowWords } from './words.js';
 
@@ -76,7 +77,7 @@ export function headlinesSection(ctx: ReportContext): Section {
     if (!s.total.hidden) {
       const share = (c: typeof s.inCustody) => (c.hidden || s.total.value === 0 ? '' : ` (${percent(c.value / s.total.value)})`);
       items.push(
-        `On ${m.snapshot.date}, ${s.total.value} people were accessing the services: ${formatCount(s.inCustody, policy)} in custody${share(s.inCustody)} ` +
+        `On ${longDate(m.snapshot.date)}, ${s.total.value} people were accessing the services: ${formatCount(s.inCustody, policy)} in custody${share(s.inCustody)} ` +
           `and ${formatCount(s.inCommunity, policy)} in the community${share(s.inCommunity)}.`,
       );
     }

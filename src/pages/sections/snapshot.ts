@@ -1,5 +1,6 @@
 /** The caseload snapshot on a date, by service. */
 import { snapshotChart, snapshotTable } from '../../charts/snapshot.js';
+import { longDate } from '../../charts/theme.js';
 import { fig, type ReportContext, type Section } from '../context.js';
 import { formatCount } from '../disclosure.js';
 import { percent } from '../format.js';
@@ -14,11 +15,11 @@ export function snapshotSection(ctx: ReportContext): Section | null {
   const rows = [...t.rows, t.total].map((r) => [r.service, formatCount(r.inCustody, policy), formatCount(r.inCommunity, policy), formatCount(r.total, policy), r.custodyShare == null ? '–' : percent(r.custodyShare, 1)]);
   return {
     id: 'snapshot',
-    heading: `Caseload on ${s.date}`,
+    heading: `Caseload on ${longDate(s.date)}`,
     blocks: [
-      html`<p>${`Everyone whose service had started by ${s.date} (in-reach or release on or before it) and had not ended before it, whether or not they are in the follow-up cohort. A person is in custody on the day if not yet released, or if recalled and not re-released by then.`}</p>`,
+      html`<p>${`Everyone whose service had started by ${longDate(s.date)} (in-reach or release on or before it) and had not ended before it, whether or not they are in the follow-up cohort. A person is in custody on the day if not yet released, or if recalled and not re-released by then.`}</p>`,
       fig(snapshotChart(s, policy), [
-        table({ caption: `Caseload on ${s.date} by service (people)`, head: ['Service', 'In custody', 'In the community', 'Total', 'Share in custody'], rows, totalRows: [rows.length - 1] }),
+        table({ caption: `Caseload on ${longDate(s.date)} by service (people)`, head: ['Service', 'In custody', 'In the community', 'Total', 'Share in custody'], rows, totalRows: [rows.length - 1] }),
       ]),
     ],
   };

@@ -1,11 +1,10 @@
 /**
  * Cohort description (measures.md), optionally split by a column.
  */
-import { summarize } from '../stats/index.js';
 import type { Study } from '../study/study.js';
 import { cohortRows } from './cohort.js';
 import { rawColumn } from './columns.js';
-import { sortedIfIntegers } from './sorting.js';
+import { summarizeValues } from './summary.js';
 import { groupColumn, groupsInCohortRows, type GroupColumn } from './groups.js';
 import type { CategoryCount, DescriptionColumn, DescriptionResult } from './types.js';
 
@@ -72,7 +71,7 @@ function describeRows(
       const v = col[rows[j]];
       if (typeof v === 'number' && !Number.isNaN(v)) out[m++] = v;
     }
-    return sortedIfIntegers(out.subarray(0, m));
+    return out.subarray(0, m);
   };
   const aces = values(3);
   let fourOrMore = 0;
@@ -82,10 +81,10 @@ function describeRows(
     n,
     categorical: { sex: counts(0), ethnicity: counts(1), tier: counts(2), category: counts(3), group: counts(4) },
     numeric: {
-      age_at_release: summarize(values(0)),
-      prior_convictions: summarize(values(1)),
-      custody_years_before_release: summarize(values(2)),
-      aces: summarize(aces),
+      age_at_release: summarizeValues(values(0)),
+      prior_convictions: summarizeValues(values(1)),
+      custody_years_before_release: summarizeValues(values(2)),
+      aces: summarizeValues(aces),
     },
     fourOrMoreAces: fourOrMore,
   };

@@ -1,7 +1,7 @@
 /**
  * Measure 3 — desistance and the conviction-free curve (measures.md).
  */
-import { proportion, quantile } from '../stats/index.js';
+import { proportion, quantile, quantileSorted } from '../stats/index.js';
 import type { MeasureOptions } from '../study/options.js';
 import { resolveOptions } from './options.js';
 import type { Study } from '../study/study.js';
@@ -119,7 +119,7 @@ export function desistanceResultFrom(study: Study, o: DesistanceOutcomes, option
     from: opts.desistanceFrom,
     overall: proportion(k, n, opts.interval),
     comparison: compareGroups(study, o.rows, o.desisted, opts.groupBy, opts),
-    followUpMonths: n > 0 ? { min, median: quantile(followUp, 0.5), max } : { min: null, median: null, max: null },
+    followUpMonths: n > 0 ? { min, median: sorted !== followUpDays ? quantileSorted(followUp, 0.5) : quantile(followUp, 0.5), max } : { min: null, median: null, max: null },
     convictionFree: survivalCurve(o.time, o.event, opts.kmConfType),
     convictionFreeByGroup: curvesByColumn(study, opts.groupBy, o.rows, o.time, o.event, opts.kmConfType),
     unused: o.unused,

@@ -32,10 +32,10 @@ export function integerSortOrder(values: ArrayLike<number>): Int32Array | null {
   return order;
 }
 
-/** `values` in ascending order when they are whole numbers in a modest range, else as given. */
+/** `values` in ascending order (a new array) when they are whole numbers in a modest range, else `values` itself. */
 export function sortedIfIntegers(values: Float64Array): Float64Array {
   const order = integerSortOrder(values);
-  if (!order) return values;
+  if (!order || values.length === 0) return values;
   const out = new Float64Array(values.length);
   for (let i = 0; i < order.length; i++) out[i] = values[order[i]];
   return out;

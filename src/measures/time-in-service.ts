@@ -11,15 +11,18 @@ import { cohortRows } from './cohort.js';
 import { columnsOf } from './columns.js';
 import { survivalCurve } from './curves.js';
 import { sortedIfIntegers } from './sorting.js';
+import { summarizeSorted } from './summary.js';
+import type { Summary } from '../stats/types.js';
 import { NOT_RECORDED } from './groups.js';
 import type { TimeInServiceResult } from './types.js';
 
-/** Days as months, in ascending order (sorted here so the summary's own sort is cheap). */
-function inMonths(days: Float64Array): Float64Array {
+/** The summary of durations in days, in months. */
+function monthsSummary(days: Float64Array): Summary {
   const sorted = sortedIfIntegers(days);
   const months = new Float64Array(sorted.length);
   for (let i = 0; i < sorted.length; i++) months[i] = daysToMonths(sorted[i]);
-  return months;
+  // Dividing by a positive constant keeps the order.
+  return sorted !== days ? summarizeSorted(months) : summarize(months);
 }
 
 /**
@@ -62,8 +65,8 @@ export function timeInServiceMeasure(study: Study, options: Partial<MeasureOptio
   }
   const inService = survivalCurve(time, event, opts.kmConfType);
   return {
-    inReachMonths: summarize(inMonths(inReach.subarray(0, nInReach))),
-    communityMonths: summarize(inMonths(community.subarray(0, nCommunity))),
+    inReachMonths: monthsSummary(inReach.subarray(0, nInReach)),
+    communityMonths: monthsSummary(community.subarray(0, nCommunity)),
     ongoing,
     endReasons,
     kmMedianMonths: inService.median === null ? null : daysToMonths(inService.median),

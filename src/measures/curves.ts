@@ -5,27 +5,19 @@ import type { Curve } from '../stats/types.js';
 import type { Study } from '../study/study.js';
 import { cohortRows } from './cohort.js';
 import { groupColumn, groupsInCohortRows, type GroupColumn } from './groups.js';
-import { integerSortOrder } from './sorting.js';
+import { sortedByTime } from './sorting.js';
 import type { GroupCurves } from './types.js';
 
 /** Kaplan–Meier curve of `time` (days from the start) with `event` 1 = event, 0 = censored. */
 export function survivalCurve(time: Float64Array, event: Uint8Array, confType: KmConfType): Curve {
-  const order = integerSortOrder(time);
-  if (!order) return kaplanMeier(time, event, { confType });
-  const t = new Float64Array(time.length);
-  const e = new Uint8Array(time.length);
-  for (let i = 0; i < order.length; i++) {
-    t[i] = time[order[i]];
-    e[i] = event[order[i]];
-  }
-  return presortedCurve(t, e, confType);
+  const sorted = sortedByTime(time, event);
+  return sorted ? presortedCurve(sorted.time, sorted.event, confType) : kaplanMeier(time, event, { confType });
 }
 
-/** The estimator on input already in time order (see sorting.ts for why that matters). */
+/** The estimator on input already in time order where possible (see sorting.ts for why that matters). */
 function presortedCurve(time: Float64Array, event: Uint8Array, confType: KmConfType): Curve {
   return kaplanMeier(time, event, { confType });
 }
-
 
 /**
  * One Kaplan–Meier curve per listed group with anyone in `rows` (time[j],
@@ -46,30 +38,31 @@ export function curvesByGroup(
   for (let j = 0; j < rows.length; j++) size[groups.codeOf[rows[j]]]++;
   const offset = new Int32Array(g + 1);
   for (let k = 0; k < g; k++) offset[k + 1] = offset[k] + size[k];
-  // Counting partition by group, visiting people in time order when the times allow
-  // it, so that each group's stretch (and the whole, for the log-rank test) is sorted.
-  const order = integerSortOrder(time);
-  const codeOfPerson = new Int32Array(rows.length);
-  for (let j = 0; j < rows.length; j++) codeOfPerson[j] = groups.codeOf[rows[j]];
+  // Counting partition by group (one sequential pass), then each group's stretch
+  // in time order, so the curves and the log-rank test get sorted input.
   const t = new Float64Array(rows.length);
   const e = new Uint8Array(rows.length);
   const fill = offset.slice(0, g);
-  for (let x = 0; x < rows.length; x++) {
-    const j = order ? order[x] : x;
-    const at = fill[codeOfPerson[j]]++;
+  for (let j = 0; j < rows.length; j++) {
+    const at = fill[groups.codeOf[rows[j]]]++;
     t[at] = time[j];
     e[at] = event[j];
+  }
+  const curves: GroupCurves['curves'] = [];
+  for (let k = 0; k < g; k++) {
+    if (size[k] === 0) continue;
+    const stretchTime = t.subarray(offset[k], offset[k + 1]);
+    const stretchEvent = e.subarray(offset[k], offset[k + 1]);
+    const sorted = sortedByTime(stretchTime, stretchEvent);
+    if (sorted) {
+      stretchTime.set(sorted.time);
+      stretchEvent.set(sorted.event);
+    }
+    if (listed[k]) curves.push({ group: groups.names[k], curve: presortedCurve(stretchTime, stretchEvent, confType) });
   }
   // Labels last, group by group: sequential writes.
   const label: string[] = new Array<string>(rows.length);
   for (let k = 0; k < g; k++) for (let at = offset[k]; at < offset[k + 1]; at++) label[at] = groups.names[k];
-  const curves: GroupCurves['curves'] = [];
-  for (let k = 0; k < g; k++) {
-    if (!listed[k] || size[k] === 0) continue;
-    const stretch = [offset[k], offset[k + 1]] as const;
-    const curve = order ? presortedCurve(t.subarray(...stretch), e.subarray(...stretch), confType) : survivalCurve(t.subarray(...stretch), e.subarray(...stretch), confType);
-    curves.push({ group: groups.names[k], curve });
-  }
   let test: GroupCurves['logRank'] = null;
   if (curves.length >= 2) {
     const lr = logRank(t, e, label);

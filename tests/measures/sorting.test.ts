@@ -1,19 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { integerSortOrder, sortedIfIntegers } from '../../src/measures/sorting.js';
+import { sortedByTime, sortedIfIntegers } from '../../src/measures/sorting.js';
 
 describe('counting sorts', () => {
-  it('orders whole numbers ascending, ties in input order', () => {
-    expect(Array.from(integerSortOrder([3, 0, 3, -2, 1])!)).toEqual([3, 1, 4, 0, 2]);
-    expect(Array.from(sortedIfIntegers(Float64Array.from([5, 2, 9, 2])))).toEqual([2, 2, 5, 9]);
+  it('sorts whole numbers ascending', () => {
+    expect(Array.from(sortedIfIntegers(Float64Array.from([5, 2, 9, 2, -1])))).toEqual([-1, 2, 2, 5, 9]);
   });
 
   it('declines fractions and very wide ranges, leaving the values as given', () => {
-    expect(integerSortOrder([1.5, 0])).toBeNull();
-    expect(integerSortOrder([0, 2 ** 30])).toBeNull();
-    expect(Array.from(sortedIfIntegers(Float64Array.from([2.5, 1])))).toEqual([2.5, 1]);
+    const fractions = Float64Array.from([2.5, 1]);
+    expect(sortedIfIntegers(fractions)).toBe(fractions);
+    const wide = Float64Array.from([0, 2 ** 30]);
+    expect(sortedIfIntegers(wide)).toBe(wide);
+    expect(sortedByTime([0.5, 1], [1, 0])).toBeNull();
+  });
+
+  it('sorts survival input by time, keeping each day\'s events and censorings', () => {
+    const s = sortedByTime([30, 0, 30, 12, 30], [0, 1, 1, 0, 1])!;
+    expect(Array.from(s.time)).toEqual([0, 12, 30, 30, 30]);
+    expect(Array.from(s.event)).toEqual([1, 0, 1, 1, 0]);
   });
 
   it('handles no values', () => {
-    expect(integerSortOrder([])).toEqual(new Int32Array(0));
+    expect(sortedIfIntegers(new Float64Array(0)).length).toBe(0);
+    expect(sortedByTime([], [])).toBeNull();
   });
 });

@@ -64,12 +64,16 @@ export function suppressCells(
   relations: readonly Relation[],
   policy: DisclosurePolicy,
   keep: readonly number[] = [],
+  /** Cells hidden whatever their value (e.g. a whole column withheld); a reader knows only that they are ≥ 0. */
+  forced: readonly number[] = [],
 ): boolean[] {
   const hidden = values.map((v) => isSmallCount(v, policy));
   if (policy.profile !== 'public') return hidden;
   const small = values.map((v) => isSmallCount(v, policy));
-  const lo = (i: number) => (small[i] ? 1 : policy.minCell);
-  const hi = (i: number) => (small[i] ? policy.minCell - 1 : Infinity);
+  const isForced = new Set(forced);
+  for (const i of forced) hidden[i] = true;
+  const lo = (i: number) => (isForced.has(i) ? 0 : small[i] ? 1 : policy.minCell);
+  const hi = (i: number) => (isForced.has(i) ? Infinity : small[i] ? policy.minCell - 1 : Infinity);
   const givesAway = (rel: Relation): boolean => {
     const hiddenParts = rel.parts.filter((i) => hidden[i]);
     if (hidden[rel.total]) return hiddenParts.length === 0 && rel.parts.length > 0;
@@ -123,6 +127,8 @@ export function suppressCells(
 export function suppressTable(
   cells: readonly (readonly number[])[],
   policy: DisclosurePolicy,
+  /** Columns withheld whole (e.g. a group too small to describe). */
+  hiddenColumns: readonly number[] = [],
 ): { cells: boolean[][]; rowTotals: boolean[]; columnTotals: boolean[]; grandTotal: boolean } {
   const rows = cells.length;
   const cols = rows > 0 ? cells[0].length : 0;
@@ -142,7 +148,8 @@ export function suppressTable(
   relations.push({ parts: range(rows).map((r) => rowTotal0 + r), total: grand });
   relations.push({ parts: range(cols).map((c) => colTotal0 + c), total: grand });
 
-  const hidden = suppressCells(values, relations, policy, [grand]);
+  const forced = policy.profile === 'public' ? hiddenColumns.flatMap((c) => [...range(rows).map((r) => at(r, c)), colTotal0 + c]) : [];
+  const hidden = suppressCells(values, relations, policy, [grand], forced);
   return {
     cells: range(rows).map((r) => range(cols).map((c) => hidden[at(r, c)])),
     rowTotals: range(rows).map((r) => hidden[rowTotal0 + r]),
@@ -190,7 +197,8 @@ export function suppressProportions(
   rows: readonly (Proportion & { label: string })[],
   policy: DisclosurePolicy,
   overall?: Proportion & { label: string },
-): { rows: ShownProportion[]; overall: ShownProportion | null } {
+  outside?: Outside,
+): { rows: ShownProportion[]; overall: ShownProportion | null; outside: Count | null } {
   const all = overall ? [...rows, overall] : [...rows];
   // cells: per row k, n − k, n
   const values: number[] = [];
@@ -206,8 +214,17 @@ export function suppressProportions(
     relations.push({ parts: idx.map(NK), total: NK(o) });
     relations.push({ parts: idx.map(N), total: N(o) });
   }
-  // The overall n is the cohort size, printed everywhere: hide other cells first.
-  const hidden = suppressCells(values, relations, policy, overall ? [N(rows.length)] : []);
+  // The denominator and the people outside it add up to the cohort, which is printed everywhere.
+  const top = all.length - 1;
+  let keep = overall ? [N(top)] : [];
+  let O = -1;
+  if (outside && all.length > 0) {
+    O = values.length;
+    values.push(outside.count, outside.count + all[top].n);
+    relations.push({ parts: [N(top), O], total: O + 1 });
+    keep = [O + 1];
+  }
+  const hidden = suppressCells(values, relations, policy, keep);
   const shown = all.map((p, i): ShownProportion => {
     // The complement n − k is never printed, so hiding it means hiding k.
     const kHidden = hidden[K(i)] || hidden[NK(i)];
@@ -222,12 +239,25 @@ export function suppressProportions(
       hidden: rateHidden,
     };
   });
-  return { rows: overall ? shown.slice(0, -1) : shown, overall: overall ? shown[shown.length - 1] : null };
+  return {
+    rows: overall ? shown.slice(0, -1) : shown,
+    overall: overall ? shown[shown.length - 1] : null,
+    outside: O < 0 ? null : { value: values[O], hidden: hidden[O] },
+  };
 }
 
-/** A single proportion with no breakdown. */
-export function suppressProportion(p: Proportion, label: string, policy: DisclosurePolicy): ShownProportion {
-  return suppressProportions([{ ...p, label }], policy).rows[0];
+/**
+ * People of the cohort outside a measure's denominator (e.g. follow-up too
+ * short for proven reoffending): the denominator plus these make the cohort,
+ * so a small count of them is protected like any other cell.
+ */
+export interface Outside {
+  count: number;
+}
+
+/** A single proportion with no breakdown (and, optionally, the cohort members outside its denominator). */
+export function suppressProportion(p: Proportion, label: string, policy: DisclosurePolicy, outside?: Outside): ShownProportion {
+  return suppressProportions([{ ...p, label }], policy, undefined, outside).rows[0];
 }
 
 /** The mark of a count withheld by secondary suppression (the Office for National Statistics' "[c]", confidential). */

@@ -4,18 +4,18 @@
  */
 import type { GroupComparison } from '../measures/types.js';
 import type { Estimate, Proportion } from '../stats/types.js';
-import { formatCount, formatInteger, isSmallCount, suppressProportion, type DisclosurePolicy } from './disclosure.js';
+import { formatCount, formatInteger, isSmallCount, suppressProportion, type DisclosurePolicy, type Outside } from './disclosure.js';
 import { decimal, percent, percentInterval, pointsPhrase, pPhrase } from './format.js';
 import { shownComparison } from './sections/common.js';
 
 export class Narrator {
   constructor(readonly policy: DisclosurePolicy) {}
 
-  /** "27 of 45 (60%, 95% CI 45%–73%)", or "fewer than 5 of 45" when withheld. */
-  share(p: Proportion): string {
-    const s = suppressProportion(p, '', this.policy);
+  /** "27 of 45 (60%, 95% CI 45%–73%)", or "fewer than 5 of 45" when withheld; `outside`: cohort members outside the denominator. */
+  share(p: Proportion, outside?: Outside): string {
+    const s = suppressProportion(p, '', this.policy, outside);
     if (!s.hidden) return s.proportion == null ? `0 of ${formatInteger(p.n)}` : `${formatInteger(p.k)} of ${formatInteger(p.n)} (${percent(s.proportion)}, 95% CI ${percentInterval(s.ci!)})`;
-    if (s.n.hidden) return 'a number withheld because the group is small';
+    if (s.n.hidden) return 'a number withheld to protect small counts';
     if (isSmallCount(p.k, this.policy)) return `fewer than ${this.policy.minCell} of ${formatInteger(p.n)}`;
     return `all but fewer than ${this.policy.minCell} of ${formatInteger(p.n)}`;
   }

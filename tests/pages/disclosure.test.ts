@@ -128,3 +128,31 @@ describe('cohort flow', () => {
     expect(f.people.hidden).toBe(false);
   });
 });
+
+describe('cells linked to the cohort outside a table', () => {
+  it('protects a small "follow-up too short" count against the cohort minus the eligible', () => {
+    // Resettle shape: 12 of 41 eligible reoffended; 4 of the 45 had follow-up too short. 45 − 41 would give the 4.
+    const s = suppressProportions([{ k: 12, n: 41, proportion: 12 / 41, ci: [0.18, 0.44], label: 'x' }], PUBLIC, undefined, { count: 4 });
+    expect(s.outside).toEqual({ value: 4, hidden: true });
+    expect(s.rows[0].n.hidden).toBe(true);
+    expect(s.rows[0].hidden).toBe(true);
+    // 40 of 45 too short leaves 5 eligible: nothing small, nothing hidden
+    const t = suppressProportions([{ k: 0, n: 5, proportion: 0, ci: [0, 0.43], label: 'x' }], PUBLIC, undefined, { count: 40 });
+    expect([t.outside!.hidden, t.rows[0].hidden]).toEqual([false, false]);
+  });
+  it('counts the people a measure used in its flow relation', () => {
+    // 9 in the cohort, 8 still in the service, so 1 is used: the 8 cannot be shown either.
+    const f = flowCounts({ people: 9, excluded: {}, included: 9, notYetReleased: 0, cohort: 9, unusedByMeasure: { communityTime: [{ reason: 'ongoing', count: 8 }] } }, PUBLIC);
+    expect(f.unused.map((u) => formatCount(u.count, PUBLIC))).toEqual(['[c]']);
+    const g = flowCounts({ people: 45, excluded: {}, included: 45, notYetReleased: 0, cohort: 45, unusedByMeasure: { communityTime: [{ reason: 'ongoing', count: 8 }] } }, PUBLIC);
+    expect(g.unused.map((u) => formatCount(u.count, PUBLIC))).toEqual(['8']);
+  });
+  it('withholds a whole column and protects the rows it sits in', () => {
+    // two groups, the second withheld whole: its cells are unknown (≥ 0), so the first group's cells
+    // would give them away from the row totals, and are withheld too
+    const t = suppressTable([[3, 2], [6, 7]], PUBLIC, [1]);
+    expect(t.cells).toEqual([[true, true], [true, true]]);
+    // the row totals can stay: 5 = <5 + (unknown ≥ 0) pins neither cell down
+    expect(t.rowTotals).toEqual([false, false]);
+  });
+});

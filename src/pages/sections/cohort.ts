@@ -3,7 +3,7 @@ import { cohortFlowChart, flowCounts } from '../../charts/cohort-flow.js';
 import type { CategoryCount, DescriptionColumn, DescriptionResult } from '../../measures/types.js';
 import type { Summary } from '../../stats/types.js';
 import { fig, type Block, type ReportContext, type Section } from '../context.js';
-import { formatCount, suppressTable, type DisclosurePolicy } from '../disclosure.js';
+import { formatCount, isSmallCount, suppressTable, suppressWithTotal, type DisclosurePolicy } from '../disclosure.js';
 import { decimal, percent } from '../format.js';
 import { html, type Html } from '../html.js';
 import { table } from '../tables.js';
@@ -55,31 +55,37 @@ export function cohortSection(ctx: ReportContext): Section {
 export function descriptionTables(d: DescriptionResult, policy: DisclosurePolicy): Html {
   const columns: DescriptionColumn[] = d.groupBy && d.byGroup.length ? [...d.byGroup, d.overall] : [d.overall];
   const colNames = columns.map((c) => (c.group == null ? 'Cohort' : c.group));
+  // Group sizes add up to the cohort: a group whose size is withheld is withheld whole, in every table.
+  const groupSizes = columns.length > 1 ? suppressWithTotal(columns.slice(0, -1).map((c) => c.n), policy).parts : [];
+  const withheldGroups = groupSizes.map((g, i) => (g.hidden ? i : -1)).filter((i) => i >= 0);
+  const withheldColumn = (i: number) => withheldGroups.includes(i);
   const catRows: string[][] = [];
   for (const [key, label] of CATEGORICAL) {
     const values = unique(columns.flatMap((c) => c.categorical[key].map((v) => v.value)));
     if (values.length === 0) continue;
     const groups = columns.length > 1 ? columns.slice(0, -1) : columns;
     const cells = values.map((v) => groups.map((g) => countOf(g.categorical[key], v)));
-    const mask = suppressTable(cells, policy);
+    const mask = suppressTable(cells, policy, columns.length > 1 ? withheldGroups : []);
     catRows.push([label, ...colNames.map(() => '')]);
     values.forEach((v, r) => {
       const row = [`  ${v}`];
-      groups.forEach((g, c) => row.push(cell(cells[r][c], mask.cells[r][c], groupN(g), mask.columnTotals[c], policy)));
+      groups.forEach((g, c) => row.push(withheldGroups.includes(c) ? 'withheld' : cell(cells[r][c], mask.cells[r][c], groupN(g), mask.columnTotals[c], policy)));
       if (columns.length > 1) row.push(cell(countOf(columns[columns.length - 1].categorical[key], v), mask.rowTotals[r], d.overall.n, mask.grandTotal, policy));
       catRows.push(row);
     });
   }
-  const nRow = ['People', ...columns.map((c) => formatCount({ value: c.n, hidden: policy.profile === 'public' && c.n > 0 && c.n < policy.minCell }, policy))];
+  const nRow = ['People', ...columns.map((c, i) => formatCount(i < groupSizes.length ? groupSizes[i] : { value: c.n, hidden: isSmallCount(c.n, policy) }, policy))];
   const numRows: string[][] = [];
   for (const [key, label] of NUMERIC) {
     numRows.push([label, ...colNames.map(() => '')]);
-    numRows.push(['  recorded for', ...columns.map((c) => summaryN(c.numeric[key], policy))]);
-    numRows.push(['  mean (SD)', ...columns.map((c) => summaryText(c.numeric[key], policy, (s) => `${decimal(s.mean)} (${decimal(s.sd)})`))]);
-    numRows.push(['  median (Q1–Q3)', ...columns.map((c) => summaryText(c.numeric[key], policy, (s) => `${decimal(s.median)} (${decimal(s.q1)}–${decimal(s.q3)})`))]);
-    numRows.push(['  range', ...columns.map((c) => summaryText(c.numeric[key], policy, (s) => `${decimal(s.min)}–${decimal(s.max)}`))]);
+    const col = (f: (c: DescriptionColumn) => string) => columns.map((c, i) => (withheldColumn(i) ? 'withheld' : f(c)));
+    numRows.push(['  recorded for', ...col((c) => summaryN(c.numeric[key], policy))]);
+    numRows.push(['  mean (SD)', ...col((c) => summaryText(c.numeric[key], policy, (s) => `${decimal(s.mean)} (${decimal(s.sd)})`))]);
+    numRows.push(['  median (Q1–Q3)', ...col((c) => summaryText(c.numeric[key], policy, (s) => `${decimal(s.median)} (${decimal(s.q1)}–${decimal(s.q3)})`))]);
+    numRows.push(['  range', ...col((c) => summaryText(c.numeric[key], policy, (s) => `${decimal(s.min)}–${decimal(s.max)}`))]);
   }
-  const aces = columns.map((c) => {
+  const aces = columns.map((c, i) => {
+    if (withheldColumn(i)) return 'withheld';
     const k = c.fourOrMoreAces;
     const recorded = c.numeric.aces.n;
     const small = policy.profile === 'public' && ((k > 0 && k < policy.minCell) || (recorded - k > 0 && recorded - k < policy.minCell));

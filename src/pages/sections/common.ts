@@ -5,7 +5,7 @@
 import { proportionsChart } from '../../charts/proportions.js';
 import type { GroupComparison } from '../../measures/types.js';
 import type { Proportion } from '../../stats/types.js';
-import { suppressProportions, formatCount, type DisclosurePolicy, type ShownProportion } from '../disclosure.js';
+import { suppressProportions, formatCount, type Count, type DisclosurePolicy, type Outside, type ShownProportion } from '../disclosure.js';
 import { decimal, percent, percentInterval, pointsPhrase, pPhrase, ratioPhrase } from '../format.js';
 import { html, type Html } from '../html.js';
 import { table } from '../tables.js';
@@ -26,9 +26,9 @@ export function groupWords(column: string): string {
 }
 
 /** The groups and overall proportion of a comparison, as published. */
-export function shownComparison(c: GroupComparison, overall: Proportion, policy: DisclosurePolicy): { rows: ShownProportion[]; overall: ShownProportion } {
-  const shown = suppressProportions(c.byGroup.map((g) => ({ ...g, label: g.group })), policy, { ...overall, label: 'Everyone' });
-  return { rows: shown.rows, overall: shown.overall! };
+export function shownComparison(c: GroupComparison, overall: Proportion, policy: DisclosurePolicy, outside?: Outside): { rows: ShownProportion[]; overall: ShownProportion; outside: Count | null } {
+  const shown = suppressProportions(c.byGroup.map((g) => ({ ...g, label: g.group })), policy, { ...overall, label: 'Everyone' }, outside);
+  return { rows: shown.rows, overall: shown.overall!, outside: shown.outside };
 }
 
 /** Table of proportions: label, k, n, percentage, 95% CI. */
@@ -56,8 +56,10 @@ export function groupFigure(opts: {
   comparison: GroupComparison;
   overall: Proportion;
   policy: DisclosurePolicy;
+  /** Cohort members outside the measure's denominator, for disclosure control. */
+  outside?: Outside;
 }): FigureRequest {
-  const { rows, overall } = shownComparison(opts.comparison, opts.overall, opts.policy);
+  const { rows, overall } = shownComparison(opts.comparison, opts.overall, opts.policy, opts.outside);
   const gw = groupWords(opts.comparison.groupBy);
   const spec = proportionsChart({ title: opts.title, subtitle: `By ${gw.toLowerCase()}, with 95% confidence intervals`, outcome: opts.outcome, groupTitle: gw, rows, overall });
   const t = proportionTable(`${opts.title} by ${gw.toLowerCase()}`, gw, opts.outcomeColumn, rows, overall, opts.policy);

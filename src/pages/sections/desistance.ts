@@ -1,6 +1,6 @@
 /** Measure 3: desistance, the conviction-free curve and fixed-window proven reoffending. */
 import { fig, type Block, type ReportContext, type Section } from '../context.js';
-import { formatCount, suppressProportion } from '../disclosure.js';
+import { formatCount, suppressProportion, suppressProportions } from '../disclosure.js';
 import { decimal } from '../format.js';
 import { html } from '../html.js';
 import { table } from '../tables.js';
@@ -35,11 +35,13 @@ export function provenReoffendingSection(ctx: ReportContext): Section {
   const { measures: m, policy } = ctx;
   const p = m.provenReoffending;
   const blocks: Block[] = [];
-  const small = (x: number) => ({ value: x, hidden: policy.profile === 'public' && x > 0 && x < policy.minCell });
+  // Eligible and too-short people add up to everyone the measure covers: one suppression for both.
+  const shown = suppressProportions([{ ...p.overall, label: 'Reoffended' }], policy, undefined, { count: p.tooShort });
+  const overall = shown.rows[0];
+  const tooShort = shown.outside!;
   blocks.push(
-    html`<p>${`A fixed window of ${p.windowMonths} months from ${m.desistance.from === 'service_end' ? 'the end of the service' : 'release'}, plus a ${p.waitingMonths}-month waiting period for the conviction, as in the Ministry of Justice proven-reoffending statistics. Only people followed up to the end of the waiting period are counted: ${formatCount(small(p.eligible), policy)} people; ${formatCount(small(p.tooShort), policy)} had follow-up too short.`}</p>`,
+    html`<p>${`A fixed window of ${p.windowMonths} months from ${m.desistance.from === 'service_end' ? 'the end of the service' : 'release'}, plus a ${p.waitingMonths}-month waiting period for the conviction, as in the Ministry of Justice proven-reoffending statistics. Only people followed up to the end of the waiting period are counted: ${formatCount(overall.n, policy)} people; ${formatCount(tooShort, policy)} had follow-up too short.`}</p>`,
   );
-  const overall = suppressProportion(p.overall, 'Reoffended', policy);
   blocks.push(html`<p class="lead">${headline(overall, `reoffended within the ${p.windowMonths}-month window (proven by conviction)`, policy)}</p>`);
   if (!overall.hidden && p.overall.k > 0) {
     blocks.push(
@@ -56,6 +58,6 @@ export function provenReoffendingSection(ctx: ReportContext): Section {
       }),
     );
   }
-  if (p.eligible > 0) blocks.push(groupFigure({ title: 'Proven reoffending', outcome: 'reoffended (proven)', outcomeColumn: 'Reoffended', comparison: p.comparison, overall: p.overall, policy }));
+  if (p.eligible > 0) blocks.push(groupFigure({ title: 'Proven reoffending', outcome: 'reoffended (proven)', outcomeColumn: 'Reoffended', comparison: p.comparison, overall: p.overall, policy, outside: { count: p.tooShort } }));
   return { id: 'proven-reoffending', heading: `Proven reoffending (${p.windowMonths}-month window)`, blocks };
 }

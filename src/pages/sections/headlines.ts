@@ -59,7 +59,7 @@ export function headlinesSection(ctx: ReportContext): Section {
   if (pr.eligible > 0) {
     items.push(
       headline(
-        suppressProportion(pr.overall, 'proven', policy),
+        suppressProportion(pr.overall, 'proven', policy, { count: pr.tooShort }),
         `followed up long enough reoffended within ${pr.windowMonths} months, proven by a conviction within a further ${pr.waitingMonths} months (the Ministry of Justice proven-reoffending measure)`,
         policy,
       ),

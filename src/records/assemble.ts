@@ -144,7 +144,8 @@ export function assembleStudy(input: AssembleInput): Study {
     ec.person[a] === ec.person[b] && ec.type[a] === ec.type[b] && sameNumber(ec.date[a], ec.date[b]) &&
     sameNumber(ec.conviction_date[a], ec.conviction_date[b]) && ec.offence[a] === ec.offence[b] &&
     ec.recall_reasons[a] === ec.recall_reasons[b] && extras.every((x) => x.values[a] === x.values[b]);
-  const keep = new Int32Array(ec.count);
+  // Rows kept, in order: written over the sorted order itself, which is read ahead of every write.
+  const keep = sorted;
   let kept = 0;
   const personStart = new Int32Array(nPeople + 1);
   const warnings: Problem[] = [];

@@ -89,13 +89,28 @@ function buildGroupColumn(study: Study, groupBy: string): GroupColumn {
   }
 
   const n = columnsOf(study).people.n;
-  const valueOf = valueReader(study, source, column);
-  const codeOfValue = new Map<string, number>();
+  // First the distinct raw values (one Map lookup per person, no allocation), then a
+  // label for each distinct value; values with the same label form one group.
+  const { keyOf, labelOf } = valueReader(study, source, column);
+  const codeOfKey = new Map<unknown, number>();
   const rawCode = new Int32Array(n);
+  const keys: unknown[] = [];
+  for (let i = 0; i < n; i++) {
+    const key = keyOf(i);
+    let code = codeOfKey.get(key);
+    if (code === undefined) {
+      code = keys.length;
+      codeOfKey.set(key, code);
+      keys.push(key);
+    }
+    rawCode[i] = code;
+  }
+  const codeOfValue = new Map<string, number>();
   const values: string[] = [];
   const numericValues: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const v = valueOf(i);
+  const valueOfKey = new Int32Array(keys.length);
+  keys.forEach((key, k) => {
+    const v = labelOf(key);
     let code = codeOfValue.get(v.label);
     if (code === undefined) {
       code = values.length;
@@ -103,8 +118,8 @@ function buildGroupColumn(study: Study, groupBy: string): GroupColumn {
       values.push(v.label);
       numericValues.push(v.sortKey);
     }
-    rawCode[i] = code;
-  }
+    valueOfKey[k] = code;
+  });
   const order = values.map((_, k) => k);
   const vocab = VOCABULARY_ORDER[column];
   order.sort((a, b) => {
@@ -123,7 +138,7 @@ function buildGroupColumn(study: Study, groupBy: string): GroupColumn {
   const newCode = new Int32Array(values.length);
   order.forEach((old, k) => (newCode[old] = k));
   const codeOf = new Int32Array(n);
-  for (let i = 0; i < n; i++) codeOf[i] = newCode[rawCode[i]];
+  for (let i = 0; i < n; i++) codeOf[i] = newCode[valueOfKey[rawCode[i]]];
   return { groupBy, source, names: order.map((k) => values[k]), codeOf };
 }
 
@@ -132,14 +147,17 @@ function rank(vocab: readonly string[], value: string): number {
   return r < 0 ? vocab.length : r;
 }
 
-type Reader = (row: number) => { label: string; sortKey: number };
+interface Reader {
+  /** The raw value of a person (a primitive, usable as a Map key). */
+  keyOf: (row: number) => unknown;
+  labelOf: (key: unknown) => { label: string; sortKey: number };
+}
 
 function valueReader(study: Study, source: 'people' | 'offences', column: string): Reader {
   if (source === 'offences') {
     const lookup = study.offences;
     const indexRow = columnsOf(study).people.indexOffenceRow;
-    const of = (row: number): string | number | null => {
-      const o = indexRow[row];
+    const of = (o: number): string | number | null => {
       if (o < 0) return null;
       switch (column) {
         case 'code':
@@ -156,11 +174,11 @@ function valueReader(study: Study, source: 'people' | 'offences', column: string
           return lookup.severity[o];
       }
     };
-    return (row) => labelled(of(row), false);
+    return { keyOf: (row) => indexRow[row], labelOf: (key) => labelled(of(key as number), false) };
   }
   const values = rawColumn<ArrayLike<unknown>>(study.people, column, 'people');
   const isDate = DATE_COLUMNS.has(column);
-  return (row) => labelled(values[row], isDate);
+  return { keyOf: (row) => values[row], labelOf: (key) => labelled(key, isDate) };
 }
 
 function labelled(v: unknown, isDate: boolean): { label: string; sortKey: number } {

@@ -32,7 +32,10 @@ export async function render(outDir?: string): Promise<string> {
       `In the records, ${say.share(ind.ofCohort)} of the cohort had an indictable reconviction; as a share of the ${say.count(m.reconviction.overall.k)} people reconvicted, the same people are ${say.share(ind.ofReconvicted)}. ` +
       `The cohort reading matches the published 16% (16% of 45 is about 7 people); both readings are given below, each with its denominator.`,
     `The paper's 64.4% with no further conviction corresponds here to ${say.share(m.desistance.overall)}. Follow-up lengths differ widely (from ${say.months(fu.min)} to ${say.months(fu.max)}), so that share mixes people followed for one year with people followed for nine. ` +
-      `The conviction-free Kaplan–Meier curve allows for the different lengths, and the Ministry of Justice's fixed-window proven-reoffending measure puts everyone on the same footing: ${say.share(m.provenReoffending.overall, { count: m.provenReoffending.tooShort })} of those followed long enough reoffended within ${m.provenReoffending.windowMonths} months.`,
+      `The conviction-free Kaplan–Meier curve allows for the different lengths, and the Ministry of Justice's fixed-window proven-reoffending measure puts everyone on the same footing` +
+      (say.withheld(m.provenReoffending.overall, { count: m.provenReoffending.tooShort })
+        ? `; on this public page, though, its figures are withheld: so few people had follow-up too short for the ${m.provenReoffending.windowMonths}-month window that printing the number followed up would reveal how many.`
+        : `: ${say.share(m.provenReoffending.overall, { count: m.provenReoffending.tooShort })} of those followed long enough reoffended within ${m.provenReoffending.windowMonths} months.`),
     `People spent almost 19 months on average in the service in the community, according to the paper; here the mean is ${say.months(m.timeInService.communityMonths.mean)} for the ${say.count(m.timeInService.communityMonths.n)} who have left it (median ${say.months(m.timeInService.communityMonths.median)}). ` +
       `None of these figures says what would have happened without the service: the study has no comparison group. A Justice Data Lab analysis would match each person with similar people who did not receive the service and report the difference with its interval.`,
   ];

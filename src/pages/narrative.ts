@@ -20,6 +20,11 @@ export class Narrator {
     return `all but fewer than ${this.policy.minCell} of ${formatInteger(p.n)}`;
   }
 
+  /** True when the proportion is withheld on this page. */
+  withheld(p: Proportion, outside?: Outside): boolean {
+    return suppressProportion(p, '', this.policy, outside).hidden;
+  }
+
   /** A count, or "<5". */
   count(n: number): string {
     return formatCount({ value: n, hidden: isSmallCount(n, this.policy) }, this.policy);

@@ -121,6 +121,11 @@ export function assembleStudy(input: AssembleInput): Study {
 
   const pc = people.columns;
   const nPeople = pc.person_id.length;
+  if (nPeople === 0 && people.rowsRead > 0) {
+    // Quarantine mode set every person aside: there is no study to go on with.
+    log.error('empty_file', 'people', people.file, 0, null, null, 'at least one usable person row (every row has errors and was set aside)');
+    throw new StudyError(log.sorted(), qualityOf(input));
+  }
   let extractionDate = input.extractionDate;
   const inferred = extractionDate === null;
   if (extractionDate === null) {

@@ -103,6 +103,13 @@ describe('malformed CSV', () => {
     expect(e.problems[0].expected).toBe('at least one person row after the header');
   });
 
+  it('stops in quarantine mode when every person was set aside', async () => {
+    const e = await studyError('people-lines.json', 'events-header-only.csv', { quarantineDir: quarantineDir(), extractionDate: '2019-01-01' });
+    // Every release date is after the extraction date, or does not exist: no one is left.
+    expect(errorsOf(e).at(-1)).toEqual(['empty_file', 'people', 0, null, null]);
+    expect(e.quality.people).toEqual({ read: 4, used: 0, quarantined: 4 });
+  });
+
   it('accepts an events file with a header only: no events', async () => {
     const s = await loadStudy({ people: `${dir}/people.csv`, events: `${dir}/events-header-only.csv`, offences });
     expect(s.events.numRows()).toBe(0);

@@ -42,7 +42,7 @@ export function provenReoffendingSection(ctx: ReportContext): Section {
   blocks.push(
     html`<p>${`A fixed window of ${p.windowMonths} months from ${m.desistance.from === 'service_end' ? 'the end of the service' : 'release'}, plus a ${p.waitingMonths}-month waiting period for the conviction, as in the Ministry of Justice proven-reoffending statistics. Only people followed up to the end of the waiting period are counted: ${formatCount(overall.n, policy)} people; ${formatCount(tooShort, policy)} had follow-up too short.`}</p>`,
   );
-  blocks.push(html`<p class="lead">${headline(overall, `reoffended within the ${p.windowMonths}-month window (proven by conviction)`, policy)}</p>`);
+  blocks.push(html`<p class="lead">${headline(overall, `reoffended within the ${p.windowMonths}-month window (proven by conviction)`, policy, 'people followed up long enough')}</p>`);
   if (!overall.hidden && p.overall.k > 0) {
     blocks.push(
       table({

@@ -60,8 +60,9 @@ export function headlinesSection(ctx: ReportContext): Section {
     items.push(
       headline(
         suppressProportion(pr.overall, 'proven', policy, { count: pr.tooShort }),
-        `followed up long enough reoffended within ${pr.windowMonths} months, proven by a conviction within a further ${pr.waitingMonths} months (the Ministry of Justice proven-reoffending measure)`,
+        `reoffended within ${pr.windowMonths} months, proven by a conviction within a further ${pr.waitingMonths} months (the Ministry of Justice proven-reoffending measure)`,
         policy,
+        'people followed up long enough',
       ),
     );
   }

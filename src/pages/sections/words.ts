@@ -32,7 +32,11 @@ export function desistanceFromWords(f: MeasureOptions['desistanceFrom']): string
  */
 export function headline(p: ShownProportion, predicate: string, policy: DisclosurePolicy, subject = 'people'): string {
   if (p.n.value === 0) return `No ${subject} could be counted, so no one ${predicate}.`;
-  if (p.n.hidden) return `The number of ${subject} who ${predicate} is withheld because the group is small.`;
+  if (p.n.hidden) {
+    return isSmallCount(p.n.value, policy)
+      ? `The number of ${subject} who ${predicate} is withheld because the group is small.`
+      : `The number of ${subject} who ${predicate} is withheld, with the number of ${subject}, so that a small count of people left out cannot be worked out from the cohort.`;
+  }
   const n = p.n.value;
   if (!p.hidden) {
     return `${p.k.value} of the ${n} ${subject} (${percent(p.proportion!)}, 95% CI ${percentInterval(p.ci!)}) ${predicate}.`;

@@ -122,7 +122,8 @@ export function assembleStudy(input: AssembleInput): Study {
   const pc = people.columns;
   const nPeople = pc.person_id.length;
   if (nPeople === 0 && people.rowsRead > 0) {
-    // Quarantine mode set every person aside: there is no study to go on with.
+    // Every person was set aside: there is no study to go on with.
+    if (!input.quarantine) throwIfErrors();
     log.error('empty_file', 'people', people.file, 0, null, null, 'at least one usable person row (every row has errors and was set aside)');
     throw new StudyError(log.sorted(), qualityOf(input));
   }

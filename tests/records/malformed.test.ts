@@ -104,10 +104,15 @@ describe('malformed CSV', () => {
   });
 
   it('stops in quarantine mode when every person was set aside', async () => {
-    const e = await studyError('people-lines.json', 'events-header-only.csv', { quarantineDir: quarantineDir(), extractionDate: '2019-01-01' });
-    // Every release date is after the extraction date, or does not exist: no one is left.
-    expect(errorsOf(e).at(-1)).toEqual(['empty_file', 'people', 0, null, null]);
-    expect(e.quality.people).toEqual({ read: 4, used: 0, quarantined: 4 });
+    const e = await studyError('people-all-bad.csv', 'events.csv', { quarantineDir: quarantineDir() });
+    expect(errorsOf(e)).toEqual([
+      ['empty_file', 'people', 0, null, null],
+      ['missing_value', 'people', 2, 'service', ''],
+      ['unknown_offence', 'people', 3, 'index_offence', 'NOPE'],
+      ['person_quarantined', 'events', 2, 'person_id', 'P01'],
+    ]);
+    expect(e.problems[0].expected).toBe('at least one usable person row (every row has errors and was set aside)');
+    expect(e.quality.people).toEqual({ read: 2, used: 0, quarantined: 2 });
   });
 
   it('accepts an events file with a header only: no events', async () => {

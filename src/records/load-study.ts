@@ -5,7 +5,7 @@
 import { join, resolve } from 'node:path';
 import type { InputFile, OffenceLookup, Study, TableName } from '../study/study.js';
 import { parseISODate } from '../time/days.js';
-import { assembleStudy, qualityOf } from './assemble.js';
+import { assembleStudy } from './assemble.js';
 import { EventsReader } from './events-reader.js';
 import { offenceLookupFromRows, readDefaultOffenceLookup, readOffenceLookupFile } from './offence-lookup.js';
 import { PeopleReader } from './people-reader.js';
@@ -159,4 +159,3 @@ export function studyFromRows(
   return finish(session, options, lookup.input ? [lookup.input] : [], options.quarantine === true, null);
 }
 
-export { qualityOf };

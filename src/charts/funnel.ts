@@ -25,15 +25,15 @@ function nearest(c: ServiceComparison, n: number) {
 }
 
 /**
- * The control limits at about 80 sizes spread evenly on a square-root scale
+ * The control limits at about `steps` sizes (80 by default) spread evenly on a square-root scale
  * (where the limits curve most), plus the services' own sizes: enough for a
  * smooth line without a point for every n up to the largest service.
  */
-export function thinFunnel(funnel: ServiceComparison['funnel'], keep: number[]): ServiceComparison['funnel'] {
-  if (funnel.length <= 100) return funnel;
+export function thinFunnel(funnel: ServiceComparison['funnel'], keep: number[], steps = 80): ServiceComparison['funnel'] {
+  if (funnel.length <= steps + 20) return funnel;
   const maxN = funnel[funnel.length - 1].n;
   const wanted = new Set(keep);
-  for (let i = 0; i <= 80; i++) wanted.add(Math.max(1, Math.round((Math.sqrt(maxN) * i / 80) ** 2)));
+  for (let i = 0; i <= steps; i++) wanted.add(Math.max(1, Math.round((Math.sqrt(maxN) * i / steps) ** 2)));
   const r = (x: number) => Math.round(x * 1e5) / 1e5;
   return funnel.filter((f) => wanted.has(f.n)).map((f) => ({ n: f.n, lower95: r(f.lower95), upper95: r(f.upper95), lower998: r(f.lower998), upper998: r(f.upper998) }));
 }
@@ -105,7 +105,7 @@ export function funnelPanelsChart(comparisons: ServiceComparison[], policy: Disc
     const measure = COMPARED_MEASURE_WORDS[c.measure].title;
     const { rows: shown, pooled } = shownServices(c, policy);
     const drawn = shown.filter((r) => !r.hidden && r.proportion != null);
-    for (const f of thinFunnel(c.funnel, drawn.map((d) => d.n.value))) {
+    for (const f of thinFunnel(c.funnel, drawn.map((d) => d.n.value), 40)) {
       rows.push({ measure, kind: '95% limits', side: 'lower', n: f.n, v: f.lower95 }, { measure, kind: '95% limits', side: 'upper', n: f.n, v: f.upper95 });
       rows.push({ measure, kind: '99.8% limits', side: 'lower', n: f.n, v: f.lower998 }, { measure, kind: '99.8% limits', side: 'upper', n: f.n, v: f.upper998 });
     }
@@ -115,8 +115,8 @@ export function funnelPanelsChart(comparisons: ServiceComparison[], policy: Disc
     const out = placed.filter((d) => d.position !== 'within 95%');
     notes.push(`${measure}: ${pooled.hidden || pooled.proportion == null ? 'pooled proportion withheld' : `pooled ${pct(pooled.proportion)}`}; ` + (out.length ? out.map((d) => `${d.label} ${pct(d.p)} of ${d.n}, ${d.position}`).join('; ') : 'every service shown within the 95% limits') + (shown.length > drawn.length ? `; ${shown.length - drawn.length} withheld` : ''));
   }
-  const x = { field: 'n', type: 'quantitative' as const, scale: { domain: [0, maxN], nice: false }, axis: { title: 'People in the service (n)', format: 'd', tickCount: 5 } };
-  const y = { field: 'v', type: 'quantitative' as const, scale: { domain: [0, 1] }, axis: { format: '.0%', title: 'Share of the service\u2019s people', tickCount: 5 } };
+  const x = { field: 'n', type: 'quantitative' as const, scale: { domain: [0, maxN], nice: false }, axis: { title: 'People in the service (n)', format: 'd', tickCount: 4, grid: false } };
+  const y = { field: 'v', type: 'quantitative' as const, scale: { domain: [0, 1] }, axis: { format: '.0%', title: 'Share of the service\u2019s people', tickCount: 5, grid: false } };
   const positions = ['within 95%', 'between 95% and 99.8%', 'outside 99.8%'];
   return {
     $schema: SCHEMA,

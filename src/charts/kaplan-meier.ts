@@ -281,8 +281,9 @@ export function kaplanMeierPanels(input: KmPanelsInput): ChartSpec {
   // panels are 125 px wide and 90 px tall: two decimals of a month and three of a proportion are finer than a pixel
   const r = (x: number | null, f: number) => (x == null ? '' : String(Math.round(x * f) / f));
   const csv = ['panel,role,month,survival,lower,upper', ...rows.map((p) => `${q(p.panel)},${p.role === 'service' ? 's' : 'r'},${r(p.month, 100)},${r(p.survival, 1000)},${r(p.lower, 1000)},${r(p.upper, 1000)}`)].join('\n');
-  const x = { field: 'month', type: 'quantitative' as const, scale: { domain: [0, maxMonth], nice: false }, axis: { title: input.timeTitle, values: months, format: 'd', labelFontSize: 10, titleFontSize: 11 } };
-  const y = { type: 'quantitative' as const, scale: { domain: [0, 1] }, axis: { format: '.0%', title: input.survivalTitle, tickCount: 3, labelFontSize: 10, titleFontSize: 11 } };
+  const x = { field: 'month', type: 'quantitative' as const, scale: { domain: [0, maxMonth], nice: false }, axis: { title: input.timeTitle, values: months.filter((_, i) => i % 2 === 0), format: 'd', labelFontSize: 10, titleFontSize: 11, grid: false } };
+  // no grid lines in small panels: twenty panels of them cost more to draw than they help
+  const y = { type: 'quantitative' as const, scale: { domain: [0, 1] }, axis: { format: '.0%', title: input.survivalTitle, values: [0, 0.5, 1], labelFontSize: 10, titleFontSize: 11, grid: false } };
   const description =
     describeKm(input, months) +
     (input.reference ? ` Each panel shows one curve with its band; the grey line is ${input.reference.label.toLowerCase()} together.` : '');

@@ -212,6 +212,8 @@ function servicesJson(m: StudyMeasures): Json {
       byService: x.byService.map((g) => ({ group: g.group, ...proportionJson(g) })),
       pooled: proportionJson(x.pooled),
       fisherP: num(x.fisherP),
+      fisherNote: x.fisherNote ?? null,
+      chiSquare: x.chiSquare ? { statistic: num(x.chiSquare.statistic), df: x.chiSquare.df, p: num(x.chiSquare.p) } : null,
       funnel: x.funnel.map((f) => ({ n: f.n, lower95: num(f.lower95), upper95: num(f.upper95), lower998: num(f.lower998), upper998: num(f.upper998) })),
     })),
     convictionFree: s.convictionFree.map((c) => ({ service: c.service, curve: curveJson(c.curve) })),

@@ -73,6 +73,8 @@ export function compareServicesFrom(study: Study, o: MeasureOutcomes, options: P
       pooled,
       funnel: pooled.proportion === null ? [] : funnel(pooled.proportion, largest, sizes),
       fisherP: comparison.fisherP,
+      fisherNote: comparison.fisherNote,
+      chiSquare: comparison.chiSquare ? { statistic: comparison.chiSquare.statistic, df: comparison.chiSquare.df, p: comparison.chiSquare.p } : null,
     };
   };
   const measures = [

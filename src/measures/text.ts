@@ -22,6 +22,12 @@ const REASON_LABEL: Record<string, string> = {
   drugs_alcohol: 'drugs/alcohol',
   other: 'other',
 };
+const SERVICE_MEASURE: Record<string, string> = {
+  recall: 'Recalled at least once',
+  reconviction: 'Reconvicted',
+  desistance: 'No further conviction',
+  provenReoffending: 'Proven reoffending',
+};
 const INTERVAL: Record<string, string> = { wilson: 'Wilson score', 'clopper-pearson': 'Clopper–Pearson exact' };
 
 function pct(x: number | null, digits = 1): string {
@@ -206,7 +212,9 @@ export function formatMeasuresText(m: StudyMeasures): string {
     L.push('');
     L.push('Services compared');
     for (const x of m.services.measures) {
-      L.push(`  ${x.measure}: pooled ${formatProportion(x.pooled)}; Fisher's exact p = ${pValue(x.fisherP)}`);
+      const chi = x.chiSquare ? `; chi-square ${fmt(x.chiSquare.statistic, 2)} on ${x.chiSquare.df} df, p = ${pValue(x.chiSquare.p)}` : '';
+      const fisher = x.fisherP === null ? (x.fisherNote ? ` (${x.fisherNote})` : '') : `; Fisher's exact p = ${pValue(x.fisherP)}`;
+      L.push(`  ${SERVICE_MEASURE[x.measure]}: pooled ${formatProportion(x.pooled)}${fisher}${chi}`);
       for (const s of x.byService) L.push(`    ${s.group}: ${formatProportion(s)}`);
     }
     if (m.services.logRank) {

@@ -154,6 +154,10 @@ export interface ServiceComparison {
   /** Control limits for n from 1 to the largest service, at 95% and 99.8%. */
   funnel: { n: number; lower95: number; upper95: number; lower998: number; upper998: number }[];
   fisherP: number | null;
+  /** Why fisherP is null, when it is. */
+  fisherNote?: string | null;
+  /** Pearson's chi-square across the services (always set by the measures). */
+  chiSquare?: { statistic: number; df: number; p: number } | null;
 }
 
 export interface ServicesResult {

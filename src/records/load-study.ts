@@ -12,7 +12,7 @@ import { PeopleReader } from './people-reader.js';
 import { ProblemLog, StudyError } from './problems.js';
 import { QUARANTINE_FILE_NAME, writeQuarantine } from './quarantine.js';
 import { feedRows, fileSize, readTableFile, type RowsInput } from './sources.js';
-import { normaliseColumnName, type ReaderSettings, type TableReader } from './table-reader.js';
+import { normaliseColumnName, type QuarantinedRow, type ReaderSettings, type TableReader } from './table-reader.js';
 
 export interface LoadOptions {
   /** YYYY-MM-DD; when absent, the latest date anywhere in the records (Study.extractionDateInferred = true). */
@@ -131,11 +131,12 @@ export async function loadStudy(files: { people: string; events: string; offence
 }
 
 function writeQuarantineOf(session: Session, dir: string): string {
-  const rowProblems = new Set(
-    [...session.people.quarantined, ...session.events.quarantined].flatMap((r) => r.problems),
-  );
+  // In file order (JSON elements that are not objects were set aside after the rest).
+  const byLine = (a: QuarantinedRow, b: QuarantinedRow) => a.line - b.line;
+  const rows = [...[...session.people.quarantined].sort(byLine), ...[...session.events.quarantined].sort(byLine)];
+  const rowProblems = new Set(rows.flatMap((r) => r.problems));
   const fileProblems = session.log.sorted().filter((p) => p.severity === 'error' && !rowProblems.has(p));
-  return writeQuarantine(dir, fileProblems, [...session.people.quarantined, ...session.events.quarantined]);
+  return writeQuarantine(dir, fileProblems, rows);
 }
 
 /**

@@ -47,6 +47,9 @@ describe('services compared', () => {
     expect(recallRow.pooled.ci![0]).toBeCloseTo(wilson(3, 6)[0], 12);
     // 2 × 2 table [[2, 2], [1, 1]]: every table is as or less probable; p = 1.
     expect(recallRow.fisherP).toBeCloseTo(1, 12);
+    // Expected counts equal the observed ones (2, 2; 1, 1): chi-square 0.
+    expect(recallRow.chiSquare!.statistic).toBeCloseTo(0, 12);
+    expect(recallRow.chiSquare!.df).toBe(1);
   });
 
   it('gives funnel limits p0 ± z·sqrt(p0(1 − p0)/n), clipped to [0, 1], for n = 1 … largest service', () => {

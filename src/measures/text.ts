@@ -45,9 +45,10 @@ function fmt(x: number | null, digits = 1): string {
   return x === null || !Number.isFinite(x) ? '–' : x.toFixed(digits);
 }
 
+/** "p = 0.042", "p < 0.001", or "p –" when there is none. */
 function pValue(p: number | null): string {
-  if (p === null) return '–';
-  return p < 0.001 ? '< 0.001' : p.toFixed(3);
+  if (p === null) return 'p –';
+  return p < 0.001 ? 'p < 0.001' : `p = ${p.toFixed(3)}`;
 }
 
 function summaryLine(s: Summary, unit: string): string {
@@ -60,8 +61,8 @@ function comparisonLines(c: GroupComparison, what: string): string[] {
   const lines = [`  ${what} by ${c.groupBy}:`];
   for (const g of c.byGroup) lines.push(`    ${g.group}: ${formatProportion(g)}`);
   const tests: string[] = [];
-  tests.push(`Fisher's exact p = ${pValue(c.fisherP)}${c.fisherNote ? ` (${c.fisherNote})` : ''}`);
-  if (c.chiSquare) tests.push(`chi-square ${fmt(c.chiSquare.statistic, 2)} on ${c.chiSquare.df} df, p = ${pValue(c.chiSquare.p)}`);
+  tests.push(c.fisherP === null ? `Fisher's exact test not computed${c.fisherNote ? ` (${c.fisherNote})` : ''}` : `Fisher's exact ${pValue(c.fisherP)}`);
+  if (c.chiSquare) tests.push(`chi-square ${fmt(c.chiSquare.statistic, 2)} on ${c.chiSquare.df} df, ${pValue(c.chiSquare.p)}`);
   lines.push(`    ${tests.join('; ')}`);
   const rd = c.riskDifference;
   if (rd && rd.estimate !== null) {
@@ -84,7 +85,7 @@ function logRankLine(g: GroupCurves | undefined, what: string): string[] {
   if (!g || !g.logRank) return [];
   const medians = g.curves.map((c) => `${c.group} ${c.curve.median === null ? 'not reached' : `${c.curve.median} days`}`).join(', ');
   return [
-    `  ${what} by ${g.groupBy}: median ${medians}; log-rank chi-square ${fmt(g.logRank.chiSquare, 2)} on ${g.logRank.df} df, p = ${pValue(g.logRank.p)}`,
+    `  ${what} by ${g.groupBy}: median ${medians}; log-rank chi-square ${fmt(g.logRank.chiSquare, 2)} on ${g.logRank.df} df, ${pValue(g.logRank.p)}`,
   ];
 }
 
@@ -212,14 +213,14 @@ export function formatMeasuresText(m: StudyMeasures): string {
     L.push('');
     L.push('Services compared');
     for (const x of m.services.measures) {
-      const chi = x.chiSquare ? `; chi-square ${fmt(x.chiSquare.statistic, 2)} on ${x.chiSquare.df} df, p = ${pValue(x.chiSquare.p)}` : '';
-      const fisher = x.fisherP === null ? (x.fisherNote ? ` (${x.fisherNote})` : '') : `; Fisher's exact p = ${pValue(x.fisherP)}`;
+      const chi = x.chiSquare ? `; chi-square ${fmt(x.chiSquare.statistic, 2)} on ${x.chiSquare.df} df, ${pValue(x.chiSquare.p)}` : '';
+      const fisher = x.fisherP === null ? "; Fisher's exact test not computed (see the chi-square test)" : `; Fisher's exact ${pValue(x.fisherP)}`;
       L.push(`  ${SERVICE_MEASURE[x.measure]}: pooled ${formatProportion(x.pooled)}${fisher}${chi}`);
       for (const s of x.byService) L.push(`    ${s.group}: ${formatProportion(s)}`);
     }
     if (m.services.logRank) {
       const lr = m.services.logRank;
-      L.push(`  Conviction-free curves, log-rank chi-square ${fmt(lr.chiSquare, 2)} on ${lr.df} df, p = ${pValue(lr.p)}`);
+      L.push(`  Conviction-free curves, log-rank chi-square ${fmt(lr.chiSquare, 2)} on ${lr.df} df, ${pValue(lr.p)}`);
     }
   }
 

@@ -20,3 +20,10 @@ describe('measure options', () => {
     expect(() => recallMeasure(reconvictionStudy, { groupBy: 'shoe_size' })).toThrow(MeasureOptionError);
   });
 });
+
+describe('study tables', () => {
+  it('refuses a people table filtered with arquero, whose rows would not match the events', () => {
+    const filtered = { ...reconvictionStudy, people: reconvictionStudy.people.filter((d: { included: boolean }) => d.included) };
+    expect(() => recallMeasure(filtered)).toThrow(/filtered or ordered/);
+  });
+});

@@ -15,6 +15,7 @@ export async function render(outDir?: string): Promise<string> {
   const recall = say.comparison(m.recall.comparison, m.recall.overall);
   const ind = m.reconviction.indictable;
   const fu = m.desistance.followUpMonths;
+  const left = say.countOf(m.timeInService.communityMonths.n, m.timeInService.communityMonths.n + m.timeInService.ongoing);
   const narrative = [
     `Ryan, Eldridge, Duffy, Crawley and O'Brien (2022, Journal of Forensic Practice) followed everyone released to the Liverpool Resettle IIRMS between 2008 and 2018 through the Police National Computer: 69 people were released and 45 met the study's criteria. ` +
       `This page works the same follow-up out from person-level records. The records are synthetic, built to match the paper's published totals, so the page shows what the analysis gives, not new facts about Resettle. ` +
@@ -36,7 +37,7 @@ export async function render(outDir?: string): Promise<string> {
       (say.withheld(m.provenReoffending.overall, { count: m.provenReoffending.tooShort })
         ? `; on this public page, though, its figures are withheld: so few people had follow-up too short for the ${m.provenReoffending.windowMonths}-month window that printing the number followed up would reveal how many.`
         : `: ${say.share(m.provenReoffending.overall, { count: m.provenReoffending.tooShort })} of those followed long enough reoffended within ${m.provenReoffending.windowMonths} months.`),
-    `People spent almost 19 months on average in the service in the community, according to the paper; here the mean is ${say.months(m.timeInService.communityMonths.mean)} for the ${say.count(m.timeInService.communityMonths.n)} who have left it (median ${say.months(m.timeInService.communityMonths.median)}). ` +
+    `People spent almost 19 months on average in the service in the community, according to the paper; here the mean is ${say.months(m.timeInService.communityMonths.mean)} for ${left === '[c]' ? 'the people' : `the ${left} people`} who have left it (median ${say.months(m.timeInService.communityMonths.median)}). ` +
       `None of these figures says what would have happened without the service: the study has no comparison group. A Justice Data Lab analysis would match each person with similar people who did not receive the service and report the difference with its interval.`,
   ];
   return writeNotebookPage(open, { name: 'resettle-follow-up', title: 'Resettle IIRMS follow-up reproduced from records', narrative }, outDir);

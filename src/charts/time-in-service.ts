@@ -6,7 +6,7 @@
  */
 import type { Summary } from '../stats/types.js';
 import type { TimeInServiceResult } from '../measures/types.js';
-import { formatCount, suppressWithTotal, type Count, type DisclosurePolicy } from '../pages/disclosure.js';
+import { countOfWhole, formatCount, suppressCells, type Count, type DisclosurePolicy } from '../pages/disclosure.js';
 import { countBarsChart } from './count-bars.js';
 import { GROUP_AXIS } from './proportions.js';
 import { CHART_WIDTH, chartTitle, CONFIG, DARK, INK, LIGHT, SCHEMA, type ChartSpec } from './theme.js';
@@ -29,9 +29,11 @@ export function summaryWithheld(s: Summary, policy: DisclosurePolicy): boolean {
 
 /** Builds the box plots of in-reach and community time, in months. */
 export function timeInServiceChart(result: TimeInServiceResult, policy: DisclosurePolicy): ChartSpec {
+  const counts = timeInServiceCounts(result, policy);
+  const everyone = result.communityMonths.n + result.ongoing;
   const rows = [
-    { label: 'In-reach', s: result.inReachMonths },
-    { label: 'Community', s: result.communityMonths },
+    { label: 'In-reach', s: result.inReachMonths, n: countOfWhole(result.inReachMonths.n, everyone, policy) },
+    { label: 'Community', s: result.communityMonths, n: counts.communityN },
   ];
   const order = rows.map((r) => r.label);
   const values = rows
@@ -48,10 +50,10 @@ export function timeInServiceChart(result: TimeInServiceResult, policy: Disclosu
           ? `${r.label}: no one`
           : summaryWithheld(r.s, policy)
             ? `${r.label}: withheld (fewer than ${policy.minCell} people)`
-            : `${r.label}: ${r.s.n} people, median ${fmt(r.s.median)} (quartiles ${fmt(r.s.q1)} to ${fmt(r.s.q3)}), mean ${fmt(r.s.mean)}, range ${fmt(r.s.min)} to ${fmt(r.s.max)}`,
+            : `${r.label}: ${formatCount(r.n, policy)} people, median ${fmt(r.s.median)} (quartiles ${fmt(r.s.q1)} to ${fmt(r.s.q3)}), mean ${fmt(r.s.mean)}, range ${fmt(r.s.min)} to ${fmt(r.s.max)}`,
       )
       .join('; ') +
-    `. People still in the service (${formatCount(endReasonCounts(result, policy).find((r) => r.key === 'ongoing')!.count, policy)}) are not in the community summary.`;
+    `. People still in the service (${formatCount(counts.ends.find((r) => r.key === 'ongoing')!.count, policy)}) are not in the community summary.`;
   return {
     $schema: SCHEMA,
     title: chartTitle('Time in service', ['In-reach: first contact in custody to release; community: release to service end (people who have left).', 'Whiskers: minimum to maximum; box: middle half; bar: median; diamond: mean']),
@@ -72,9 +74,37 @@ export function timeInServiceChart(result: TimeInServiceResult, policy: Disclosu
 
 /** End reasons and "still in the service", which together add up to the cohort, with secondary suppression. */
 export function endReasonCounts(result: TimeInServiceResult, policy: DisclosurePolicy): { key: string; label: string; count: Count }[] {
+  return timeInServiceCounts(result, policy).ends;
+}
+
+/**
+ * The counts of the time-in-service section as published: end reasons and
+ * "still in the service" add up to everyone, the end reasons alone to the
+ * people in the community summary (its n), and that n with "still in the
+ * service" to everyone again: one suppression over all three relations.
+ */
+export function timeInServiceCounts(result: TimeInServiceResult, policy: DisclosurePolicy): { ends: { key: string; label: string; count: Count }[]; communityN: Count } {
   const keys = Object.keys(result.endReasons);
-  const shown = suppressWithTotal([...keys.map((k) => result.endReasons[k]), result.ongoing], policy);
-  return [...keys, 'ongoing'].map((key, i) => ({ key, label: END_REASON_WORDS[key] ?? key, count: shown.parts[i] }));
+  const parts = [...keys.map((k) => result.endReasons[k]), result.ongoing];
+  const ended = keys.map((_, i) => i);
+  const ongoing = keys.length;
+  const n = parts.length;
+  const everyone = n + 1;
+  const values = [...parts, result.communityMonths.n, result.communityMonths.n + result.ongoing];
+  const hidden = suppressCells(
+    values,
+    [
+      { parts: [...ended, ongoing], total: everyone },
+      { parts: ended, total: n },
+      { parts: [n, ongoing], total: everyone },
+    ],
+    policy,
+    [everyone],
+  );
+  return {
+    ends: [...keys, 'ongoing'].map((key, i) => ({ key, label: END_REASON_WORDS[key] ?? key, count: { value: values[i], hidden: hidden[i] } })),
+    communityN: { value: values[n], hidden: hidden[n] },
+  };
 }
 
 /** Builds the bar chart of how time in the service ended. */

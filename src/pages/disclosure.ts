@@ -260,6 +260,15 @@ export function suppressProportion(p: Proportion, label: string, policy: Disclos
   return suppressProportions([{ ...p, label }], policy, undefined, outside).rows[0];
 }
 
+/**
+ * A count of part of a published whole whose other part is printed nowhere
+ * (people with an in-reach start, of the cohort): hidden when either part is
+ * small, since the whole minus it would give the other part.
+ */
+export function countOfWhole(n: number, whole: number, policy: DisclosurePolicy): Count {
+  return { value: n, hidden: isSmallCount(n, policy) || isSmallCount(whole - n, policy) };
+}
+
 /** The mark of a count withheld by secondary suppression (the Office for National Statistics' "[c]", confidential). */
 export const SECONDARY_MARK = '[c]';
 

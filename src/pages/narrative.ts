@@ -4,7 +4,7 @@
  */
 import type { GroupComparison } from '../measures/types.js';
 import type { Estimate, Proportion } from '../stats/types.js';
-import { formatCount, formatInteger, isSmallCount, suppressProportion, type DisclosurePolicy, type Outside } from './disclosure.js';
+import { countOfWhole, formatCount, formatInteger, isSmallCount, suppressProportion, type DisclosurePolicy, type Outside } from './disclosure.js';
 import { decimal, percent, percentInterval, pointsPhrase, pPhrase } from './format.js';
 import { shownComparison } from './sections/common.js';
 
@@ -28,6 +28,11 @@ export class Narrator {
   /** A count, or "<5". */
   count(n: number): string {
     return formatCount({ value: n, hidden: isSmallCount(n, this.policy) }, this.policy);
+  }
+
+  /** A count of part of a whole whose other part is printed nowhere, or "[c]" when either part is small. */
+  countOf(n: number, whole: number): string {
+    return formatCount(countOfWhole(n, whole, this.policy), this.policy);
   }
 
   /** A percentage of a proportion, whole number. */

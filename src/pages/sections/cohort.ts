@@ -3,7 +3,7 @@ import { cohortFlowChart, flowCounts } from '../../charts/cohort-flow.js';
 import type { CategoryCount, DescriptionColumn, DescriptionResult } from '../../measures/types.js';
 import type { Summary } from '../../stats/types.js';
 import { fig, type Block, type ReportContext, type Section } from '../context.js';
-import { formatCount, isSmallCount, suppressTable, suppressWithTotal, type DisclosurePolicy } from '../disclosure.js';
+import { countOfWhole, formatCount, isSmallCount, suppressTable, suppressWithTotal, type DisclosurePolicy } from '../disclosure.js';
 import { decimal, percent } from '../format.js';
 import { html, type Html } from '../html.js';
 import { table } from '../tables.js';
@@ -79,7 +79,7 @@ export function descriptionTables(d: DescriptionResult, policy: DisclosurePolicy
   for (const [key, label] of NUMERIC) {
     numRows.push([label, ...colNames.map(() => '')]);
     const col = (f: (c: DescriptionColumn) => string) => columns.map((c, i) => (withheldColumn(i) ? 'withheld' : f(c)));
-    numRows.push(['  recorded for', ...col((c) => summaryN(c.numeric[key], policy))]);
+    numRows.push(['  recorded for', ...col((c) => formatCount(countOfWhole(c.numeric[key].n, c.n, policy), policy))]);
     numRows.push(['  mean (SD)', ...col((c) => summaryText(c.numeric[key], policy, (s) => `${decimal(s.mean)} (${decimal(s.sd)})`))]);
     numRows.push(['  median (Q1–Q3)', ...col((c) => summaryText(c.numeric[key], policy, (s) => `${decimal(s.median)} (${decimal(s.q1)}–${decimal(s.q3)})`))]);
     numRows.push(['  range', ...col((c) => summaryText(c.numeric[key], policy, (s) => `${decimal(s.min)}–${decimal(s.max)}`))]);
@@ -115,10 +115,6 @@ function cell(count: number, hidden: boolean, n: number, nHidden: boolean, polic
   const text = formatCount({ value: count, hidden }, policy);
   if (hidden || nHidden || n === 0) return text;
   return `${text} (${percent(count / n, 1)})`;
-}
-
-function summaryN(s: Summary, policy: DisclosurePolicy): string {
-  return formatCount({ value: s.n, hidden: policy.profile === 'public' && s.n > 0 && s.n < policy.minCell }, policy);
 }
 
 function summaryText(s: Summary, policy: DisclosurePolicy, f: (s: Summary) => string): string {

@@ -1,8 +1,8 @@
 /** Measure 4: time in service. */
-import { endReasonCounts, endReasonsChart, summaryWithheld, timeInServiceChart } from '../../charts/time-in-service.js';
+import { endReasonsChart, summaryWithheld, timeInServiceChart, timeInServiceCounts } from '../../charts/time-in-service.js';
 import type { Summary } from '../../stats/types.js';
 import { fig, type Block, type ReportContext, type Section } from '../context.js';
-import { formatCount, type DisclosurePolicy } from '../disclosure.js';
+import { countOfWhole, formatCount, type Count, type DisclosurePolicy } from '../disclosure.js';
 import { decimal } from '../format.js';
 import { table } from '../tables.js';
 import { kmFigure } from './km.js';
@@ -11,13 +11,18 @@ export function timeInServiceSection(ctx: ReportContext): Section {
   const { measures: m, policy } = ctx;
   const t = m.timeInService;
   const blocks: Block[] = [];
-  const summaryRows = [summaryRow('In-reach (first contact in custody to release)', t.inReachMonths, policy), summaryRow('Community (release to service end)', t.communityMonths, policy)];
+  const everyone = t.communityMonths.n + t.ongoing;
+  const counts = timeInServiceCounts(t, policy);
+  const summaryRows = [
+    summaryRow('In-reach (first contact in custody to release)', t.inReachMonths, countOfWhole(t.inReachMonths.n, everyone, policy), policy),
+    summaryRow('Community (release to service end)', t.communityMonths, counts.communityN, policy),
+  ];
   blocks.push(
     fig(timeInServiceChart(t, policy), [
       table({ caption: 'Time in service (months)', head: ['Stage', 'People', 'Mean', 'SD', 'Median', 'Q1', 'Q3', 'Min', 'Max'], rows: summaryRows }),
     ]),
   );
-  const ends = endReasonCounts(t, policy);
+  const ends = counts.ends;
   blocks.push(
     fig(endReasonsChart(t, policy), [table({ caption: 'How time in the service ended (people)', head: ['End reason', 'People'], rows: ends.map((e) => [e.label, formatCount(e.count, policy)]) })]),
   );
@@ -35,8 +40,8 @@ export function timeInServiceSection(ctx: ReportContext): Section {
   return { id: 'time-in-service', heading: 'Time in service', blocks };
 }
 
-function summaryRow(label: string, s: Summary, policy: DisclosurePolicy): string[] {
+function summaryRow(label: string, s: Summary, n: Count, policy: DisclosurePolicy): string[] {
   if (s.n === 0) return [label, '0', '–', '–', '–', '–', '–', '–', '–'];
   if (summaryWithheld(s, policy)) return [label, `<${policy.minCell}`, 'withheld', '', '', '', '', '', ''];
-  return [label, String(s.n), decimal(s.mean), decimal(s.sd), decimal(s.median), decimal(s.q1), decimal(s.q3), decimal(s.min), decimal(s.max)];
+  return [label, formatCount(n, policy), decimal(s.mean), decimal(s.sd), decimal(s.median), decimal(s.q1), decimal(s.q3), decimal(s.min), decimal(s.max)];
 }

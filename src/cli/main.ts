@@ -3,6 +3,7 @@
  * success, 1 when the records are invalid or a check fails, 2 for a usage
  * error; the message says which and how to fix it.
  */
+import { MeasureOptionError } from '../measures/options.js';
 import { UsageError } from './args.js';
 import { InvalidRecordsError } from './load.js';
 import { processOutput, type Output } from './output.js';
@@ -61,7 +62,7 @@ export async function main(argv: readonly string[], out: Output = processOutput)
   try {
     return await command.run(rest, out);
   } catch (error) {
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || error instanceof MeasureOptionError) {
       out.stderr(`follow-up ${name}: ${error.message}`);
       return 2;
     }
@@ -75,11 +76,14 @@ export async function main(argv: readonly string[], out: Output = processOutput)
 
 // Run when executed directly (bin/follow-up.js), not when imported by tests.
 if (process.argv[1] !== undefined && /main\.[tj]s$/.test(process.argv[1])) {
+  // exitCode, not exit(): a piped stdout must drain before the process ends.
   main(process.argv.slice(2)).then(
-    (status) => process.exit(status),
+    (status) => {
+      process.exitCode = status;
+    },
     (error: unknown) => {
       process.stderr.write(`follow-up: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-      process.exit(1);
+      process.exitCode = 1;
     },
   );
 }

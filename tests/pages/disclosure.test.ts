@@ -156,3 +156,25 @@ describe('cells linked to the cohort outside a table', () => {
     expect(t.rowTotals).toEqual([false, false]);
   });
 });
+
+describe('time in service', () => {
+  it('hides the community n when "still in the service" is small, and a count whose complement is small', async () => {
+    const { timeInServiceCounts } = await import('../../src/charts/time-in-service.js');
+    const { countOfWhole } = await import('../../src/pages/disclosure.js');
+    const summary = { n: 43, mean: 19, sd: 14, median: 16, q1: 12.7, q3: 20.3, min: 7.2, max: 97.4 };
+    const empty = { n: 0, mean: null, sd: null, median: null, q1: null, q3: null, min: null, max: null };
+    const curve = { time: [], nRisk: [], nEvent: [], nCensor: [], survival: [], stdErr: [], lower: [], upper: [], median: null, medianLower: null, medianUpper: null, confType: 'log' as const };
+    // Resettle shape: 43 ended (24 completed, 9 recalled, 4 disengaged, 4 transferred, 1 died, 1 other), 2 ongoing
+    const c = timeInServiceCounts(
+      { inReachMonths: empty, communityMonths: summary, ongoing: 2, endReasons: { completed: 24, recalled: 9, disengaged: 4, transferred: 4, died: 1, other: 1 }, kmMedianMonths: 16.4, inService: curve },
+      PUBLIC,
+    );
+    expect(c.communityN.hidden).toBe(true);
+    // the five small counts add up to 12 and the ended ones to a hidden 43: nothing pinned down, 24 and 9 stay
+    expect(c.ends.map((e) => formatCount(e.count, PUBLIC))).toEqual(['24', '9', '<5', '<5', '<5', '<5', '<5']);
+    expect(countOfWhole(44, 45, PUBLIC).hidden).toBe(true);
+    expect(countOfWhole(40, 45, PUBLIC).hidden).toBe(false);
+    expect(countOfWhole(3, 45, PUBLIC).hidden).toBe(true);
+    expect(countOfWhole(44, 45, ANALYST).hidden).toBe(false);
+  });
+});

@@ -2,7 +2,7 @@
 import { MAX_OVERLAID_CURVES, atRiskTable, kaplanMeierChart, kaplanMeierPanels, riskMonths, type KmSeries } from '../../charts/kaplan-meier.js';
 import { DAYS_PER_MONTH } from '../../time/days.js';
 import { fig, type FigureRequest } from '../context.js';
-import type { DisclosurePolicy } from '../disclosure.js';
+import { formatCount, suppressWithTotal, type DisclosurePolicy } from '../disclosure.js';
 import { decimal } from '../format.js';
 import { table } from '../tables.js';
 
@@ -32,14 +32,15 @@ export function kmFigure(opts: {
       const c = s.curve;
       const ev = c.nEvent.reduce((a, b) => a + b, 0);
       const ce = c.nCensor.reduce((a, b) => a + b, 0);
-      const small = (x: number) => opts.policy.profile === 'public' && x > 0 && x < opts.policy.minCell;
+      // events and censorings add up to the number at risk at the start, printed above
+      const [events, censored] = suppressWithTotal([ev, ce], opts.policy).parts;
       const m = (d: number | null) => (d == null ? 'not reached' : decimal(d / DAYS_PER_MONTH));
       return [
         s.label,
         m(c.median),
         c.median == null || (c.medianLower == null && c.medianUpper == null) ? '–' : `${c.medianLower == null ? 'not reached' : m(c.medianLower)} to ${c.medianUpper == null ? 'not reached' : m(c.medianUpper)}`,
-        small(ev) ? `<${opts.policy.minCell}` : String(ev),
-        small(ce) ? `<${opts.policy.minCell}` : String(ce),
+        formatCount(events, opts.policy),
+        formatCount(censored, opts.policy),
       ];
     }),
   });

@@ -9,7 +9,7 @@ import type { DataQuality, InputFile, OffenceLookup, Problem, Study } from '../s
 import { EVENT } from '../study/vocabulary.js';
 import { formatDay } from '../time/days.js';
 import type { EventsReader } from './events-reader.js';
-import type { PeopleReader } from './people-reader.js';
+import { COMPLETED, type PeopleReader } from './people-reader.js';
 import { ProblemLog, StudyError } from './problems.js';
 
 export interface AssembleInput {
@@ -180,7 +180,7 @@ export function assembleStudy(input: AssembleInput): Study {
   for (let p = 0; p < nPeople; p++) {
     const release = pc.release_date.data[p];
     const end = followUpEnd[p];
-    const completed = pc.end_reason[p] === 'completed';
+    const completed = pc.end_reason.data[p] === COMPLETED;
     for (let k = personStart[p]; k < personStart[p + 1]; k++) {
       const i = keep[k];
       const date = ec.date[i];
@@ -224,14 +224,15 @@ export function assembleStudy(input: AssembleInput): Study {
     eventColumns[x.name] = values;
   }
 
+  const decoded = people.decoded(input.offences.code);
   const peopleColumns: Record<string, unknown> = {
     person_id: pc.person_id,
-    service: pc.service,
-    tier: pc.tier,
-    sex: pc.sex,
-    ethnicity: pc.ethnicity,
+    service: decoded.service,
+    tier: decoded.tier,
+    sex: decoded.sex,
+    ethnicity: decoded.ethnicity,
     age_at_release: pc.age_at_release.toArray(),
-    index_offence: pc.index_offence,
+    index_offence: decoded.index_offence,
     index_offence_row: pc.index_offence_row.toArray(),
     prior_convictions: pc.prior_convictions.toArray(),
     custody_years_before_release: pc.custody_years_before_release.toArray(),
@@ -240,9 +241,9 @@ export function assembleStudy(input: AssembleInput): Study {
     in_reach_start: pc.in_reach_start.toArray(),
     release_date: pc.release_date.toArray(),
     service_end: pc.service_end.toArray(),
-    end_reason: pc.end_reason,
-    included: pc.included,
-    exclusion_reason: pc.exclusion_reason,
+    end_reason: decoded.end_reason,
+    included: decoded.included,
+    exclusion_reason: decoded.exclusion_reason,
     follow_up_end: followUpEnd,
   };
   for (const x of people.extras) if (!(x.name in peopleColumns)) peopleColumns[x.name] = x.values;

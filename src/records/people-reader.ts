@@ -2,7 +2,7 @@
  * Reading and checking the people table (records.md, "people"): one row per
  * person, typed into columns, with every error of every row reported.
  */
-import { END_REASONS, SEXES, type EndReason, type Sex } from '../study/vocabulary.js';
+import { END_REASONS, SEXES } from '../study/vocabulary.js';
 import { formatDay } from '../time/days.js';
 import { ByteKeyMap, WordMatcher } from './bytes.js';
 import { Float64List, Int32List } from './growable.js';
@@ -18,19 +18,30 @@ export const PEOPLE_COLUMNS = [
 const REQUIRED = ['person_id', 'service', 'index_offence'];
 
 const SEX_WORDS = new WordMatcher(SEXES);
+const UNKNOWN_SEX = SEXES.indexOf('unknown');
 const END_WORDS = new WordMatcher(END_REASONS);
 /** Booleans as the format accepts them; even index = true. */
 const BOOLEAN_WORDS = new WordMatcher(['true', 'false', 'yes', 'no', '1', '0']);
 
-/** The people columns as read, for kept rows only, in file order. */
+/**
+ * The people columns as read, for kept rows only, in file order. Text and
+ * enum columns are held as codes (one small integer per row, −1 when blank)
+ * and turned into strings once, at the end, by {@link PeopleReader.decoded}.
+ */
 export interface PeopleColumns {
   person_id: string[];
-  service: string[];
-  tier: (string | null)[];
-  sex: Sex[];
-  ethnicity: (string | null)[];
+  /** Codes into the field's distinct values (see TableReader.valuesOf). */
+  service: Int32List;
+  tier: Int32List;
+  ethnicity: Int32List;
+  exclusion_reason: Int32List;
+  /** Index into SEXES (blank already 'unknown'). */
+  sex: Int32List;
+  /** Index into END_REASONS, −1 when blank. */
+  end_reason: Int32List;
+  /** 1 or 0. */
+  included: Int32List;
   age_at_release: Float64List;
-  index_offence: string[];
   index_offence_row: Int32List;
   prior_convictions: Float64List;
   custody_years_before_release: Float64List;
@@ -39,9 +50,6 @@ export interface PeopleColumns {
   in_reach_start: Float64List;
   release_date: Float64List;
   service_end: Float64List;
-  end_reason: (EndReason | null)[];
-  included: boolean[];
-  exclusion_reason: (string | null)[];
   /** As written: NaN when blank (defaulted to the extraction date later). */
   follow_up_end: Float64List;
   /** The line of each kept row, for warnings about its events. */
@@ -50,13 +58,16 @@ export interface PeopleColumns {
 
 function emptyPeople(capacity: number): PeopleColumns {
   const f = () => new Float64List(capacity);
+  const i = () => new Int32List(capacity);
   return {
-    person_id: [], service: [], tier: [], sex: [], ethnicity: [], age_at_release: f(), index_offence: [],
-    index_offence_row: new Int32List(capacity), prior_convictions: f(), custody_years_before_release: f(), aces: f(), referral_date: f(),
-    in_reach_start: f(), release_date: f(), service_end: f(), end_reason: [], included: [], exclusion_reason: [],
-    follow_up_end: f(), line: new Int32List(capacity),
+    person_id: [], service: i(), tier: i(), ethnicity: i(), exclusion_reason: i(), sex: i(), end_reason: i(), included: i(),
+    age_at_release: f(), index_offence_row: i(), prior_convictions: f(), custody_years_before_release: f(), aces: f(),
+    referral_date: f(), in_reach_start: f(), release_date: f(), service_end: f(), follow_up_end: f(), line: i(),
   };
 }
+
+/** The index of end reason `completed`. */
+export const COMPLETED = END_REASONS.indexOf('completed');
 
 const show = (day: number) => formatDay(day) ?? '';
 
@@ -93,7 +104,7 @@ export class PeopleReader extends TableReader {
     /** A guess at the number of rows, to size the columns and the id table once. */
     expectedRows = 1024,
   ) {
-    super(settings, PEOPLE_COLUMNS, REQUIRED, ['index_offence_row']);
+    super(settings, PEOPLE_COLUMNS, REQUIRED, ['index_offence_row'], Infinity);
     const capacity = Math.max(16, expectedRows);
     this.columns = emptyPeople(capacity);
     this.ids = new ByteKeyMap(capacity);
@@ -131,10 +142,11 @@ export class PeopleReader extends TableReader {
       }
     }
 
-    const service = this.requiredText('service');
-    const tier = this.optionalText('tier');
-    const ethnicity = this.optionalText('ethnicity');
-    const exclusionReason = this.optionalText('exclusion_reason');
+    const service = this.textCode(f[1]);
+    if (service < 0) this.fail('missing_value', 'service', f[1], 'a service (required)');
+    const tier = this.textCode(f[2]);
+    const ethnicity = this.textCode(f[4]);
+    const exclusionReason = this.textCode(f[16]);
 
     const sexCode = this.readWord('sex', f[3], SEX_WORDS, 'one of male, female, other, unknown (blank means unknown)');
     const age = this.readNumber('age_at_release', f[5], true, 10, 100, 'a whole number of years from 10 to 100');
@@ -142,10 +154,11 @@ export class PeopleReader extends TableReader {
     const custody = this.readNumber('custody_years_before_release', f[8], false, 0, Infinity, 'a number of years ≥ 0');
     const aces = this.readNumber('aces', f[9], true, 0, 10, 'a whole number from 0 to 10');
 
-    const offence = this.requiredText('index_offence');
+    const offence = this.textCode(f[6]);
     let offenceRow = -1;
-    if (offence !== null) {
-      offenceRow = this.offenceRow.get(offence) ?? -1;
+    if (offence < 0) this.fail('missing_value', 'index_offence', f[6], 'an index_offence (required)');
+    else {
+      offenceRow = this.offenceRowOf(offence);
       if (offenceRow < 0) this.fail('unknown_offence', 'index_offence', f[6], 'an offence code in the offence lookup');
     }
 
@@ -160,7 +173,7 @@ export class PeopleReader extends TableReader {
 
     const includedCode = this.readWord('included', f[15], BOOLEAN_WORDS, 'true/false, yes/no or 1/0 (blank means true)');
     const included = includedCode < 0 || includedCode % 2 === 0;
-    if (!included && exclusionReason === null) {
+    if (!included && exclusionReason < 0) {
       this.fail('missing_value', 'exclusion_reason', f[16], 'an exclusion_reason, required when included is false');
     }
 
@@ -183,7 +196,7 @@ export class PeopleReader extends TableReader {
     }
 
     this.readExtras();
-    if (this.rowProblems.length > 0 || id === null || service === null || offence === null) return;
+    if (this.rowProblems.length > 0 || id === null) return;
 
     if (this.extractionDate !== null && followUpEnd > this.extractionDate) {
       this.log.add(this.problem('warning', 'follow_up_end_after_extraction', 'follow_up_end', this.raw(f[17]),
@@ -195,10 +208,9 @@ export class PeopleReader extends TableReader {
     c.person_id.push(id);
     c.service.push(service);
     c.tier.push(tier);
-    c.sex.push(sexCode >= 0 ? SEXES[sexCode] : 'unknown');
+    c.sex.push(sexCode >= 0 ? sexCode : UNKNOWN_SEX);
     c.ethnicity.push(ethnicity);
     c.age_at_release.push(age);
-    c.index_offence.push(offence);
     c.index_offence_row.push(offenceRow);
     c.prior_convictions.push(prior);
     c.custody_years_before_release.push(custody);
@@ -207,24 +219,55 @@ export class PeopleReader extends TableReader {
     c.in_reach_start.push(inReach);
     c.release_date.push(release);
     c.service_end.push(serviceEnd);
-    c.end_reason.push(endCode >= 0 ? END_REASONS[endCode] : null);
-    c.included.push(included);
+    c.end_reason.push(endCode);
+    c.included.push(included ? 1 : 0);
     c.exclusion_reason.push(exclusionReason);
     c.follow_up_end.push(followUpEnd);
     c.line.push(rec.line);
     this.keepExtras();
   }
 
-  private requiredText(column: (typeof PEOPLE_COLUMNS)[number]): string | null {
-    const field = this.at[PEOPLE_COLUMNS.indexOf(column)];
-    const value = this.text(field);
-    if (value === null) this.fail('missing_value', column, field, `a ${column} (required)`);
-    return value;
+  /** Lookup row of each distinct index_offence value (by its code), found once per value. */
+  private readonly offenceRows = new Int32List(64);
+
+  private offenceRowOf(code: number): number {
+    const rows = this.offenceRows;
+    while (rows.length <= code) rows.push(-2);
+    if (rows.data[code] === -2) rows.data[code] = this.offenceRow.get(this.valuesOf(this.at[6])[code]) ?? -1;
+    return rows.data[code];
   }
 
-  private optionalText(column: (typeof PEOPLE_COLUMNS)[number]): string | null {
-    const field = this.at[PEOPLE_COLUMNS.indexOf(column)];
-    return this.text(field);
+  /** The kept rows' text and enum columns as strings (null when blank), and included as booleans. */
+  decoded(offenceCodes: readonly string[]): Record<string, unknown[]> {
+    const c = this.columns;
+    const text = (codes: Int32List, field: number) => {
+      const values = this.valuesOf(field);
+      const out: (string | null)[] = new Array(codes.length);
+      for (let i = 0; i < codes.length; i++) out[i] = codes.data[i] < 0 ? null : values[codes.data[i]];
+      return out;
+    };
+    const word = <T extends string>(codes: Int32List, words: readonly T[]) => {
+      const out: (T | null)[] = new Array(codes.length);
+      for (let i = 0; i < codes.length; i++) out[i] = codes.data[i] < 0 ? null : words[codes.data[i]];
+      return out;
+    };
+    const n = c.person_id.length;
+    const included: boolean[] = new Array(n);
+    const indexOffence: string[] = new Array(n);
+    for (let i = 0; i < n; i++) {
+      included[i] = c.included.data[i] === 1;
+      indexOffence[i] = offenceCodes[c.index_offence_row.data[i]];
+    }
+    return {
+      service: text(c.service, this.at[1]),
+      tier: text(c.tier, this.at[2]),
+      sex: word(c.sex, SEXES),
+      ethnicity: text(c.ethnicity, this.at[4]),
+      index_offence: indexOffence,
+      end_reason: word(c.end_reason, END_REASONS),
+      included,
+      exclusion_reason: text(c.exclusion_reason, this.at[16]),
+    };
   }
 
   /** A person whose rows are all set aside takes their events with them. */

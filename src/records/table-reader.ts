@@ -72,6 +72,8 @@ export abstract class TableReader {
     private readonly required: readonly string[],
     /** Names of columns the loader makes itself (an input column of that name would be lost). */
     private readonly reserved: readonly string[] = [],
+    /** Distinct values remembered per column (see {@link textCode}, which needs every one remembered). */
+    private readonly internLimit = 1 << 16,
   ) {
     this.table = settings.table;
     this.file = settings.file;
@@ -107,7 +109,7 @@ export abstract class TableReader {
     this.checkValue = new Uint8Array(names.length);
     this.refused = new Uint8Array(names.length);
     this.privacyStamp = new Int32Array(names.length);
-    this.interners = names.map(() => new StringInterner());
+    this.interners = names.map(() => new StringInterner(this.internLimit));
     if (rec.fault !== null) {
       this.log.error('malformed_csv', this.table, this.file, rec.line, null, null, 'a header row with properly quoted column names');
       this.fatal = true;
@@ -160,6 +162,27 @@ export abstract class TableReader {
 
   /** One interner per field, so that a column's repeated values are decoded and checked once. */
   private interners: StringInterner[] = [];
+
+  /**
+   * A text field as a code: the index of its trimmed value among the field's
+   * distinct values ({@link valuesOf}), −1 when blank or absent; with the
+   * privacy value check, whose verdict is remembered per distinct value.
+   * Needs an unlimited intern limit.
+   */
+  protected textCode(field: number): number {
+    if (!this.trim(field)) return -1;
+    const interner = this.interners[field];
+    const i = interner.index(this.rec.buf, this.s, this.e);
+    const verdict = interner.state[i];
+    if (verdict === 0) interner.state[i] = this.privacyOk(field) ? 1 : 2;
+    else if (verdict === 2) this.privacyOk(field);
+    return i;
+  }
+
+  /** The distinct values of a field, indexed by {@link textCode}. */
+  valuesOf(field: number): readonly string[] {
+    return field < 0 ? [] : this.interners[field].strings;
+  }
 
   /**
    * A text field, trimmed (null when blank or absent), with the privacy value

@@ -10,7 +10,7 @@
  * the caption says how many people that leaves out.
  */
 import type { ReconvictionResult } from '../measures/types.js';
-import { formatCount, type DisclosurePolicy } from '../pages/disclosure.js';
+import { formatCount, isSmallCount, type DisclosurePolicy } from '../pages/disclosure.js';
 import { seriousnessTable } from './seriousness.js';
 import { chartTitle, CONFIG, DARK, MUTED, SCHEMA, type ChartSpec } from './theme.js';
 
@@ -35,12 +35,30 @@ export function severityPoints(result: ReconvictionResult): SeverityPoint[] {
   return [...counts.values()].sort((a, b) => a.index - b.index || a.reconviction - b.reconviction);
 }
 
+/**
+ * The pairs a page may show. Analyst: all. Public: pairs shared by at least
+ * minCell people; the rest are pooled into one "not shown" count, and while
+ * that count is itself small (it is the reconvicted total minus the pairs
+ * shown) the smallest shown pair joins it.
+ */
+export function shownSeverityPoints(result: ReconvictionResult, policy: DisclosurePolicy): { shown: SeverityPoint[]; leftOut: number } {
+  const points = severityPoints(result);
+  if (policy.profile !== 'public') return { shown: points, leftOut: 0 };
+  const shown = points.filter((p) => p.people >= policy.minCell);
+  let leftOut = points.reduce((a, p) => a + p.people, 0) - shown.reduce((a, p) => a + p.people, 0);
+  while (leftOut > 0 && leftOut < policy.minCell && shown.length > 0) {
+    let smallest = 0;
+    for (let i = 1; i < shown.length; i++) if (shown[i].people < shown[smallest].people) smallest = i;
+    leftOut += shown.splice(smallest, 1)[0].people;
+  }
+  return { shown, leftOut };
+}
+
 /** Builds the index-versus-reconviction severity chart. */
 export function severityPairsChart(result: ReconvictionResult, policy: DisclosurePolicy, severitySource: string | null): ChartSpec {
   const points = severityPoints(result);
   const isPublic = policy.profile === 'public';
-  const shown = isPublic ? points.filter((p) => p.people >= policy.minCell) : points;
-  const leftOut = points.filter((p) => !shown.includes(p)).reduce((a, p) => a + p.people, 0);
+  const { shown, leftOut } = shownSeverityPoints(result, policy);
   const all = points.flatMap((p) => [p.index, p.reconviction]).filter((v) => v > 0);
   const lo = all.length ? Math.min(...all) : 1;
   const hi = all.length ? Math.max(...all) : 10;
@@ -64,14 +82,14 @@ export function severityPairsChart(result: ReconvictionResult, policy: Disclosur
   const description =
     `Severity of each reconvicted person's index offence (across) against their most serious reconviction (up), ` +
     `with the line of equal severity. ${countSides(result, policy)} ` +
-    (isPublic ? `Only pairs of values shared by at least ${policy.minCell} people are drawn; ${leftOut} people are not drawn. ` : '') +
+    (isPublic ? `Only pairs of values shared by at least ${policy.minCell} people are drawn; ${formatCount({ value: leftOut, hidden: isSmallCount(leftOut, policy) }, policy)} people are not drawn. ` : '') +
     sourceNote;
   const axisFormat = useLog ? { format: '~s', grid: false } : {};
   return {
     $schema: SCHEMA,
     title: chartTitle(
       'Index offence and most serious reconviction',
-      isPublic ? `Circles sized by the number of people; pairs shared by fewer than ${policy.minCell} people (${leftOut} people) not drawn` : 'One point per reconvicted person; people with the same values sit side by side',
+      isPublic ? `Circles sized by the number of people; pairs shared by fewer than ${policy.minCell} people (${formatCount({ value: leftOut, hidden: isSmallCount(leftOut, policy) }, policy)} people) not drawn` : 'One point per reconvicted person; people with the same values sit side by side',
     ),
     description,
     config: CONFIG,

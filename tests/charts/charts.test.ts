@@ -107,3 +107,20 @@ describe('every chart', () => {
     expect(wrap('Proven reoffending: follow-up too short: <5', 20)).toEqual(['Proven reoffending:', '   follow-up too', '   short: <5']);
   });
 });
+
+describe('severity pairs in the public profile', () => {
+  it('pools rare pairs, and pools a shown pair too when the pool would be small', async () => {
+    const { shownSeverityPoints } = await import('../../src/charts/severity-pairs.js');
+    const base = fixtureMeasures().reconviction;
+    // 8 people at (1500, 40), 4 at (1500, 150), and 4 more single pairs: 8 not shown, drawn one pair of 8
+    expect(shownSeverityPoints(base, PUBLIC)).toEqual({ shown: [{ index: 1500, reconviction: 40, people: 8 }], leftOut: 8 });
+    // 6 at (300, 20), 5 at (300, 30), 1 at (900, 900): the lone person would be 12 − 6 − 5; the 5 join the pool
+    const pairs = [
+      ...Array.from({ length: 6 }, () => ({ index: 300, reconviction: 20, indexCategory: 'violent' })),
+      ...Array.from({ length: 5 }, () => ({ index: 300, reconviction: 30, indexCategory: 'violent' })),
+      { index: 900, reconviction: 900, indexCategory: 'violent' },
+    ];
+    expect(shownSeverityPoints({ ...base, severityPairs: pairs }, PUBLIC)).toEqual({ shown: [{ index: 300, reconviction: 20, people: 6 }], leftOut: 6 });
+    expect(shownSeverityPoints({ ...base, severityPairs: pairs }, ANALYST).shown).toHaveLength(3);
+  });
+});

@@ -1,8 +1,8 @@
 /** Measure 2: reconviction and its seriousness relative to the index offence. */
 import { SERIOUSNESS_LEVELS, SERIOUSNESS_WORDS, seriousnessChart, seriousnessTable } from '../../charts/seriousness.js';
-import { severityPairsChart, severityPoints } from '../../charts/severity-pairs.js';
+import { severityPairsChart, severityPoints, shownSeverityPoints } from '../../charts/severity-pairs.js';
 import { fig, type Block, type ReportContext, type Section } from '../context.js';
-import { formatCount, suppressProportion } from '../disclosure.js';
+import { formatCount, isSmallCount, suppressProportion } from '../disclosure.js';
 import { decimal, percent, percentInterval } from '../format.js';
 import { html } from '../html.js';
 import { table } from '../tables.js';
@@ -29,15 +29,13 @@ export function reconvictionSection(ctx: ReportContext): Section {
     });
     blocks.push(fig(seriousnessChart(r, policy), [serTable], ['Seriousness compares the highest severity among a person\'s reconvictions in the window with the severity of their index offence, using the offence lookup\'s severity weights.']));
     const points = severityPoints(r);
-    const isPublic = policy.profile === 'public';
-    const pointRows = points.filter((p) => !isPublic || p.people >= policy.minCell);
-    const left = points.filter((p) => isPublic && p.people < policy.minCell).reduce((a, p) => a + p.people, 0);
+    const { shown: pointRows, leftOut: left } = shownSeverityPoints(r, policy);
     const pairsTable = table({
       caption: 'Pairs of index and most serious reconviction severity, with the number of people',
       head: ['Index severity', 'Most serious reconviction severity', 'People'],
       rows: [
         ...pointRows.map((p) => [decimal(p.index, 0), decimal(p.reconviction, 0), String(p.people)]),
-        ...(left > 0 ? [[`Pairs shared by fewer than ${policy.minCell} people`, '', formatCount({ value: left, hidden: left < policy.minCell }, policy)]] : []),
+        ...(left > 0 ? [[`Pairs not shown (each shared by too few people)`, '', formatCount({ value: left, hidden: isSmallCount(left, policy) }, policy)]] : []),
       ],
     });
     if (pointRows.length > 0) blocks.push(fig(severityPairsChart(r, policy, study.offences.severitySource), [pairsTable]));

@@ -5,7 +5,7 @@
  */
 import type { ServiceComparison } from '../measures/types.js';
 import { pPhrase } from '../pages/format.js';
-import { suppressProportions, type DisclosurePolicy, type ShownProportion } from '../pages/disclosure.js';
+import { suppressProportions, type DisclosurePolicy, type Outside, type ShownProportion } from '../pages/disclosure.js';
 import { GROUP_AXIS } from './proportions.js';
 import { CHART_WIDTH, chartTitle, CONFIG, DARK, INK, MUTED, SCHEMA, pct, type ChartSpec } from './theme.js';
 
@@ -17,10 +17,26 @@ export const COMPARED_MEASURE_WORDS: Record<ServiceComparison['measure'], { titl
   provenReoffending: { title: 'Proven reoffending', outcome: 'reoffended (proven, fixed window)', column: 'Reoffended' },
 };
 
-/** A comparison's services and pooled proportion as published (secondary suppression across services). */
-export function shownServices(c: ServiceComparison, policy: DisclosurePolicy): { rows: ShownProportion[]; pooled: ShownProportion } {
-  const shown = suppressProportions(c.byService.map((s) => ({ ...s, label: s.group })), policy, { ...c.pooled, label: 'All services' });
+/**
+ * A comparison's services and pooled proportion as published (secondary
+ * suppression across services). `cohort` is a comparison whose n are the
+ * services' whole cohorts (recall's): a measure counting fewer people (proven
+ * reoffending, desistance from service end) then protects the people each
+ * service left out, since the two n would give their number.
+ */
+export function shownServices(c: ServiceComparison, policy: DisclosurePolicy, cohort?: ServiceComparison): { rows: ShownProportion[]; pooled: ShownProportion } {
+  const cohortN = new Map(cohort?.byService.map((s) => [s.group, s.n]));
+  const outside: Outside | undefined =
+    cohort && cohort !== c && c.byService.every((s) => cohortN.has(s.group))
+      ? { count: cohort.pooled.n - c.pooled.n, rows: c.byService.map((s) => cohortN.get(s.group)! - s.n) }
+      : undefined;
+  const shown = suppressProportions(c.byService.map((s) => ({ ...s, label: s.group })), policy, { ...c.pooled, label: 'All services' }, outside);
   return { rows: shown.rows, pooled: shown.overall! };
+}
+
+/** The comparison whose n are the services' cohorts (recall counts everyone in the cohort). */
+export function cohortComparison(all: ServiceComparison[]): ServiceComparison | undefined {
+  return all.find((m) => m.measure === 'recall');
 }
 
 /** Builds the forest plot of one measure across services. */
@@ -70,7 +86,7 @@ export function forestPanelsChart(comparisons: ServiceComparison[], policy: Disc
   const services = comparisons[0]?.byService.map((s) => s.group) ?? [];
   const measures = comparisons.map((c) => COMPARED_MEASURE_WORDS[c.measure].title);
   const rows = comparisons.flatMap((c) => {
-    const { rows: shown, pooled } = shownServices(c, policy);
+    const { rows: shown, pooled } = shownServices(c, policy, cohortComparison(comparisons));
     const title = COMPARED_MEASURE_WORDS[c.measure].title;
     const pooledP = pooled.hidden ? null : pooled.proportion;
     return shown.map((r) => ({
@@ -88,7 +104,7 @@ export function forestPanelsChart(comparisons: ServiceComparison[], policy: Disc
   const y = { field: 'label', type: 'nominal' as const, sort: services, scale: { domain: services }, title: null, axis: { labelLimit: 320 } };
   const describe = (c: ServiceComparison) => {
     const w = COMPARED_MEASURE_WORDS[c.measure];
-    const { rows: shown, pooled } = shownServices(c, policy);
+    const { rows: shown, pooled } = shownServices(c, policy, cohortComparison(comparisons));
     const pooledText = pooled.hidden || pooled.proportion == null ? 'withheld' : `${pct(pooled.proportion)} overall`;
     return `${w.title} (share who ${w.outcome}; ${pooledText}): ` +
       shown.map((r) => (r.hidden ? `${r.label} withheld` : r.proportion == null || !r.ci ? `${r.label} no one` : `${r.label} ${pct(r.proportion)} (${pct(r.ci[0])} to ${pct(r.ci[1])})`)).join(', ');

@@ -6,7 +6,7 @@
  */
 import type { ServiceComparison } from '../measures/types.js';
 import type { DisclosurePolicy } from '../pages/disclosure.js';
-import { COMPARED_MEASURE_WORDS, shownServices } from './forest.js';
+import { COMPARED_MEASURE_WORDS, cohortComparison, shownServices } from './forest.js';
 import { CHART_WIDTH, chartTitle, CONFIG, DARK, INK, LIMIT95, LIMIT998, MUTED, SCHEMA, pct, type ChartSpec } from './theme.js';
 
 /** Where a service sits against the control limits. */
@@ -103,7 +103,7 @@ export function funnelPanelsChart(comparisons: ServiceComparison[], policy: Disc
   const notes: string[] = [];
   for (const c of comparisons) {
     const measure = COMPARED_MEASURE_WORDS[c.measure].title;
-    const { rows: shown, pooled } = shownServices(c, policy);
+    const { rows: shown, pooled } = shownServices(c, policy, cohortComparison(comparisons));
     const drawn = shown.filter((r) => !r.hidden && r.proportion != null);
     for (const f of thinFunnel(c.funnel, drawn.map((d) => d.n.value), 40)) {
       rows.push({ measure, kind: '95% limits', side: 'lower', n: f.n, v: f.lower95 }, { measure, kind: '95% limits', side: 'upper', n: f.n, v: f.upper95 });

@@ -223,6 +223,17 @@ export function suppressProportions(
     values.push(outside.count, outside.count + all[top].n);
     relations.push({ parts: [N(top), O], total: O + 1 });
     keep = [O + 1];
+    if (outside.rows && overall && outside.rows.length === rows.length) {
+      // each row's denominator and its outsiders make that row's cohort, printed elsewhere
+      const rowOutside = rows.map((r, i) => {
+        const o = values.length;
+        values.push(outside.rows![i], outside.rows![i] + r.n);
+        relations.push({ parts: [N(i), o], total: o + 1 });
+        keep.push(o + 1);
+        return o;
+      });
+      relations.push({ parts: rowOutside, total: O });
+    }
   }
   const hidden = suppressCells(values, relations, policy, keep);
   const shown = all.map((p, i): ShownProportion => {
@@ -252,7 +263,10 @@ export function suppressProportions(
  * so a small count of them is protected like any other cell.
  */
 export interface Outside {
+  /** Outside the overall (or only) proportion's denominator. */
   count: number;
+  /** Outside each row's denominator, when the rows are parts of the cohort too (services). */
+  rows?: number[];
 }
 
 /** A single proportion with no breakdown (and, optionally, the cohort members outside its denominator). */

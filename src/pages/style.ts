@@ -30,6 +30,8 @@ thead th { border-bottom: 2px solid #999; font-weight: 600; }
 tbody th { font-weight: normal; white-space: pre-wrap; }
 .num { text-align: right; }
 tr.total th, tr.total td { font-weight: 600; border-top: 2px solid #999; }
+table.description { font-size: .85rem; }
+table.description td { white-space: nowrap; }
 table.wide { font-size: .78rem; }
 table.wide td { white-space: pre-line; padding: .2rem .45rem; }
 table.wide th { white-space: nowrap; padding: .2rem .45rem; }

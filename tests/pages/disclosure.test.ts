@@ -178,3 +178,16 @@ describe('time in service', () => {
     expect(countOfWhole(44, 45, ANALYST).hidden).toBe(false);
   });
 });
+
+describe('services counting fewer people than their cohort', () => {
+  it('protects each service’s left-out people, across services too', () => {
+    // proven reoffending: A has 48 eligible of a cohort of 50 (2 too short), B 40 of 50 (10 too short)
+    const p = (k: number, n: number, label: string) => ({ k, n, proportion: k / n, ci: [0, 1] as [number, number], label });
+    const s = suppressProportions([p(10, 48, 'A'), p(12, 40, 'B')], PUBLIC, p(22, 88, 'All'), { count: 12, rows: [2, 10] });
+    // A's 48 would give its 2; then B's 10 would give A's 2 from the 12, so B's 40 goes too
+    expect(s.rows.map((r) => [r.n.hidden, r.hidden])).toEqual([[true, true], [true, true]]);
+    expect(s.overall!.hidden).toBe(false);
+    const none = suppressProportions([p(10, 45, 'A'), p(12, 40, 'B')], PUBLIC, p(22, 85, 'All'), { count: 15, rows: [5, 10] });
+    expect(none.rows.map((r) => r.hidden)).toEqual([false, false]);
+  });
+});

@@ -61,6 +61,8 @@ export function descriptionTables(d: DescriptionResult, policy: DisclosurePolicy
   const withheldColumn = (i: number) => withheldGroups.includes(i);
   const catRows: string[][] = [];
   for (const [key, label] of CATEGORICAL) {
+    // split by this very column, the block would only repeat the group sizes
+    if (columns.length > 1 && d.groupBy === key) continue;
     const values = unique(columns.flatMap((c) => c.categorical[key].map((v) => v.value)));
     if (values.length === 0) continue;
     const groups = columns.length > 1 ? columns.slice(0, -1) : columns;
@@ -113,7 +115,7 @@ function groupN(c: DescriptionColumn): number {
 
 function cell(count: number, hidden: boolean, n: number, nHidden: boolean, policy: DisclosurePolicy): string {
   const text = formatCount({ value: count, hidden }, policy);
-  if (hidden || nHidden || n === 0) return text;
+  if (hidden || nHidden || n === 0 || count === 0) return text;
   return `${text} (${percent(count / n, 1)})`;
 }
 

@@ -1,5 +1,5 @@
 /** Services compared: forest and funnel plots per measure, conviction-free curves by service. */
-import { COMPARED_MEASURE_WORDS, forestPanelsChart, shownServices } from '../../charts/forest.js';
+import { COMPARED_MEASURE_WORDS, cohortComparison, forestPanelsChart, shownServices } from '../../charts/forest.js';
 import { funnelPanelsChart, funnelPosition } from '../../charts/funnel.js';
 import { fig, type Block, type ReportContext, type Section } from '../context.js';
 import { pPhrase, decimal, percent } from '../format.js';
@@ -15,7 +15,7 @@ import { listWords } from '../../charts/theme.js';
  * cell, withheld cells as the disclosure rules say, all services last.
  */
 export function servicesTable(comparisons: ServiceComparison[], policy: DisclosurePolicy): Html {
-  const shown = comparisons.map((c) => shownServices(c, policy));
+  const shown = comparisons.map((c) => shownServices(c, policy, cohortComparison(comparisons)));
   const services = comparisons[0]?.byService.map((b) => b.group) ?? [];
   // The first measure's n is the service's cohort; a measure counting fewer people (proven reoffending) says "of n".
   const cell = (p: ShownProportion, n: ShownProportion['n']) => {
@@ -46,7 +46,7 @@ export function servicesSection(ctx: ReportContext): Section {
   const tables = [servicesTable(s.measures, policy)];
   const tests = s.measures.map((c) => {
     const w = COMPARED_MEASURE_WORDS[c.measure];
-    const anyHidden = shownServices(c, policy).rows.some((r) => r.hidden);
+    const anyHidden = shownServices(c, policy, cohortComparison(s.measures)).rows.some((r) => r.hidden);
     if (anyHidden) return `${w.title}: Fisher's exact test withheld (a service is too small to publish).`;
     return c.fisherP == null ? `${w.title}: Fisher's exact test not computed (too many people and services for an exact test).` : `${w.title}: Fisher's exact test across services, ${pPhrase(c.fisherP)}.`;
   });
@@ -54,7 +54,7 @@ export function servicesSection(ctx: ReportContext): Section {
     blocks.push(fig(forestPanelsChart(s.measures, policy), tables, tests));
     const positions = s.measures.map((c) => {
       const w = COMPARED_MEASURE_WORDS[c.measure];
-      const placed = shownServices(c, policy).rows.filter((r) => !r.hidden && r.proportion != null).map((r) => ({ label: r.label, at: funnelPosition(r.proportion!, r.n.value, c) }));
+      const placed = shownServices(c, policy, cohortComparison(s.measures)).rows.filter((r) => !r.hidden && r.proportion != null).map((r) => ({ label: r.label, at: funnelPosition(r.proportion!, r.n.value, c) }));
       const named = (at: string) => listWords(placed.filter((p) => p.at === at).map((p) => p.label)) || 'none';
       return `${w.title}: outside the 99.8% limits, ${named('outside 99.8%')}; between the 95% and 99.8% limits, ${named('between 95% and 99.8%')}; within the 95% limits, ${placed.filter((p) => p.at === 'within 95%').length} of ${placed.length} services shown.`;
     });

@@ -81,15 +81,17 @@ export function suppressCells(
     // The hidden parts add up to the total minus the shown parts.
     let rest = values[rel.total];
     for (const i of rel.parts) if (!hidden[i]) rest -= values[i];
-    let sumLo = 0;
-    let sumHi = 0;
-    for (const i of hiddenParts) {
-      sumLo += lo(i);
-      sumHi += hi(i);
-    }
+    // sums over the other hidden parts (not totals minus this one: ∞ − ∞ is NaN)
     return hiddenParts.some((i) => {
-      const least = Math.max(lo(i), rest - (sumHi - hi(i)));
-      const most = Math.min(hi(i), rest - (sumLo - lo(i)));
+      let othersLo = 0;
+      let othersHi = 0;
+      for (const j of hiddenParts) {
+        if (j === i) continue;
+        othersLo += lo(j);
+        othersHi += hi(j);
+      }
+      const least = Math.max(lo(i), rest - othersHi);
+      const most = Math.min(hi(i), rest - othersLo);
       return least >= most;
     });
   };

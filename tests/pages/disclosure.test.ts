@@ -74,6 +74,10 @@ describe('secondary suppression', () => {
     const hidden = suppressCells(values, [{ parts: [0, 1, 2], total: 3 }, { parts: [2, 4], total: 5 }], PUBLIC);
     expect(hidden).toEqual([true, false, true, false, true, false]);
   });
+  it('follows a withheld cell into the next relation it sits in', () => {
+    // a + b = 13 and b + c = 30 with a = 3: hiding b protects a, and then c must go or 30 − c gives b
+    expect(suppressCells([3, 10, 13, 20, 30], [{ parts: [0, 1], total: 2 }, { parts: [1, 3], total: 4 }], PUBLIC)).toEqual([true, true, false, true, false]);
+  });
   it('never hides a cell in the keep list while another will do', () => {
     const hidden = suppressCells([69, 47, 2, 45], [{ parts: [2, 3], total: 1 }], PUBLIC, [3]);
     expect(hidden).toEqual([false, true, true, false]);

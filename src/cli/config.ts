@@ -105,8 +105,8 @@ export async function resolveStudyConfig(flags: ParsedFlags, command: string): P
       snapshotDate: date('snapshot-date') ?? file?.snapshotDate ?? null,
       allowColumns: allow === undefined ? (file?.allowColumns ?? []) : allow.split(',').map((c) => c.trim()).filter(Boolean),
       quarantineDir: quarantine === undefined ? null : resolve(quarantine),
-      options: { ...DEFAULT_MEASURE_OPTIONS, ...file?.options, ...settingsFromFlags(flags, OPTION_CHECKS) },
-      report: { ...DEFAULT_REPORT_OPTIONS, ...file?.report, ...settingsFromFlags(flags, REPORT_CHECKS) },
+      options: { ...DEFAULT_MEASURE_OPTIONS, ...file?.options, ...(settingsFromFlags(flags, OPTION_CHECKS) as Partial<MeasureOptions>) },
+      report: { ...DEFAULT_REPORT_OPTIONS, ...file?.report, ...(settingsFromFlags(flags, REPORT_CHECKS) as Partial<ReportOptions>) },
     };
   } catch (error) {
     if (error instanceof StudySettingError) throw new UsageError(error.message);

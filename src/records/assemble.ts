@@ -57,15 +57,27 @@ export function latestDate(people: PeopleReader, events: EventsReader): number {
   return latest;
 }
 
+/** True when rows come in event order already (by person row, date, type), as files written sorted do. */
+function inEventOrder(person: Int32Array, date: Float64Array, type: Uint8Array, count: number): boolean {
+  for (let i = 1; i < count; i++) {
+    if (person[i] !== person[i - 1]) {
+      if (person[i] < person[i - 1]) return false;
+    } else if (date[i] < date[i - 1] || (date[i] === date[i - 1] && type[i] < type[i - 1])) return false;
+  }
+  return true;
+}
+
 /**
  * Event order: by person row, then date, then type code (so a recall comes
- * before a rerelease on the same day), then file order. A counting sort by
- * person, then an insertion sort within each person's (short) run.
+ * before a rerelease on the same day), then file order. `order` is null when
+ * the rows are in that order already; otherwise a counting sort by person,
+ * then an insertion sort within each person's (short) run.
  */
-export function sortEvents(people: number, person: Int32Array, date: Float64Array, type: Uint8Array, count: number): { order: Int32Array; personStart: Int32Array } {
+export function sortEvents(people: number, person: Int32Array, date: Float64Array, type: Uint8Array, count: number): { order: Int32Array | null; personStart: Int32Array } {
   const personStart = new Int32Array(people + 1);
   for (let i = 0; i < count; i++) personStart[person[i] + 1]++;
   for (let p = 0; p < people; p++) personStart[p + 1] += personStart[p];
+  if (inEventOrder(person, date, type, count)) return { order: null, personStart };
   const next = personStart.slice(0, people);
   const order = new Int32Array(count);
   for (let i = 0; i < count; i++) order[next[person[i]]++] = i;
@@ -85,23 +97,24 @@ export function sortEvents(people: number, person: Int32Array, date: Float64Arra
   return { order, personStart };
 }
 
-// One gather per array type, so that each loop sees one kind of array.
+// One gather per array type, so that each loop sees one kind of array. With
+// no order the column is used as it is when it has the right length.
 function gatherFloat64(a: Float64Array, order: Int32Array | null, n: number): Float64Array {
-  if (order === null) return a.slice(0, n);
+  if (order === null) return a.length === n ? a : a.slice(0, n);
   const out = new Float64Array(n);
   for (let k = 0; k < n; k++) out[k] = a[order[k]];
   return out;
 }
 
 function gatherInt32(a: Int32Array, order: Int32Array | null, n: number): Int32Array {
-  if (order === null) return a.slice(0, n);
+  if (order === null) return a.length === n ? a : a.slice(0, n);
   const out = new Int32Array(n);
   for (let k = 0; k < n; k++) out[k] = a[order[k]];
   return out;
 }
 
 function gatherUint8(a: Uint8Array, order: Int32Array | null, n: number): Uint8Array {
-  if (order === null) return a.slice(0, n);
+  if (order === null) return a.length === n ? a : a.slice(0, n);
   const out = new Uint8Array(n);
   for (let k = 0; k < n; k++) out[k] = a[order[k]];
   return out;
@@ -150,8 +163,9 @@ export function assembleStudy(input: AssembleInput): Study {
     ec.person[a] === ec.person[b] && ec.type[a] === ec.type[b] && sameNumber(ec.date[a], ec.date[b]) &&
     sameNumber(ec.conviction_date[a], ec.conviction_date[b]) && ec.offence[a] === ec.offence[b] &&
     ec.recall_reasons[a] === ec.recall_reasons[b] && extras.every((x) => x.values[a] === x.values[b]);
-  // Rows kept, in order: written over the sorted order itself, which is read ahead of every write.
-  const keep = sorted;
+  // Rows kept, in order: written over the sorted order itself, which is read
+  // ahead of every write. Null while they are rows 0, 1, 2, … (sorted, no duplicate yet).
+  let keep = sorted;
   let kept = 0;
   const personStart = new Int32Array(nPeople + 1);
   const warnings: Problem[] = [];
@@ -161,17 +175,24 @@ export function assembleStudy(input: AssembleInput): Study {
     personStart[p] = kept;
     const runStart = kept;
     for (let k = rawStart[p]; k < rawStart[p + 1]; k++) {
-      const i = sorted[k];
+      const i = sorted === null ? k : sorted[k];
       // Identical rows share date and type, so they sit in one run of equal (date, type).
       let duplicateOf = -1;
-      for (let j = kept - 1; j >= runStart && ec.date[keep[j]] === ec.date[i] && ec.type[keep[j]] === ec.type[i]; j--) {
-        if (identical(keep[j], i)) duplicateOf = keep[j];
+      for (let j = kept - 1; j >= runStart; j--) {
+        const r = keep === null ? j : keep[j];
+        if (ec.date[r] !== ec.date[i] || ec.type[r] !== ec.type[i]) break;
+        if (identical(r, i)) duplicateOf = r;
       }
       if (duplicateOf >= 0) {
         warn('duplicate_event', ec.line[i], null, null, `one row per event (identical in every column to line ${ec.line[duplicateOf]}; counted once)`);
+        if (keep === null) {
+          keep = new Int32Array(ec.count);
+          for (let j = 0; j < kept; j++) keep[j] = j;
+        }
         continue;
       }
-      keep[kept++] = i;
+      if (keep !== null) keep[kept] = i;
+      kept++;
     }
   }
   personStart[nPeople] = kept;
@@ -182,7 +203,7 @@ export function assembleStudy(input: AssembleInput): Study {
     const end = followUpEnd[p];
     const completed = pc.end_reason.data[p] === COMPLETED;
     for (let k = personStart[p]; k < personStart[p + 1]; k++) {
-      const i = keep[k];
+      const i = keep === null ? k : keep[k];
       const date = ec.date[i];
       if (date > end) {
         warn('event_after_follow_up_end', ec.line[i], 'date', formatDay(date),
@@ -194,7 +215,7 @@ export function assembleStudy(input: AssembleInput): Study {
       }
       if (completed && ec.type[i] === EVENT.recall) {
         let rereleased = false;
-        for (let q = k + 1; q < personStart[p + 1] && !rereleased; q++) rereleased = ec.type[keep[q]] === EVENT.rerelease;
+        for (let q = k + 1; q < personStart[p + 1] && !rereleased; q++) rereleased = ec.type[keep === null ? q : keep[q]] === EVENT.rerelease;
         if (!rereleased) {
           warn('recall_without_rerelease', ec.line[i], 'type', 'recall',
             "a rerelease after this recall, since the person's end_reason is completed");
@@ -205,10 +226,13 @@ export function assembleStudy(input: AssembleInput): Study {
   for (const w of warnings) log.add(w);
   throwIfErrors();
 
-  // Files usually come sorted and without duplicates: then the columns are copied whole.
-  let inOrder = kept === ec.count;
-  for (let k = 0; inOrder && k < kept; k++) inOrder = keep[k] === k;
-  const order = inOrder ? null : keep;
+  // Files usually come sorted and without duplicates: then the columns are used whole.
+  let order = keep;
+  if (order !== null) {
+    let inOrder = kept === ec.count;
+    for (let k = 0; inOrder && k < kept; k++) inOrder = order[k] === k;
+    if (inOrder) order = null;
+  }
   const eventColumns: Record<string, unknown> = {
     person: gatherInt32(ec.person, order, kept),
     type: gatherUint8(ec.type, order, kept),
@@ -220,7 +244,7 @@ export function assembleStudy(input: AssembleInput): Study {
   for (const x of extras) {
     if (x.name in eventColumns) continue;
     const values: (string | null)[] = new Array(kept);
-    for (let k = 0; k < kept; k++) values[k] = x.values[keep[k]];
+    for (let k = 0; k < kept; k++) values[k] = x.values[order === null ? k : order[k]];
     eventColumns[x.name] = values;
   }
 

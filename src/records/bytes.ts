@@ -154,6 +154,8 @@ export class ByteKeyMap {
   /** Pairs (key index or −1, key hash): a probe reads one cache line, and compares bytes only when the hashes agree. */
   private slots: Int32Array;
   private count = 0;
+  /** The key the last {@link getInOrder} found: the next lookup tries the key after it first. */
+  private lastKey = -1;
 
   /** expectedKeys sizes the table up front, sparing the rehashing of a growing one. */
   constructor(expectedKeys = 64) {
@@ -213,6 +215,24 @@ export class ByteKeyMap {
   get(buf: Uint8Array, start: number, end: number): number {
     const k = this.slots[this.slotOf(ByteKeyMap.hash(buf, start, end), buf, start, end)];
     return k < 0 ? -1 : this.values[k];
+  }
+
+  /**
+   * The same as {@link get}, but first compares the bytes with the key stored
+   * after the one last found: keys looked up in the order they were stored
+   * (events sorted like the people they belong to) then need no hashing and
+   * no random memory access.
+   */
+  getInOrder(buf: Uint8Array, start: number, end: number): number {
+    const next = this.lastKey + 1;
+    if (next < this.count && this.equals(next, buf, start, end)) {
+      this.lastKey = next;
+      return this.values[next];
+    }
+    const k = this.slots[this.slotOf(ByteKeyMap.hash(buf, start, end), buf, start, end)];
+    if (k < 0) return -1;
+    this.lastKey = k;
+    return this.values[k];
   }
 
   /** Stores value for bytes [start, end) unless the key is present; returns the value now stored. */

@@ -80,7 +80,7 @@ export class PeopleReader extends TableReader {
 
   /** The person a person_id names: their row among the kept people, −2 when their rows were all set aside, −1 when unknown. */
   personOf(buf: Uint8Array, start: number, end: number): number {
-    const entry = this.ids.get(buf, start, end);
+    const entry = this.ids.getInOrder(buf, start, end);
     if (entry < 0) return -1;
     const row = this.keptRow.data[entry];
     return row >= 0 ? row : -2;

@@ -141,6 +141,15 @@ export class WordMatcher {
   }
 }
 
+/** A ByteKeyMap's arrays, as sent to another thread. */
+export interface ByteKeyMapParts {
+  pool: Uint8Array;
+  keyStart: Int32Array;
+  values: Int32Array;
+  slots: Int32Array;
+  count: number;
+}
+
 /**
  * Exact byte strings to small integers, an open-addressing hash table over a
  * byte pool: looks up a cell's bytes without decoding them to a string. Each
@@ -264,6 +273,23 @@ export class ByteKeyMap {
     this.slots[slot] = k;
     this.slots[slot + 1] = h;
     return value;
+  }
+
+  /** The arrays behind the map, for {@link ByteKeyMap.fromParts} in another thread. */
+  parts(): ByteKeyMapParts {
+    const used = this.keyStart[this.count];
+    return { pool: this.pool.subarray(0, used), keyStart: this.keyStart.subarray(0, this.count + 1), values: this.values.subarray(0, this.count), slots: this.slots, count: this.count };
+  }
+
+  /** A map over the arrays of another (read-only: a key added would not fit). */
+  static fromParts(parts: ByteKeyMapParts): ByteKeyMap {
+    const map = new ByteKeyMap(0);
+    map.pool = parts.pool;
+    map.keyStart = parts.keyStart;
+    map.values = parts.values;
+    map.slots = parts.slots;
+    map.count = parts.count;
+    return map;
   }
 
   /** Convenience for string keys (UTF-8). */

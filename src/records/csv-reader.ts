@@ -48,31 +48,56 @@ const CHUNK = 1 << 23;
 
 /** Reads a CSV file record by record; returns its size and SHA-256. */
 export function readCsvFile(path: string, sink: CsvSink, chunkSize = CHUNK): CsvFileInfo {
-  const fd = openSync(path, 'r');
   const hash = createHash('sha256');
+  const info = readCsvRange(path, sink, 0, Infinity, chunkSize, (bytes) => hash.update(bytes));
+  return { bytes: info.bytes, sha256: hash.digest('hex') };
+}
+
+/** What reading a byte range of a CSV file found. */
+export interface CsvRangeInfo {
+  bytes: number;
+  /** Line ends in the range: the number of the range's first line, less one, plus this is the next range's. */
+  lines: number;
+  /** False when the range stops before the end of the file inside a record (a quoted field running on past it). */
+  aligned: boolean;
+}
+
+/**
+ * Reads the records of bytes [start, end) of a file (end = Infinity: to the
+ * end of the file). A range must start where a record starts (the file's
+ * start, or just after a line end outside quotes); records are numbered from
+ * line 1 at the range's start, and only a range starting at 0 may hold a
+ * byte-order mark. `aligned` tells whether the range also ended where a
+ * record ends, which is what makes reading a file in ranges exact.
+ */
+export function readCsvRange(path: string, sink: CsvSink, start: number, end: number, chunkSize = CHUNK, onBytes?: (bytes: Buffer) => void): CsvRangeInfo {
+  const fd = openSync(path, 'r');
+  const parser = new CsvParser(sink);
   let total = 0;
   try {
-    const parser = new CsvParser(sink);
-    let buf = Buffer.allocUnsafe(chunkSize);
+    let buf = Buffer.allocUnsafe(Math.max(1, Math.min(chunkSize, end - start)));
     let filled = 0;
-    let first = true;
+    let at = start;
+    let first = start === 0;
     for (;;) {
       if (filled === buf.length) {
         const bigger = Buffer.allocUnsafe(buf.length * 2);
         buf.copy(bigger, 0, 0, filled);
         buf = bigger;
       }
-      const n = readSync(fd, buf, filled, buf.length - filled, null);
-      if (n > 0) hash.update(buf.subarray(filled, filled + n));
+      const n = at < end ? readSync(fd, buf, filled, Math.min(buf.length - filled, end - at), at) : 0;
+      if (n > 0) onBytes?.(buf.subarray(filled, filled + n));
+      at += n;
       total += n;
       filled += n;
-      const eof = n === 0;
-      let start = 0;
-      if (first && filled >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) start = 3;
-      if (first && (filled >= 3 || eof)) first = false;
+      // The file ended (rather than the range): the last record needs no line end.
+      const eof = n === 0 && at < end;
+      let from = 0;
+      if (first && filled >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) from = 3;
+      if (first && (filled >= 3 || n === 0)) first = false;
       else if (first) continue;
-      const consumed = parser.parse(buf, start, filled, eof);
-      if (eof) break;
+      const consumed = parser.parse(buf, from, filled, eof);
+      if (n === 0) return { bytes: total, lines: parser.lines, aligned: eof || consumed === filled };
       // Keep the unfinished record at the front and read more behind it.
       buf.copy(buf, 0, consumed, filled);
       filled -= consumed;
@@ -80,7 +105,19 @@ export function readCsvFile(path: string, sink: CsvSink, chunkSize = CHUNK): Csv
   } finally {
     closeSync(fd);
   }
-  return { bytes: total, sha256: hash.digest('hex') };
+}
+
+/**
+ * The header record of a CSV file (its first record), copied out of the
+ * reading buffer; null when the file has none within its first `limit` bytes.
+ */
+export function readCsvHeader(path: string, limit = 1 << 16): CsvRecord | null {
+  let header: CsvRecord | null = null;
+  readCsvRange(path, (rec) => {
+    if (header !== null) return;
+    header = { ...rec, buf: Buffer.from(rec.buf), starts: rec.starts.slice(), ends: rec.ends.slice() };
+  }, 0, limit, limit);
+  return header;
 }
 
 /** Reads CSV held in memory (a copy is parsed, since unescaping rewrites bytes). */
@@ -93,6 +130,12 @@ export function readCsvBytes(bytes: Uint8Array, sink: CsvSink): void {
 
 class CsvParser {
   private line = 1;
+
+  /** Line ends consumed so far. */
+  get lines(): number {
+    return this.line - 1;
+  }
+
   private readonly record: CsvRecord;
   /** Fields holding a doubled quote, to unescape once the record is complete. */
   private escaped = new Uint8Array(64);

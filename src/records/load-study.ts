@@ -2,16 +2,20 @@
  * Loading a study: the offence lookup, then people, then events (which need
  * the people), checked against records.md and assembled into a `Study`.
  */
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { InputFile, OffenceLookup, Study, TableName } from '../study/study.js';
 import { parseISODate } from '../time/days.js';
 import { assembleStudy } from './assemble.js';
 import { EventsReader } from './events-reader.js';
+import type { EventsChunkJob } from './events-chunk.js';
+import { joinEventChunks, planEventsChunks, runChunksHere, runChunksInWorkers, type EventsChunksRun } from './events-in-parallel.js';
+import { readCsvHeader } from './csv-reader.js';
 import { offenceLookupFromRows, readDefaultOffenceLookup, readOffenceLookupFile } from './offence-lookup.js';
 import { PeopleReader } from './people-reader.js';
 import { ProblemLog, StudyError } from './problems.js';
 import { QUARANTINE_FILE_NAME, writeQuarantine } from './quarantine.js';
-import { feedRows, fileSize, readTableFile, type RowsInput } from './sources.js';
+import { feedRows, fileSize, hashFile, readTableFile, type FileInfo, type RowsInput } from './sources.js';
 import { normaliseColumnName, type QuarantinedRow, type ReaderSettings, type TableReader } from './table-reader.js';
 
 export interface LoadOptions {
@@ -23,7 +27,26 @@ export interface LoadOptions {
   allowColumns?: string[];
   /** Quarantine mode: write bad rows with their reasons to `<dir>/quarantine.csv` and go on. */
   quarantineDir?: string | null;
+  /**
+   * Threads reading a large CSV events file, in parts, while the people are
+   * read (default: the cores available, at most 4); 1 reads it all on the
+   * main thread. The study is the same either way.
+   */
+  threads?: number | null;
 }
+
+/**
+ * How a CSV events file is read: in `parts`, by worker threads (or, in tests,
+ * one after another in this thread), when it has at least `minBytes`.
+ */
+export interface EventsReading {
+  parts: number;
+  inWorkers: boolean;
+  minBytes: number;
+}
+
+/** Below this size an events file is read on the main thread: starting workers would cost more than they save. */
+const PARALLEL_MIN_BYTES = 32 << 20;
 
 function optionDate(name: string, text: string | null | undefined): number | null {
   if (text === null || text === undefined || text === '') return null;
@@ -34,6 +57,8 @@ function optionDate(name: string, text: string | null | undefined): number | nul
 
 interface Session {
   log: ProblemLog;
+  /** Lower-case column names the privacy guard lets through. */
+  allow: ReadonlySet<string>;
   offences: OffenceLookup;
   people: PeopleReader;
   events: EventsReader;
@@ -66,7 +91,7 @@ function startSession(offences: OffenceLookup, files: { people: string; events: 
   const extractionDate = optionDate('extractionDate', options.extractionDate);
   const people = new PeopleReader(settingsFor('people', files.people, log, allow), offences.rowOf, extractionDate, expectedPeople);
   const events = new EventsReader(settingsFor('events', files.events, log, allow), people, offences.code, expectedEvents);
-  return { log, offences, people, events, extractionDate };
+  return { log, allow, offences, people, events, extractionDate };
 }
 
 function finish(session: Session, options: LoadOptions, inputs: InputFile[], quarantine: boolean, quarantineFile: string | null): Study {
@@ -93,28 +118,25 @@ function finish(session: Session, options: LoadOptions, inputs: InputFile[], qua
  * and the study goes on with the rest.
  */
 export async function loadStudy(files: { people: string; events: string; offences?: string | null }, options: LoadOptions = {}): Promise<Study> {
+  const parts = options.threads ?? Math.min(4, availableParallelism());
+  return loadStudyReading(files, options, { parts, inWorkers: true, minBytes: PARALLEL_MIN_BYTES });
+}
+
+/** {@link loadStudy}, with the way the events file is read spelled out. */
+export async function loadStudyReading(files: { people: string; events: string; offences?: string | null }, options: LoadOptions, reading: EventsReading): Promise<Study> {
   const lookup = files.offences ? readOffenceLookupFile(files.offences) : readDefaultOffenceLookup();
   // Roughly 40 bytes per event row and 100 per person: first guesses for the column buffers, which grow if needed.
   const guess = (path: string, bytesPerRow: number) => (/\.csv$/i.test(path) ? Math.ceil(fileSize(path) / bytesPerRow) : 1024);
   const session = startSession(lookup.lookup, files, options, guess(files.people, 100), guess(files.events, 40));
   const inputs: InputFile[] = [];
+  // The events file's parts are read from now on, while the people are.
+  const parts = eventsInParts(files.events, session, reading);
 
-  for (const [role, path, reader] of [['people', files.people, session.people], ['events', files.events, session.events]] as const) {
-    const info = readTableFile(path, reader.accept);
-    inputs.push({ role, path, sha256: info.sha256, bytes: info.bytes });
-    const isJson = /\.json$/i.test(path);
-    if (info.jsonUnparsable) {
-      session.log.error('malformed_json', role, path, info.jsonUnparsable.line, null, null, info.jsonUnparsable.expected);
-      reader.fatal = true;
-    }
-    for (const fault of info.jsonFaults) {
-      session.log.error('malformed_json', role, path, fault.line, null, null, fault.expected);
-      reader.rowsRead++;
-      reader.quarantined.push({ table: role, file: path, line: fault.line, problems: [session.log.problems[session.log.problems.length - 1]], fields: [] });
-    }
-    if (!info.jsonUnparsable) checkNotEmpty(reader, session.log, isJson && !info.blank);
-    if (session.people.fatal) session.events.skipRows = true;
-  }
+  const input = (role: 'people' | 'events', path: string, info: FileInfo) => inputs.push({ role, path, sha256: info.sha256, bytes: info.bytes });
+  input('people', files.people, readTable(session, 'people', files.people, session.people));
+  if (session.people.fatal) session.events.skipRows = true;
+  const info = (parts && (await joinParts(session, files.events, parts))) || readTable(session, 'events', files.events, session.events);
+  input('events', files.events, info);
   inputs.push(lookup.input);
 
   const quarantine = options.quarantineDir !== null && options.quarantineDir !== undefined && options.quarantineDir !== '';
@@ -128,6 +150,57 @@ export async function loadStudy(files: { people: string; events: string; offence
   }
   if (quarantine) writeQuarantineOf(session, options.quarantineDir!);
   return study;
+}
+
+/** Reads a whole table file into its reader, reporting problems with the file itself. */
+function readTable(session: Session, role: 'people' | 'events', path: string, reader: TableReader): FileInfo {
+  const info = readTableFile(path, reader.accept);
+  const isJson = /\.json$/i.test(path);
+  if (info.jsonUnparsable) {
+    session.log.error('malformed_json', role, path, info.jsonUnparsable.line, null, null, info.jsonUnparsable.expected);
+    reader.fatal = true;
+  }
+  for (const fault of info.jsonFaults) {
+    session.log.error('malformed_json', role, path, fault.line, null, null, fault.expected);
+    reader.rowsRead++;
+    reader.quarantined.push({ table: role, file: path, line: fault.line, problems: [session.log.problems[session.log.problems.length - 1]], fields: [] });
+  }
+  if (!info.jsonUnparsable) checkNotEmpty(reader, session.log, isJson && !info.blank);
+  return { bytes: info.bytes, sha256: info.sha256 };
+}
+
+/** Starts reading a large CSV events file in parts; null when it is read whole. */
+function eventsInParts(path: string, session: Session, reading: EventsReading): EventsChunksRun | null {
+  if (reading.parts < 2 || !/\.csv$/i.test(path) || fileSize(path) < reading.minBytes) return null;
+  const ranges = planEventsChunks(path, reading.parts);
+  if (ranges === null) return null;
+  const events = session.events;
+  const jobs: EventsChunkJob[] = ranges.map(({ start, end }) => ({
+    path,
+    file: events.file,
+    allow: [...session.allow],
+    offenceCodes: session.offences.code,
+    start,
+    end,
+    expectedRows: Math.ceil((Math.min(end, fileSize(path)) - start) / 40),
+  }));
+  return reading.inWorkers ? runChunksInWorkers(jobs) : runChunksHere(jobs);
+}
+
+/**
+ * Hands the people to the parts and joins them into the events reader; null
+ * when a part did not end where a record ends, and the file must be read whole.
+ */
+async function joinParts(session: Session, path: string, run: EventsChunksRun): Promise<FileInfo | null> {
+  // Hashed here while the workers read.
+  const info = hashFile(path);
+  const chunks = await run.finish(session.people.fatal ? null : session.people.indexParts());
+  const header = readCsvHeader(path);
+  if (header === null || !chunks.every((c) => c.aligned)) return null;
+  session.events.accept(header);
+  joinEventChunks(session.events, session.log, chunks, !session.people.fatal);
+  checkNotEmpty(session.events, session.log, false);
+  return info;
 }
 
 function writeQuarantineOf(session: Session, dir: string): string {

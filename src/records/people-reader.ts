@@ -7,6 +7,7 @@ import { formatDay } from '../time/days.js';
 import { ByteKeyMap, WordMatcher } from './bytes.js';
 import { Float64List, Int32List } from './growable.js';
 import type { CsvRecord } from './csv-reader.js';
+import type { PeopleIndexParts } from './person-index.js';
 import { TableReader, type ReaderSettings } from './table-reader.js';
 
 export const PEOPLE_COLUMNS = [
@@ -84,6 +85,11 @@ export class PeopleReader extends TableReader {
     if (entry < 0) return -1;
     const row = this.keptRow.data[entry];
     return row >= 0 ? row : -2;
+  }
+
+  /** The person_ids and their rows, to find events' people in another thread (see PersonRows). */
+  indexParts(): PeopleIndexParts {
+    return { ids: this.ids.parts(), keptRow: this.keptRow.data.subarray(0, this.keptRow.length) };
   }
 
   /** The entry of a person_id, added when new. */

@@ -1,0 +1,101 @@
+/**
+ * One part of a large events file, read and checked on its own (in a worker
+ * thread) while the people are still being read. Its rows are checked by an
+ * EventsReader like any others, with each person_id standing for a person of
+ * its own (PersonRuns); once the people are known the runs are looked up. When
+ * every one is a kept person, the part is exactly what reading it after the
+ * people would have given, as nothing else a reader does depends on the
+ * people; otherwise the part is read again, now with the people.
+ */
+import type { Problem } from '../study/study.js';
+import { readCsvHeader, readCsvRange, type CsvSink } from './csv-reader.js';
+import { EventsReader, type EventColumns, type PeopleIndex } from './events-reader.js';
+import { PersonRows, PersonRuns, type PeopleIndexParts } from './person-index.js';
+import { ProblemLog } from './problems.js';
+
+export interface EventsChunkJob {
+  path: string;
+  /** The file as named in problems. */
+  file: string;
+  allow: string[];
+  offenceCodes: string[];
+  /** Bytes [start, end) of the file; end is Infinity for the last part. */
+  start: number;
+  end: number;
+  /** A guess at the number of rows, to size the columns once. */
+  expectedRows: number;
+}
+
+/** A part's rows, with lines numbered from 1 at the part's start. */
+export interface EventsChunkResult {
+  /** The part ended where a record ends; false when a quoted field runs across the cut (the parts cannot be joined). */
+  aligned: boolean;
+  /** Line ends in the part. */
+  lines: number;
+  rowsRead: number;
+  /** Problems of the part's rows, in file order (the header's are left to the caller, who reads it once). */
+  problems: Problem[];
+  /** Rows set aside; their problems as indexes into `problems`. */
+  quarantined: { line: number; fields: string[]; problems: number[] }[];
+  columns: EventColumns;
+  extras: (string | null)[][];
+}
+
+function readEventsChunk(job: EventsChunkJob, people: PeopleIndex): EventsChunkResult {
+  const log = new ProblemLog();
+  const reader = new EventsReader({ table: 'events', file: job.file, log, allow: new Set(job.allow) }, people, job.offenceCodes, job.expectedRows);
+  const header = readCsvHeader(job.path);
+  if (header !== null) reader.accept(header);
+  const headerProblems = log.problems.length;
+  // A part at the start of the file holds the header itself: it was fed already.
+  let sawHeader = job.start > 0;
+  const sink: CsvSink = sawHeader ? reader.accept : (rec) => (sawHeader ? reader.accept(rec) : (sawHeader = true));
+  const info = readCsvRange(job.path, sink, job.start, job.end);
+  const problems = log.problems.slice(headerProblems);
+  const indexOf = new Map(problems.map((p, i) => [p, i]));
+  const c = reader.columns;
+  const n = c.count;
+  return {
+    aligned: info.aligned && header !== null,
+    lines: info.lines,
+    rowsRead: reader.rowsRead,
+    problems,
+    quarantined: reader.quarantined.map((q) => ({ line: q.line, fields: q.fields, problems: q.problems.map((p) => indexOf.get(p)!) })),
+    columns: {
+      count: n,
+      person: c.person.subarray(0, n),
+      type: c.type.subarray(0, n),
+      date: c.date.subarray(0, n),
+      conviction_date: c.conviction_date.subarray(0, n),
+      offence: c.offence.subarray(0, n),
+      recall_reasons: c.recall_reasons.subarray(0, n),
+      line: c.line.subarray(0, n),
+    },
+    extras: reader.extras.map((x) => x.values),
+  };
+}
+
+/**
+ * Reads a part before the people are known; the function returned finishes
+ * it once they are (null when the people could not be read: the rows are
+ * then only counted, and their persons mean nothing).
+ */
+export function startEventsChunk(job: EventsChunkJob): (people: PeopleIndexParts | null) => EventsChunkResult {
+  const runs = new PersonRuns();
+  const result = readEventsChunk(job, runs);
+  return (parts) => {
+    if (parts === null || !result.aligned) return result;
+    const rows = runs.resolve(new PersonRows(parts));
+    // An unknown person or one set aside is an error found while reading the row: read the part again, with the people.
+    for (let r = 0; r < rows.length; r++) if (rows[r] < 0) return readEventsChunk(job, new PersonRows(parts));
+    const person = result.columns.person;
+    for (let i = 0; i < person.length; i++) person[i] = rows[person[i]];
+    return result;
+  };
+}
+
+/** The buffers a result can hand over to another thread instead of copying them. */
+export function transferablesOf(result: EventsChunkResult): ArrayBuffer[] {
+  const c = result.columns;
+  return [c.person, c.type, c.date, c.conviction_date, c.offence, c.recall_reasons, c.line].map((a) => a.buffer as ArrayBuffer);
+}

@@ -1,0 +1,169 @@
+/**
+ * Reading a large events file in parts, one per thread, while the main
+ * thread reads the people: the parts are cut just after a line end, read by
+ * workers (events-chunk.ts), and joined in file order with lines numbered
+ * across them. Only a part that ended where a record ends can be joined; a
+ * quoted field running across a cut makes the caller read the file in one
+ * piece instead, so the outcome is always the one-thread one.
+ */
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { readCsvHeader } from './csv-reader.js';
+import { startEventsChunk, type EventsChunkJob, type EventsChunkResult } from './events-chunk.js';
+import type { EventsReader } from './events-reader.js';
+import type { PeopleIndexParts } from './person-index.js';
+import type { ProblemLog } from './problems.js';
+
+/**
+ * Byte ranges of about equal size cutting a CSV file into `parts`, each cut
+ * just after a line end; null when the file cannot be cut (fewer than two
+ * parts, or no header in its first bytes).
+ */
+export function planEventsChunks(path: string, parts: number): { start: number; end: number }[] | null {
+  if (parts < 2 || readCsvHeader(path) === null) return null;
+  const size = statSync(path).size;
+  const cuts: number[] = [];
+  const fd = openSync(path, 'r');
+  try {
+    const block = Buffer.allocUnsafe(1 << 16);
+    for (let k = 1; k < parts; k++) {
+      const from = Math.max(Math.floor((k * size) / parts), cuts.length > 0 ? cuts[cuts.length - 1] + 1 : 1);
+      const n = readSync(fd, block, 0, block.length, from - 1);
+      const lf = block.subarray(0, n).indexOf(0x0a);
+      const cut = lf < 0 ? -1 : from + lf;
+      if (cut > 0 && cut < size && (cuts.length === 0 || cut > cuts[cuts.length - 1])) cuts.push(cut);
+    }
+  } finally {
+    closeSync(fd);
+  }
+  if (cuts.length === 0) return null;
+  const starts = [0, ...cuts];
+  return starts.map((start, k) => ({ start, end: k + 1 < starts.length ? starts[k + 1] : Infinity }));
+}
+
+/** Parts being read; `finish` hands them the people (null when the people could not be read) and returns them in file order. */
+export interface EventsChunksRun {
+  finish(people: PeopleIndexParts | null): Promise<EventsChunkResult[]>;
+}
+
+/** Reads the parts one after another in this thread: the same work as the workers do, for tests. */
+export function runChunksHere(jobs: EventsChunkJob[]): EventsChunksRun {
+  const finishers = jobs.map(startEventsChunk);
+  return { finish: async (people) => finishers.map((f) => f(people)) };
+}
+
+/**
+ * The worker's module, and how to load it: from TypeScript source (as this
+ * project runs, under tsx) a worker needs tsx's loader, which Node 20 does not
+ * pass on to workers, so the worker starts by importing it through tsx's API.
+ */
+function workerEntry(): { module: string; tsxApi: string | null } {
+  const fromSource = import.meta.url.endsWith('.ts');
+  const module = new URL(`./events-worker.${fromSource ? 'ts' : 'js'}`, import.meta.url).href;
+  if (!fromSource) return { module, tsxApi: null };
+  const packageJson = createRequire(import.meta.url).resolve('tsx/package.json');
+  const exported = JSON.parse(readFileSync(packageJson, 'utf8')).exports['./esm/api'].import.default as string;
+  return { module, tsxApi: pathToFileURL(join(dirname(packageJson), exported)).href };
+}
+
+const BOOT = `
+import { workerData } from 'node:worker_threads';
+if (workerData.tsxApi) {
+  const { tsImport } = await import(workerData.tsxApi);
+  await tsImport(workerData.module, import.meta.url);
+} else {
+  await import(workerData.module);
+}`;
+
+/** Starts one worker per part; each reads its part at once. */
+export function runChunksInWorkers(jobs: EventsChunkJob[]): EventsChunksRun {
+  const entry = workerEntry();
+  const boot = new URL(`data:text/javascript,${encodeURIComponent(BOOT)}`);
+  const workers = jobs.map((job) => new Worker(boot, { workerData: { job, ...entry } }));
+  const results = workers.map(
+    (worker) =>
+      new Promise<EventsChunkResult>((resolve, reject) => {
+        worker.once('message', resolve);
+        worker.once('error', reject);
+        worker.once('exit', (code) => reject(new Error(`an events reader thread stopped (exit code ${code}) before it was done`)));
+      }),
+  );
+  // Until finish is called, a failing worker is reported there, not as an unhandled rejection.
+  for (const r of results) r.catch(() => {});
+  return {
+    finish: async (people) => {
+      // Shared memory: every worker reads the same people without a copy each.
+      const shared = people === null ? null : shareParts(people);
+      for (const w of workers) w.postMessage(shared);
+      try {
+        return await Promise.all(results);
+      } finally {
+        for (const w of workers) void w.terminate();
+      }
+    },
+  };
+}
+
+function shared<T extends Int32Array | Uint8Array>(a: T): T {
+  const copy = new (a.constructor as new (b: SharedArrayBuffer) => T)(new SharedArrayBuffer(a.byteLength));
+  copy.set(a);
+  return copy;
+}
+
+function shareParts(p: PeopleIndexParts): PeopleIndexParts {
+  const ids = p.ids;
+  return {
+    ids: { pool: shared(ids.pool), keyStart: shared(ids.keyStart), values: shared(ids.values), slots: shared(ids.slots), count: ids.count },
+    keptRow: shared(p.keptRow),
+  };
+}
+
+/**
+ * Adds the parts' rows to a reader that has read the header: rows, columns,
+ * problems and rows set aside in file order, with each part's lines
+ * numbered on from the previous part's. With `rowsChecked` false (the people
+ * could not be read) the rows are only counted, as a reader would.
+ */
+export function joinEventChunks(reader: EventsReader, log: ProblemLog, chunks: EventsChunkResult[], rowsChecked: boolean): void {
+  for (const chunk of chunks) reader.rowsRead += chunk.rowsRead;
+  if (!rowsChecked || reader.fatal) return;
+  let total = 0;
+  for (const chunk of chunks) total += chunk.columns.count;
+  const c = {
+    count: total,
+    person: new Int32Array(total),
+    type: new Uint8Array(total),
+    date: new Float64Array(total),
+    conviction_date: new Float64Array(total),
+    offence: new Int32Array(total),
+    recall_reasons: new Uint8Array(total),
+    line: new Int32Array(total),
+  };
+  let at = 0;
+  let lineOffset = 0;
+  for (const chunk of chunks) {
+    const part = chunk.columns;
+    c.person.set(part.person, at);
+    c.type.set(part.type, at);
+    c.date.set(part.date, at);
+    c.conviction_date.set(part.conviction_date, at);
+    c.offence.set(part.offence, at);
+    c.recall_reasons.set(part.recall_reasons, at);
+    for (let i = 0; i < part.count; i++) c.line[at + i] = part.line[i] + lineOffset;
+    chunk.extras.forEach((values, x) => {
+      const all = reader.extras[x].values;
+      for (const v of values) all.push(v);
+    });
+    for (const p of chunk.problems) log.add({ ...p, line: p.line + lineOffset });
+    const added = log.problems.slice(log.problems.length - chunk.problems.length);
+    for (const q of chunk.quarantined) {
+      reader.quarantined.push({ table: 'events', file: reader.file, line: q.line + lineOffset, problems: q.problems.map((i) => added[i]), fields: q.fields });
+    }
+    at += part.count;
+    lineOffset += chunk.lines;
+  }
+  reader.columns = c;
+}

@@ -1,4 +1,4 @@
-import { regularizedGammaQ } from './incompleteGamma.js';
+import { regularizedGammaQ } from './incomplete-gamma.js';
 
 /** z for a two-sided 95% interval: the exact normal quantile at 0.975, never 1.96. */
 export const Z95 = 1.959963984540054;

@@ -1,5 +1,5 @@
 import type { Proportion } from './types.js';
-import { inverseRegularizedBeta } from './inverseIncompleteBeta.js';
+import { inverseRegularizedBeta } from './inverse-incomplete-beta.js';
 import { normalQuantile, Z95 } from './normal.js';
 
 /** Interval methods for a binomial proportion. */

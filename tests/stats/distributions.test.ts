@@ -3,7 +3,7 @@ import {
   chiSquareUpperTail, funnelLimits, inverseRegularizedBeta, logGamma, normalCdf, normalQuantile,
   regularizedBeta, regularizedBetaUpper, regularizedGammaP, Z95,
 } from '../../src/stats/index.js';
-import { expectAllCloseToR, expectCloseToR, loadFixture } from './rFixtures.js';
+import { expectAllCloseToR, expectCloseToR, loadFixture } from './r-fixtures.js';
 
 interface Distributions {
   normal: { p: number[]; qnorm: number[]; x: number[]; pnorm: number[] };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fisherExact } from '../../src/stats/index.js';
-import { expectCloseToR, loadFixture } from './rFixtures.js';
+import { expectCloseToR, loadFixture } from './r-fixtures.js';
 
 interface Case {
   table: number[][];

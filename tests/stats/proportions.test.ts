@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clopperPearsonInterval, proportion, wilsonInterval, Z95 } from '../../src/stats/index.js';
-import { expectAllCloseToR, expectAllFinite, loadFixture } from './rFixtures.js';
+import { expectAllCloseToR, expectAllFinite, loadFixture } from './r-fixtures.js';
 
 interface Case {
   k: number;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { quantile, summarize } from '../../src/stats/index.js';
 import type { Summary } from '../../src/stats/index.js';
-import { expectCloseToR, loadFixture } from './rFixtures.js';
+import { expectCloseToR, loadFixture } from './r-fixtures.js';
 
 interface Case {
   values: (number | null)[];

@@ -1,5 +1,5 @@
-import { chiSquareUpperTail } from './chiSquareDistribution.js';
-import { checkContingencyTable } from './contingencyTable.js';
+import { chiSquareUpperTail } from './chi-square-distribution.js';
+import { checkContingencyTable } from './contingency-table.js';
 
 export interface ChiSquareResult {
   statistic: number;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { atRisk, kaplanMeier, Z95 } from '../../src/stats/index.js';
 import type { ConfType } from '../../src/stats/index.js';
-import { expectAllCloseToR, expectAllFinite, expectCloseToR, loadFixture } from './rFixtures.js';
+import { expectAllCloseToR, expectAllFinite, expectCloseToR, loadFixture } from './r-fixtures.js';
 
 interface Case {
   time: number[];

@@ -1,4 +1,4 @@
-import { logBeta, logBetaPrefactor, regularizedBeta } from './incompleteBeta.js';
+import { logBeta, logBetaPrefactor, regularizedBeta } from './incomplete-beta.js';
 import { normalQuantile } from './normal.js';
 
 /**

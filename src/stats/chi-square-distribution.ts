@@ -1,4 +1,4 @@
-import { regularizedGammaQ } from './incompleteGamma.js';
+import { regularizedGammaQ } from './incomplete-gamma.js';
 
 /** Upper tail of the chi-square distribution, P(X ≥ x) for df degrees of freedom (R `pchisq(x, df, lower.tail = FALSE)`). */
 export function chiSquareUpperTail(x: number, df: number): number {

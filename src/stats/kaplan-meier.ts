@@ -1,7 +1,7 @@
 import type { Curve } from './types.js';
 import { zForConfidence } from './proportion.js';
-import { checkSurvivalInput } from './survivalInput.js';
-import { survivalMedian } from './survivalMedian.js';
+import { checkSurvivalInput } from './survival-input.js';
+import { survivalMedian } from './survival-median.js';
 
 export type ConfType = Curve['confType'];
 

@@ -1,6 +1,6 @@
-import { chiSquareUpperTail } from './chiSquareDistribution.js';
-import { solveLinearSystem } from './linearSolve.js';
-import { checkSurvivalInput } from './survivalInput.js';
+import { chiSquareUpperTail } from './chi-square-distribution.js';
+import { solveLinearSystem } from './linear-solve.js';
+import { checkSurvivalInput } from './survival-input.js';
 
 export interface LogRankResult {
   /** Group labels, sorted by code unit (R sorts factor levels by locale; same order for plain ASCII labels of one case). */

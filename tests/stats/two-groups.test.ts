@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { oddsRatio, relativeRisk, riskDifference, Z95 } from '../../src/stats/index.js';
-import { expectAllCloseToR, expectAllFinite, expectCloseToR, loadFixture } from './rFixtures.js';
+import { expectAllCloseToR, expectAllFinite, expectCloseToR, loadFixture } from './r-fixtures.js';
 
 interface Case {
   k1: number; n1: number; k2: number; n2: number;

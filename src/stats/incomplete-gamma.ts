@@ -1,4 +1,4 @@
-import { logGamma, LOG_SQRT_2PI, stirlingCorrection } from './logGamma.js';
+import { logGamma, LOG_SQRT_2PI, stirlingCorrection } from './log-gamma.js';
 
 /**
  * Regularized incomplete gamma functions P(a, x) = γ(a, x)/Γ(a) and

@@ -1,4 +1,4 @@
-import { logGamma, LOG_SQRT_2PI, stirlingCorrection } from './logGamma.js';
+import { logGamma, LOG_SQRT_2PI, stirlingCorrection } from './log-gamma.js';
 
 /**
  * Regularized incomplete beta I_x(a, b) = B(x; a, b)/B(a, b), by its continued

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chiSquareUpperTail, logRank } from '../../src/stats/index.js';
-import { expectAllCloseToR, expectAllFinite, expectCloseToR, loadFixture } from './rFixtures.js';
+import { expectAllCloseToR, expectAllFinite, expectCloseToR, loadFixture } from './r-fixtures.js';
 
 interface Case {
   time: number[];

@@ -1,5 +1,5 @@
-import { checkContingencyTable } from './contingencyTable.js';
-import { logFactorialTable } from './logGamma.js';
+import { checkContingencyTable } from './contingency-table.js';
+import { logFactorialTable } from './log-gamma.js';
 
 export interface FisherResult {
   /** Two-sided p-value; null where it could not be computed exactly. */

@@ -15,7 +15,8 @@ import { offenceLookupFromRows, readDefaultOffenceLookup, readOffenceLookupFile 
 import { PeopleReader } from './people-reader.js';
 import { ProblemLog, StudyError } from './problems.js';
 import { QUARANTINE_FILE_NAME, writeQuarantine } from './quarantine.js';
-import { feedRows, fileSize, hashFile, readTableFile, type FileInfo, type RowsInput } from './sources.js';
+import { feedRows, fileSize, readTableFile, type FileInfo, type RowsInput } from './sources.js';
+import { hashFileInWorker } from './file-hash.js';
 import { normaliseColumnName, type QuarantinedRow, type ReaderSettings, type TableReader } from './table-reader.js';
 
 export interface LoadOptions {
@@ -129,14 +130,18 @@ export async function loadStudyReading(files: { people: string; events: string; 
   const guess = (path: string, bytesPerRow: number) => (/\.csv$/i.test(path) ? Math.ceil(fileSize(path) / bytesPerRow) : 1024);
   const session = startSession(lookup.lookup, files, options, guess(files.people, 100), guess(files.events, 40));
   const inputs: InputFile[] = [];
-  // The events file's parts are read from now on, while the people are.
+  // The events file's parts are read (and the file hashed) from now on, while the people are.
   const parts = eventsInParts(files.events, session, reading);
+  const eventsHash = parts ? hashFileInWorker(files.events) : null;
+  // A failure is reported where the hash is awaited, not as an unhandled rejection.
+  eventsHash?.catch(() => {});
 
   const input = (role: 'people' | 'events', path: string, info: FileInfo) => inputs.push({ role, path, sha256: info.sha256, bytes: info.bytes });
   input('people', files.people, readTable(session, 'people', files.people, session.people));
   if (session.people.fatal) session.events.skipRows = true;
-  const info = (parts && (await joinParts(session, files.events, parts))) || readTable(session, 'events', files.events, session.events);
-  input('events', files.events, info);
+  let info: FileInfo | null = null;
+  if (parts && (await joinParts(session, files.events, parts))) info = await eventsHash!;
+  input('events', files.events, info ?? readTable(session, 'events', files.events, session.events));
   inputs.push(lookup.input);
 
   const quarantine = options.quarantineDir !== null && options.quarantineDir !== undefined && options.quarantineDir !== '';
@@ -188,19 +193,17 @@ function eventsInParts(path: string, session: Session, reading: EventsReading): 
 }
 
 /**
- * Hands the people to the parts and joins them into the events reader; null
+ * Hands the people to the parts and joins them into the events reader; false
  * when a part did not end where a record ends, and the file must be read whole.
  */
-async function joinParts(session: Session, path: string, run: EventsChunksRun): Promise<FileInfo | null> {
-  // Hashed here while the workers read.
-  const info = hashFile(path);
+async function joinParts(session: Session, path: string, run: EventsChunksRun): Promise<boolean> {
   const chunks = await run.finish(session.people.fatal ? null : session.people.indexParts());
   const header = readCsvHeader(path);
-  if (header === null || !chunks.every((c) => c.aligned)) return null;
+  if (header === null || !chunks.every((c) => c.aligned)) return false;
   session.events.accept(header);
   joinEventChunks(session.events, session.log, chunks, !session.people.fatal);
   checkNotEmpty(session.events, session.log, false);
-  return info;
+  return true;
 }
 
 function writeQuarantineOf(session: Session, dir: string): string {

@@ -4,7 +4,7 @@
  * files (an array of objects), plain objects, arquero tables, and anything
  * with `columns` and row `values` (such as a danfo DataFrame).
  */
-import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import type { ColumnTable } from 'arquero';
 import { formatDay } from '../time/days.js';
@@ -198,16 +198,3 @@ export function fileSize(path: string): number {
   return statSync(path).size;
 }
 
-/** Size and SHA-256 of a file, read in blocks. */
-export function hashFile(path: string): FileInfo {
-  const hash = createHash('sha256');
-  const block = Buffer.allocUnsafe(1 << 23);
-  const fd = openSync(path, 'r');
-  let bytes = 0;
-  try {
-    for (let n; (n = readSync(fd, block, 0, block.length, null)) > 0; bytes += n) hash.update(block.subarray(0, n));
-  } finally {
-    closeSync(fd);
-  }
-  return { bytes, sha256: hash.digest('hex') };
-}

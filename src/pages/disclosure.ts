@@ -42,22 +42,24 @@ export function isSmallCount(value: number, policy: DisclosurePolicy): boolean {
 
 /**
  * Primary and secondary suppression over a list of cells linked by additive
- * relations. Primary: every count from 1 to minCell − 1. Secondary: while some
- * relation lets a reader work out a hidden cell exactly, hide one more of its
- * members, and repeat until none does.
+ * relations. Primary: every count from 1 to minCell − 1. Secondary: while a
+ * reader could work out some hidden cell exactly, hide one more cell, and
+ * repeat until none can be.
  *
- * What a reader knows: a cell shown as "<minCell" lies in [1, minCell − 1]; a
- * cell withheld by secondary suppression ("[c]") is at least minCell (zero is
- * never hidden). A relation with its total shown pins a hidden part down when
- * the total minus the shown parts leaves that part a single possible value:
- * one hidden part alone, or two "<5" parts adding to 2. A relation whose
- * total is hidden gives it away when every part is shown.
+ * What a reader knows: shown cells exactly; a cell shown as "<minCell" lies in
+ * [1, minCell − 1]; a cell withheld by secondary suppression ("[c]") is at
+ * least minCell (zero is never hidden); a cell in `forced` (a column withheld
+ * whole) is at least 0. The reader's best bounds on each hidden cell are found
+ * by propagating these intervals through every relation until they stop
+ * narrowing (interval constraint propagation); a hidden cell whose interval
+ * closes to one value is given away. Two "<5" cells adding up to 2 are both 1;
+ * a "<5" total above two hidden parts caps them both.
  *
- * Which member to hide: a non-zero part, preferring one that also sits in
- * another relation that gives a cell away (one cell then protects both), then
- * the smallest, then the first; cells listed in `keep` (such as the cohort
- * size, printed everywhere) only when nothing else will do; the relation's
- * total last.
+ * Which cell to hide next, in a relation holding a given-away cell: a non-zero
+ * part, preferring one that sits in more relations holding given-away cells,
+ * then the smallest, then the first; cells listed in `keep` (such as the
+ * cohort size, printed everywhere) only when nothing else will do; the
+ * relation's total last.
  */
 export function suppressCells(
   values: readonly number[],
@@ -74,51 +76,111 @@ export function suppressCells(
   for (const i of forced) hidden[i] = true;
   const lo = (i: number) => (isForced.has(i) ? 0 : small[i] ? 1 : policy.minCell);
   const hi = (i: number) => (isForced.has(i) ? Infinity : small[i] ? policy.minCell - 1 : Infinity);
-  const givesAway = (rel: Relation): boolean => {
-    const hiddenParts = rel.parts.filter((i) => hidden[i]);
-    if (hidden[rel.total]) return hiddenParts.length === 0 && rel.parts.length > 0;
-    if (hiddenParts.length === 0) return false;
-    // The hidden parts add up to the total minus the shown parts.
-    let rest = values[rel.total];
-    for (const i of rel.parts) if (!hidden[i]) rest -= values[i];
-    // sums over the other hidden parts (not totals minus this one: ∞ − ∞ is NaN)
-    return hiddenParts.some((i) => {
-      let othersLo = 0;
-      let othersHi = 0;
-      for (const j of hiddenParts) {
-        if (j === i) continue;
-        othersLo += lo(j);
-        othersHi += hi(j);
-      }
-      const least = Math.max(lo(i), rest - othersHi);
-      const most = Math.min(hi(i), rest - othersLo);
-      return least >= most;
-    });
-  };
+  const relationsOf: number[][] = values.map(() => []);
+  relations.forEach((rel, r) => {
+    for (const i of [...rel.parts, rel.total]) relationsOf[i].push(r);
+  });
   const keepSet = new Set(keep);
-  const bonus = (cell: number, self: number) =>
-    relations.filter((rel, r) => r !== self && (rel.parts.includes(cell) || rel.total === cell) && givesAway(rel)).length;
-  let changed = true;
-  while (changed) {
-    changed = false;
-    relations.forEach((rel, r) => {
-      if (!givesAway(rel)) return;
-      const candidates = [...rel.parts, rel.total].filter((i) => !hidden[i] && values[i] !== 0);
-      if (candidates.length === 0) return; // every shown member is zero: hiding them would tell nothing new
-      let pick = -1;
-      let best: [number, number, number] = [Infinity, Infinity, Infinity];
-      for (const i of candidates) {
-        const rank: [number, number, number] = [(keepSet.has(i) ? 2 : 0) + (i === rel.total ? 1 : 0), -bonus(i, r), values[i]];
-        if (rank[0] < best[0] || (rank[0] === best[0] && (rank[1] < best[1] || (rank[1] === best[1] && rank[2] < best[2])))) {
-          best = rank;
-          pick = i;
+  // Each round hides one more cell, so there are at most as many rounds as cells.
+  for (let round = 0; round <= values.length; round++) {
+    const pinned = givenAway(values, relations, hidden, lo, hi);
+    if (pinned.length === 0) break;
+    const pinnedRelations = new Set(pinned.flatMap((i) => relationsOf[i]));
+    const bonus = (cell: number) => relationsOf[cell].filter((r) => pinnedRelations.has(r)).length;
+    // The relation that pins a cell most tightly on its own (with what a reader knows before
+    // combining relations) is where hiding another cell helps.
+    const width = (cell: number, r: number): number => {
+      const rel = relations[r];
+      const span = (i: number) => (hidden[i] ? hi(i) - lo(i) : 0);
+      if (rel.total === cell) return rel.parts.reduce((a, i) => a + span(i), 0);
+      return rel.parts.reduce((a, i) => a + (i === cell ? 0 : span(i)), span(rel.total));
+    };
+    let pick = -1;
+    // cells pinned by one relation on its own first: the others are often pinned only through them
+    const tightest = (cell: number) => Math.min(...relationsOf[cell].map((r) => width(cell, r)));
+    const byTightness = [...pinned].sort((a, b) => tightest(a) - tightest(b) || a - b);
+    for (const cell of byTightness) {
+      const order = [...relationsOf[cell]].sort((a, b) => width(cell, a) - width(cell, b) || a - b);
+      for (const r of order) {
+        const rel = relations[r];
+        const candidates = [...rel.parts, rel.total].filter((i) => !hidden[i] && values[i] !== 0);
+        let best: [number, number, number] = [Infinity, Infinity, Infinity];
+        for (const i of candidates) {
+          const rank: [number, number, number] = [(keepSet.has(i) ? 2 : 0) + (i === rel.total ? 1 : 0), -bonus(i), values[i]];
+          if (rank[0] < best[0] || (rank[0] === best[0] && (rank[1] < best[1] || (rank[1] === best[1] && rank[2] < best[2])))) {
+            best = rank;
+            pick = i;
+          }
         }
+        if (pick >= 0) break;
       }
-      hidden[pick] = true;
-      changed = true;
-    });
+      if (pick >= 0) break;
+    }
+    if (pick < 0) break; // only zeros left to hide: they would tell nothing new
+    hidden[pick] = true;
   }
   return hidden;
+}
+
+/**
+ * The hidden cells a reader can pin to a single value: start from the known
+ * intervals (shown cells exact, hidden cells [lo, hi]) and tighten them with
+ * every relation (a total lies between the sums of its parts' bounds; a part
+ * between the total's bounds less the other parts') until nothing changes.
+ */
+function givenAway(
+  values: readonly number[],
+  relations: readonly Relation[],
+  hidden: readonly boolean[],
+  lo: (i: number) => number,
+  hi: (i: number) => number,
+): number[] {
+  const L = values.map((v, i) => (hidden[i] ? lo(i) : v));
+  const H = values.map((v, i) => (hidden[i] ? hi(i) : v));
+  // Bounds only narrow, in whole numbers; the cap guards against slow creeping in cycles.
+  for (let pass = 0; pass < 200; pass++) {
+    let changed = false;
+    for (const rel of relations) {
+      let sumL = 0;
+      let sumH = 0;
+      for (const p of rel.parts) {
+        sumL += L[p];
+        sumH += H[p];
+      }
+      const t = rel.total;
+      if (sumL > L[t]) {
+        L[t] = sumL;
+        changed = true;
+      }
+      if (sumH < H[t]) {
+        H[t] = sumH;
+        changed = true;
+      }
+      for (const p of rel.parts) {
+        if (!hidden[p]) continue;
+        // the other parts' sums, added up directly (∞ − ∞ would be NaN)
+        let othersL = 0;
+        let othersH = 0;
+        for (const q of rel.parts) {
+          if (q === p) continue;
+          othersL += L[q];
+          othersH += H[q];
+        }
+        const least = L[t] - othersH;
+        const most = H[t] - othersL;
+        if (least > L[p]) {
+          L[p] = least;
+          changed = true;
+        }
+        if (most < H[p]) {
+          H[p] = most;
+          changed = true;
+        }
+      }
+    }
+    if (!changed) break;
+  }
+  return values.map((_, i) => i).filter((i) => hidden[i] && L[i] >= H[i]);
 }
 
 /**

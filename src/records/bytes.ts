@@ -148,6 +148,7 @@ export interface ByteKeyMapParts {
   values: Int32Array;
   slots: Int32Array;
   count: number;
+  ordered: boolean;
 }
 
 /**
@@ -160,21 +161,32 @@ export class ByteKeyMap {
   /** Key k is pool[keyStart[k] .. keyStart[k + 1]); keys are stored one after another. */
   private keyStart: Int32Array;
   private values: Int32Array;
-  /** Pairs (key index or −1, key hash): a probe reads one cache line, and compares bytes only when the hashes agree. */
-  private slots: Int32Array;
+  /** Pairs (key index or −1, key hash): a probe reads one cache line, and compares bytes only when the hashes agree. Empty while `ordered`. */
+  private slots: Int32Array = new Int32Array(0);
   private count = 0;
   /** The key the last {@link getInOrder} found: the next lookup tries the key after it first. */
   private lastKey = -1;
+  /** True while the keys came in increasing byte order and no hash table is kept (see the constructor). */
+  private ordered: boolean;
+  /** Lookups out of order while `ordered`, each a binary search. */
+  private searches = 0;
+  private readonly capacity: number;
 
-  /** expectedKeys sizes the table up front, sparing the rehashing of a growing one. */
-  constructor(expectedKeys = 64) {
-    const capacity = Math.max(64, expectedKeys);
-    this.values = new Int32Array(capacity);
-    this.keyStart = new Int32Array(capacity + 1);
-    this.pool = new Uint8Array(capacity * 8);
-    let slots = 128;
-    while (slots < capacity * 2) slots *= 2;
-    this.slots = ByteKeyMap.emptySlots(slots);
+  /**
+   * expectedKeys sizes the table up front, sparing the rehashing of a growing
+   * one. With `ordered`, keys stored in increasing byte order (the person_ids
+   * of a people file sorted by id) are kept without a hash table, as a key
+   * after the last one cannot be present yet: a million random writes to a
+   * large table saved. The table is built when a key comes out of order, or
+   * once lookups out of order are frequent.
+   */
+  constructor(expectedKeys = 64, ordered = false) {
+    this.capacity = Math.max(64, expectedKeys);
+    this.values = new Int32Array(this.capacity);
+    this.keyStart = new Int32Array(this.capacity + 1);
+    this.pool = new Uint8Array(this.capacity * 8);
+    this.ordered = ordered;
+    if (!ordered) this.buildTable();
   }
 
   get size(): number {
@@ -208,6 +220,18 @@ export class ByteKeyMap {
     return true;
   }
 
+  /** Byte order of bytes [start, end) against key k: negative, 0 or positive. */
+  private compare(buf: Uint8Array, start: number, end: number, k: number): number {
+    const ks = this.keyStart[k];
+    const kl = this.keyStart[k + 1] - ks;
+    const pool = this.pool;
+    for (let i = 0; i < end - start && i < kl; i++) {
+      const d = buf[start + i] - pool[ks + i];
+      if (d !== 0) return d;
+    }
+    return end - start - kl;
+  }
+
   /** The slot (even index into slots) holding bytes [start, end) with hash h, or the empty slot where they would go. */
   private slotOf(h: number, buf: Uint8Array, start: number, end: number): number {
     const slots = this.slots;
@@ -220,9 +244,41 @@ export class ByteKeyMap {
     }
   }
 
+  /** The key spelled by bytes [start, end), or −1: by binary search while the keys are ordered. */
+  private find(buf: Uint8Array, start: number, end: number): number {
+    if (!this.ordered) return this.slots[this.slotOf(ByteKeyMap.hash(buf, start, end), buf, start, end)];
+    let lo = 0;
+    let hi = this.count - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const c = this.compare(buf, start, end, mid);
+      if (c === 0) return mid;
+      if (c > 0) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  }
+
+  /** Builds the hash table over the keys so far; from then on every key is hashed. */
+  private buildTable(): void {
+    let n = 128;
+    while (n < Math.max(this.capacity, this.count) * 2) n *= 2;
+    const slots = ByteKeyMap.emptySlots(n);
+    const mask = slots.length - 2;
+    for (let k = 0; k < this.count; k++) {
+      const h = ByteKeyMap.hash(this.pool, this.keyStart[k], this.keyStart[k + 1]);
+      let slot = (h << 1) & mask;
+      while (slots[slot] >= 0) slot = (slot + 2) & mask;
+      slots[slot] = k;
+      slots[slot + 1] = h;
+    }
+    this.slots = slots;
+    this.ordered = false;
+  }
+
   /** The value stored for bytes [start, end), or −1. */
   get(buf: Uint8Array, start: number, end: number): number {
-    const k = this.slots[this.slotOf(ByteKeyMap.hash(buf, start, end), buf, start, end)];
+    const k = this.find(buf, start, end);
     return k < 0 ? -1 : this.values[k];
   }
 
@@ -238,7 +294,9 @@ export class ByteKeyMap {
       this.lastKey = next;
       return this.values[next];
     }
-    const k = this.slots[this.slotOf(ByteKeyMap.hash(buf, start, end), buf, start, end)];
+    // Binary searches while lookups out of order are rare (a person without events); the table once they are not.
+    if (this.ordered && ++this.searches > 64 + (this.count >>> 4)) this.buildTable();
+    const k = this.find(buf, start, end);
     if (k < 0) return -1;
     this.lastKey = k;
     return this.values[k];
@@ -246,6 +304,15 @@ export class ByteKeyMap {
 
   /** Stores value for bytes [start, end) unless the key is present; returns the value now stored. */
   setIfAbsent(buf: Uint8Array, start: number, end: number, value: number): number {
+    if (this.ordered) {
+      const order = this.count === 0 ? 1 : this.compare(buf, start, end, this.count - 1);
+      if (order > 0) {
+        this.append(buf, start, end, value);
+        return value;
+      }
+      if (order === 0) return this.values[this.count - 1];
+      this.buildTable();
+    }
     const h = ByteKeyMap.hash(buf, start, end);
     let slot = this.slotOf(h, buf, start, end);
     const existing = this.slots[slot];
@@ -254,6 +321,13 @@ export class ByteKeyMap {
       this.grow();
       slot = this.slotOf(h, buf, start, end);
     }
+    this.slots[slot] = this.append(buf, start, end, value);
+    this.slots[slot + 1] = h;
+    return value;
+  }
+
+  /** Stores a new key after the others; returns its index. */
+  private append(buf: Uint8Array, start: number, end: number, value: number): number {
     const length = end - start;
     const used = this.keyStart[this.count];
     if (used + length > this.pool.length) {
@@ -270,25 +344,31 @@ export class ByteKeyMap {
     }
     this.keyStart[k + 1] = used + length;
     this.values[k] = value;
-    this.slots[slot] = k;
-    this.slots[slot + 1] = h;
-    return value;
+    return k;
   }
 
   /** The arrays behind the map, for {@link ByteKeyMap.fromParts} in another thread. */
   parts(): ByteKeyMapParts {
     const used = this.keyStart[this.count];
-    return { pool: this.pool.subarray(0, used), keyStart: this.keyStart.subarray(0, this.count + 1), values: this.values.subarray(0, this.count), slots: this.slots, count: this.count };
+    return {
+      pool: this.pool.subarray(0, used),
+      keyStart: this.keyStart.subarray(0, this.count + 1),
+      values: this.values.subarray(0, this.count),
+      slots: this.slots,
+      count: this.count,
+      ordered: this.ordered,
+    };
   }
 
-  /** A map over the arrays of another (read-only: a key added would not fit). */
+  /** A map over the arrays of another, for lookups only. */
   static fromParts(parts: ByteKeyMapParts): ByteKeyMap {
-    const map = new ByteKeyMap(0);
+    const map = new ByteKeyMap(0, true);
     map.pool = parts.pool;
     map.keyStart = parts.keyStart;
     map.values = parts.values;
     map.slots = parts.slots;
     map.count = parts.count;
+    map.ordered = parts.ordered;
     return map;
   }
 

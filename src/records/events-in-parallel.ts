@@ -116,7 +116,7 @@ function shared<T extends Int32Array | Uint8Array>(a: T): T {
 function shareParts(p: PeopleIndexParts): PeopleIndexParts {
   const ids = p.ids;
   return {
-    ids: { pool: shared(ids.pool), keyStart: shared(ids.keyStart), values: shared(ids.values), slots: shared(ids.slots), count: ids.count },
+    ids: { pool: shared(ids.pool), keyStart: shared(ids.keyStart), values: shared(ids.values), slots: shared(ids.slots), count: ids.count, ordered: ids.ordered },
     keptRow: shared(p.keptRow),
   };
 }

@@ -113,7 +113,7 @@ export class PeopleReader extends TableReader {
     super(settings, PEOPLE_COLUMNS, REQUIRED, ['index_offence_row'], Infinity);
     const capacity = Math.max(16, expectedRows);
     this.columns = emptyPeople(capacity);
-    this.ids = new ByteKeyMap(capacity);
+    this.ids = new ByteKeyMap(capacity, true);
     this.firstLine = new Int32List(capacity);
     this.keptRow = new Int32List(capacity);
   }

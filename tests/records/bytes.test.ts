@@ -60,6 +60,31 @@ describe('byte-keyed lookups', () => {
     expect(map.get(missing, 0, missing.length)).toBe(-1);
   });
 
+  it('keeps keys stored in order without a table, and gives the same answers once they stop coming in order', () => {
+    const map = new ByteKeyMap(16, true);
+    const key = (i: number) => bytes(`P${String(i).padStart(4, '0')}`);
+    const store = (i: number, value: number) => map.setIfAbsent(key(i), 0, 5, value);
+    const find = (i: number) => map.get(key(i), 0, 5);
+    const findInOrder = (i: number) => map.getInOrder(key(i), 0, 5);
+    for (let i = 0; i < 300; i += 2) expect(store(i, i)).toBe(i);
+    // The last key again, and an earlier key, are present: their first values stay.
+    expect(store(298, -5)).toBe(298);
+    expect(find(10)).toBe(10);
+    expect(find(11)).toBe(-1);
+    // In order, every other person (a lookup out of order each time), then backwards.
+    for (let i = 0; i < 300; i += 4) expect(findInOrder(i)).toBe(i);
+    for (let i = 298; i >= 0; i -= 2) expect(findInOrder(i)).toBe(i);
+    expect(findInOrder(301)).toBe(-1);
+    // Out of order from now on: an odd key below the last, then an even one that is present.
+    expect(store(1, 1001)).toBe(1001);
+    expect(store(100, -5)).toBe(100);
+    expect(store(1, -5)).toBe(1001);
+    for (let i = 0; i < 300; i += 2) expect(find(i)).toBe(i);
+    expect(find(1)).toBe(1001);
+    expect(find(3)).toBe(-1);
+    expect(map.size).toBe(151);
+  });
+
   it('looks up keys inside a larger buffer, including UTF-8', () => {
     const map = new ByteKeyMap();
     map.setString('Ynys Môn', 1);

@@ -7,7 +7,7 @@
 import type { ServiceComparison } from '../measures/types.js';
 import type { DisclosurePolicy } from '../pages/disclosure.js';
 import { COMPARED_MEASURE_WORDS, cohortComparison, shownServices } from './forest.js';
-import { CHART_WIDTH, chartTitle, CONFIG, DARK, INK, LIMIT95, LIMIT998, MUTED, SCHEMA, pct, type ChartSpec } from './theme.js';
+import { CHART_WIDTH, chartTitle, CONFIG, DARK, INK, LIMIT95, LIMIT998, SCHEMA, pct, type ChartSpec } from './theme.js';
 
 /** Where a service sits against the control limits. */
 export function funnelPosition(p: number, n: number, c: ServiceComparison): 'within 95%' | 'between 95% and 99.8%' | 'outside 99.8%' {

@@ -31,9 +31,9 @@ export function renumberIds(svg: string, prefix: string): string {
   for (const m of svg.matchAll(/\sid="([^"]+)"/g)) if (!names.has(m[1])) names.set(m[1], `${prefix}${names.size + 1}`);
   if (names.size === 0) return svg;
   return svg
-    .replace(/(\sid=")([^"]+)"/g, (all, head: string, id: string) => `${head}${names.get(id) ?? id}"`)
-    .replace(/url\(#([^)]+)\)/g, (all, id: string) => `url(#${names.get(id) ?? id})`)
-    .replace(/(href=")#([^"]+)"/g, (all, head: string, id: string) => `${head}#${names.get(id) ?? id}"`);
+    .replace(/(\sid=")([^"]+)"/g, (_match, head: string, id: string) => `${head}${names.get(id) ?? id}"`)
+    .replace(/url\(#([^)]+)\)/g, (_match, id: string) => `url(#${names.get(id) ?? id})`)
+    .replace(/(href=")#([^"]+)"/g, (_match, head: string, id: string) => `${head}#${names.get(id) ?? id}"`);
 }
 
 /** Rounds the coordinates in path data to 0.1 px (vega writes three decimals): a smaller page, the same picture. */

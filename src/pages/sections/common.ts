@@ -63,7 +63,7 @@ export function groupFigure(opts: {
   const gw = groupWords(opts.comparison.groupBy);
   const spec = proportionsChart({ title: opts.title, subtitle: `By ${gw.toLowerCase()}, with 95% confidence intervals`, outcome: opts.outcome, groupTitle: gw, rows, overall });
   const t = proportionTable(`${opts.title} by ${gw.toLowerCase()}`, gw, opts.outcomeColumn, rows, overall, opts.policy);
-  return fig(spec, [t], [comparisonSentence(opts.comparison, rows, opts.policy)]);
+  return fig(spec, [t], [comparisonSentence(opts.comparison, rows)]);
 }
 
 /**
@@ -71,7 +71,7 @@ export function groupFigure(opts: {
  * any group's count is withheld: a test statistic or a risk difference with its
  * interval is derived from every cell.
  */
-export function comparisonSentence(c: GroupComparison, rows: ShownProportion[], policy: DisclosurePolicy): string {
+export function comparisonSentence(c: GroupComparison, rows: ShownProportion[]): string {
   const used = rows.filter((r) => r.n.value > 0);
   if (used.length < 2) return 'Only one group has people in the cohort, so there is no comparison.';
   if (rows.some((r) => r.hidden)) return 'Comparison tests are withheld because at least one group is too small to publish.';

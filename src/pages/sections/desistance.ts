@@ -1,5 +1,5 @@
 /** Measure 3: desistance, the conviction-free curve and fixed-window proven reoffending. */
-import { fig, type Block, type ReportContext, type Section } from '../context.js';
+import type { Block, ReportContext, Section } from '../context.js';
 import { formatCount, suppressProportion, suppressProportions } from '../disclosure.js';
 import { decimal } from '../format.js';
 import { html } from '../html.js';

@@ -74,7 +74,7 @@ export function seriousnessChart(result: ReconvictionResult, policy: DisclosureP
       .join('; ') + '.';
   return {
     $schema: SCHEMA,
-    title: chartTitle('Seriousness of reconviction compared with the index offence', 'People reconvicted, by their most serious reconviction; withheld cells are not drawn'),
+    title: chartTitle('Seriousness of reconviction compared with the index offence', policy.profile === 'public' ? 'People reconvicted, by their most serious reconviction; withheld cells are not drawn' : 'People reconvicted, by their most serious reconviction'),
     description,
     config: CONFIG,
     width: CHART_WIDTH - 200,

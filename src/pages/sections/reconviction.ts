@@ -72,6 +72,6 @@ function share(p: ReturnType<typeof suppressProportion>): string {
 
 function shareText(c: { value: number; hidden: boolean }, total: { value: number; hidden: boolean }, policy: Parameters<typeof formatCount>[1]): string {
   const t = formatCount(c, policy);
-  if (c.hidden || total.hidden || total.value === 0) return t;
+  if (c.hidden || total.hidden || total.value === 0 || c.value === 0) return t;
   return `${t} (${percent(c.value / total.value, 1)})`;
 }

@@ -131,9 +131,7 @@ export async function loadStudyReading(files: { people: string; events: string; 
   const session = startSession(lookup.lookup, files, options, guess(files.people, 100), guess(files.events, 40));
   const inputs: InputFile[] = [];
   // The events file's parts are read (and the file hashed) from now on, while the people are.
-  const T0 = performance.now(); const lap = (m: string) => console.error(m, Math.round(performance.now() - T0), 'abs', Math.round(performance.timeOrigin + performance.now()) % 100000);
   const parts = eventsInParts(files.events, session, reading);
-  lap('started');
   const eventsHash = parts ? hashFileInWorker(files.events) : null;
   // A failure is reported where the hash is awaited, not as an unhandled rejection.
   eventsHash?.catch(() => {});
@@ -141,12 +139,10 @@ export async function loadStudyReading(files: { people: string; events: string; 
   const input = (role: 'people' | 'events', path: string, info: FileInfo) => inputs.push({ role, path, sha256: info.sha256, bytes: info.bytes });
   input('people', files.people, readTable(session, 'people', files.people, session.people));
   if (session.people.fatal) session.events.skipRows = true;
-  lap('people');
   let info: FileInfo | null = null;
   if (parts && (await joinParts(session, files.events, parts))) info = await eventsHash!;
   input('events', files.events, info ?? readTable(session, 'events', files.events, session.events));
   inputs.push(lookup.input);
-  lap('events joined');
 
   const quarantine = options.quarantineDir !== null && options.quarantineDir !== undefined && options.quarantineDir !== '';
   const quarantinePath = quarantine ? join(resolve(options.quarantineDir!), QUARANTINE_FILE_NAME) : null;
@@ -158,7 +154,6 @@ export async function loadStudyReading(files: { people: string; events: string; 
     throw error;
   }
   if (quarantine) writeQuarantineOf(session, options.quarantineDir!);
-  lap('assembled');
   return study;
 }
 
@@ -203,7 +198,6 @@ function eventsInParts(path: string, session: Session, reading: EventsReading): 
  */
 async function joinParts(session: Session, path: string, run: EventsChunksRun): Promise<boolean> {
   const chunks = await run.finish(session.people.fatal ? null : session.people.indexParts());
-  console.error('  chunks back', Math.round(performance.timeOrigin + performance.now()) % 100000);
   const header = readCsvHeader(path);
   if (header === null || !chunks.every((c) => c.aligned)) return false;
   session.events.accept(header);

@@ -125,6 +125,8 @@ describe('report pages in Chromium', () => {
         expect(t.rows).toBeGreaterThan(0);
       }
       for (const fig of f.figures.filter((x) => !/funnel plot/i.test(x.label ?? ''))) expect(fig.tables).toBeGreaterThan(0);
+      // no formatting slip reaches the reader
+      expect(f.bodyText).not.toMatch(/\bNaN\b|\bundefined\b|\bnull\b|Infinity|\[object /);
       expect(f.profile).toMatch(name.includes('analyst') ? /^Analyst report/ : /^Public report: counts from 1 to 4 are shown as "<5"/);
     });
   }

@@ -18,7 +18,7 @@ export async function render(outDir?: string): Promise<string> {
   const say = new Narrator(policy);
   const recall = m.services.measures.find((c) => c.measure === 'recall');
   const outside = recall
-    ? shownServices(recall, policy).rows.filter((r) => !r.hidden && r.proportion != null && funnelPosition(r.proportion, r.n.value, recall) === 'outside 99.8%')
+    ? shownServices(recall, policy, recall).rows.filter((r) => !r.hidden && r.proportion != null && funnelPosition(r.proportion, r.n.value, recall) === 'outside 99.8%')
     : [];
   const lr = m.services.logRank;
   const narrative = [

@@ -5,7 +5,7 @@
  */
 import type { ServiceComparison } from '../measures/types.js';
 import { pPhrase } from '../pages/format.js';
-import { suppressProportions, type DisclosurePolicy, type Outside, type ShownProportion } from '../pages/disclosure.js';
+import { sharedSizes, suppressProportions, type DisclosurePolicy, type Outside, type ShownProportion } from '../pages/disclosure.js';
 import { GROUP_AXIS } from './proportions.js';
 import { CHART_WIDTH, chartTitle, CONFIG, DARK, INK, MUTED, SCHEMA, pct, type ChartSpec } from './theme.js';
 
@@ -30,7 +30,10 @@ export function shownServices(c: ServiceComparison, policy: DisclosurePolicy, co
     cohort && cohort !== c && c.byService.every((s) => cohortN.has(s.group))
       ? { count: cohort.pooled.n - c.pooled.n, rows: c.byService.map((s) => cohortN.get(s.group)! - s.n) }
       : undefined;
-  const shown = suppressProportions(c.byService.map((s) => ({ ...s, label: s.group })), policy, { ...c.pooled, label: 'All services' }, outside);
+  // services' sizes as every table prints them (the cohort per service, from `cohort`)
+  const sizes = cohort ? sharedSizes(cohort.byService.map((s) => ({ label: s.group, n: s.n })), policy) : null;
+  const rowSizes = sizes ? c.byService.map((s) => (cohortN.get(s.group) === s.n ? (sizes.get(s.group) ?? null) : null)) : undefined;
+  const shown = suppressProportions(c.byService.map((s) => ({ ...s, label: s.group })), policy, { ...c.pooled, label: 'All services' }, outside, rowSizes);
   return { rows: shown.rows, pooled: shown.overall! };
 }
 

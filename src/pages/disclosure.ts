@@ -262,6 +262,12 @@ export function suppressProportions(
   policy: DisclosurePolicy,
   overall?: Proportion & { label: string },
   outside?: Outside,
+  /**
+   * The rows' n as every table of the page publishes them (see sharedSizes): a
+   * row's n is then kept as given there (withheld or shown) and never picked
+   * for secondary suppression here, so tables agree on group sizes.
+   */
+  sizes?: (Count | null)[],
 ): { rows: ShownProportion[]; overall: ShownProportion | null; outside: Count | null } {
   const all = overall ? [...rows, overall] : [...rows];
   // cells: per row k, n − k, n
@@ -299,7 +305,13 @@ export function suppressProportions(
       relations.push({ parts: rowOutside, total: O });
     }
   }
-  const hidden = suppressCells(values, relations, policy, keep);
+  const forced: number[] = [];
+  sizes?.forEach((size, i) => {
+    if (!size || i >= rows.length) return;
+    keep.push(N(i));
+    if (size.hidden) forced.push(N(i));
+  });
+  const hidden = suppressCells(values, relations, policy, keep, forced);
   const shown = all.map((p, i): ShownProportion => {
     // The complement n − k is never printed, so hiding it means hiding k.
     const kHidden = hidden[K(i)] || hidden[NK(i)];
@@ -331,6 +343,18 @@ export interface Outside {
   count: number;
   /** Outside each row's denominator, when the rows are parts of the cohort too (services). */
   rows?: number[];
+}
+
+/**
+ * Group sizes as every table of a page publishes them: the sizes add up to the
+ * cohort, so a small one is withheld with another (secondary suppression). The
+ * result depends only on the labels and sizes, not on their order, so each
+ * table that prints them gets the same answer.
+ */
+export function sharedSizes(groups: readonly { label: string; n: number }[], policy: DisclosurePolicy): Map<string, Count> {
+  const sorted = [...groups].sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
+  const shown = suppressWithTotal(sorted.map((g) => g.n), policy);
+  return new Map(sorted.map((g, i) => [g.label, shown.parts[i]]));
 }
 
 /** A single proportion with no breakdown (and, optionally, the cohort members outside its denominator). */

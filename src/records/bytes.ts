@@ -37,6 +37,12 @@ export function daysFromCivil(y: number, m: number, d: number): number {
 
 const MONTH_DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
+/** Day number of the first of each month from 1900 to 2199: most dates then cost one table read. */
+const TABLE_FROM_YEAR = 1900;
+const TABLE_YEARS = 300;
+const MONTH_START = new Int32Array(TABLE_YEARS * 12);
+for (let y = 0; y < TABLE_YEARS; y++) for (let m = 0; m < 12; m++) MONTH_START[y * 12 + m] = daysFromCivil(TABLE_FROM_YEAR + y, m + 1, 1);
+
 /** Sentinel returned by {@link parseDateBytes} for text that is not a `YYYY-MM-DD` date that exists. */
 export const BAD_DATE = -Infinity;
 
@@ -60,6 +66,8 @@ export function parseDateBytes(buf: Uint8Array, start: number, end: number): Day
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
   const maxDay = month === 2 && leap ? 29 : MONTH_DAYS[month];
   if (day > maxDay) return BAD_DATE;
+  const y = year - TABLE_FROM_YEAR;
+  if (y >= 0 && y < TABLE_YEARS) return MONTH_START[y * 12 + month - 1] + day - 1;
   return daysFromCivil(year, month, day);
 }
 
@@ -119,23 +127,27 @@ function latin1(buf: Uint8Array, start: number, end: number): string {
 /** A closed vocabulary matched case-insensitively against bytes. */
 export class WordMatcher {
   private readonly words: Uint8Array[];
+  /** Indexes of the words of each length: only those are compared. */
+  private readonly byLength: number[][] = [];
 
   constructor(readonly vocabulary: readonly string[]) {
     this.words = vocabulary.map((w) => new TextEncoder().encode(w.toLowerCase()));
+    this.words.forEach((word, w) => (this.byLength[word.length] ??= []).push(w));
   }
 
   /** Index of the word spelled by bytes [start, end) ignoring ASCII case; −1 when none. */
   match(buf: Uint8Array, start: number, end: number): number {
     const length = end - start;
-    outer: for (let w = 0; w < this.words.length; w++) {
-      const word = this.words[w];
-      if (word.length !== length) continue;
+    const candidates = this.byLength[length];
+    if (candidates === undefined) return -1;
+    outer: for (let c = 0; c < candidates.length; c++) {
+      const word = this.words[candidates[c]];
       for (let i = 0; i < length; i++) {
         let b = buf[start + i];
         if (b >= 0x41 && b <= 0x5a) b |= 0x20;
         if (b !== word[i]) continue outer;
       }
-      return w;
+      return candidates[c];
     }
     return -1;
   }

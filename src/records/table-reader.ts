@@ -252,9 +252,17 @@ export abstract class TableReader {
       return false;
     }
     const buf = this.rec.buf;
-    const s = trimStart(buf, this.rec.starts[field], this.rec.ends[field]);
+    const start = this.rec.starts[field];
+    const end = this.rec.ends[field];
+    // Most cells have no surrounding blanks: two comparisons tell (space and tab are below 0x21).
+    if (start < end && buf[start] > 0x20 && buf[end - 1] > 0x20) {
+      this.s = start;
+      this.e = end;
+      return true;
+    }
+    const s = trimStart(buf, start, end);
     this.s = s;
-    this.e = trimEnd(buf, s, this.rec.ends[field]);
+    this.e = trimEnd(buf, s, end);
     return s !== this.e;
   }
 

@@ -8,6 +8,7 @@ import {
   suppressProportions,
   suppressTable,
   suppressWithTotal,
+  sharedSizes,
   type DisclosurePolicy,
 } from '../../src/pages/disclosure.js';
 import { flowCounts } from '../../src/charts/cohort-flow.js';
@@ -193,5 +194,23 @@ describe('services counting fewer people than their cohort', () => {
     expect(s.overall!.hidden).toBe(false);
     const none = suppressProportions([p(10, 45, 'A'), p(12, 40, 'B')], PUBLIC, p(22, 85, 'All'), { count: 15, rows: [5, 10] });
     expect(none.rows.map((r) => r.hidden)).toEqual([false, false]);
+  });
+});
+
+describe('group sizes shared between tables', () => {
+  it('gives every table the same withheld group sizes, whatever the order', () => {
+    const a = sharedSizes([{ label: 'violent', n: 30 }, { label: 'sexual', n: 12 }, { label: 'other', n: 3 }], PUBLIC);
+    const b = sharedSizes([{ label: 'other', n: 3 }, { label: 'violent', n: 30 }, { label: 'sexual', n: 12 }], PUBLIC);
+    expect([...a.entries()].sort()).toEqual([...b.entries()].sort());
+    // 3 is small; the next smallest, 12, goes with it
+    expect([a.get('other')!.hidden, a.get('sexual')!.hidden, a.get('violent')!.hidden]).toEqual([true, true, false]);
+  });
+  it('keeps a shared size as given and hides counts instead', () => {
+    const p = (k: number, n: number, label: string) => ({ k, n, proportion: k / n, ci: [0, 1] as [number, number], label });
+    const rows = [p(20, 30, 'violent'), p(6, 12, 'sexual'), p(1, 3, 'other')];
+    const sizes = sharedSizes(rows.map((r) => ({ label: r.label, n: r.n })), PUBLIC);
+    const s = suppressProportions(rows, PUBLIC, p(27, 45, 'All'), undefined, rows.map((r) => sizes.get(r.label)!));
+    expect(s.rows.map((r) => r.n.hidden)).toEqual([false, true, true]);
+    expect(s.rows.map((r) => r.hidden)).toEqual([false, true, true]);
   });
 });

@@ -3,7 +3,7 @@ import { cohortFlowChart, flowCounts } from '../../charts/cohort-flow.js';
 import type { CategoryCount, DescriptionColumn, DescriptionResult } from '../../measures/types.js';
 import type { Summary } from '../../stats/types.js';
 import { fig, type Block, type ReportContext, type Section } from '../context.js';
-import { countOfWhole, formatCount, isSmallCount, suppressTable, suppressWithTotal, type DisclosurePolicy } from '../disclosure.js';
+import { countOfWhole, formatCount, isSmallCount, sharedSizes, suppressTable, type DisclosurePolicy } from '../disclosure.js';
 import { decimal, percent } from '../format.js';
 import { html, type Html } from '../html.js';
 import { table } from '../tables.js';
@@ -56,7 +56,8 @@ export function descriptionTables(d: DescriptionResult, policy: DisclosurePolicy
   const columns: DescriptionColumn[] = d.groupBy && d.byGroup.length ? [...d.byGroup, d.overall] : [d.overall];
   const colNames = columns.map((c) => (c.group == null ? 'Cohort' : c.group));
   // Group sizes add up to the cohort: a group whose size is withheld is withheld whole, in every table.
-  const groupSizes = columns.length > 1 ? suppressWithTotal(columns.slice(0, -1).map((c) => c.n), policy).parts : [];
+  const sizes = sharedSizes(columns.slice(0, -1).map((c) => ({ label: c.group ?? '', n: c.n })), policy);
+  const groupSizes = columns.length > 1 ? columns.slice(0, -1).map((c) => sizes.get(c.group ?? '')!) : [];
   const withheldGroups = groupSizes.map((g, i) => (g.hidden ? i : -1)).filter((i) => i >= 0);
   const withheldColumn = (i: number) => withheldGroups.includes(i);
   const catRows: string[][] = [];

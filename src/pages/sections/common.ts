@@ -5,7 +5,7 @@
 import { proportionsChart } from '../../charts/proportions.js';
 import type { GroupComparison } from '../../measures/types.js';
 import type { Proportion } from '../../stats/types.js';
-import { suppressProportions, formatCount, type Count, type DisclosurePolicy, type Outside, type ShownProportion } from '../disclosure.js';
+import { sharedSizes, suppressProportions, formatCount, type Count, type DisclosurePolicy, type Outside, type ShownProportion } from '../disclosure.js';
 import { decimal, percent, percentInterval, pointsPhrase, pPhrase, ratioPhrase } from '../format.js';
 import { html, type Html } from '../html.js';
 import { table } from '../tables.js';
@@ -26,8 +26,19 @@ export function groupWords(column: string): string {
 }
 
 /** The groups and overall proportion of a comparison, as published. */
-export function shownComparison(c: GroupComparison, overall: Proportion, policy: DisclosurePolicy, outside?: Outside): { rows: ShownProportion[]; overall: ShownProportion; outside: Count | null } {
-  const shown = suppressProportions(c.byGroup.map((g) => ({ ...g, label: g.group })), policy, { ...overall, label: 'Everyone' }, outside);
+export function shownComparison(
+  c: GroupComparison,
+  overall: Proportion,
+  policy: DisclosurePolicy,
+  outside?: Outside,
+  /** The comparison whose n are the groups' sizes (recall's); defaults to this one. */
+  reference: GroupComparison = c,
+): { rows: ShownProportion[]; overall: ShownProportion; outside: Count | null } {
+  const sizes = sharedSizes(reference.byGroup.map((g) => ({ label: g.group, n: g.n })), policy);
+  const refN = new Map(reference.byGroup.map((g) => [g.group, g.n]));
+  // a measure counting the same people as the groups shares their published sizes
+  const rowSizes = c.byGroup.map((g) => (refN.get(g.group) === g.n ? (sizes.get(g.group) ?? null) : null));
+  const shown = suppressProportions(c.byGroup.map((g) => ({ ...g, label: g.group })), policy, { ...overall, label: 'Everyone' }, outside, rowSizes);
   return { rows: shown.rows, overall: shown.overall!, outside: shown.outside };
 }
 
@@ -58,8 +69,10 @@ export function groupFigure(opts: {
   policy: DisclosurePolicy;
   /** Cohort members outside the measure's denominator, for disclosure control. */
   outside?: Outside;
+  /** The comparison whose n are the groups' sizes (recall's). */
+  reference?: GroupComparison;
 }): FigureRequest {
-  const { rows, overall } = shownComparison(opts.comparison, opts.overall, opts.policy, opts.outside);
+  const { rows, overall } = shownComparison(opts.comparison, opts.overall, opts.policy, opts.outside, opts.reference);
   const gw = groupWords(opts.comparison.groupBy);
   const spec = proportionsChart({ title: opts.title, subtitle: `By ${gw.toLowerCase()}, with 95% confidence intervals`, outcome: opts.outcome, groupTitle: gw, rows, overall });
   const t = proportionTable(`${opts.title} by ${gw.toLowerCase()}`, gw, opts.outcomeColumn, rows, overall, opts.policy);

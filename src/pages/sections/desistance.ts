@@ -17,7 +17,7 @@ export function desistanceSection(ctx: ReportContext): Section {
   blocks.push(
     html`<p>${`Follow-up lengths differ between people, so this share is not a fixed-period rate: follow-up ran from ${decimal(fu.min)} to ${decimal(fu.max)} months (median ${decimal(fu.median)}). The conviction-free curve and the fixed-window measure below allow for that.`}</p>`,
   );
-  blocks.push(groupFigure({ title: 'No further conviction', outcome: 'had no further conviction', outcomeColumn: 'No further conviction', comparison: d.comparison, overall: d.overall, policy }));
+  blocks.push(groupFigure({ title: 'No further conviction', outcome: 'had no further conviction', outcomeColumn: 'No further conviction', comparison: d.comparison, overall: d.overall, policy, reference: m.recall.comparison }));
   blocks.push(
     kmFigure({
       title: 'Conviction-free over time',
@@ -58,6 +58,6 @@ export function provenReoffendingSection(ctx: ReportContext): Section {
       }),
     );
   }
-  if (p.eligible > 0) blocks.push(groupFigure({ title: 'Proven reoffending', outcome: 'reoffended (proven)', outcomeColumn: 'Reoffended', comparison: p.comparison, overall: p.overall, policy, outside: { count: p.tooShort } }));
+  if (p.eligible > 0) blocks.push(groupFigure({ title: 'Proven reoffending', outcome: 'reoffended (proven)', outcomeColumn: 'Reoffended', comparison: p.comparison, overall: p.overall, policy, outside: { count: p.tooShort }, reference: m.recall.comparison }));
   return { id: 'proven-reoffending', heading: `Proven reoffending (${p.windowMonths}-month window)`, blocks };
 }

@@ -18,7 +18,7 @@ export function reconvictionSection(ctx: ReportContext): Section {
   if (!overall.hidden && r.overall.k > 0) {
     blocks.push(html`<p>${`There were ${r.reconvictions} reconvictions: ${decimal(r.perPerson, 2)} per person in the cohort and ${decimal(r.perReconvicted, 2)} per person reconvicted.`}</p>`);
   }
-  blocks.push(groupFigure({ title: 'Reconvicted', outcome: 'were reconvicted', outcomeColumn: 'Reconvicted', comparison: r.comparison, overall: r.overall, policy }));
+  blocks.push(groupFigure({ title: 'Reconvicted', outcome: 'were reconvicted', outcomeColumn: 'Reconvicted', comparison: r.comparison, overall: r.overall, policy, reference: m.recall.comparison }));
   if (r.overall.k > 0) {
     const rows = seriousnessTable(r, policy);
     const serTable = table({

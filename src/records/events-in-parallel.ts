@@ -6,10 +6,9 @@
  * quoted field running across a cut makes the caller read the file in one
  * piece instead, so the outcome is always the one-thread one.
  */
-import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { readCsvHeader } from './csv-reader.js';
 import { startEventsChunk, type EventsChunkJob, type EventsChunkResult } from './events-chunk.js';
@@ -55,34 +54,31 @@ export function runChunksHere(jobs: EventsChunkJob[]): EventsChunksRun {
   return { finish: async (people) => finishers.map((f) => f(people)) };
 }
 
-/**
- * The worker's module, and how to load it: from TypeScript source (as this
- * project runs, under tsx) a worker needs tsx's loader, which Node 20 does not
- * pass on to workers, so the worker starts by importing it through tsx's API.
- */
-function workerEntry(): { module: string; tsxApi: string | null } {
-  const fromSource = import.meta.url.endsWith('.ts');
-  const module = new URL(`./events-worker.${fromSource ? 'ts' : 'js'}`, import.meta.url).href;
-  if (!fromSource) return { module, tsxApi: null };
-  const packageJson = createRequire(import.meta.url).resolve('tsx/package.json');
-  const exported = JSON.parse(readFileSync(packageJson, 'utf8')).exports['./esm/api'].import.default as string;
-  return { module, tsxApi: pathToFileURL(join(dirname(packageJson), exported)).href };
-}
+/** The worker's code, bundled once per process (see workerCode). */
+let bundled: string | null = null;
 
-const BOOT = `
-import { workerData } from 'node:worker_threads';
-if (workerData.tsxApi) {
-  const { tsImport } = await import(workerData.tsxApi);
-  await tsImport(workerData.module, import.meta.url);
-} else {
-  await import(workerData.module);
-}`;
+/**
+ * How to start a worker. Compiled to JavaScript, the worker is its module.
+ * From TypeScript source (as this project runs, under tsx) it is the worker
+ * module bundled into one script by esbuild, tsx's own compiler: a worker
+ * that loaded tsx itself would spend a third of a second of CPU starting.
+ */
+function workerCode(): { code: string } | { url: URL } {
+  if (!import.meta.url.endsWith('.ts')) return { url: new URL('./events-worker.js', import.meta.url) };
+  if (bundled === null) {
+    const fromTsx = createRequire(createRequire(import.meta.url).resolve('tsx/package.json'));
+    const esbuild = fromTsx('esbuild') as typeof import('esbuild');
+    const entry = fileURLToPath(new URL('./events-worker.ts', import.meta.url));
+    const out = esbuild.buildSync({ entryPoints: [entry], bundle: true, format: 'cjs', platform: 'node', target: 'node20', write: false });
+    bundled = out.outputFiles[0].text;
+  }
+  return { code: bundled };
+}
 
 /** Starts one worker per part; each reads its part at once. */
 export function runChunksInWorkers(jobs: EventsChunkJob[]): EventsChunksRun {
-  const entry = workerEntry();
-  const boot = new URL(`data:text/javascript,${encodeURIComponent(BOOT)}`);
-  const workers = jobs.map((job) => new Worker(boot, { workerData: { job, ...entry } }));
+  const source = workerCode();
+  const workers = jobs.map((job) => ('code' in source ? new Worker(source.code, { eval: true, workerData: { job } }) : new Worker(source.url, { workerData: { job } })));
   const results = workers.map(
     (worker) =>
       new Promise<EventsChunkResult>((resolve, reject) => {

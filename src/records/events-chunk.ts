@@ -22,7 +22,7 @@ export interface EventsChunkJob {
   /** Bytes [start, end) of the file; end is Infinity for the last part. */
   start: number;
   end: number;
-  /** A guess at the number of rows, to size the columns once. */
+  /** A guess at the number of rows, to size the columns once (the first part's: the whole file's, so that the others can be joined onto it). */
   expectedRows: number;
 }
 

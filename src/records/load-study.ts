@@ -187,7 +187,7 @@ function eventsInParts(path: string, session: Session, reading: EventsReading): 
     offenceCodes: session.offences.code,
     start,
     end,
-    expectedRows: Math.ceil((Math.min(end, fileSize(path)) - start) / 40),
+    expectedRows: Math.ceil((start === 0 ? fileSize(path) : Math.min(end, fileSize(path)) - start) / 40),
   }));
   return reading.inWorkers ? runChunksInWorkers(jobs) : runChunksHere(jobs);
 }

@@ -21,9 +21,9 @@ export class Float64List {
     this.data[this.length++] = x;
   }
 
-  /** The values pushed, as an array of their own. */
+  /** The values pushed: a view over the list's memory (no copy), for when the list is done with. */
   toArray(): Float64Array {
-    return this.data.slice(0, this.length);
+    return this.data.subarray(0, this.length);
   }
 }
 
@@ -44,7 +44,8 @@ export class Int32List {
     this.data[this.length++] = x;
   }
 
+  /** The values pushed: a view over the list's memory (no copy), for when the list is done with. */
   toArray(): Int32Array {
-    return this.data.slice(0, this.length);
+    return this.data.subarray(0, this.length);
   }
 }

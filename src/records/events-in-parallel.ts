@@ -46,12 +46,14 @@ export function planEventsChunks(path: string, parts: number): { start: number; 
 /** Parts being read; `finish` hands them the people (null when the people could not be read) and returns them in file order. */
 export interface EventsChunksRun {
   finish(people: PeopleIndexParts | null): Promise<EventsChunkResult[]>;
+  /** Stops the reading (a load that failed otherwise must not leave threads waiting for the people). */
+  stop(): void;
 }
 
 /** Reads the parts one after another in this thread: the same work as the workers do, for tests. */
 export function runChunksHere(jobs: EventsChunkJob[]): EventsChunksRun {
   const finishers = jobs.map(startEventsChunk);
-  return { finish: async (people) => finishers.map((f) => f(people)) };
+  return { finish: async (people) => finishers.map((f) => f(people)), stop: () => {} };
 }
 
 /** The worker's code, bundled once per process (see workerCode). */
@@ -99,6 +101,9 @@ export function runChunksInWorkers(jobs: EventsChunkJob[]): EventsChunksRun {
       } finally {
         for (const w of workers) void w.terminate();
       }
+    },
+    stop: () => {
+      for (const w of workers) void w.terminate();
     },
   };
 }

@@ -119,7 +119,7 @@ function finish(session: Session, options: LoadOptions, inputs: InputFile[], qua
  * and the study goes on with the rest.
  */
 export async function loadStudy(files: { people: string; events: string; offences?: string | null }, options: LoadOptions = {}): Promise<Study> {
-  const parts = options.threads ?? Math.min(4, availableParallelism());
+  const parts = Math.floor(options.threads ?? Math.min(4, availableParallelism()));
   return loadStudyReading(files, options, { parts, inWorkers: true, minBytes: PARALLEL_MIN_BYTES });
 }
 
@@ -137,11 +137,15 @@ export async function loadStudyReading(files: { people: string; events: string; 
   eventsHash?.catch(() => {});
 
   const input = (role: 'people' | 'events', path: string, info: FileInfo) => inputs.push({ role, path, sha256: info.sha256, bytes: info.bytes });
-  input('people', files.people, readTable(session, 'people', files.people, session.people));
-  if (session.people.fatal) session.events.skipRows = true;
-  let info: FileInfo | null = null;
-  if (parts && (await joinParts(session, files.events, parts))) info = await eventsHash!;
-  input('events', files.events, info ?? readTable(session, 'events', files.events, session.events));
+  try {
+    input('people', files.people, readTable(session, 'people', files.people, session.people));
+    if (session.people.fatal) session.events.skipRows = true;
+    let info: FileInfo | null = null;
+    if (parts && (await joinParts(session, files.events, parts))) info = await eventsHash!;
+    input('events', files.events, info ?? readTable(session, 'events', files.events, session.events));
+  } finally {
+    parts?.stop();
+  }
   inputs.push(lookup.input);
 
   const quarantine = options.quarantineDir !== null && options.quarantineDir !== undefined && options.quarantineDir !== '';

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -204,5 +204,13 @@ describe('reading the events file in parts', () => {
     const files = writeStudy(eventsText());
     const expected = await outcome(files, { quarantineDir: 'yes' }, whole);
     expect(await outcome(files, { quarantineDir: 'yes' }, { parts: 3, inWorkers: true, minBytes: 0 })).toEqual(expected);
+  });
+
+  it('stops the worker threads when the people cannot be read at all', async () => {
+    const files = writeStudy(eventsText());
+    // A directory where the people file should be: reading it fails after the workers have started.
+    const people = mkdtempSync(join(tmpdir(), 'records-par-dir-')) + '.csv';
+    mkdirSync(people);
+    await expect(loadStudyReading({ ...files, people }, {}, { parts: 2, inWorkers: true, minBytes: 0 })).rejects.toThrow(/EISDIR/);
   });
 });

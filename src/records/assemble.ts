@@ -133,7 +133,7 @@ export function assembleStudy(input: AssembleInput): Study {
   if (people.fatal || events.fatal) throwIfErrors();
 
   const pc = people.columns;
-  const nPeople = pc.person_id.length;
+  const nPeople = pc.entry.length;
   if (nPeople === 0 && people.rowsRead > 0) {
     // Every person was set aside: there is no study to go on with.
     if (!input.quarantine) throwIfErrors();
@@ -250,7 +250,7 @@ export function assembleStudy(input: AssembleInput): Study {
 
   const decoded = people.decoded(input.offences.code);
   const peopleColumns: Record<string, unknown> = {
-    person_id: pc.person_id,
+    person_id: people.personIds(),
     service: decoded.service,
     tier: decoded.tier,
     sex: decoded.sex,

@@ -30,7 +30,8 @@ const BOOLEAN_WORDS = new WordMatcher(['true', 'false', 'yes', 'no', '1', '0']);
  * and turned into strings once, at the end, by {@link PeopleReader.decoded}.
  */
 export interface PeopleColumns {
-  person_id: string[];
+  /** The person_id entry of each kept row: the strings are made at the end, all at once ({@link PeopleReader.personIds}). */
+  entry: Int32List;
   /** Codes into the field's distinct values (see TableReader.valuesOf). */
   service: Int32List;
   tier: Int32List;
@@ -61,7 +62,7 @@ function emptyPeople(capacity: number): PeopleColumns {
   const f = () => new Float64List(capacity);
   const i = () => new Int32List(capacity);
   return {
-    person_id: [], service: i(), tier: i(), ethnicity: i(), exclusion_reason: i(), sex: i(), end_reason: i(), included: i(),
+    entry: i(), service: i(), tier: i(), ethnicity: i(), exclusion_reason: i(), sex: i(), end_reason: i(), included: i(),
     age_at_release: f(), index_offence_row: i(), prior_convictions: f(), custody_years_before_release: f(), aces: f(),
     referral_date: f(), in_reach_start: f(), release_date: f(), service_end: f(), follow_up_end: f(), line: i(),
   };
@@ -85,6 +86,11 @@ export class PeopleReader extends TableReader {
     if (entry < 0) return -1;
     const row = this.keptRow.data[entry];
     return row >= 0 ? row : -2;
+  }
+
+  /** The kept rows' person_ids. */
+  personIds(): string[] {
+    return this.ids.keyStrings(this.columns.entry.data, this.columns.entry.length);
   }
 
   /** The person_ids and their rows, to find events' people in another thread (see PersonRows). */
@@ -133,14 +139,15 @@ export class PeopleReader extends TableReader {
     const idField = f[0];
     this.trim(idField);
     const idStart = this.s, idEnd = this.e;
-    let id: string | null = null;
+    // A person_id that is present and passes the privacy check.
+    let idOk = false;
     let entry = -1;
     if (idStart === idEnd) this.fail('missing_value', 'person_id', idField, 'a person_id (required)');
     else {
       const known = this.ids.size;
       entry = this.entryOf(rec.buf, idStart, idEnd, rec.line);
       if (this.privacyOk(idField)) {
-        id = rec.buf.toString('utf8', idStart, idEnd);
+        idOk = true;
         if (entry < known) {
           const first = this.firstLine.data[entry];
           this.addError('duplicate_person_id', 'person_id', this.raw(idField), `a person_id used only once (first used on line ${first}${this.keptRow.data[entry] >= 0 ? ', which is kept' : ', which has errors too'})`);
@@ -202,7 +209,7 @@ export class PeopleReader extends TableReader {
     }
 
     this.readExtras();
-    if (this.rowProblems.length > 0 || id === null) return;
+    if (this.rowProblems.length > 0 || !idOk) return;
 
     if (this.extractionDate !== null && followUpEnd > this.extractionDate) {
       this.log.add(this.problem('warning', 'follow_up_end_after_extraction', 'follow_up_end', this.raw(f[17]),
@@ -210,8 +217,8 @@ export class PeopleReader extends TableReader {
     }
 
     const c = this.columns;
-    this.keptRow.data[entry] = c.person_id.length;
-    c.person_id.push(id);
+    this.keptRow.data[entry] = c.entry.length;
+    c.entry.push(entry);
     c.service.push(service);
     c.tier.push(tier);
     c.sex.push(sexCode >= 0 ? sexCode : UNKNOWN_SEX);
@@ -257,7 +264,7 @@ export class PeopleReader extends TableReader {
       for (let i = 0; i < codes.length; i++) out[i] = codes.data[i] < 0 ? null : words[codes.data[i]];
       return out;
     };
-    const n = c.person_id.length;
+    const n = c.entry.length;
     const included: boolean[] = new Array(n);
     const indexOffence: string[] = new Array(n);
     for (let i = 0; i < n; i++) {

@@ -85,6 +85,15 @@ describe('byte-keyed lookups', () => {
     expect(map.size).toBe(151);
   });
 
+  it('gives keys back as strings, ASCII or not', () => {
+    const ascii = new ByteKeyMap(4, true);
+    const utf8 = new ByteKeyMap();
+    for (const [i, id] of ['A1', 'B22', 'C333'].entries()) ascii.setString(id, i);
+    for (const [i, id] of ['Zoë', 'Anaïs', 'Bo'].entries()) utf8.setString(id, i);
+    expect(ascii.keyStrings(Int32Array.from([2, 0, 0]), 3)).toEqual(['C333', 'A1', 'A1']);
+    expect(utf8.keyStrings(Int32Array.from([1, 2, 0, 9]), 3)).toEqual(['Anaïs', 'Bo', 'Zoë']);
+  });
+
   it('looks up keys inside a larger buffer, including UTF-8', () => {
     const map = new ByteKeyMap();
     map.setString('Ynys Môn', 1);

@@ -204,7 +204,11 @@ function eventsInParts(path: string, session: Session, reading: EventsReading): 
  * when a part did not end where a record ends, and the file must be read whole.
  */
 async function joinParts(session: Session, path: string, run: EventsChunksRun): Promise<boolean> {
-  const chunks = await run.finish(session.people.fatal ? null : session.people.indexParts());
+  // Handing the people over is done at once; the people's strings are made while the parts are finished.
+  const finished = run.finish(session.people.fatal ? null : session.people.indexParts());
+  session.people.personIds();
+  session.people.decoded(session.offences.code);
+  const chunks = await finished;
   const header = readCsvHeader(path);
   if (header === null || !chunks.every((c) => c.aligned)) return false;
   session.events.accept(header);

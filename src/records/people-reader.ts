@@ -88,10 +88,14 @@ export class PeopleReader extends TableReader {
     return row >= 0 ? row : -2;
   }
 
-  /** The kept rows' person_ids. */
+  /** The kept rows' person_ids (made once: call it when the rows are all read). */
   personIds(): string[] {
-    return this.ids.keyStrings(this.columns.entry.data, this.columns.entry.length);
+    this.ids_ ??= this.ids.keyStrings(this.columns.entry.data, this.columns.entry.length);
+    return this.ids_;
   }
+
+  private ids_: string[] | null = null;
+  private decoded_: Record<string, unknown[]> | null = null;
 
   /** The person_ids and their rows, to find events' people in another thread (see PersonRows). */
   indexParts(): PeopleIndexParts {
@@ -250,8 +254,13 @@ export class PeopleReader extends TableReader {
     return rows.data[code];
   }
 
-  /** The kept rows' text and enum columns as strings (null when blank), and included as booleans. */
+  /** The kept rows' text and enum columns as strings (null when blank), and included as booleans; made once, when the rows are all read. */
   decoded(offenceCodes: readonly string[]): Record<string, unknown[]> {
+    this.decoded_ ??= this.decode(offenceCodes);
+    return this.decoded_;
+  }
+
+  private decode(offenceCodes: readonly string[]): Record<string, unknown[]> {
     const c = this.columns;
     const text = (codes: Int32List, field: number) => {
       const values = this.valuesOf(field);

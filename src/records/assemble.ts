@@ -57,14 +57,24 @@ export function latestDate(people: PeopleReader, events: EventsReader): number {
   return latest;
 }
 
-/** True when rows come in event order already (by person row, date, type), as files written sorted do. */
-function inEventOrder(person: Int32Array, date: Float64Array, type: Uint8Array, count: number): boolean {
-  for (let i = 1; i < count; i++) {
-    if (person[i] !== person[i - 1]) {
-      if (person[i] < person[i - 1]) return false;
-    } else if (date[i] < date[i - 1] || (date[i] === date[i - 1] && type[i] < type[i - 1])) return false;
+/**
+ * Where each person's rows start, for rows already in event order (by person
+ * row, date, type), as files written sorted come: found in the pass that
+ * checks the order. Null when the rows are not in order.
+ */
+function startsIfInOrder(people: number, person: Int32Array, date: Float64Array, type: Uint8Array, count: number): Int32Array | null {
+  const personStart = new Int32Array(people + 1);
+  let p = -1;
+  for (let i = 0; i < count; i++) {
+    const q = person[i];
+    if (q !== p) {
+      if (q < p) return null;
+      // People p + 1 … q (those between without events too) start here.
+      while (p < q) personStart[++p] = i;
+    } else if (date[i] < date[i - 1] || (date[i] === date[i - 1] && type[i] < type[i - 1])) return null;
   }
-  return true;
+  while (p < people) personStart[++p] = count;
+  return personStart;
 }
 
 /**
@@ -74,10 +84,11 @@ function inEventOrder(person: Int32Array, date: Float64Array, type: Uint8Array, 
  * then an insertion sort within each person's (short) run.
  */
 export function sortEvents(people: number, person: Int32Array, date: Float64Array, type: Uint8Array, count: number): { order: Int32Array | null; personStart: Int32Array } {
+  const inOrder = startsIfInOrder(people, person, date, type, count);
+  if (inOrder !== null) return { order: null, personStart: inOrder };
   const personStart = new Int32Array(people + 1);
   for (let i = 0; i < count; i++) personStart[person[i] + 1]++;
   for (let p = 0; p < people; p++) personStart[p + 1] += personStart[p];
-  if (inEventOrder(person, date, type, count)) return { order: null, personStart };
   const next = personStart.slice(0, people);
   const order = new Int32Array(count);
   for (let i = 0; i < count; i++) order[next[person[i]]++] = i;

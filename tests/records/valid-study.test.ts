@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as aq from 'arquero';
 import { loadStudy, studyFromRows } from '../../src/records/index.js';
 import type { Study } from '../../src/study/study.js';
+import { sortEvents } from '../../src/records/assemble.js';
 
 const dir = 'tests/fixtures/records';
 const day = (iso: string) => Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / 86_400_000;
@@ -160,5 +161,20 @@ describe('studyFromRows', () => {
     expect(s.offences.code.length).toBeGreaterThan(50);
     expect(s.offences.severitySource).toMatch(/Crime Severity Score/);
     expect(col(s, 'people', 'index_offence_row')).toEqual([s.offences.rowOf.get('VAP-MURDER')]);
+  });
+});
+
+describe('event order', () => {
+  it('keeps rows already in order as they are, with each person’s first row found in the same pass', () => {
+    // Person 1 has no events, nor has person 3 (the last).
+    const s = sortEvents(4, Int32Array.from([0, 0, 2, 2, 2]), Float64Array.from([1, 2, 1, 1, 3]), Uint8Array.from([0, 1, 2, 3, 0]), 5);
+    expect(s.order).toBeNull();
+    expect(Array.from(s.personStart)).toEqual([0, 2, 2, 5, 5]);
+  });
+
+  it('sorts rows out of order by person, date and type, ties in file order', () => {
+    const s = sortEvents(3, Int32Array.from([2, 0, 0, 0]), Float64Array.from([1, 5, 3, 5]), Uint8Array.from([0, 1, 0, 1]), 4);
+    expect(Array.from(s.order!)).toEqual([2, 1, 3, 0]);
+    expect(Array.from(s.personStart)).toEqual([0, 3, 3, 4]);
   });
 });

@@ -50,8 +50,10 @@ const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
 const s = (ms: number) => (ms / 1000).toFixed(2).padStart(7);
 const withR = hasR();
 console.log(`follow-up benchmarks on ${process.platform}, node ${process.version}${withR ? ', with R yardsticks' : ' (R not installed: no yardsticks)'}`);
-console.log('people      events   files MB  load+validate s  measures s  KM s   peak MB | fread s  survfit s');
 
+console.log('Statistics alone:');
+execFileSync(process.execPath, [...tsx, 'bench/stats.ts'], { stdio: 'inherit' });
+console.log('people      events   files MB  load+validate s  measures s  KM s   peak MB | fread s  survfit s');
 for (const n of SIZES) {
   const dir = cohort(n);
   const kmFile = join(dir, 'km.csv');

@@ -1,22 +1,20 @@
 /** A Kaplan–Meier figure with its numbers-at-risk table and medians. */
-import { MAX_OVERLAID_CURVES, atRiskTable, kaplanMeierChart, kaplanMeierPanels, riskMonths, type KmSeries } from '../../charts/kaplan-meier.js';
+import {
+  MAX_OVERLAID_CURVES,
+  atRiskTable,
+  kaplanMeierChart,
+  kaplanMeierPanels,
+  riskMonths,
+  type KmPanelsInput,
+  type KmSeries,
+} from '../../charts/kaplan-meier.js';
 import { DAYS_PER_MONTH } from '../../time/days.js';
 import { fig, type FigureRequest } from '../context.js';
-import { formatCount, suppressWithTotal, type DisclosurePolicy } from '../disclosure.js';
+import { formatCount, suppressWithTotal } from '../disclosure.js';
 import { decimal } from '../format.js';
 import { table } from '../tables.js';
 
-export function kmFigure(opts: {
-  title: string;
-  subtitle?: string;
-  survivalTitle: string;
-  timeTitle: string;
-  series: KmSeries[];
-  policy: DisclosurePolicy;
-  notes?: string[];
-  /** Drawn in grey in each panel when there are too many curves to overlay. */
-  reference?: KmSeries | null;
-}): FigureRequest {
+export function kmFigure(opts: KmPanelsInput & { notes?: string[] }): FigureRequest {
   const spec = opts.series.length > MAX_OVERLAID_CURVES ? kaplanMeierPanels(opts) : kaplanMeierChart(opts);
   const months = riskMonths(opts.series, opts.policy);
   const risk = atRiskTable(opts.series, months, opts.policy);

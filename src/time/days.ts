@@ -70,8 +70,6 @@ export function addMonths(day: Day, months: number): Day {
 
 /** Days as months in outputs: days / 30.4375 (measures.md, "Time"). */
 export const DAYS_PER_MONTH = 30.4375;
-/** Days as years in outputs: days / 365.25. */
-export const DAYS_PER_YEAR = 365.25;
 
 export function daysToMonths(days: number): number {
   return days / DAYS_PER_MONTH;

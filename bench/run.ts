@@ -64,10 +64,17 @@ for (const n of SIZES) {
   const r = JSON.parse(run.trim().split('\n').pop() as string);
   const bytes = statSync(join(dir, 'people.csv')).size + statSync(join(dir, 'events.csv')).size;
   const yard = withR ? rYardsticks(dir, kmFile) : null;
+  const verdicts = [
+    yard && `load ${r.loadMs <= yard.freadMs ? 'at least as fast as' : 'slower than'} fread`,
+    yard && `Kaplan–Meier ${(r.kmMs / yard.survfitMs).toFixed(2)} of survfit's time (goal ≤ 0.20)`,
+    n >= 1_000_000 && `every measure ${r.measureMs < 10_000 ? 'under' : 'OVER'} 10 s`,
+    `peak memory ${r.maxRssMB < 4096 ? 'under' : 'OVER'} 4 GB`,
+  ].filter(Boolean);
   console.log(
     `${String(r.people).padStart(9)} ${String(r.events).padStart(10)} ${mb(bytes).padStart(9)} ${s(r.loadMs).padStart(16)} ${s(r.measureMs).padStart(11)} ${s(r.kmMs)} ${r.maxRssMB.toFixed(0).padStart(8)} |` +
       (yard ? ` ${s(yard.freadMs)} ${s(yard.survfitMs).padStart(10)}` : ''),
   );
+  console.log(`           goals: ${verdicts.join('; ')}`);
 }
 
 // Each notebook reports its own time (load, measures, charts, page); the process start and

@@ -70,7 +70,7 @@ export async function runValidate(argv: readonly string[], out: Output): Promise
     `  files    ${[config.people, config.events, config.offences ?? '(default offence lookup)'].map((p) => (p.startsWith('(') ? p : shown(p))).join(', ')}`,
   ];
   try {
-    const study = await loadConfiguredStudy({ ...config });
+    const study = await loadConfiguredStudy(config);
     const date = formatDay(study.extractionDate);
     header.push(`  extraction date ${date}${study.extractionDateInferred ? ' (inferred: the latest date in the records)' : ''}`);
     header.push(`  offences ${study.offences.code.length} codes in the lookup`);

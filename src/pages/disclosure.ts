@@ -69,9 +69,9 @@ export function suppressCells(
   /** Cells hidden whatever their value (e.g. a whole column withheld); a reader knows only that they are ≥ 0. */
   forced: readonly number[] = [],
 ): boolean[] {
-  const hidden = values.map((v) => isSmallCount(v, policy));
-  if (policy.profile !== 'public') return hidden;
   const small = values.map((v) => isSmallCount(v, policy));
+  const hidden = [...small];
+  if (policy.profile !== 'public') return hidden;
   const isForced = new Set(forced);
   for (const i of forced) hidden[i] = true;
   const lo = (i: number) => (isForced.has(i) ? 0 : small[i] ? 1 : policy.minCell);
@@ -141,12 +141,7 @@ function givenAway(
   for (let pass = 0; pass < 200; pass++) {
     let changed = false;
     for (const rel of relations) {
-      let sumL = 0;
-      let sumH = 0;
-      for (const p of rel.parts) {
-        sumL += L[p];
-        sumH += H[p];
-      }
+      const [sumL, sumH] = boundSums(rel.parts, L, H);
       const t = rel.total;
       if (sumL > L[t]) {
         L[t] = sumL;
@@ -158,14 +153,7 @@ function givenAway(
       }
       for (const p of rel.parts) {
         if (!hidden[p]) continue;
-        // the other parts' sums, added up directly (∞ − ∞ would be NaN)
-        let othersL = 0;
-        let othersH = 0;
-        for (const q of rel.parts) {
-          if (q === p) continue;
-          othersL += L[q];
-          othersH += H[q];
-        }
+        const [othersL, othersH] = boundSums(rel.parts, L, H, p);
         const least = L[t] - othersH;
         const most = H[t] - othersL;
         if (least > L[p]) {
@@ -181,6 +169,22 @@ function givenAway(
     if (!changed) break;
   }
   return values.map((_, i) => i).filter((i) => hidden[i] && L[i] >= H[i]);
+}
+
+/**
+ * The sums of the lower and of the upper bounds of `cells`, leaving out the
+ * cell `skip`: added up afresh each time, since subtracting a bound from a sum
+ * would give ∞ − ∞ = NaN for unbounded cells.
+ */
+function boundSums(cells: readonly number[], L: readonly number[], H: readonly number[], skip = -1): [number, number] {
+  let low = 0;
+  let high = 0;
+  for (const c of cells) {
+    if (c === skip) continue;
+    low += L[c];
+    high += H[c];
+  }
+  return [low, high];
 }
 
 /**

@@ -5,8 +5,8 @@
  * fixed pixel grid.
  */
 import type { FlowResult } from '../measures/types.js';
-import { formatCount, suppressCells, type Count, type DisclosurePolicy } from '../pages/disclosure.js';
-import { CHART_WIDTH, CONFIG, DARK, INK, SCHEMA, type ChartSpec } from './theme.js';
+import { formatCount, formatInteger, suppressCells, type Count, type DisclosurePolicy } from '../pages/disclosure.js';
+import { CHART_WIDTH, CONFIG, DARK, INK, SCHEMA, wrapWords, type ChartSpec } from './theme.js';
 
 export interface FlowCounts {
   people: Count;
@@ -74,20 +74,9 @@ interface Box {
 const LINE = 16;
 /** Characters per line in a side box: vega estimates text widths without a canvas, generously. */
 const SIDE_CHARS = 34;
+/** Continuation lines of a side box are indented, so each count's line is told from the next. */
+const INDENT = '   ';
 
-/** Breaks text into lines of at most `width` characters at spaces (a long word gets a line of its own); continuation lines are indented. */
-export function wrap(text: string, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/)) {
-    if (line && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = '   ' + word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  if (line) lines.push(line);
-  return lines;
-}
 const PAD = 9;
 
 /** Builds the cohort flow diagram. */
@@ -124,14 +113,14 @@ export function cohortFlowChart(flow: FlowResult, policy: DisclosurePolicy): Cha
   if (f.excluded.length) {
     const total = f.excluded.reduce((a, e) => a + e.count.value, 0);
     const anyHidden = f.excluded.some((e) => e.count.hidden);
-    const head = anyHidden ? 'Excluded:' : `Excluded: ${total}`;
-    excludedBox = place([head, ...f.excluded.flatMap((e) => wrap(`${e.reason}: ${n(e.count)}`, SIDE_CHARS))], false);
+    const head = anyHidden ? 'Excluded:' : `Excluded: ${formatInteger(total)}`;
+    excludedBox = place([head, ...f.excluded.flatMap((e) => wrapWords(`${e.reason}: ${n(e.count)}`, SIDE_CHARS, INDENT))], false);
   }
   const included = place([`Included: ${n(f.included)}`], true);
   const notReleased = place(['Not released (still in custody,', `or ended before release): ${n(f.notYetReleased)}`], false);
   const cohort = place([`Follow-up cohort: ${n(f.cohort)}`], true);
   let unusedBox: Box | null = null;
-  if (f.unused.length) unusedBox = place(['Not usable by a measure:', ...f.unused.flatMap((u) => wrap(`${u.measure}: ${u.reason}: ${n(u.count)}`, SIDE_CHARS))], false);
+  if (f.unused.length) unusedBox = place(['Not usable by a measure:', ...f.unused.flatMap((u) => wrapWords(`${u.measure}: ${u.reason}: ${n(u.count)}`, SIDE_CHARS, INDENT))], false);
   down(all, included);
   if (excludedBox) side(excludedBox);
   down(included, cohort);
@@ -154,7 +143,7 @@ export function cohortFlowChart(flow: FlowResult, policy: DisclosurePolicy): Cha
     $schema: SCHEMA,
     title: 'Who is in the follow-up cohort',
     description,
-    config: { ...CONFIG, view: { stroke: null } },
+    config: CONFIG,
     width: W,
     height: H,
     layer: [

@@ -18,14 +18,18 @@ export function chartTitle(text: string, subtitle?: string | string[]): string |
   return { text, subtitle: lines };
 }
 
-/** Breaks text into lines of at most `width` characters at spaces. */
-export function wrapWords(text: string, width: number): string[] {
+/**
+ * Breaks text into lines of at most `width` characters at spaces (a longer
+ * word gets a line of its own); lines after the first start with `indent`,
+ * which counts towards the width.
+ */
+export function wrapWords(text: string, width: number, indent = ''): string[] {
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(/\s+/)) {
     if (line && line.length + 1 + word.length > width) {
       lines.push(line);
-      line = word;
+      line = indent + word;
     } else line = line ? `${line} ${word}` : word;
   }
   if (line) lines.push(line);

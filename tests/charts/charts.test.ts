@@ -5,7 +5,7 @@ import { snapshotChart } from '../../src/charts/snapshot.js';
 import { seriousnessTable } from '../../src/charts/seriousness.js';
 import { severityPoints } from '../../src/charts/severity-pairs.js';
 import { funnelPosition, thinFunnel } from '../../src/charts/funnel.js';
-import { wrap } from '../../src/charts/cohort-flow.js';
+import { wrapWords } from '../../src/charts/theme.js';
 import { DAYS_PER_MONTH } from '../../src/time/days.js';
 import { TEN, SIX, fixtureMeasures } from './fixtures.js';
 import { allCharts } from './all-charts.js';
@@ -104,7 +104,8 @@ describe('every chart', () => {
     }
   });
   it('wraps flow text at spaces', () => {
-    expect(wrap('Proven reoffending: follow-up too short: <5', 20)).toEqual(['Proven reoffending:', '   follow-up too', '   short: <5']);
+    expect(wrapWords('Proven reoffending: follow-up too short: <5', 20, '   ')).toEqual(['Proven reoffending:', '   follow-up too', '   short: <5']);
+    expect(wrapWords('a verylongwordindeed b', 6, '  ')).toEqual(['a', '  verylongwordindeed', '  b']);
   });
 });
 

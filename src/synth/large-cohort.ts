@@ -11,9 +11,9 @@ import { parseISODate, type Day } from '../time/days.js';
 import type { EndReason } from '../study/vocabulary.js';
 import { mulberry32, type Rng } from './prng.js';
 import { chance, clamp, intBetween, logNormal, pick, pickWeighted } from './distributions.js';
-import { drawAces, drawAgeAtRelease, drawCustodyTenths, drawEthnicity, drawPriorConvictions, drawSex } from './person-builder.js';
+import { drawCustodyTenths, drawNationalProfile } from './person-builder.js';
 import { breachEvent, outcomeEvent, recallCycleDays, recallEvents } from './event-builder.js';
-import { CAUTION_OFFENCES, INDICTABLE_RECONVICTION, NATIONAL_INDEX, SUMMARY_RECONVICTION } from './offence-pools.js';
+import { CAUTION_OFFENCES, INDICTABLE_RECONVICTION, SUMMARY_RECONVICTION } from './offence-pools.js';
 import { NATIONAL_SERVICES } from './services.js';
 import { eventLine, eventsHeader, personLine, peopleHeader } from './csv-format.js';
 import { sortEvents, type SynthEvent, type SynthPerson } from './records.js';
@@ -27,14 +27,6 @@ const FIRST_RELEASE = parseISODate('2010-01-01')!;
 const LAST_RELEASE = parseISODate('2023-12-31')!;
 
 const SERVICE_WEIGHTS = NATIONAL_SERVICES.map((s) => [s, s.size] as const);
-const ETHNICITY: ReadonlyArray<readonly [string | undefined, number]> = [
-  ['White', 0.76],
-  ['Black', 0.09],
-  ['Mixed', 0.06],
-  ['Asian', 0.06],
-  ['Other', 0.02],
-  [undefined, 0.01],
-];
 
 /**
  * Identifiers `syn0000001`, … : three letters and at least seven digits, a
@@ -85,14 +77,7 @@ export function largePerson(rng: Rng, id: string): { person: SynthPerson; events
   const person: SynthPerson = {
     personId: id,
     service: service.name,
-    tier: service.tiers ? pickWeighted(rng, service.tiers) : undefined,
-    sex: drawSex(rng, 0.085, 0.01, 0.005),
-    ethnicity: drawEthnicity(rng, ETHNICITY),
-    ageAtRelease: r === undefined ? undefined : drawAgeAtRelease(rng, custodyTenths / 10),
-    indexOffence: pickWeighted(rng, NATIONAL_INDEX),
-    priorConvictions: drawPriorConvictions(rng, 13),
-    custodyYearsBeforeRelease: custodyTenths / 10,
-    aces: drawAces(rng, 1),
+    ...drawNationalProfile(rng, service, r, custodyTenths),
     referralDate: inReachStart - intBetween(rng, 7, 120),
     inReachStart,
     releaseDate: r,

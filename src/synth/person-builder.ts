@@ -7,7 +7,10 @@
 import type { Day } from '../time/days.js';
 import type { Sex } from '../study/vocabulary.js';
 import type { Rng } from './prng.js';
-import { clamp, intBetween, logNormal, pickWeighted } from './distributions.js';
+import { chance, clamp, intBetween, logNormal, pickWeighted } from './distributions.js';
+import { NATIONAL_INDEX } from './offence-pools.js';
+import type { SynthPerson } from './records.js';
+import type { ServiceProfile } from './services.js';
 
 /** Prior convictions: skewed, most between 5 and 35. */
 export function drawPriorConvictions(rng: Rng, median: number): number {
@@ -57,4 +60,46 @@ export function inReachBefore(
 ): { referralDate: Day; inReachStart: Day } {
   const inReachStart = release - intBetween(rng, minDays, maxDays);
   return { inReachStart, referralDate: inReachStart - intBetween(rng, 7, 120) };
+}
+
+/** Ethnicity shares of the national-style samples (the large cohort and `national/`). */
+const NATIONAL_ETHNICITY: ReadonlyArray<readonly [string | undefined, number]> = [
+  ['White', 0.76],
+  ['Black', 0.09],
+  ['Mixed', 0.06],
+  ['Asian', 0.06],
+  ['Other', 0.02],
+  [undefined, 0.01],
+];
+
+/** What a national-style person's profile holds (the person row's descriptive columns). */
+export type NationalProfile = Pick<
+  SynthPerson,
+  'tier' | 'sex' | 'ethnicity' | 'ageAtRelease' | 'indexOffence' | 'priorConvictions' | 'custodyYearsBeforeRelease' | 'aces'
+>;
+
+/**
+ * The descriptive columns of a person in a national-style cohort, drawn in one
+ * fixed order (the samples are byte-identical only while it holds). `missing`
+ * gives the chance that prior convictions and ACEs are not recorded; a chance
+ * of 0 draws nothing for it.
+ */
+export function drawNationalProfile(
+  rng: Rng,
+  service: ServiceProfile,
+  releaseDate: Day | undefined,
+  custodyTenths: number,
+  missing: { priors: number; aces: number } = { priors: 0, aces: 0 },
+): NationalProfile {
+  const unlessMissing = <T>(p: number, draw: () => T): T | undefined => (p > 0 && chance(rng, p) ? undefined : draw());
+  return {
+    tier: service.tiers ? pickWeighted(rng, service.tiers) : undefined,
+    sex: drawSex(rng, 0.085, 0.01, 0.005),
+    ethnicity: drawEthnicity(rng, NATIONAL_ETHNICITY),
+    ageAtRelease: releaseDate === undefined ? undefined : drawAgeAtRelease(rng, custodyTenths / 10),
+    indexOffence: pickWeighted(rng, NATIONAL_INDEX),
+    priorConvictions: unlessMissing(missing.priors, () => drawPriorConvictions(rng, 13)),
+    custodyYearsBeforeRelease: custodyTenths / 10,
+    aces: unlessMissing(missing.aces, () => drawAces(rng, 1)),
+  };
 }

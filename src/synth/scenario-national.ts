@@ -16,9 +16,9 @@ import { parseISODate, dayFromParts, type Day } from '../time/days.js';
 import type { EndReason } from '../study/vocabulary.js';
 import { childRng, type Rng } from './prng.js';
 import { apportion, chance, clamp, intBetween, logNormal, pick, pickWeighted, shuffled } from './distributions.js';
-import { drawAces, drawAgeAtRelease, drawCustodyTenths, drawEthnicity, drawPriorConvictions, drawSex } from './person-builder.js';
+import { drawCustodyTenths, drawNationalProfile } from './person-builder.js';
 import { breachEvent, outcomeEvent, recallCycleDays, recallEvents } from './event-builder.js';
-import { CAUTION_OFFENCES, INDICTABLE_RECONVICTION, NATIONAL_INDEX, SUMMARY_RECONVICTION } from './offence-pools.js';
+import { CAUTION_OFFENCES, INDICTABLE_RECONVICTION, SUMMARY_RECONVICTION } from './offence-pools.js';
 import { NATIONAL_SERVICES, type ServiceProfile } from './services.js';
 import { studyId, type Sample, type SynthEvent, type SynthPerson } from './records.js';
 
@@ -58,15 +58,6 @@ const EDGES: ReadonlyArray<readonly [serviceIndex: number, kind: Kind, edge: Edg
   [7, 'pre_release', 'release_day_after_D'],
   [8, 'ended', 'ended_day_before_D'],
   [9, 'future', 'start_day_after_D'],
-];
-
-const ETHNICITY: ReadonlyArray<readonly [string | undefined, number]> = [
-  ['White', 0.76],
-  ['Black', 0.09],
-  ['Mixed', 0.06],
-  ['Asian', 0.06],
-  ['Other', 0.02],
-  [undefined, 0.01],
 ];
 
 const EXCLUSION_REASONS = ['no consent to research use of records', 'record incomplete', 'referral withdrawn'] as const;
@@ -266,14 +257,7 @@ function buildPerson(rng: Rng, slot: Slot, id: string): Built {
   const person: SynthPerson = {
     personId: id,
     service: service.name,
-    tier: service.tiers ? pickWeighted(rng, service.tiers) : undefined,
-    sex: drawSex(rng, 0.085, 0.01, 0.005),
-    ethnicity: drawEthnicity(rng, ETHNICITY),
-    ageAtRelease: r === undefined ? undefined : drawAgeAtRelease(rng, custodyTenths / 10),
-    indexOffence: pickWeighted(rng, NATIONAL_INDEX),
-    priorConvictions: chance(rng, 0.03) ? undefined : drawPriorConvictions(rng, 13),
-    custodyYearsBeforeRelease: custodyTenths / 10,
-    aces: chance(rng, 0.08) ? undefined : drawAces(rng, 1),
+    ...drawNationalProfile(rng, service, r, custodyTenths, { priors: 0.03, aces: 0.08 }),
     referralDate: inReachStart - intBetween(rng, 7, 120),
     inReachStart,
     releaseDate: r,

@@ -3,6 +3,10 @@
  */
 import type { Study } from '../study/study.js';
 import { columnsOf, type PeopleColumns } from './columns.js';
+import type { Unused } from './types.js';
+
+/** Why a measure starting at the service end leaves a cohort member out. */
+export const NO_SERVICE_END = 'no service end';
 
 /**
  * Row indices (into `study.people`) of the follow-up cohort: every person with
@@ -44,4 +48,23 @@ export function interventionEnd(p: PeopleColumns, i: number): number {
 
 export function hasServiceEnd(p: PeopleColumns, i: number): boolean {
   return !Number.isNaN(p.serviceEnd[i]);
+}
+
+/**
+ * The people a measure starting at s covers, with s: r (`release`), or e
+ * (`service_end`: only people with a service_end, the others unused).
+ */
+export function followUpStarts(study: Study, from: 'release' | 'service_end'): { rows: Int32Array; start: Float64Array; unused: Unused[] } {
+  const p = columnsOf(study).people;
+  const cohort = cohortRows(study);
+  const unused: Unused[] = [];
+  let rows = cohort;
+  if (from === 'service_end') {
+    rows = cohort.filter((i) => hasServiceEnd(p, i));
+    if (cohort.length > rows.length) unused.push({ reason: NO_SERVICE_END, count: cohort.length - rows.length });
+  }
+  const dates = from === 'service_end' ? p.serviceEnd : p.releaseDate;
+  const start = new Float64Array(rows.length);
+  for (let j = 0; j < rows.length; j++) start[j] = dates[rows[j]];
+  return { rows, start, unused };
 }

@@ -33,12 +33,11 @@ export function computeMeasures(study: Study, options: Partial<MeasureOptions> =
     provenReoffending: provenOutcomes(study, opts),
   };
   // The flow lists exactly the people each measure itself reported as unused.
-  const unused = {
-    ...unusedFromOptions(study, opts),
+  const unused = unusedFromOptions(study, opts, {
     reconviction: outcomes.reconviction.unused,
     desistance: outcomes.desistance.unused,
     provenReoffending: outcomes.provenReoffending.unused,
-  };
+  });
   const q = study.quality;
   return {
     toolkitVersion: TOOLKIT_VERSION,

@@ -6,29 +6,13 @@ import type { MeasureOptions } from '../study/options.js';
 import { resolveOptions } from './options.js';
 import type { Study } from '../study/study.js';
 import { daysToMonths } from '../time/days.js';
-import { cohortRows, hasServiceEnd } from './cohort.js';
+import { followUpStarts } from './cohort.js';
 import { columnsOf } from './columns.js';
 import { compareGroups } from './compare.js';
 import { curvesByColumn, survivalCurve } from './curves.js';
 import { sortedIfIntegers } from './sorting.js';
-import { countsAsReconviction, NO_SERVICE_END } from './reconviction.js';
+import { countsAsReconviction } from './reconviction.js';
 import type { DesistanceResult, Unused } from './types.js';
-
-/** The people a measure starting at s covers, with s: r, or e for `service_end` (only people with one). */
-export function desistanceStarts(study: Study, from: MeasureOptions['desistanceFrom']): { rows: Int32Array; start: Float64Array; unused: Unused[] } {
-  const p = columnsOf(study).people;
-  const cohort = cohortRows(study);
-  const unused: Unused[] = [];
-  let rows = cohort;
-  if (from === 'service_end') {
-    rows = cohort.filter((i) => hasServiceEnd(p, i));
-    if (cohort.length > rows.length) unused.push({ reason: NO_SERVICE_END, count: cohort.length - rows.length });
-  }
-  const dates = from === 'service_end' ? p.serviceEnd : p.releaseDate;
-  const start = new Float64Array(rows.length);
-  for (let j = 0; j < rows.length; j++) start[j] = dates[rows[j]];
-  return { rows, start, unused };
-}
 
 export interface DesistanceOutcomes {
   rows: Int32Array;
@@ -47,7 +31,7 @@ export interface DesistanceOutcomes {
 export function desistanceOutcomes(study: Study, options: Partial<MeasureOptions> = {}): DesistanceOutcomes {
   const opts = resolveOptions(options);
   const { people: p, events: ev, personStart } = columnsOf(study);
-  const { rows, start, unused } = desistanceStarts(study, opts.desistanceFrom);
+  const { rows, start, unused } = followUpStarts(study, opts.desistanceFrom);
   const m = rows.length;
   const desisted = new Uint8Array(m);
   const time = new Float64Array(m);

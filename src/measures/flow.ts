@@ -5,10 +5,9 @@
 import type { MeasureOptions } from '../study/options.js';
 import { resolveOptions } from './options.js';
 import type { Study } from '../study/study.js';
-import { hasServiceEnd, inCohort } from './cohort.js';
+import { hasServiceEnd, inCohort, NO_SERVICE_END } from './cohort.js';
 import { columnsOf } from './columns.js';
 import { FOLLOW_UP_TOO_SHORT, provenTooShort } from './proven-reoffending.js';
-import { NO_SERVICE_END } from './reconviction.js';
 import type { FlowResult, Unused } from './types.js';
 
 /** The label of an excluded person whose exclusion_reason is blank (the loader should not let one through). */
@@ -53,8 +52,15 @@ export function cohortFlow(
   };
 }
 
-/** Whom each measure leaves out, from the options alone (no event is read). */
-export function unusedFromOptions(study: Study, options: Partial<MeasureOptions> = {}): Record<string, Unused[]> {
+/** The unused lists of the measures that read events, as they reported them. */
+export type MeasuredUnused = Record<'reconviction' | 'desistance' | 'provenReoffending', Unused[]>;
+
+/**
+ * Whom each measure leaves out. The event-reading measures' lists are taken from
+ * `measured` when given (computeMeasures has them); otherwise they are worked
+ * out from the options alone (no event is read).
+ */
+export function unusedFromOptions(study: Study, options: Partial<MeasureOptions> = {}, measured?: MeasuredUnused): Record<string, Unused[]> {
   const opts = resolveOptions(options);
   const p = columnsOf(study).people;
   let noEnd = 0;
@@ -65,15 +71,14 @@ export function unusedFromOptions(study: Study, options: Partial<MeasureOptions>
     if (Number.isNaN(p.inReachStart[i])) noInReach++;
   }
   const some = (reason: string, count: number): Unused[] => (count > 0 ? [{ reason, count }] : []);
-  const tooShort = provenTooShort(study, opts);
+  const fromEnd = opts.desistanceFrom === 'service_end' ? some(NO_SERVICE_END, noEnd) : [];
   return {
     recall: [],
-    reconviction: opts.reconvictionWindow === 'after_intervention' ? some(NO_SERVICE_END, noEnd) : [],
-    desistance: opts.desistanceFrom === 'service_end' ? some(NO_SERVICE_END, noEnd) : [],
-    provenReoffending: [
-      ...(opts.desistanceFrom === 'service_end' ? some(NO_SERVICE_END, noEnd) : []),
-      ...some(FOLLOW_UP_TOO_SHORT, tooShort),
-    ],
+    ...(measured ?? {
+      reconviction: opts.reconvictionWindow === 'after_intervention' ? some(NO_SERVICE_END, noEnd) : [],
+      desistance: fromEnd,
+      provenReoffending: [...fromEnd, ...some(FOLLOW_UP_TOO_SHORT, provenTooShort(study, opts))],
+    }),
     inReachTime: some(NO_IN_REACH_START, noInReach),
     communityTime: some(ONGOING, noEnd),
   };

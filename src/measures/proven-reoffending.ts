@@ -6,9 +6,9 @@ import type { MeasureOptions } from '../study/options.js';
 import { MeasureOptionError, resolveOptions } from './options.js';
 import type { Study } from '../study/study.js';
 import { addMonths } from '../time/days.js';
+import { followUpStarts } from './cohort.js';
 import { columnsOf } from './columns.js';
 import { compareGroups } from './compare.js';
-import { desistanceStarts } from './desistance.js';
 import { countsAsReconviction } from './reconviction.js';
 import type { ProvenReoffendingResult, Unused } from './types.js';
 
@@ -63,7 +63,7 @@ export function provenDates(windowMonths: number): { windowEnd: (s: number) => n
 export function provenTooShort(study: Study, options: Partial<MeasureOptions> = {}): number {
   const opts = resolveOptions(options);
   const p = columnsOf(study).people;
-  const starts = desistanceStarts(study, opts.desistanceFrom);
+  const starts = followUpStarts(study, opts.desistanceFrom);
   const { windowEnd, waitEnd } = provenDates(opts.provenWindowMonths);
   let tooShort = 0;
   for (let j = 0; j < starts.rows.length; j++) {
@@ -80,7 +80,7 @@ export function provenTooShort(study: Study, options: Partial<MeasureOptions> = 
 export function provenOutcomes(study: Study, options: Partial<MeasureOptions> = {}): ProvenOutcomes {
   const opts = resolveOptions(options);
   const { people: p, events: ev, personStart } = columnsOf(study);
-  const starts = desistanceStarts(study, opts.desistanceFrom);
+  const starts = followUpStarts(study, opts.desistanceFrom);
   const { windowEnd, waitEnd } = provenDates(opts.provenWindowMonths);
   const m = starts.rows.length;
   const eligibleRows = new Int32Array(m);

@@ -6,12 +6,10 @@ import type { MeasureOptions } from '../study/options.js';
 import { resolveOptions } from './options.js';
 import type { Study } from '../study/study.js';
 import { EVENT } from '../study/vocabulary.js';
-import { cohortRows, hasServiceEnd, interventionEnd } from './cohort.js';
+import { followUpStarts, interventionEnd } from './cohort.js';
 import { columnsOf } from './columns.js';
 import { compareGroups } from './compare.js';
 import type { ReconvictionResult, Unused } from './types.js';
-
-export const NO_SERVICE_END = 'no service end';
 
 /** A conviction, or a caution when cautions count (measures.md, Measure 2). */
 export function countsAsReconviction(type: number, includeCautions: boolean): boolean {
@@ -40,15 +38,10 @@ export function reconvictionOutcomes(study: Study, options: Partial<MeasureOptio
   const opts = resolveOptions(options);
   const { people: p, events: ev, personStart } = columnsOf(study);
   const lookup = study.offences;
-  const cohort = cohortRows(study);
   const after = opts.reconvictionWindow === 'after_intervention';
   const during = opts.reconvictionWindow === 'during_intervention';
-  let rows = cohort;
-  const unused: Unused[] = [];
-  if (after) {
-    rows = cohort.filter((i) => hasServiceEnd(p, i));
-    if (cohort.length > rows.length) unused.push({ reason: NO_SERVICE_END, count: cohort.length - rows.length });
-  }
+  // The window opens at r, or just after e for after_intervention (people with a service_end only).
+  const { rows, start, unused } = followUpStarts(study, after ? 'service_end' : 'release');
   const m = rows.length;
   const reconvicted = new Uint8Array(m);
   const reconvictions = new Int32Array(m);
@@ -59,7 +52,7 @@ export function reconvictionOutcomes(study: Study, options: Partial<MeasureOptio
   for (let j = 0; j < m; j++) {
     const i = rows[j];
     const f = p.followUpEnd[i];
-    const from = after ? p.serviceEnd[i] : p.releaseDate[i];
+    const from = start[j];
     const to = during ? interventionEnd(p, i) : f;
     let count = 0;
     let maxSev = NaN;

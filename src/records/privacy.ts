@@ -35,7 +35,7 @@ const PNC = { name: 'a PNC ID', pattern: new RegExp(`${EDGE_BEFORE}\\d{2}(?:\\d{
 const EMAIL = { name: 'an email address', pattern: /[^\s@]+@[^\s@]+\.[A-Za-z]{2,}/ };
 
 /** The identifier shapes, by what they are called in messages. */
-export const IDENTIFIER_SHAPES: readonly { name: string; pattern: RegExp }[] = [
+const IDENTIFIER_SHAPES: readonly { name: string; pattern: RegExp }[] = [
   PNC,
   // National Insurance number: two letters, six digits, a suffix A–D (spaces allowed as printed on cards).
   { name: 'a National Insurance number', pattern: new RegExp(`${EDGE_BEFORE}[A-Z]{2} ?\\d{2} ?\\d{2} ?\\d{2} ?[A-D]${EDGE_AFTER}`, 'i') },
@@ -76,35 +76,17 @@ export function mayBeIdentifierBytes(buf: Uint8Array, start: number, end: number
   return letter && shortRun;
 }
 
-/** The same pre-filter on a string. */
-export function mayBeIdentifier(text: string): boolean {
-  if (text.length < 5) return false;
-  let letter = false;
-  let shortRun = false;
-  let run = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) {
-      run++;
-      continue;
-    }
-    if (run > 0 && (run <= 4 || run === 6)) shortRun = true;
-    run = 0;
-    if ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) letter = true;
-    else if (c === 0x40 || c === 0x2f) return true;
-  }
-  if (run > 0 && (run <= 4 || run === 6)) shortRun = true;
-  return letter && shortRun;
-}
-
 /** Every shape in one expression: most cells that pass the pre-filter match none, and one scan says so. */
 // (The email and PNC shapes stay out: they are tried only when their telltale character is present,
 // and an email pattern tried at every position of a long cell is slow.)
 const ANY_SHAPE = new RegExp(IDENTIFIER_SHAPES.filter((s) => s !== EMAIL && s !== PNC).map((s) => `(?:${s.pattern.source})`).join('|'), 'i');
 
-/** The name of the identifier shape a value has (e.g. 'a UK postcode'), or null. */
+/**
+ * The name of the identifier shape a value has (e.g. 'a UK postcode'), or
+ * null. Callers reading bytes rule most values out first, and at less cost,
+ * with {@link mayBeIdentifierBytes}.
+ */
 export function identifierShape(text: string): string | null {
-  if (!mayBeIdentifier(text)) return null;
   const at = text.includes('@');
   const slash = text.includes('/');
   if (!at && !slash && !ANY_SHAPE.test(text)) return null;

@@ -306,7 +306,6 @@ export abstract class TableReader {
     return w;
   }
 
-  /** Reads the extra columns of the current row (checked for privacy). */
   /** The current row's extra values, reused from row to row (no allocation per row). */
   private readonly extraValues: (string | null)[] = [];
 
@@ -315,6 +314,7 @@ export abstract class TableReader {
     for (let i = 0; i < this.extras.length; i++) this.extraValues[i] = this.text(this.extras[i].field);
   }
 
+  /** Appends the current row's extra values to the extra columns (the row is used). */
   protected keepExtras(): void {
     for (let i = 0; i < this.extras.length; i++) this.extras[i].values.push(this.extraValues[i]);
   }
@@ -336,7 +336,7 @@ export abstract class TableReader {
     for (let i = 0; i < rec.count; i++) {
       const refused = i < this.refused.length && this.refused[i] === 1;
       const value = rec.buf.toString('utf8', rec.starts[i], rec.ends[i]);
-      const check = i >= this.checkValue.length || this.checkValue[i] === 1;
+      const check = (i >= this.checkValue.length || this.checkValue[i] === 1) && mayBeIdentifierBytes(rec.buf, rec.starts[i], rec.ends[i]);
       fields.push(refused || (check && identifierShape(value) !== null) ? maskValue(value) : value);
     }
     this.quarantined.push({ table: this.table, file: this.file, line: rec.line, problems: this.rowProblems.slice(), fields });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REFUSED_COLUMNS, StudyError, formatProblem, loadStudy, studyFromRows } from '../../src/records/index.js';
-import { identifierShape, maskValue } from '../../src/records/privacy.js';
+import { identifierShape, maskValue, mayBeIdentifierBytes } from '../../src/records/privacy.js';
 import type { Problem } from '../../src/study/study.js';
 
 const offences = [
@@ -77,6 +77,12 @@ describe('identifier-shaped values', () => {
     expect(problems.map(summary)).toEqual([['privacy_value', 'people', 3, 'note', masked]]);
     expect(problems[0].expected).toBe(`no value shaped like ${shape} (records must be anonymised)`);
     expect(formatProblem(problems[0])).not.toContain(value);
+  });
+
+  it.each(SHAPES)('lets %s (%s) past the byte pre-filter, which only rules out values of no shape', (shape, value) => {
+    const bytes = Buffer.from(value, 'utf8');
+    expect(mayBeIdentifierBytes(bytes, 0, bytes.length)).toBe(true);
+    expect(identifierShape(value)).toBe(shape);
   });
 
   it.each(SHAPES)('refuses %s (%s) as an events person_id', (_shape, value, masked) => {

@@ -8,15 +8,13 @@ import { groupColumn, groupsInCohortRows, type GroupColumn } from './groups.js';
 import { sortedByTime } from './sorting.js';
 import type { GroupCurves } from './types.js';
 
-/** Kaplan–Meier curve of `time` (days from the start) with `event` 1 = event, 0 = censored. */
+/**
+ * Kaplan–Meier curve of `time` (days from the start) with `event` 1 = event, 0 =
+ * censored; handed to the estimator in time order where possible (see sorting.ts for why).
+ */
 export function survivalCurve(time: Float64Array, event: Uint8Array, confType: KmConfType): Curve {
-  const sorted = sortedByTime(time, event);
-  return sorted ? presortedCurve(sorted.time, sorted.event, confType) : kaplanMeier(time, event, { confType });
-}
-
-/** The estimator on input already in time order where possible (see sorting.ts for why that matters). */
-function presortedCurve(time: Float64Array, event: Uint8Array, confType: KmConfType): Curve {
-  return kaplanMeier(time, event, { confType });
+  const sorted = sortedByTime(time, event) ?? { time, event };
+  return kaplanMeier(sorted.time, sorted.event, { confType });
 }
 
 /**
@@ -58,7 +56,7 @@ export function curvesByGroup(
       stretchTime.set(sorted.time);
       stretchEvent.set(sorted.event);
     }
-    if (listed[k]) curves.push({ group: groups.names[k], curve: presortedCurve(stretchTime, stretchEvent, confType) });
+    if (listed[k]) curves.push({ group: groups.names[k], curve: kaplanMeier(stretchTime, stretchEvent, { confType }) });
   }
   // Labels last, group by group: sequential writes.
   const label: string[] = new Array<string>(rows.length);
@@ -81,5 +79,5 @@ export function curvesByColumn(
   confType: KmConfType,
 ): GroupCurves {
   const groups = groupColumn(study, groupBy);
-  return { ...curvesByGroup(groups, groupsInCohortRows(groups, cohortRows(study)), rows, time, event, confType), groupBy };
+  return curvesByGroup(groups, groupsInCohortRows(groups, cohortRows(study)), rows, time, event, confType);
 }

@@ -1,16 +1,15 @@
 /**
  * Measure 3 — desistance and the conviction-free curve (measures.md).
  */
-import { proportion, quantile, quantileSorted } from '../stats/index.js';
+import { proportion } from '../stats/index.js';
 import type { MeasureOptions } from '../study/options.js';
 import { resolveOptions } from './options.js';
 import type { Study } from '../study/study.js';
-import { daysToMonths } from '../time/days.js';
 import { followUpStarts } from './cohort.js';
 import { columnsOf } from './columns.js';
 import { compareGroups } from './compare.js';
 import { curvesByColumn, survivalCurve } from './curves.js';
-import { sortedIfIntegers } from './sorting.js';
+import { monthsSummary } from './summary.js';
 import { countsAsReconviction } from './reconviction.js';
 import type { DesistanceResult, Unused } from './types.js';
 
@@ -89,21 +88,12 @@ export function desistanceResultFrom(study: Study, o: DesistanceOutcomes, option
     if (o.desisted[j]) k++;
     followUpDays[j] = p.followUpEnd[o.rows[j]] - o.start[j];
   }
-  const sorted = sortedIfIntegers(followUpDays);
-  let min = Infinity;
-  let max = -Infinity;
-  const followUp = new Float64Array(n);
-  for (let j = 0; j < n; j++) {
-    const months = daysToMonths(sorted[j]);
-    followUp[j] = months;
-    if (months < min) min = months;
-    if (months > max) max = months;
-  }
+  const followUp = monthsSummary(followUpDays);
   return {
     from: opts.desistanceFrom,
     overall: proportion(k, n, opts.interval),
     comparison: compareGroups(study, o.rows, o.desisted, opts.groupBy, opts),
-    followUpMonths: n > 0 ? { min, median: sorted !== followUpDays ? quantileSorted(followUp, 0.5) : quantile(followUp, 0.5), max } : { min: null, median: null, max: null },
+    followUpMonths: { min: followUp.min, median: followUp.median, max: followUp.max },
     convictionFree: survivalCurve(o.time, o.event, opts.kmConfType),
     convictionFreeByGroup: curvesByColumn(study, opts.groupBy, o.rows, o.time, o.event, opts.kmConfType),
     unused: o.unused,

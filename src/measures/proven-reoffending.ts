@@ -3,7 +3,7 @@
  */
 import { proportion } from '../stats/index.js';
 import type { MeasureOptions } from '../study/options.js';
-import { MeasureOptionError, resolveOptions } from './options.js';
+import { resolveOptions } from './options.js';
 import type { Study } from '../study/study.js';
 import { addMonths } from '../time/days.js';
 import { followUpStarts } from './cohort.js';
@@ -51,11 +51,8 @@ function monthAdder(months: number): (day: number) => number {
   };
 }
 
-/** w = s + W months and c = w + 6 months, as functions of s and w. */
-export function provenDates(windowMonths: number): { windowEnd: (s: number) => number; waitEnd: (w: number) => number } {
-  if (!Number.isInteger(windowMonths) || windowMonths < 1 || windowMonths > 120) {
-    throw new MeasureOptionError(`provenWindowMonths must be a whole number from 1 to 120, not ${windowMonths}.`);
-  }
+/** w = s + W months and c = w + 6 months, as functions of s and w (W already checked by resolveOptions). */
+function provenDates(windowMonths: number): { windowEnd: (s: number) => number; waitEnd: (w: number) => number } {
   return { windowEnd: monthAdder(windowMonths), waitEnd: monthAdder(WAITING_MONTHS) };
 }
 

@@ -6,6 +6,7 @@
  */
 import { quantileSorted, summarize } from '../stats/index.js';
 import type { Summary } from '../stats/types.js';
+import { daysToMonths } from '../time/days.js';
 import { sortedIfIntegers } from './sorting.js';
 
 /** The summary of ascending values (no NaN). */
@@ -33,4 +34,12 @@ export function summarizeSorted(sorted: Float64Array): Summary {
 export function summarizeValues(values: Float64Array): Summary {
   const sorted = sortedIfIntegers(values);
   return sorted === values ? summarize(values) : summarizeSorted(sorted);
+}
+
+/** The summary of durations in whole days, in months (days / 30.4375, which keeps the order). */
+export function monthsSummary(days: Float64Array): Summary {
+  const sorted = sortedIfIntegers(days);
+  const months = new Float64Array(sorted.length);
+  for (let i = 0; i < sorted.length; i++) months[i] = daysToMonths(sorted[i]);
+  return sorted !== days ? summarizeSorted(months) : summarize(months);
 }

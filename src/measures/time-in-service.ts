@@ -1,7 +1,6 @@
 /**
  * Measure 4 — time in service (measures.md).
  */
-import { summarize } from '../stats/index.js';
 import type { MeasureOptions } from '../study/options.js';
 import { resolveOptions } from './options.js';
 import type { Study } from '../study/study.js';
@@ -10,20 +9,9 @@ import { daysToMonths } from '../time/days.js';
 import { cohortRows } from './cohort.js';
 import { columnsOf } from './columns.js';
 import { survivalCurve } from './curves.js';
-import { sortedIfIntegers } from './sorting.js';
-import { summarizeSorted } from './summary.js';
-import type { Summary } from '../stats/types.js';
+import { monthsSummary } from './summary.js';
 import { NOT_RECORDED } from './groups.js';
 import type { TimeInServiceResult } from './types.js';
-
-/** The summary of durations in days, in months. */
-function monthsSummary(days: Float64Array): Summary {
-  const sorted = sortedIfIntegers(days);
-  const months = new Float64Array(sorted.length);
-  for (let i = 0; i < sorted.length; i++) months[i] = daysToMonths(sorted[i]);
-  // Dividing by a positive constant keeps the order.
-  return sorted !== days ? summarizeSorted(months) : summarize(months);
-}
 
 /**
  * Measure 4 over the cohort: in-reach r − in_reach_start (people with both) and

@@ -15,7 +15,7 @@ export async function render(outDir?: string): Promise<string> {
   const m = open.measures;
   const s = m.snapshot;
   if (!s) throw new Error('the national sample has no snapshotDate: add "snapshotDate": "2024-01-30" to its study.json');
-  const policy = { profile: open.report.profile, minCell: open.report.minCell };
+  const policy = open.report;
   const say = new Narrator(policy);
   const table = snapshotTable(s, policy);
   const shown = table.rows.filter((r) => r.custodyShare != null);
@@ -37,7 +37,7 @@ export async function render(outDir?: string): Promise<string> {
     name: 'national-snapshot',
     title: `IIRMS caseload on ${longDate(s.date)} by service`,
     narrative,
-    sections: ['commentary', 'snapshot', 'methods', 'data-quality', 'provenance'],
+    focus: ['snapshot'],
   }, outDir);
 }
 

@@ -11,7 +11,7 @@ import { isMain, openSample, runNotebook, writeNotebookPage } from '../src/pages
 export async function render(outDir?: string): Promise<string> {
   const open = await openSample('resettle');
   const m = open.measures;
-  const say = new Narrator({ profile: open.report.profile, minCell: open.report.minCell });
+  const say = new Narrator(open.report);
   const recall = say.comparison(m.recall.comparison, m.recall.overall);
   const ind = m.reconviction.indictable;
   const fu = m.desistance.followUpMonths;

@@ -14,7 +14,7 @@ import { isMain, openSample, runNotebook, writeNotebookPage } from '../src/pages
 export async function render(outDir?: string): Promise<string> {
   const open = await openSample('national');
   const m = open.measures;
-  const policy = { profile: open.report.profile, minCell: open.report.minCell };
+  const policy = open.report;
   const say = new Narrator(policy);
   const recall = m.services.measures.find((c) => c.measure === 'recall');
   const outside = recall
@@ -40,7 +40,7 @@ export async function render(outDir?: string): Promise<string> {
     name: 'services-compared',
     title: 'IIRMS services compared',
     narrative,
-    sections: ['commentary', 'services', 'methods', 'data-quality', 'provenance'],
+    focus: ['services'],
   }, outDir);
 }
 

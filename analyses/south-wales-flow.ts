@@ -10,7 +10,7 @@ import { isMain, openSample, runNotebook, writeNotebookPage } from '../src/pages
 export async function render(outDir?: string): Promise<string> {
   const open = await openSample('south-wales', { groupBy: 'tier' });
   const m = open.measures;
-  const say = new Narrator({ profile: open.report.profile, minCell: open.report.minCell });
+  const say = new Narrator(open.report);
   const excluded = Object.values(m.flow.excluded).reduce((a, b) => a + b, 0);
   const tiers = m.description.byGroup.map((g) => g.group).filter((g): g is string => g != null);
   const narrative = [
@@ -27,7 +27,7 @@ export async function render(outDir?: string): Promise<string> {
     name: 'south-wales-flow',
     title: 'South Wales IIRMS: participant flow and cohort by tier',
     narrative,
-    sections: ['commentary', 'cohort', 'methods', 'data-quality', 'provenance'],
+    focus: ['cohort'],
   }, outDir);
 }
 

@@ -13,7 +13,6 @@ import { DEFAULT_REPORT_OPTIONS, type MeasureOptions, type ReportOptions } from 
 import { readStudyFile, type StudyFile } from '../study/study-file.js';
 import type { Study } from '../study/study.js';
 import type { SectionId } from './context.js';
-import { writeStudyReport } from './index.js';
 import { renderStudyReport } from './report.js';
 
 /** The repository's root folder (this file is src/pages/notebook.ts). */
@@ -27,6 +26,7 @@ export interface OpenStudy {
   file: StudyFile;
   study: Study;
   measures: StudyMeasures;
+  /** The study file's report options: also the disclosure policy its pages and narrative follow. */
   report: ReportOptions;
 }
 
@@ -83,14 +83,21 @@ export interface NotebookPage {
   name: string;
   title: string;
   narrative: string[];
-  sections?: SectionId[];
-  /** Disclosure profile; the study file's (public by default) when absent. */
-  profile?: ReportOptions['profile'];
+  /**
+   * The sections a notebook is about, shown between its commentary and the
+   * methods, data quality and provenance; every section when absent.
+   */
+  focus?: SectionId[];
 }
 
-/** Renders a notebook's page for an opened study and writes it to reports/<name>.html; returns the path. */
+/**
+ * Renders a notebook's page for an opened study and writes it to
+ * reports/<name>.html; returns the path. The page takes the study file's
+ * disclosure profile, the one the notebook's narrative was written under.
+ */
 export async function writeNotebookPage(open: OpenStudy, page: NotebookPage, outDir = REPORTS_DIR): Promise<string> {
-  const options = { profile: page.profile ?? open.report.profile, minCell: open.report.minCell, narrative: page.narrative, title: page.title, sections: page.sections };
+  const sections: SectionId[] | undefined = page.focus && ['commentary', ...page.focus, 'methods', 'data-quality', 'provenance'];
+  const options = { ...open.report, narrative: page.narrative, title: page.title, sections };
   const html = await renderStudyReport(open.study, open.measures, options);
   const { mkdir, writeFile } = await import('node:fs/promises');
   await mkdir(outDir, { recursive: true });
@@ -114,5 +121,3 @@ export function runNotebook(main: () => Promise<string>): void {
     },
   );
 }
-
-export { writeStudyReport };

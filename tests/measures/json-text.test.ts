@@ -53,7 +53,8 @@ describe('JSON document (json-output.md)', () => {
     }
     expect(doc.toolkitVersion).toBe(TOOLKIT_VERSION);
     expect(doc.extractionDate).toBe('2021-12-31');
-    expect(doc.options).toMatchObject({
+    // The defaults of measures.md, and the snapshot date the study was given.
+    expect(doc.options).toEqual({
       recallWindow: 'intervention',
       reconvictionWindow: 'since_release',
       includeCautions: false,
@@ -62,7 +63,30 @@ describe('JSON document (json-output.md)', () => {
       interval: 'wilson',
       kmConfType: 'log',
       groupBy: 'category',
+      snapshotDate: '2021-07-01',
     });
+  });
+
+  it('states the options in force, not the defaults, when every option is changed', () => {
+    const chosen = {
+      recallWindow: 'licence',
+      reconvictionWindow: 'after_intervention',
+      includeCautions: true,
+      desistanceFrom: 'service_end',
+      provenWindowMonths: 24,
+      interval: 'clopper-pearson',
+      kmConfType: 'log-log',
+      groupBy: 'service',
+    } as const;
+    const changed = toJsonDocument(computeMeasures(study, chosen));
+    expect(changed.options).toEqual({ ...chosen, snapshotDate: '2021-07-01' });
+    expect((changed.recall as any).window).toBe('licence');
+    expect((changed.recall as any).groupBy).toBe('service');
+    expect((changed.reconviction as any).window).toBe('after_intervention');
+    expect((changed.desistance as any).from).toBe('service_end');
+    expect((changed.provenReoffending as any).windowMonths).toBe(24);
+    const without = makeStudy([person('A', { release_date: '2020-01-01' })], [], '2021-12-31');
+    expect((toJsonDocument(computeMeasures(without)).options as any).snapshotDate).toBeNull();
   });
 
   it('has data quality and flow counts', () => {

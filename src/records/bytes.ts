@@ -4,6 +4,7 @@
  * to codes. This is what lets the loader type millions of rows quickly.
  */
 import type { Day } from '../time/days.js';
+import { grown } from './growable.js';
 
 const SPACE = 0x20;
 const TAB = 0x09;
@@ -343,16 +344,14 @@ export class ByteKeyMap {
     const length = end - start;
     const used = this.keyStart[this.count];
     if (used + length > this.pool.length) {
-      const bigger = new Uint8Array(Math.max(this.pool.length * 2, used + length));
-      bigger.set(this.pool.subarray(0, used));
-      this.pool = bigger;
+      this.pool = grown(this.pool, Math.max(this.pool.length * 2, used + length));
     }
     const pool = this.pool;
     for (let i = 0; i < length; i++) pool[used + i] = buf[start + i];
     const k = this.count++;
     if (k === this.values.length) {
-      this.values = growInt32(this.values, this.values.length * 2);
-      this.keyStart = growInt32(this.keyStart, this.values.length + 1);
+      this.values = grown(this.values);
+      this.keyStart = grown(this.keyStart, this.values.length + 1);
     }
     this.keyStart[k + 1] = used + length;
     this.values[k] = value;
@@ -430,12 +429,6 @@ export class ByteKeyMap {
   }
 }
 
-function growInt32(a: Int32Array, size: number): Int32Array {
-  const b = new Int32Array(size);
-  b.set(a);
-  return b;
-}
-
 /**
  * Decodes byte ranges to strings, returning the same string for the same
  * bytes: a column with few distinct values (service, tier, an extra column of
@@ -459,11 +452,7 @@ export class StringInterner {
     if (n >= this.limit) return -1;
     this.keys.setIfAbsent(buf, start, end, n);
     this.strings.push(buf.toString('utf8', start, end));
-    if (n >= this.state.length) {
-      const bigger = new Uint8Array(this.state.length * 2);
-      bigger.set(this.state);
-      this.state = bigger;
-    }
+    if (n >= this.state.length) this.state = grown(this.state);
     return n;
   }
 }

@@ -6,6 +6,7 @@
 import { EVENT, EVENT_TYPES, RECALL_REASONS } from '../study/vocabulary.js';
 import { formatDay } from '../time/days.js';
 import { ByteKeyMap, WordMatcher, trimEnd, trimStart } from './bytes.js';
+import { grown } from './growable.js';
 import type { CsvRecord } from './csv-reader.js';
 import { TableReader, type ReaderSettings } from './table-reader.js';
 
@@ -40,12 +41,6 @@ function allocate(capacity: number): EventColumns {
     recall_reasons: new Uint8Array(capacity),
     line: new Int32Array(capacity),
   };
-}
-
-function grow<T extends Int32Array | Uint8Array | Float64Array>(a: T, size: number): T {
-  const b = new (a.constructor as new (n: number) => T)(size);
-  b.set(a);
-  return b;
 }
 
 /** The people a set of events can refer to. */
@@ -208,16 +203,15 @@ export class EventsReader extends TableReader {
   }
 
   private enlarge(c: EventColumns): EventColumns {
-    const size = c.person.length * 2;
     return {
       count: c.count,
-      person: grow(c.person, size),
-      type: grow(c.type, size),
-      date: grow(c.date, size),
-      conviction_date: grow(c.conviction_date, size),
-      offence: grow(c.offence, size),
-      recall_reasons: grow(c.recall_reasons, size),
-      line: grow(c.line, size),
+      person: grown(c.person),
+      type: grown(c.type),
+      date: grown(c.date),
+      conviction_date: grown(c.conviction_date),
+      offence: grown(c.offence),
+      recall_reasons: grown(c.recall_reasons),
+      line: grown(c.line),
     };
   }
 }

@@ -4,6 +4,14 @@
  * integers to doubles) as NaN and fractions arrive.
  */
 
+/** A typed array of `size` elements (twice a's by default), starting with a's values: how every growing buffer of the loader grows. */
+export function grown<T extends Int32Array | Uint8Array | Float64Array>(a: T, size = a.length * 2): T {
+  const b = new (a.constructor as new (n: number) => T)(size);
+  b.set(a);
+  return b;
+}
+
+// Two classes, not one generic: each push then sees one kind of array.
 export class Float64List {
   data: Float64Array;
   length = 0;
@@ -13,11 +21,7 @@ export class Float64List {
   }
 
   push(x: number): void {
-    if (this.length === this.data.length) {
-      const bigger = new Float64Array(this.data.length * 2);
-      bigger.set(this.data);
-      this.data = bigger;
-    }
+    if (this.length === this.data.length) this.data = grown(this.data);
     this.data[this.length++] = x;
   }
 
@@ -36,11 +40,7 @@ export class Int32List {
   }
 
   push(x: number): void {
-    if (this.length === this.data.length) {
-      const bigger = new Int32Array(this.data.length * 2);
-      bigger.set(this.data);
-      this.data = bigger;
-    }
+    if (this.length === this.data.length) this.data = grown(this.data);
     this.data[this.length++] = x;
   }
 

@@ -7,6 +7,7 @@
  */
 import { ByteKeyMap, type ByteKeyMapParts } from './bytes.js';
 import type { PeopleIndex } from './events-reader.js';
+import { grown } from './growable.js';
 
 /** The people's person_ids as sent to another thread. */
 export interface PeopleIndexParts {
@@ -46,17 +47,9 @@ export class PersonRuns implements PeopleIndex {
   personOf(buf: Uint8Array, start: number, end: number): number {
     const from = this.count === 0 ? 0 : this.ends[this.count - 1];
     const to = from + end - start;
-    if (to > this.pool.length) {
-      const bigger = new Uint8Array(Math.max(this.pool.length * 2, to));
-      bigger.set(this.pool.subarray(0, from));
-      this.pool = bigger;
-    }
+    if (to > this.pool.length) this.pool = grown(this.pool, Math.max(this.pool.length * 2, to));
     this.pool.set(buf.subarray(start, end), from);
-    if (this.count === this.ends.length) {
-      const bigger = new Int32Array(this.ends.length * 2);
-      bigger.set(this.ends);
-      this.ends = bigger;
-    }
+    if (this.count === this.ends.length) this.ends = grown(this.ends);
     this.ends[this.count] = to;
     return this.count++;
   }

@@ -8,6 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, readSync } from 'node:fs';
+import { grown } from './growable.js';
 
 const QUOTE = 0x22;
 const COMMA = 0x2c;
@@ -207,14 +208,9 @@ class CsvParser {
 
   private growFields(): void {
     const rec = this.record;
-    const n = rec.starts.length * 2;
-    const s = new Int32Array(n), e = new Int32Array(n), x = new Uint8Array(n);
-    s.set(rec.starts);
-    e.set(rec.ends);
-    x.set(this.escaped);
-    rec.starts = s;
-    rec.ends = e;
-    this.escaped = x;
+    rec.starts = grown(rec.starts);
+    rec.ends = grown(rec.ends);
+    this.escaped = grown(this.escaped);
   }
 
   /** Forgets the doubled-quote marks of a record that will be parsed again. */
@@ -258,7 +254,8 @@ class CsvParser {
             closed = true;
             break;
           }
-          if (b === LF) newlines++;
+          // Line ends inside quotes count as outside them: LF, CRLF (its LF) and a lone CR.
+          if (b === LF || (b === CR && (p + 1 >= limit || buf[p + 1] !== LF))) newlines++;
           p++;
         }
         if (!closed) {

@@ -61,6 +61,36 @@ describe('the CSV reader', () => {
     ]);
   });
 
+  it('counts a lone CR inside a quoted field as a line end, as it does outside one', () => {
+    const text = 'h1,h2\r"a\rb",c\rd,"e\r\nf"\r\ng,h\r';
+    const expected = [
+      { line: 1, fields: ['h1', 'h2'], fault: null },
+      { line: 2, fields: ['a\rb', 'c'], fault: null },
+      { line: 4, fields: ['d', 'e\r\nf'], fault: null },
+      { line: 6, fields: ['g', 'h'], fault: null },
+    ];
+    const { records, sink } = collector();
+    readCsvBytes(Buffer.from(text), sink);
+    expect(records).toEqual(expected);
+    const path = join(mkdtempSync(join(tmpdir(), 'csv-')), 'cr.csv');
+    writeFileSync(path, text);
+    for (let chunk = 1; chunk <= 8; chunk++) {
+      const read = collector();
+      readCsvFile(path, read.sink, chunk);
+      expect(read.records, `chunk ${chunk}`).toEqual(expected);
+    }
+  });
+
+  it('reads records of more fields than it first makes room for (64), doubled quotes included', () => {
+    const fields = Array.from({ length: 150 }, (_, i) => (i % 50 === 49 ? `say "${i}"` : `f${i}`));
+    const { records, sink } = collector();
+    readCsvBytes(Buffer.from(`${fields.map((f) => (f.includes('"') ? `"${f.replace(/"/g, '""')}"` : f)).join(',')}\n${fields.map((_, i) => i).join(',')}\n`), sink);
+    expect(records).toEqual([
+      { line: 1, fields, fault: null },
+      { line: 2, fields: fields.map((_, i) => String(i)), fault: null },
+    ]);
+  });
+
   it('reads nothing from an empty file', () => {
     const path = join(mkdtempSync(join(tmpdir(), 'csv-')), 'empty.csv');
     writeFileSync(path, '');

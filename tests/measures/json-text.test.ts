@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeMeasures, formatMeasuresText, toJsonDocument } from '../../src/measures/index.js';
 import { TOOLKIT_VERSION } from '../../src/version.js';
-import { conviction, makeStudy, person, recall, rerelease, wilson } from './helpers.js';
+import { conviction, days, makeStudy, person, recall, rerelease, wilson } from './helpers.js';
 
 const study = makeStudy(
   [
@@ -102,10 +102,16 @@ describe('JSON document (json-output.md)', () => {
     expect([r.overall.k, r.overall.n, r.overall.proportion]).toEqual([2, 4, 0.5]);
     expect(r.overall.ci[0]).toBeCloseTo(wilson(2, 4)[0], 12);
     expect(r.groupBy).toBe('category');
-    expect(r.byGroup.map((g: any) => g.group)).toEqual(['violent', 'sexual', 'acquisitive']);
+    expect(r.byGroup.map((g: any) => [g.group, g.k, g.n])).toEqual([
+      ['violent', 2, 2],
+      ['sexual', 0, 1],
+      ['acquisitive', 0, 1],
+    ]);
     for (const g of r.byGroup) isProportion({ k: g.k, n: g.n, proportion: g.proportion, ci: g.ci });
-    expect(typeof r.fisherP === 'number' || r.fisherP === null).toBe(true);
-    expect(typeof r.chiSquareP === 'number' || r.chiSquareP === null).toBe(true);
+    // Column totals 2 and 2: the tables (2,0,0) and (0,1,1) recalled have probability 1/6 each.
+    expect(r.fisherP).toBeCloseTo(1 / 3, 10);
+    // Expected counts 1 | 0.5 | 0.5 per cell: chi-square 4 on 2 df, p = exp(−2).
+    expect(r.chiSquareP).toBeCloseTo(Math.exp(-2), 10);
     expect(r.recallsPerPerson).toEqual({ mean: 0.5, distribution: { '0': 2, '1': 2, '2': 0, '3+': 0 } });
     expect(r.reasons).toEqual({ further_charge: 0, non_compliance: 1, failed_to_keep_in_touch: 0, failed_to_reside: 0, drugs_alcohol: 0, other: 0, none: 1 });
     isCurve(r.timeToFirstRecall);
@@ -133,15 +139,26 @@ describe('JSON document (json-output.md)', () => {
     const d = doc.desistance;
     expect(d.from).toBe('release');
     isProportion(d.overall);
+    // ALPHA and CHARLIE were never convicted.
+    expect([d.overall.k, d.overall.n]).toEqual([2, 4]);
     expect(Object.keys(d.followUpMonths).sort()).toEqual(['max', 'median', 'min']);
+    // F − r: ALPHA 730, BRAVO 670, CHARLIE 578, DELTA 716 days.
+    const lengths = [days('2020-01-01', '2021-12-31'), days('2020-03-01', '2021-12-31'), days('2020-06-01', '2021-12-31'), days('2020-01-15', '2021-12-31')];
+    expect(lengths).toEqual([730, 670, 578, 716]);
+    expect(d.followUpMonths.min).toBeCloseTo(578 / 30.4375, 12);
+    expect(d.followUpMonths.median).toBeCloseTo((670 + 716) / 2 / 30.4375, 12);
+    expect(d.followUpMonths.max).toBeCloseTo(730 / 30.4375, 12);
     isCurve(d.convictionFree);
     expect(d.convictionFreeByGroup.curves.map((c: any) => c.group)).toEqual(['violent', 'sexual', 'acquisitive']);
     const p = doc.provenReoffending;
     expect(p.windowMonths).toBe(12);
-    expect(p.eligible + p.tooShort).toBe(4);
+    // Everyone's c = r + 18 months is by 2021-12-01 ≤ F; BRAVO (offence 2020-05-01) and DELTA
+    // (2021-01-10, the day before w = 2021-01-15) reoffended, each convicted before c.
+    expect([p.eligible, p.tooShort]).toEqual([4, 0]);
     isProportion(p.overall);
-    expect(typeof p.reoffencesPerPerson).toBe('number');
-    expect(p.reoffencesPerReoffender === null || typeof p.reoffencesPerReoffender === 'number').toBe(true);
+    expect([p.overall.k, p.overall.n]).toEqual([2, 4]);
+    expect(p.reoffencesPerPerson).toBe(0.5);
+    expect(p.reoffencesPerReoffender).toBe(1);
     const t = doc.timeInService;
     isSummary(t.inReachMonths);
     isSummary(t.communityMonths);

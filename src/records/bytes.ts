@@ -3,7 +3,7 @@
  * string per cell: dates to day numbers, numbers, and case-insensitive words
  * to codes. This is what lets the loader type millions of rows quickly.
  */
-import type { Day } from '../time/days.js';
+import { daysInMonth, type Day } from '../time/days.js';
 import { grown } from './growable.js';
 
 const SPACE = 0x20;
@@ -36,8 +36,6 @@ export function daysFromCivil(y: number, m: number, d: number): number {
   return era * 146097 + doe - 719468;
 }
 
-const MONTH_DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
 /** Day number of the first of each month from 1900 to 2199: most dates then cost one table read. */
 const TABLE_FROM_YEAR = 1900;
 const TABLE_YEARS = 300;
@@ -63,10 +61,7 @@ export function parseDateBytes(buf: Uint8Array, start: number, end: number): Day
   const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
   const month = m0 * 10 + m1;
   const day = d0 * 10 + d1;
-  if (month < 1 || month > 12 || day < 1) return BAD_DATE;
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const maxDay = month === 2 && leap ? 29 : MONTH_DAYS[month];
-  if (day > maxDay) return BAD_DATE;
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return BAD_DATE;
   const y = year - TABLE_FROM_YEAR;
   if (y >= 0 && y < TABLE_YEARS) return MONTH_START[y * 12 + month - 1] + day - 1;
   return daysFromCivil(year, month, day);

@@ -3,6 +3,7 @@
  * has none to print: StudyMeasures holds aggregates only).
  */
 import type { Proportion, Summary } from '../stats/types.js';
+import { DAYS_PER_MONTH, daysToMonths } from '../time/days.js';
 import type { GroupComparison, GroupCurves, StudyMeasures } from './types.js';
 
 const RECALL_WINDOW: Record<string, string> = {
@@ -98,7 +99,7 @@ function categories(rows: { value: string; count: number; percent: number | null
 }
 
 function medianDays(days: number | null): string {
-  return days === null ? 'not reached' : `${days} days (${fmt(days / 30.4375)} months)`;
+  return days === null ? 'not reached' : `${days} days (${fmt(daysToMonths(days))} months)`;
 }
 
 /** A readable summary of every measure, naming the definition and options behind each figure. */
@@ -132,7 +133,9 @@ export function formatMeasuresText(m: StudyMeasures): string {
     L.push('The cohort');
     L.push(`  Sex: ${categories(c0.categorical.sex)}`);
     L.push(`  Ethnicity: ${categories(c0.categorical.ethnicity)}`);
+    L.push(`  Tier: ${categories(c0.categorical.tier)}`);
     L.push(`  Index offence category: ${categories(c0.categorical.category)}`);
+    L.push(`  Index offence group: ${categories(c0.categorical.group)}`);
     L.push(`  Age at release: ${summaryLine(c0.numeric.age_at_release, 'years')}`);
     L.push(`  Prior convictions: ${summaryLine(c0.numeric.prior_convictions, '')}`);
     L.push(`  Years in custody before release: ${summaryLine(c0.numeric.custody_years_before_release, 'years')}`);
@@ -200,7 +203,7 @@ export function formatMeasuresText(m: StudyMeasures): string {
   L.push('');
 
   const t = m.timeInService;
-  L.push('Time in service (months = days / 30.4375)');
+  L.push(`Time in service (months = days / ${DAYS_PER_MONTH})`);
   L.push(`  In-reach (release − in-reach start): ${summaryLine(t.inReachMonths, 'months')}`);
   L.push(`  Community (service end − release): ${summaryLine(t.communityMonths, 'months')}; ongoing ${t.ongoing}`);
   const ends = Object.entries(t.endReasons);

@@ -215,6 +215,12 @@ describe('text summary', () => {
     expect(text).toContain('Caseload on 2021-07-01');
   });
 
+  it('describes the cohort by every column of measures.md, tier and index offence group included', () => {
+    expect(text).toContain('  Tier: not recorded 4 (100%)\n');
+    expect(text).toContain('  Index offence category: violent 2 (50%), sexual 1 (25%), acquisitive 1 (25%)\n');
+    expect(text).toContain('  Index offence group: sexual offences 1 (25%), theft 1 (25%), violence against the person 2 (50%)\n');
+  });
+
   it('never prints a person_id', () => {
     for (const id of ['ID-ALPHA-1', 'ID-BRAVO-2', 'ID-CHARLIE-3', 'ID-DELTA-4', 'ID-ECHO-5']) {
       expect(text).not.toContain(id);

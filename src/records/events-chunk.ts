@@ -9,7 +9,7 @@
  */
 import type { Problem } from '../study/study.js';
 import { readCsvHeader, readCsvRange, type CsvSink } from './csv-reader.js';
-import { EventsReader, type EventColumns, type PeopleIndex } from './events-reader.js';
+import { EventsReader, mapEventColumns, type EventColumns, type PeopleIndex } from './events-reader.js';
 import { PersonRows, PersonRuns, type PeopleIndexParts } from './person-index.js';
 import { ProblemLog } from './problems.js';
 
@@ -61,16 +61,7 @@ function readEventsChunk(job: EventsChunkJob, people: PeopleIndex): EventsChunkR
     rowsRead: reader.rowsRead,
     problems,
     quarantined: reader.quarantined.map((q) => ({ line: q.line, fields: q.fields, problems: q.problems.map((p) => indexOf.get(p)!) })),
-    columns: {
-      count: n,
-      person: c.person.subarray(0, n),
-      type: c.type.subarray(0, n),
-      date: c.date.subarray(0, n),
-      conviction_date: c.conviction_date.subarray(0, n),
-      offence: c.offence.subarray(0, n),
-      recall_reasons: c.recall_reasons.subarray(0, n),
-      line: c.line.subarray(0, n),
-    },
+    columns: mapEventColumns(c, n, (a) => a.subarray(0, n) as typeof a),
     extras: reader.extras.map((x) => x.values),
   };
 }

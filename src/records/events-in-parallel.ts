@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { readCsvHeader } from './csv-reader.js';
 import { startEventsChunk, type EventsChunkJob, type EventsChunkResult } from './events-chunk.js';
-import type { EventColumns, EventsReader } from './events-reader.js';
+import { allocateEventColumns, mapEventColumns, type EventColumns, type EventsReader } from './events-reader.js';
 import type { PeopleIndexParts } from './person-index.js';
 import type { ProblemLog } from './problems.js';
 
@@ -171,26 +171,7 @@ export function joinEventChunks(reader: EventsReader, log: ProblemLog, chunks: E
 function columnsFor(first: EventColumns, total: number): EventColumns {
   const room = first.person.buffer.byteLength / Int32Array.BYTES_PER_ELEMENT;
   if (room >= total && first.person.byteOffset === 0) {
-    const view = <T extends Int32Array | Uint8Array | Float64Array>(a: T) => new (a.constructor as new (b: ArrayBufferLike, offset: number, n: number) => T)(a.buffer, 0, total);
-    return {
-      count: total,
-      person: view(first.person),
-      type: view(first.type),
-      date: view(first.date),
-      conviction_date: view(first.conviction_date),
-      offence: view(first.offence),
-      recall_reasons: view(first.recall_reasons),
-      line: view(first.line),
-    };
+    return mapEventColumns(first, total, (a) => new (a.constructor as new (b: ArrayBufferLike, offset: number, n: number) => typeof a)(a.buffer, 0, total));
   }
-  return {
-    count: total,
-    person: new Int32Array(total),
-    type: new Uint8Array(total),
-    date: new Float64Array(total),
-    conviction_date: new Float64Array(total),
-    offence: new Int32Array(total),
-    recall_reasons: new Uint8Array(total),
-    line: new Int32Array(total),
-  };
+  return { ...allocateEventColumns(total), count: total };
 }

@@ -30,7 +30,8 @@ export interface EventColumns {
   line: Int32Array;
 }
 
-function allocate(capacity: number): EventColumns {
+/** Empty columns with room for `capacity` rows (count 0). */
+export function allocateEventColumns(capacity: number): EventColumns {
   return {
     count: 0,
     person: new Int32Array(capacity),
@@ -40,6 +41,22 @@ function allocate(capacity: number): EventColumns {
     offence: new Int32Array(capacity),
     recall_reasons: new Uint8Array(capacity),
     line: new Int32Array(capacity),
+  };
+}
+
+type ColumnArray = Int32Array | Uint8Array | Float64Array;
+
+/** Columns of `count` rows whose arrays are f of the arrays of c, one by one. */
+export function mapEventColumns(c: EventColumns, count: number, f: <T extends ColumnArray>(a: T) => T): EventColumns {
+  return {
+    count,
+    person: f(c.person),
+    type: f(c.type),
+    date: f(c.date),
+    conviction_date: f(c.conviction_date),
+    offence: f(c.offence),
+    recall_reasons: f(c.recall_reasons),
+    line: f(c.line),
   };
 }
 
@@ -57,7 +74,7 @@ export class EventsReader extends TableReader {
   constructor(settings: ReaderSettings, private readonly people: PeopleIndex, offenceCodes: readonly string[], expectedRows = 1024) {
     super(settings, EVENT_COLUMNS, REQUIRED, ['person']);
     offenceCodes.forEach((code, row) => this.offenceRow.setString(code, row));
-    this.columns = allocate(Math.max(16, expectedRows));
+    this.columns = allocateEventColumns(Math.max(16, expectedRows));
   }
 
   private fPerson = -1;
@@ -145,7 +162,7 @@ export class EventsReader extends TableReader {
     }
 
     let c = this.columns;
-    if (c.count === c.person.length) c = this.columns = this.enlarge(c);
+    if (c.count === c.person.length) c = this.columns = mapEventColumns(c, c.count, grown);
     const i = c.count++;
     c.person[i] = person;
     c.type[i] = type;
@@ -200,18 +217,5 @@ export class EventsReader extends TableReader {
       mask |= 1 << r;
     }
     return mask;
-  }
-
-  private enlarge(c: EventColumns): EventColumns {
-    return {
-      count: c.count,
-      person: grown(c.person),
-      type: grown(c.type),
-      date: grown(c.date),
-      conviction_date: grown(c.conviction_date),
-      offence: grown(c.offence),
-      recall_reasons: grown(c.recall_reasons),
-      line: grown(c.line),
-    };
   }
 }

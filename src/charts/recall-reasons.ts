@@ -3,7 +3,7 @@
  * licence recall statistics, plus those with no reason recorded. A recall may
  * give several reasons, so the bars add up to more than the recalls.
  */
-import { suppressEach, type DisclosurePolicy } from '../pages/disclosure.js';
+import { isSmallCount, suppressEach, type DisclosurePolicy } from '../pages/disclosure.js';
 import { RECALL_REASONS } from '../study/vocabulary.js';
 import { countBarsChart } from './count-bars.js';
 import type { ChartSpec } from './theme.js';
@@ -36,6 +36,6 @@ export function recallReasonsChart(reasons: Record<string, number>, recallsInWin
     countTitle: 'Recalls giving this reason',
     bars: rows.map((r) => ({ label: r.label, count: r.count })),
     policy,
-    note: `A recall may give several reasons; there were ${recallsInWindow < policy.minCell && recallsInWindow > 0 && policy.profile === 'public' ? `fewer than ${policy.minCell}` : recallsInWindow} recalls in the window.`,
+    note: `A recall may give several reasons; there were ${isSmallCount(recallsInWindow, policy) ? `fewer than ${policy.minCell}` : recallsInWindow} recalls in the window.`,
   });
 }

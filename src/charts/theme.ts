@@ -40,8 +40,6 @@ export function wrapWords(text: string, width: number, indent = ''): string[] {
 export const SERIES_COLOURS = ['#0072B2', '#E69F00', '#000000', '#56B4E9', '#D55E00', '#009E73', '#CC79A7', '#F0E442'];
 /** Dash patterns paired with SERIES_COLOURS, for line charts read in greyscale. */
 export const SERIES_DASHES: number[][] = [[1, 0], [6, 3], [2, 2], [8, 2, 2, 2], [4, 4], [1, 3], [10, 4], [3, 1]];
-/** Point shapes paired with SERIES_COLOURS. */
-export const SERIES_SHAPES = ['circle', 'square', 'triangle-up', 'diamond', 'cross', 'triangle-down', 'circle', 'square'];
 
 /** Two-part fills: dark and light, for stacked bars of two categories (e.g. custody and community). */
 export const DARK = '#0b3d63';

@@ -6,7 +6,7 @@
  */
 import type { Summary } from '../stats/types.js';
 import type { TimeInServiceResult } from '../measures/types.js';
-import { countOfWhole, formatCount, suppressCells, type Count, type DisclosurePolicy } from '../pages/disclosure.js';
+import { countOfWhole, formatCount, isSmallCount, suppressCells, type Count, type DisclosurePolicy } from '../pages/disclosure.js';
 import { countBarsChart } from './count-bars.js';
 import { GROUP_AXIS } from './proportions.js';
 import { CHART_WIDTH, chartTitle, CONFIG, DARK, INK, LIGHT, SCHEMA, type ChartSpec } from './theme.js';
@@ -24,7 +24,7 @@ export const END_REASON_WORDS: Record<string, string> = {
 
 /** True when a summary rests on too few people to publish (n from 1 to minCell − 1, public profile). */
 export function summaryWithheld(s: Summary, policy: DisclosurePolicy): boolean {
-  return policy.profile === 'public' && s.n > 0 && s.n < policy.minCell;
+  return isSmallCount(s.n, policy);
 }
 
 /** Builds the box plots of in-reach and community time, in months. */
@@ -72,11 +72,6 @@ export function timeInServiceChart(result: TimeInServiceResult, policy: Disclosu
   } as unknown as ChartSpec;
 }
 
-/** End reasons and "still in the service", which together add up to the cohort, with secondary suppression. */
-export function endReasonCounts(result: TimeInServiceResult, policy: DisclosurePolicy): { key: string; label: string; count: Count }[] {
-  return timeInServiceCounts(result, policy).ends;
-}
-
 /**
  * The counts of the time-in-service section as published: end reasons and
  * "still in the service" add up to everyone, the end reasons alone to the
@@ -113,7 +108,7 @@ export function endReasonsChart(result: TimeInServiceResult, policy: DisclosureP
     title: 'How time in the service ended',
     categoryTitle: 'End reason',
     countTitle: 'People',
-    bars: endReasonCounts(result, policy).map((r) => ({ label: r.label, count: r.count })),
+    bars: timeInServiceCounts(result, policy).ends.map((r) => ({ label: r.label, count: r.count })),
     policy,
   });
 }

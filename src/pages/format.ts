@@ -4,7 +4,7 @@
  * on the decimal value, so 0.125 → 12.5% → "13%".
  */
 import type { Estimate } from '../stats/types.js';
-import { formatCount, type Count, type DisclosurePolicy, type ShownProportion } from './disclosure.js';
+import { formatCount, type DisclosurePolicy, type ShownProportion } from './disclosure.js';
 
 function round(x: number, digits: number): string {
   const f = 10 ** digits;
@@ -60,9 +60,4 @@ export function pointsPhrase(e: Estimate): string {
 export function ratioPhrase(e: Estimate): string {
   if (e.estimate == null) return 'not computed';
   return `${decimal(e.estimate, 2)}${e.ci ? ` (95% CI ${decimal(e.ci[0], 2)} to ${decimal(e.ci[1], 2)})` : ''}`;
-}
-
-/** A count cell's text. */
-export function countText(c: Count, policy: DisclosurePolicy): string {
-  return formatCount(c, policy);
 }

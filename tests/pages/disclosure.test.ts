@@ -214,3 +214,37 @@ describe('group sizes shared between tables', () => {
     expect(s.rows.map((r) => r.hidden)).toEqual([false, true, true]);
   });
 });
+
+describe('rates derived from a withheld count', () => {
+  it('withholds the share of recorded ACEs when the number recorded is withheld', async () => {
+    const { descriptionTables } = await import('../../src/pages/sections/cohort.js');
+    const { fixtureMeasures } = await import('./fixture-measures.js');
+    const aceRow = (recorded: number, fourOrMore: number) => {
+      const d = structuredClone(fixtureMeasures().description);
+      d.overall.numeric.aces.n = recorded;
+      d.overall.fourOrMoreAces = fourOrMore;
+      return /Four or more ACEs<\/th><td class="num">([^<]*)<\/td>/.exec(descriptionTables(d, PUBLIC).markup)![1];
+    };
+    // 40 of 45 recorded: both parts of the cohort are 5 or more, so 33 / 40 = 82.5% can be shown
+    expect(aceRow(40, 33)).toBe('33 (82.5% of recorded)');
+    // 42 of 45 recorded: 3 not recorded, so 42 is withheld, and 20 / 42 = 47.6% would give it back
+    expect(aceRow(42, 20)).toBe('20');
+    // 38 of 40 recorded with four or more: the 2 without are small, so the count goes too
+    expect(aceRow(40, 38)).toBe('[c]');
+  });
+
+  it('withholds the mean recalls per person when the number of recalls is small', async () => {
+    const { recallSection } = await import('../../src/pages/sections/recall.js');
+    const { fixtureMeasures, fixtureStudy } = await import('./fixture-measures.js');
+    const noteOf = (recalls: number, mean: number) => {
+      const measures = fixtureMeasures();
+      measures.recall.recallsInWindow = recalls;
+      measures.recall.recallsPerPerson.mean = mean;
+      const blocks = recallSection({ study: fixtureStudy(), measures, policy: PUBLIC }).blocks;
+      return blocks.flatMap((b) => ('notes' in b ? (b.notes ?? []) : [])).find((n) => n.startsWith('Mean recalls'));
+    };
+    expect(noteOf(42, 42 / 45)).toBe('Mean recalls per person: 0.93 (42 recalls in the window).');
+    // 0.07 × 45 cohort members = 3.15: the mean would give the 3 recalls back
+    expect(noteOf(3, 3 / 45)).toBe('Mean recalls per person: withheld (<5 recalls in the window).');
+  });
+});

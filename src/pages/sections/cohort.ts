@@ -72,7 +72,7 @@ export function descriptionTables(d: DescriptionResult, policy: DisclosurePolicy
     catRows.push([label, ...colNames.map(() => '')]);
     values.forEach((v, r) => {
       const row = [`  ${v}`];
-      groups.forEach((g, c) => row.push(withheldGroups.includes(c) ? 'withheld' : cell(cells[r][c], mask.cells[r][c], groupN(g), mask.columnTotals[c], policy)));
+      groups.forEach((g, c) => row.push(withheldColumn(c) ? 'withheld' : cell(cells[r][c], mask.cells[r][c], g.n, mask.columnTotals[c], policy)));
       if (columns.length > 1) row.push(cell(countOf(columns[columns.length - 1].categorical[key], v), mask.rowTotals[r], d.overall.n, mask.grandTotal, policy));
       catRows.push(row);
     });
@@ -89,11 +89,12 @@ export function descriptionTables(d: DescriptionResult, policy: DisclosurePolicy
   }
   const aces = columns.map((c, i) => {
     if (withheldColumn(i)) return 'withheld';
-    const k = c.fourOrMoreAces;
     const recorded = c.numeric.aces.n;
-    const small = policy.profile === 'public' && ((k > 0 && k < policy.minCell) || (recorded - k > 0 && recorded - k < policy.minCell));
-    if (small) return formatCount({ value: k, hidden: true }, policy);
-    return recorded > 0 ? `${k} (${percent(k / recorded, 1)} of recorded)` : String(k);
+    const k = countOfWhole(c.fourOrMoreAces, recorded, policy);
+    if (k.hidden) return formatCount(k, policy);
+    // a percentage of a withheld number recorded would give that number back
+    const recordedHidden = countOfWhole(recorded, c.n, policy).hidden;
+    return recorded > 0 && !recordedHidden ? `${k.value} (${percent(k.value / recorded, 1)} of recorded)` : String(k.value);
   });
   numRows.push(['Four or more ACEs', ...aces]);
   const head = ['', ...colNames];
@@ -110,10 +111,6 @@ function countOf(list: CategoryCount[], value: string): number {
   return list.find((c) => c.value === value)?.count ?? 0;
 }
 
-function groupN(c: DescriptionColumn): number {
-  return c.n;
-}
-
 function cell(count: number, hidden: boolean, n: number, nHidden: boolean, policy: DisclosurePolicy): string {
   const text = formatCount({ value: count, hidden }, policy);
   if (hidden || nHidden || n === 0 || count === 0) return text;
@@ -122,6 +119,6 @@ function cell(count: number, hidden: boolean, n: number, nHidden: boolean, polic
 
 function summaryText(s: Summary, policy: DisclosurePolicy, f: (s: Summary) => string): string {
   if (s.n === 0) return '–';
-  if (policy.profile === 'public' && s.n < policy.minCell) return 'withheld';
+  if (isSmallCount(s.n, policy)) return 'withheld';
   return f(s);
 }

@@ -7,7 +7,7 @@ import type { GroupComparison } from '../../measures/types.js';
 import type { Proportion } from '../../stats/types.js';
 import { sharedSizes, suppressProportions, formatCount, type Count, type DisclosurePolicy, type Outside, type ShownProportion } from '../disclosure.js';
 import { decimal, percent, percentInterval, pointsPhrase, pPhrase, ratioPhrase } from '../format.js';
-import { html, type Html } from '../html.js';
+import type { Html } from '../html.js';
 import { table } from '../tables.js';
 import { fig, type FigureRequest } from '../context.js';
 
@@ -94,15 +94,4 @@ export function comparisonSentence(c: GroupComparison, rows: ShownProportion[]):
   if (c.riskDifference && used.length === 2) parts.push(`risk difference (${used[0].label} minus ${used[1].label}) ${pointsPhrase(c.riskDifference)}, Newcombe hybrid score interval`);
   if (c.relativeRisk && used.length === 2) parts.push(`relative risk (${used[0].label} over ${used[1].label}) ${ratioPhrase(c.relativeRisk)}`);
   return parts.join('; ') + '.';
-}
-
-/** Short "k of n (p%)" for narrative, withheld-aware. */
-export function shortShare(p: ShownProportion, policy: DisclosurePolicy): string {
-  if (p.hidden) return `${formatCount(p.k, policy)} of ${formatCount(p.n, policy)}`;
-  if (p.proportion == null) return `none of ${p.n.value}`;
-  return `${p.k.value} of ${p.n.value} (${percent(p.proportion)})`;
-}
-
-export function para(text: string): Html {
-  return html`<p>${text}</p>`;
 }

@@ -5,7 +5,7 @@ import { decimal, percent } from '../format.js';
 import { html } from '../html.js';
 import { flowCounts } from '../../charts/cohort-flow.js';
 import { snapshotTable } from '../../charts/snapshot.js';
-import { timeInServiceCounts } from '../../charts/time-in-service.js';
+import { summaryWithheld, timeInServiceCounts } from '../../charts/time-in-service.js';
 import { longDate } from '../../charts/theme.js';
 import { seriousnessTable } from '../../charts/seriousness.js';
 import { desistanceFromWords, headline, recallWindowWords, reconvictionWindowWords } from './words.js';
@@ -69,7 +69,7 @@ export function headlinesSection(ctx: ReportContext): Section {
   }
   const tis = m.timeInService;
   const communityN = timeInServiceCounts(tis, policy).communityN;
-  if (tis.communityMonths.n >= (policy.profile === 'public' ? policy.minCell : 1) && tis.communityMonths.mean != null) {
+  if (tis.communityMonths.n > 0 && !summaryWithheld(tis.communityMonths, policy) && tis.communityMonths.mean != null) {
     items.push(
       `People who have left the service spent a mean of ${decimal(tis.communityMonths.mean)} months in it in the community (median ${decimal(tis.communityMonths.median)}${communityN.hidden ? '' : `, ${communityN.value} people`})` +
         (tis.kmMedianMonths != null ? `; counting those still in the service, the Kaplan–Meier median is ${decimal(tis.kmMedianMonths)} months.` : '.'),

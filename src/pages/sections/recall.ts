@@ -2,7 +2,7 @@
 import { recallReasonRows, recallReasonsChart } from '../../charts/recall-reasons.js';
 import { countBarsChart } from '../../charts/count-bars.js';
 import { fig, type Block, type ReportContext, type Section } from '../context.js';
-import { formatCount, suppressProportion, suppressWithTotal } from '../disclosure.js';
+import { formatCount, isSmallCount, suppressProportion, suppressWithTotal } from '../disclosure.js';
 import { decimal } from '../format.js';
 import { html } from '../html.js';
 import { table } from '../tables.js';
@@ -14,6 +14,9 @@ export function recallSection(ctx: ReportContext): Section {
   const { measures: m, policy } = ctx;
   const r = m.recall;
   const blocks: Block[] = [];
+  // the mean times the cohort printed above gives the number of recalls back, so it goes with that number
+  const recalls = { value: r.recallsInWindow, hidden: isSmallCount(r.recallsInWindow, policy) };
+  const mean = recalls.hidden ? 'withheld' : decimal(r.recallsPerPerson.mean, 2);
   blocks.push(html`<p class="lead">${headline(suppressProportion(r.overall, 'recall', policy), `were recalled to custody at least once ${recallWindowWords(r.window)}`, policy)}</p>`);
   blocks.push(groupFigure({ title: 'Recalled at least once', outcome: 'were recalled at least once', outcomeColumn: 'Recalled', comparison: r.comparison, overall: r.overall, policy }));
   blocks.push(
@@ -44,7 +47,7 @@ export function recallSection(ctx: ReportContext): Section {
         policy,
       }),
       [distTable],
-      [`Mean recalls per person: ${decimal(r.recallsPerPerson.mean, 2)} (${formatCount({ value: r.recallsInWindow, hidden: policy.profile === 'public' && r.recallsInWindow > 0 && r.recallsInWindow < policy.minCell }, policy)} recalls in the window).`],
+      [`Mean recalls per person: ${mean} (${formatCount(recalls, policy)} recalls in the window).`],
     ),
   );
   if (Object.keys(r.reasons).length && r.recallsInWindow > 0) {

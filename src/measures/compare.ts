@@ -42,11 +42,6 @@ export function countByGroup(groups: GroupColumn, rows: ArrayLike<number>, outco
   return { names: groups.names, k, n };
 }
 
-/** Which groups have at least one person in the cohort (the groups a comparison lists). */
-export function groupsInCohort(study: Study, groups: GroupColumn): boolean[] {
-  return groupsInCohortRows(groups, cohortRows(study));
-}
-
 /**
  * Compares a binary outcome across groups. Lists every group with at least one
  * person in the cohort (n = 0 for the measure gives a null proportion); the tests
@@ -119,5 +114,5 @@ export function compareGroups(
 ): GroupComparison {
   if (rows.length !== outcome.length) throw new Error(`compareGroups: ${rows.length} rows but ${outcome.length} outcomes.`);
   const groups = groupColumn(study, groupBy);
-  return compareCounts(groupBy, countByGroup(groups, rows, outcome), groupsInCohort(study, groups), resolveOptions(options).interval);
+  return compareCounts(groupBy, countByGroup(groups, rows, outcome), groupsInCohortRows(groups, cohortRows(study)), resolveOptions(options).interval);
 }

@@ -15,11 +15,11 @@ import type { RecallResult } from './types.js';
 /** Per cohort member: recalls in the window, and the time to the first recall. */
 export interface RecallOutcomes {
   rows: Int32Array;
+  /** 1 = recalled in the window; also the curve's event (0 = censored at the window's end). */
   recalled: Uint8Array;
   recalls: Int32Array;
   /** Days from r to the first recall in the window, or to the window's end. */
   time: Float64Array;
-  event: Uint8Array;
   /** Recalls in the window giving each reason (RECALL_REASONS order). */
   reasonCounts: number[];
   noReason: number;
@@ -38,7 +38,6 @@ export function recallOutcomes(study: Study, options: Partial<MeasureOptions> = 
   const recalled = new Uint8Array(m);
   const recalls = new Int32Array(m);
   const time = new Float64Array(m);
-  const event = new Uint8Array(m);
   const reasonCounts = new Array<number>(RECALL_REASONS.length).fill(0);
   let noReason = 0;
   let recallsInWindow = 0;
@@ -64,13 +63,12 @@ export function recallOutcomes(study: Study, options: Partial<MeasureOptions> = 
     recallsInWindow += count;
     if (count > 0) {
       recalled[j] = 1;
-      event[j] = 1;
       time[j] = first - r;
     } else {
       time[j] = end - r;
     }
   }
-  return { rows, recalled, recalls, time, event, reasonCounts, noReason, recallsInWindow };
+  return { rows, recalled, recalls, time, reasonCounts, noReason, recallsInWindow };
 }
 
 /**
@@ -107,7 +105,7 @@ export function recallResultFrom(study: Study, o: RecallOutcomes, options: Parti
     recallsPerPerson: { mean: n > 0 ? o.recallsInWindow / n : null, distribution },
     reasons,
     recallsInWindow: o.recallsInWindow,
-    timeToFirstRecall: survivalCurve(o.time, o.event, opts.kmConfType),
-    timeToFirstRecallByGroup: curvesByColumn(study, opts.groupBy, o.rows, o.time, o.event, opts.kmConfType),
+    timeToFirstRecall: survivalCurve(o.time, o.recalled, opts.kmConfType),
+    timeToFirstRecallByGroup: curvesByColumn(study, opts.groupBy, o.rows, o.time, o.recalled, opts.kmConfType),
   };
 }

@@ -156,6 +156,30 @@ describe('studyFromRows', () => {
     expect(s.quality.problems[0].expected).toBe('one row per event (identical in every column to line 2; counted once)');
   });
 
+  it('matches enum and boolean values ignoring case, booleans written every way the format allows', () => {
+    const written = ['1', 'FALSE', 'Yes', 'NO', 'True', '0', true, false];
+    const ends = ['COMPLETED', 'Died', 'recalled', 'Disengaged', 'TRANSFERRED', 'Other', 'completed', 'died'];
+    const people = written.map((included, i) => ({
+      person_id: `P${i}`, service: 'S', index_offence: 'VIO1', release_date: '2019-01-01', service_end: '2019-06-01',
+      end_reason: ends[i], included, exclusion_reason: included === false || /^(false|no|0)$/i.test(String(included)) ? 'withdrew' : null,
+      sex: ['MALE', 'Female', 'oThEr', 'UNKNOWN', '', 'male', 'FEMALE', 'Other'][i],
+    }));
+    const events = [
+      { person_id: 'P0', type: 'RECALL', date: '2019-02-01', recall_reasons: 'FURTHER_CHARGE; Drugs_Alcohol' },
+      { person_id: 'P0', type: 'ReRelease', date: '2019-03-01' },
+      { person_id: 'P0', type: 'Caution', date: '2019-04-01', conviction_date: '2019-04-02', offence: 'VIO1' },
+      { person_id: 'P0', type: 'BREACH', date: '2019-05-01' },
+    ];
+    const s = studyFromRows({ people, events, offences: offenceObjects });
+    expect(col(s, 'people', 'included')).toEqual([true, false, true, false, true, false, true, false]);
+    expect(col(s, 'people', 'end_reason')).toEqual(['completed', 'died', 'recalled', 'disengaged', 'transferred', 'other', 'completed', 'died']);
+    expect(col(s, 'people', 'sex')).toEqual(['male', 'female', 'other', 'unknown', 'unknown', 'male', 'female', 'other']);
+    // EVENT codes: recall 0, rerelease 1, caution 3, breach 4; further_charge bit 0 and drugs_alcohol bit 4: 1 + 16.
+    expect(col(s, 'events', 'type')).toEqual([0, 1, 3, 4]);
+    expect(col(s, 'events', 'recall_reasons')).toEqual([17, 0, 0, 0]);
+    expect(s.quality.problems).toEqual([]);
+  });
+
   it('uses the default offence lookup when none is given', () => {
     const s = studyFromRows({ people: [{ person_id: 'A', service: 'S', index_offence: 'VAP-MURDER', release_date: '2019-01-01' }], events: [] });
     expect(s.offences.code.length).toBeGreaterThan(50);

@@ -88,8 +88,9 @@ export function forestChart(c: ServiceComparison, policy: DisclosurePolicy): Cha
 export function forestPanelsChart(comparisons: ServiceComparison[], policy: DisclosurePolicy): ChartSpec {
   const services = comparisons[0]?.byService.map((s) => s.group) ?? [];
   const measures = comparisons.map((c) => COMPARED_MEASURE_WORDS[c.measure].title);
-  const rows = comparisons.flatMap((c) => {
-    const { rows: shown, pooled } = shownServices(c, policy, cohortComparison(comparisons));
+  const cohort = cohortComparison(comparisons);
+  const published = comparisons.map((c) => ({ c, ...shownServices(c, policy, cohort) }));
+  const rows = published.flatMap(({ c, rows: shown, pooled }) => {
     const title = COMPARED_MEASURE_WORDS[c.measure].title;
     const pooledP = pooled.hidden ? null : pooled.proportion;
     return shown.map((r) => ({
@@ -105,9 +106,8 @@ export function forestPanelsChart(comparisons: ServiceComparison[], policy: Disc
   });
   const x = { type: 'quantitative' as const, scale: { domain: [0, 1] }, axis: { format: '.0%', title: null, tickCount: 4, labelFontSize: 10 } };
   const y = { field: 'label', type: 'nominal' as const, sort: services, scale: { domain: services }, title: null, axis: { labelLimit: 320 } };
-  const describe = (c: ServiceComparison) => {
+  const describe = ({ c, rows: shown, pooled }: (typeof published)[number]) => {
     const w = COMPARED_MEASURE_WORDS[c.measure];
-    const { rows: shown, pooled } = shownServices(c, policy, cohortComparison(comparisons));
     const pooledText = pooled.hidden || pooled.proportion == null ? 'withheld' : `${pct(pooled.proportion)} overall`;
     return `${w.title} (share who ${w.outcome}; ${pooledText}): ` +
       shown.map((r) => (r.hidden ? `${r.label} withheld` : r.proportion == null || !r.ci ? `${r.label} no one` : `${r.label} ${pct(r.proportion)} (${pct(r.ci[0])} to ${pct(r.ci[1])})`)).join(', ');
@@ -115,7 +115,7 @@ export function forestPanelsChart(comparisons: ServiceComparison[], policy: Disc
   return {
     $schema: SCHEMA,
     title: chartTitle('Services compared on each measure', 'Share of each service\u2019s people with 95% confidence intervals; dashed line: all services together; squares sized by the number of people'),
-    description: `Forest plots of ${measures.length} measures by service. ` + comparisons.map(describe).join('. ') + '.',
+    description: `Forest plots of ${measures.length} measures by service. ` + published.map(describe).join('. ') + '.',
     config: { ...CONFIG, header: { labelFontSize: 12, labelFontWeight: 'bold', title: null, labelOrient: 'top' } },
     data: { values: rows },
     facet: { column: { field: 'measure', type: 'nominal', sort: measures, title: null } },

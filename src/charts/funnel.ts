@@ -101,9 +101,10 @@ export function funnelPanelsChart(comparisons: ServiceComparison[], policy: Disc
   type Row = { measure: string; kind: string; n?: number; v?: number | null; side?: string; label?: string; position?: string };
   const rows: Row[] = [];
   const notes: string[] = [];
+  const cohort = cohortComparison(comparisons);
   for (const c of comparisons) {
     const measure = COMPARED_MEASURE_WORDS[c.measure].title;
-    const { rows: shown, pooled } = shownServices(c, policy, cohortComparison(comparisons));
+    const { rows: shown, pooled } = shownServices(c, policy, cohort);
     const drawn = shown.filter((r) => !r.hidden && r.proportion != null);
     for (const f of thinFunnel(c.funnel, drawn.map((d) => d.n.value), 40)) {
       rows.push({ measure, kind: '95% limits', side: 'lower', n: f.n, v: f.lower95 }, { measure, kind: '95% limits', side: 'upper', n: f.n, v: f.upper95 });

@@ -89,11 +89,18 @@ export function thinSteps(points: KmPoint[], step: number): KmPoint[] {
   return out;
 }
 
+/** How vega reads the curves' inline CSV: the curve columns as numbers, the rest as text. */
+const CSV_FORMAT = { type: 'csv', parse: { month: 'number', survival: 'number', lower: 'number', upper: 'number' } } as const;
+
+/** A text field of inline CSV, quoted when it holds a quote, comma or line break (a service name may). */
+function csvField(s: string): string {
+  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
 /** Inline CSV data (a quarter of the size of JSON objects for long curves). */
-function csvData(points: KmPoint[], colourOf: (series: string) => string): { values: string; format: { type: 'csv'; parse: Record<string, 'number'> } } {
-  const q = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  const lines = ['series,colour,month,survival,lower,upper', ...points.map((p) => `${q(p.series)},${colourOf(p.series)},${p.month},${p.survival},${p.lower ?? ''},${p.upper ?? ''}`)];
-  return { values: lines.join('\n'), format: { type: 'csv', parse: { month: 'number', survival: 'number', lower: 'number', upper: 'number' } } };
+function csvData(points: KmPoint[], colourOf: (series: string) => string): { values: string; format: typeof CSV_FORMAT } {
+  const lines = ['series,colour,month,survival,lower,upper', ...points.map((p) => `${csvField(p.series)},${colourOf(p.series)},${p.month},${p.survival},${p.lower ?? ''},${p.upper ?? ''}`)];
+  return { values: lines.join('\n'), format: CSV_FORMAT };
 }
 
 function round(x: number, digits: number): number {
@@ -277,10 +284,9 @@ export function kaplanMeierPanels(input: KmPanelsInput): ChartSpec {
     // the reference is a faint guide: one step per three pixel columns is enough
     for (const p of reference) rows.push({ ...p, panel: s.label, role: 'reference' });
   }
-  const q = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
   // panels are 125 px wide and 90 px tall: two decimals of a month and three of a proportion are finer than a pixel
-  const r = (x: number | null, f: number) => (x == null ? '' : String(Math.round(x * f) / f));
-  const csv = ['panel,role,month,survival,lower,upper', ...rows.map((p) => `${q(p.panel)},${p.role === 'service' ? 's' : 'r'},${r(p.month, 100)},${r(p.survival, 1000)},${r(p.lower, 1000)},${r(p.upper, 1000)}`)].join('\n');
+  const r = (x: number | null, digits: number) => (x == null ? '' : String(round(x, digits)));
+  const csv = ['panel,role,month,survival,lower,upper', ...rows.map((p) => `${csvField(p.panel)},${p.role === 'service' ? 's' : 'r'},${r(p.month, 2)},${r(p.survival, 3)},${r(p.lower, 3)},${r(p.upper, 3)}`)].join('\n');
   const x = { field: 'month', type: 'quantitative' as const, scale: { domain: [0, maxMonth], nice: false }, axis: { title: input.timeTitle, values: months.filter((_, i) => i % 2 === 0), format: 'd', labelFontSize: 10, titleFontSize: 11, grid: false } };
   // no grid lines in small panels: twenty panels of them cost more to draw than they help
   const y = { type: 'quantitative' as const, scale: { domain: [0, 1] }, axis: { format: '.0%', title: input.survivalTitle, values: [0, 0.5, 1], labelFontSize: 10, titleFontSize: 11, grid: false } };
@@ -292,7 +298,7 @@ export function kaplanMeierPanels(input: KmPanelsInput): ChartSpec {
     title: chartTitle(input.title, [input.subtitle ?? '', input.reference ? `Grey line: ${input.reference.label.toLowerCase()}; shading: 95% confidence band` : 'Shading: 95% confidence band'].filter(Boolean).join('. ')),
     description,
     config: { ...CONFIG, header: { labelFontSize: 10.5, labelLimit: PANEL_W + 70, title: null } },
-    data: { values: csv, format: { type: 'csv', parse: { month: 'number', survival: 'number', lower: 'number', upper: 'number' } } },
+    data: { values: csv, format: CSV_FORMAT },
     columns: 4,
     facet: { field: 'panel', type: 'nominal', sort: labels, title: null },
     spacing: { row: 14, column: 12 },

@@ -4,6 +4,7 @@
  * separates its series; dash patterns and shapes back the colours up.
  */
 import type { TopLevelSpec } from 'vega-lite';
+import { parseISODate, partsOfDay } from '../time/days.js';
 
 /** A Vega-Lite spec as the builders return it: always titled and described. */
 export type ChartSpec = TopLevelSpec & { title: string | { text: string; subtitle?: string | string[] }; description: string };
@@ -77,11 +78,12 @@ export function pct(p: number): string {
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-/** A YYYY-MM-DD date in words, "30 January 2024"; anything else is returned as it is. */
+/** A YYYY-MM-DD date in words, "30 January 2024"; anything else (a date-time, a date that does not exist) is returned as it is. */
 export function longDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m || +m[2] < 1 || +m[2] > 12) return iso;
-  return `${+m[3]} ${MONTHS[+m[2] - 1]} ${m[1]}`;
+  const day = parseISODate(iso);
+  if (day === undefined) return iso;
+  const p = partsOfDay(day);
+  return `${p.day} ${MONTHS[p.month - 1]} ${p.year}`;
 }
 
 /** Plain sentence listing, "a, b and c". */

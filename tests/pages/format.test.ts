@@ -18,7 +18,7 @@ describe('formats', () => {
     expect(ratioPhrase({ estimate: 1.6, ci: [0.7853733574552187, 3.2595961853034576] })).toBe('1.60 (95% CI 0.79 to 3.26)');
   });
   it('writes dates and lists in words', () => {
-    expect([longDate('2024-01-30'), longDate('2019-12-31'), longDate('2024-13-01'), longDate('2024-01-30T10:00:00Z')]).toEqual(['30 January 2024', '31 December 2019', '2024-13-01', '2024-01-30T10:00:00Z']);
+    expect([longDate('2024-01-30'), longDate('2019-12-31'), longDate('2024-13-01'), longDate('2023-02-29'), longDate('2024-02-29'), longDate('2024-01-30T10:00:00Z')]).toEqual(['30 January 2024', '31 December 2019', '2024-13-01', '2023-02-29', '29 February 2024', '2024-01-30T10:00:00Z']);
     expect([listWords([]), listWords(['a']), listWords(['a', 'b']), listWords(['a', 'b', 'c'])]).toEqual(['', 'a', 'a and b', 'a, b and c']);
     expect(wrapWords('Kaplan–Meier estimate from release; shading: 95% confidence band', 30)).toEqual(['Kaplan–Meier estimate from', 'release; shading: 95%', 'confidence band']);
   });

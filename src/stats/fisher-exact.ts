@@ -121,9 +121,10 @@ function networkPValue(
   const lastPair = new LastPairTails(order[r - 2], order[r - 1], logChoose);
   let p = 0;
   let work = 0;
-  let stage = new Map<number, NodePaths>([[totalYes, mergedPaths([0], [1])]]);
+  const start: NodePaths = { past: Float64Array.of(0), mass: Float64Array.of(1), cumulativeMass: Float64Array.of(1) };
+  let stage = new Map<number, NodePaths>([[totalYes, start]]);
   for (let j = 0; j < r - 2 && stage.size > 0; j++) {
-    const pending = new Map<number, { past: number[]; mass: number[] }>();
+    const pending = new Map<number, PathBuffer>();
     const n = order[j];
     for (const [left, node] of stage) {
       const logNodeTables = logChoose(remaining[j], left);
@@ -140,16 +141,13 @@ function networkPValue(
         if (work > budget) return null;
         if (kept > added) {
           let child = pending.get(childLeft);
-          if (!child) pending.set(childLeft, (child = { past: [], mass: [] }));
-          for (let i = added; i < kept; i++) {
-            child.past.push(node.past[i] + step);
-            child.mass.push(node.mass[i] * factor);
-          }
+          if (!child) pending.set(childLeft, (child = new PathBuffer()));
+          child.appendExtended(node, added, kept, step, factor);
         }
       }
     }
     stage = new Map();
-    for (const [left, child] of pending) stage.set(left, mergedPaths(child.past, child.mass));
+    for (const [left, child] of pending) stage.set(left, mergedPaths(child));
   }
   for (const [left, node] of stage) {
     work += lastPair.prepare(left) + node.past.length;
@@ -171,23 +169,62 @@ function countAtMost(sorted: Float64Array, limit: number): number {
   return lo;
 }
 
-/** Sorts paths by past and merges those within MERGE_DISTANCE of a run's first. */
-function mergedPaths(past: number[], mass: number[]): NodePaths {
-  const index = Uint32Array.from(past.keys()).sort((a, b) => past[a] - past[b]);
-  const mergedPast: number[] = [];
-  const mergedMass: number[] = [];
+/**
+ * Paths collected for one node during a stage, in typed arrays that grow by doubling:
+ * the hot loop then fills memory outside the garbage-collected heap instead of growing
+ * JS arrays of doubles that every young-generation collection has to copy.
+ */
+class PathBuffer {
+  past = new Float64Array(16);
+  mass = new Float64Array(16);
+  length = 0;
+
+  /** Appends paths from … to − 1 of a node, extended by one row: past + step, mass × factor. */
+  appendExtended(node: NodePaths, from: number, to: number, step: number, factor: number): void {
+    this.reserve(to - from);
+    const { past, mass } = this;
+    let length = this.length;
+    for (let i = from; i < to; i++) {
+      past[length] = node.past[i] + step;
+      mass[length++] = node.mass[i] * factor;
+    }
+    this.length = length;
+  }
+
+  private reserve(count: number): void {
+    const needed = this.length + count;
+    if (needed <= this.past.length) return;
+    let capacity = this.past.length * 2;
+    while (capacity < needed) capacity *= 2;
+    const past = new Float64Array(capacity);
+    const mass = new Float64Array(capacity);
+    past.set(this.past.subarray(0, this.length));
+    mass.set(this.mass.subarray(0, this.length));
+    this.past = past;
+    this.mass = mass;
+  }
+}
+
+/** Sorts paths by past (ties keep their order) and merges those within MERGE_DISTANCE of a run's first. */
+function mergedPaths(paths: PathBuffer): NodePaths {
+  const { past, mass, length } = paths;
+  const index = new Uint32Array(length);
+  for (let i = 0; i < length; i++) index[i] = i;
+  index.sort((a, b) => past[a] - past[b]);
+  const mergedPast = new Float64Array(length);
+  const mergedMass = new Float64Array(length);
+  let count = 0;
   for (const i of index) {
-    const last = mergedPast.length - 1;
-    if (last >= 0 && past[i] - mergedPast[last] <= MERGE_DISTANCE) mergedMass[last] += mass[i];
+    if (count > 0 && past[i] - mergedPast[count - 1] <= MERGE_DISTANCE) mergedMass[count - 1] += mass[i];
     else {
-      mergedPast.push(past[i]);
-      mergedMass.push(mass[i]);
+      mergedPast[count] = past[i];
+      mergedMass[count++] = mass[i];
     }
   }
-  const cumulativeMass = new Float64Array(mergedMass.length);
+  const cumulativeMass = new Float64Array(count);
   let sum = 0;
-  for (let i = 0; i < mergedMass.length; i++) cumulativeMass[i] = sum += mergedMass[i];
-  return { past: Float64Array.from(mergedPast), mass: Float64Array.from(mergedMass), cumulativeMass };
+  for (let i = 0; i < count; i++) cumulativeMass[i] = sum += mergedMass[i];
+  return { past: mergedPast.subarray(0, count), mass: mergedMass.subarray(0, count), cumulativeMass };
 }
 
 /**

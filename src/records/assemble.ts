@@ -10,7 +10,7 @@ import { EVENT } from '../study/vocabulary.js';
 import { formatDay } from '../time/days.js';
 import type { EventsReader } from './events-reader.js';
 import { COMPLETED, type PeopleReader } from './people-reader.js';
-import { ProblemLog, StudyError } from './problems.js';
+import { ProblemLog, StudyError, type WarningKind } from './problems.js';
 
 export interface AssembleInput {
   people: PeopleReader;
@@ -180,7 +180,7 @@ export function assembleStudy(input: AssembleInput): Study {
   let kept = 0;
   const personStart = new Int32Array(nPeople + 1);
   const warnings: Problem[] = [];
-  const warn = (kind: string, line: number, column: string | null, value: string | null, expected: string) =>
+  const warn = (kind: WarningKind, line: number, column: string | null, value: string | null, expected: string) =>
     warnings.push({ severity: 'warning', kind, table: 'events', file: events.file, line, column, value, expected });
   for (let p = 0; p < nPeople; p++) {
     personStart[p] = kept;

@@ -7,8 +7,3 @@ export type { RowsInput } from './sources.js';
 export { loadOffenceLookup, defaultOffenceLookupPath } from './offence-lookup.js';
 export { StudyError, formatProblem } from './problems.js';
 export { REFUSED_COLUMNS, maskValue } from './privacy.js';
-
-/** A table file: CSV or JSON, chosen by the extension (.csv / .json). */
-export interface TableSource {
-  path: string;
-}

@@ -7,7 +7,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { InputFile, OffenceLookup, Study, TableName } from '../study/study.js';
+import type { InputFile, OffenceLookup, Study } from '../study/study.js';
 import { parseISODate } from '../time/days.js';
 import { assembleStudy } from './assemble.js';
 import { EventsReader } from './events-reader.js';
@@ -20,7 +20,7 @@ import { PeopleReader } from './people-reader.js';
 import { ProblemLog, StudyError } from './problems.js';
 import { QUARANTINE_FILE_NAME, writeQuarantine } from './quarantine.js';
 import { feedRows, fileSize, readTableFile, type FileInfo, type RowsInput } from './sources.js';
-import { normaliseColumnName, type QuarantinedRow, type ReaderSettings, type TableReader } from './table-reader.js';
+import { normaliseColumnName, type QuarantinedRow, type TableReader } from './table-reader.js';
 
 export interface LoadOptions {
   /** YYYY-MM-DD; when absent, the latest date anywhere in the records (Study.extractionDateInferred = true). */
@@ -69,10 +69,6 @@ interface Session {
   extractionDate: number | null;
 }
 
-function settingsFor(table: TableName, file: string, log: ProblemLog, allow: ReadonlySet<string>): ReaderSettings {
-  return { table, file, log, allow };
-}
-
 /**
  * After a table is fed: a file with no header at all (0 bytes) is an error,
  * and so is a people table without rows; an events table may be empty.
@@ -93,8 +89,8 @@ function startSession(offences: OffenceLookup, files: { people: string; events: 
   const log = new ProblemLog();
   const allow = new Set((options.allowColumns ?? []).map(normaliseColumnName));
   const extractionDate = optionDate('extractionDate', options.extractionDate);
-  const people = new PeopleReader(settingsFor('people', files.people, log, allow), offences.rowOf, extractionDate, expectedPeople);
-  const events = new EventsReader(settingsFor('events', files.events, log, allow), people, offences.code, expectedEvents);
+  const people = new PeopleReader({ table: 'people', file: files.people, log, allow }, offences.rowOf, extractionDate, expectedPeople);
+  const events = new EventsReader({ table: 'events', file: files.events, log, allow }, people, offences.code, expectedEvents);
   return { log, allow, offences, people, events, extractionDate };
 }
 
@@ -173,9 +169,9 @@ function readTable(session: Session, role: 'people' | 'events', path: string, re
     reader.fatal = true;
   }
   for (const fault of info.jsonFaults) {
-    session.log.error('malformed_json', role, path, fault.line, null, null, fault.expected);
+    const problem = session.log.error('malformed_json', role, path, fault.line, null, null, fault.expected);
     reader.rowsRead++;
-    reader.quarantined.push({ table: role, file: path, line: fault.line, problems: [session.log.problems[session.log.problems.length - 1]], fields: [] });
+    reader.quarantined.push({ table: role, file: path, line: fault.line, problems: [problem], fields: [] });
   }
   if (!info.jsonUnparsable) checkNotEmpty(reader, session.log, isJson && !info.blank);
   return { bytes: info.bytes, sha256: info.sha256 };

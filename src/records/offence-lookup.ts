@@ -11,7 +11,7 @@ import * as aq from 'arquero';
 import type { DataQuality, InputFile, OffenceLookup, Problem } from '../study/study.js';
 import { MODES_OF_TRIAL, OFFENCE_CATEGORIES, type ModeOfTrial, type OffenceCategory } from '../study/vocabulary.js';
 import { readCsvBytes, type CsvRecord } from './csv-reader.js';
-import { ProblemLog, StudyError } from './problems.js';
+import { ProblemLog, StudyError, type ErrorKind } from './problems.js';
 import { feedRows, type RowsInput } from './sources.js';
 import { normaliseColumnName } from './table-reader.js';
 
@@ -124,7 +124,7 @@ export function offenceLookupFromRows(rows: RowsInput): OffenceLookup {
   return buildLookup(raw, '<offences rows>', null);
 }
 
-function problem(file: string, line: number, column: string | null, value: string | null, expected: string, kind = 'wrong_type'): Problem {
+function problem(file: string, line: number, column: string | null, value: string | null, expected: string, kind: ErrorKind = 'wrong_type'): Problem {
   return { severity: 'error', kind, table: 'offences', file, line, column, value, expected };
 }
 

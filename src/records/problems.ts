@@ -45,12 +45,11 @@ export class ProblemLog {
     if (p.severity === 'error') this.errors++;
   }
 
-  error(kind: ErrorKind, table: TableName, file: string, line: number, column: string | null, value: string | null, expected: string): void {
-    this.add({ severity: 'error', kind, table, file, line, column, value, expected });
-  }
-
-  warning(kind: WarningKind, table: TableName, file: string, line: number, column: string | null, value: string | null, expected: string): void {
-    this.add({ severity: 'warning', kind, table, file, line, column, value, expected });
+  /** Adds an error and returns it. */
+  error(kind: ErrorKind, table: TableName, file: string, line: number, column: string | null, value: string | null, expected: string): Problem {
+    const p: Problem = { severity: 'error', kind, table, file, line, column, value, expected };
+    this.add(p);
+    return p;
   }
 
   /** Every problem in file order: offences, people, events; by line within a file (stable, so a row's problems stay in column order). */

@@ -8,7 +8,7 @@ import type { Problem, TableName } from '../study/study.js';
 import { BAD_DATE, StringInterner, WordMatcher, parseDateBytes, parseNumberBytes, trimEnd, trimStart } from './bytes.js';
 import type { CsvRecord } from './csv-reader.js';
 import { identifierShape, isRefusedColumn, mayBeIdentifierBytes, maskValue } from './privacy.js';
-import type { ErrorKind, ProblemLog } from './problems.js';
+import type { ErrorKind, ProblemLog, WarningKind } from './problems.js';
 
 export interface ReaderSettings {
   table: TableName;
@@ -204,7 +204,7 @@ export abstract class TableReader {
     return interner.strings[i];
   }
 
-  protected problem(severity: 'error' | 'warning', kind: string, column: string | null, value: string | null, expected: string, line = this.rec.line): Problem {
+  protected problem(severity: 'error' | 'warning', kind: ErrorKind | WarningKind, column: string | null, value: string | null, expected: string, line = this.rec.line): Problem {
     return { severity, kind, table: this.table, file: this.file, line, column, value, expected };
   }
 

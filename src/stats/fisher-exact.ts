@@ -9,9 +9,9 @@ export interface FisherResult {
 }
 
 /** R fisher.test's allowance for rounding when comparing table probabilities. */
-export const FISHER_RELATIVE_TOLERANCE = 1e-7;
+const FISHER_RELATIVE_TOLERANCE = 1e-7;
 /** Upper limit on partial tables examined for an r × 2 table (about a second of work). */
-export const FISHER_WORK_BUDGET = 4_000_000;
+const FISHER_WORK_BUDGET = 4_000_000;
 /** Largest subset-sum table (rows × people) built for the exact lower bound at one stage. */
 const MAX_SUBSET_SUM_CELLS = 2_000_000;
 

@@ -1,21 +1,20 @@
 /** The statistics core: pure functions, no I/O. Each estimator states the R function it matches. */
 export type { Proportion, Summary, Estimate, Curve } from './types.js';
 export { Z95, normalQuantile, normalCdf } from './normal.js';
-export { logGamma, logChoose } from './log-gamma.js';
-export { regularizedBeta, regularizedBetaUpper, logBeta } from './incomplete-beta.js';
+export { logGamma } from './log-gamma.js';
+export { regularizedBeta, regularizedBetaUpper } from './incomplete-beta.js';
 export { inverseRegularizedBeta } from './inverse-incomplete-beta.js';
-export { regularizedGammaP, regularizedGammaQ } from './incomplete-gamma.js';
+export { regularizedGammaP } from './incomplete-gamma.js';
 export { chiSquareUpperTail } from './chi-square-distribution.js';
-export { wilsonInterval, clopperPearsonInterval, proportion, zForConfidence } from './proportion.js';
+export { wilsonInterval, clopperPearsonInterval, proportion } from './proportion.js';
 export type { IntervalMethod } from './proportion.js';
 export { riskDifference, relativeRisk, oddsRatio } from './two-group-comparisons.js';
-export { fisherExact, FISHER_RELATIVE_TOLERANCE, FISHER_WORK_BUDGET } from './fisher-exact.js';
+export { fisherExact } from './fisher-exact.js';
 export type { FisherResult } from './fisher-exact.js';
 export { chiSquareTest } from './chi-square-test.js';
 export type { ChiSquareResult } from './chi-square-test.js';
 export { kaplanMeier, atRisk } from './kaplan-meier.js';
 export type { KaplanMeierOptions, ConfType } from './kaplan-meier.js';
-export { survivalMedian } from './survival-median.js';
 export { logRank } from './log-rank.js';
 export type { LogRankResult } from './log-rank.js';
 export { quantile, quantileSorted, summarize } from './summary.js';

@@ -48,12 +48,6 @@ export function stirlingCorrection(x: number): number {
   );
 }
 
-/** log of the binomial coefficient C(n, k) for 0 ≤ k ≤ n (real n, k allowed). */
-export function logChoose(n: number, k: number): number {
-  if (k === 0 || k === n) return 0;
-  return logGamma(n + 1) - logGamma(k + 1) - logGamma(n - k + 1);
-}
-
 /** log k! for k = 0 … n, as a lookup table (exact sums of logs would drift). */
 export function logFactorialTable(n: number): Float64Array {
   const table = new Float64Array(n + 1);

@@ -1,5 +1,5 @@
 /** R's tolerance for "survival equals 0.5" (survival:::survmean uses sqrt(.Machine$double.eps)). */
-export const MEDIAN_TOLERANCE = Math.sqrt(2 ** -52);
+const MEDIAN_TOLERANCE = Math.sqrt(2 ** -52);
 
 /**
  * The median of a survival curve (or of its interval limits) as R's print.survfit

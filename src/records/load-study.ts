@@ -179,7 +179,9 @@ function readTable(session: Session, role: 'people' | 'events', path: string, re
 
 /** Starts reading a large CSV events file in parts; null when it is read whole. */
 function eventsInParts(path: string, session: Session, reading: EventsReading): EventsChunksRun | null {
-  if (reading.parts < 2 || !/\.csv$/i.test(path) || fileSize(path) < reading.minBytes) return null;
+  if (reading.parts < 2 || !/\.csv$/i.test(path)) return null;
+  const size = fileSize(path);
+  if (size < reading.minBytes) return null;
   const ranges = planEventsChunks(path, reading.parts);
   if (ranges === null) return null;
   const events = session.events;
@@ -190,7 +192,7 @@ function eventsInParts(path: string, session: Session, reading: EventsReading): 
     offenceCodes: session.offences.code,
     start,
     end,
-    expectedRows: Math.ceil((start === 0 ? fileSize(path) : Math.min(end, fileSize(path)) - start) / 40),
+    expectedRows: Math.ceil((start === 0 ? size : Math.min(end, size) - start) / 40),
   }));
   return reading.inWorkers ? runChunksInWorkers(jobs) : runChunksHere(jobs);
 }

@@ -170,12 +170,20 @@ export abstract class TableReader {
    * Needs an unlimited intern limit.
    */
   protected textCode(field: number): number {
-    if (!this.trim(field)) return -1;
+    return this.trim(field) ? this.intern(field) : -1;
+  }
+
+  /**
+   * The field just trimmed among the field's distinct values (−1 when it is
+   * new and the interner is full), privacy-checked: once per distinct value,
+   * and again (to report it) on every row of a value that failed.
+   */
+  private intern(field: number): number {
     const interner = this.interners[field];
     const i = interner.index(this.rec.buf, this.s, this.e);
-    const verdict = interner.state[i];
-    if (verdict === 0) interner.state[i] = this.privacyOk(field) ? 1 : 2;
-    else if (verdict === 2) this.privacyOk(field);
+    if (i < 0) this.privacyOk(field);
+    else if (interner.state[i] === 0) interner.state[i] = this.privacyOk(field) ? 1 : 2;
+    else if (interner.state[i] === 2) this.privacyOk(field);
     return i;
   }
 
@@ -190,18 +198,8 @@ export abstract class TableReader {
    */
   protected text(field: number): string | null {
     if (!this.trim(field)) return null;
-    const buf = this.rec.buf;
-    const interner = this.interners[field];
-    const i = interner.index(buf, this.s, this.e);
-    if (i < 0) {
-      const value = buf.toString('utf8', this.s, this.e);
-      this.privacyOk(field);
-      return value;
-    }
-    const verdict = interner.state[i];
-    if (verdict === 0) interner.state[i] = this.privacyOk(field) ? 1 : 2;
-    else if (verdict === 2) this.privacyOk(field);
-    return interner.strings[i];
+    const i = this.intern(field);
+    return i >= 0 ? this.interners[field].strings[i] : this.rec.buf.toString('utf8', this.s, this.e);
   }
 
   protected problem(severity: 'error' | 'warning', kind: ErrorKind | WarningKind, column: string | null, value: string | null, expected: string, line = this.rec.line): Problem {

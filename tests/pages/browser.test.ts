@@ -5,7 +5,7 @@
  * hostile service name shown as text. Pages are built here, from the samples
  * and a hand-built study, into a temporary folder.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -21,11 +21,14 @@ const SAMPLES: SampleName[] = ['resettle', 'south-wales', 'national'];
 let browser: Browser;
 let dir: string;
 const pages: { name: string; path: string }[] = [];
+/** Every person_id of each sample, to look for on its pages. */
+const personIds = new Map<string, Set<string>>();
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'follow-up-pages-'));
   for (const name of SAMPLES) {
     const open = await openSample(name);
+    personIds.set(name, new Set(open.study.people.array('person_id') as string[]));
     pages.push({ name, path: await writeStudyReport(open.study, open.measures, { profile: 'public', minCell: 5 }, join(dir, name)) });
   }
   const resettle = await openSample('resettle');
@@ -130,6 +133,17 @@ describe('report pages in Chromium', () => {
       expect(f.profile).toMatch(name.includes('analyst') ? /^Analyst report/ : /^Public report: counts from 1 to 4 are shown as "<5"/);
     });
   }
+
+  it('prints no person_id, in the text or anywhere in the markup', async () => {
+    for (const [name, ids] of personIds) {
+      expect(ids.size, name).toBeGreaterThan(10);
+      expect([...ids].every((id) => typeof id === 'string' && id.length > 0), name).toBe(true);
+      for (const page of pages.filter((p) => p.name === name || p.name === `${name}-analyst`)) {
+        const words = (await readFile(page.path, 'utf8')).split(/[^A-Za-z0-9_-]+/);
+        expect(words.filter((w) => ids.has(w)), page.name).toEqual([]);
+      }
+    }
+  });
 
   it('shows a hostile service name as text, in tables, chart text and narrative', async () => {
     for (const name of ['xss-public', 'xss-analyst']) {

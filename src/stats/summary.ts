@@ -1,8 +1,8 @@
 import { mean as sampleMean, sampleStandardDeviation } from 'simple-statistics';
 import type { Summary } from './types.js';
 
-/** The non-NaN values, sorted ascending, as a typed array (numeric sort, no string comparison). */
-function sortedFinite(values: ArrayLike<number>): Float64Array {
+/** The values present (not NaN, the missing value), sorted ascending, as a typed array (numeric sort, no string comparison). */
+function sortedPresent(values: ArrayLike<number>): Float64Array {
   let count = 0;
   for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i])) count++;
   const sorted = new Float64Array(count);
@@ -36,7 +36,7 @@ export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
  * NaN when there are no values (R: NA).
  */
 export function quantile(values: ArrayLike<number>, p: number): number {
-  return quantileSorted(sortedFinite(values), p);
+  return quantileSorted(sortedPresent(values), p);
 }
 
 /**
@@ -44,7 +44,7 @@ export function quantile(values: ArrayLike<number>, p: number): number {
  * max of the values, NaN values skipped and not counted. All null when n = 0.
  */
 export function summarize(values: ArrayLike<number>): Summary {
-  const sorted = sortedFinite(values);
+  const sorted = sortedPresent(values);
   const n = sorted.length;
   if (n === 0) {
     return { n: 0, mean: null, sd: null, median: null, q1: null, q3: null, min: null, max: null };

@@ -1,24 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { chiSquareUpperTail, logRank } from '../../src/stats/index.js';
+import type { LogRankResult } from '../../src/stats/index.js';
 import { expectAllCloseToR, expectAllFinite, expectCloseToR, loadFixture } from './r-fixtures.js';
 
-interface Case {
+/** survdiff's input and its result, field for field. */
+interface Case extends LogRankResult {
   time: number[];
   event: number[];
   group: string[];
-  groups: string[];
-  observed: number[];
-  expected: number[];
-  chiSquare: number;
-  df: number;
-  p: number;
 }
 const cases = loadFixture<Case>('survdiff');
 
 describe('log-rank test against R survdiff', () => {
-  it('has at least 200 cases, with very small p among them', () => {
+  it('has at least 200 cases, with very small p and groups expecting no events among them', () => {
     expect(cases.length).toBeGreaterThanOrEqual(200);
     expect(cases.some((c) => c.p < 1e-50)).toBe(true);
+    expect(cases.some((c) => c.expected[0] === 0)).toBe(true);
+    expect(cases.some((c) => c.expected.slice(1).includes(0))).toBe(true);
   });
 
   it('agrees on observed, expected, chi-square, df and p', () => {
@@ -54,9 +52,10 @@ describe('log-rank test by hand', () => {
     expect(r.p).toBeCloseTo(chiSquareUpperTail((1 - eA) ** 2 / v, 1), 14);
   });
 
-  it('is null with fewer than two groups or no events', () => {
+  it('is null with fewer than two groups, no events, or one group at risk at the events (R: χ² 0 on 0 df)', () => {
     expect(logRank([1, 2], [1, 1], ['A', 'A'])).toBeNull();
     expect(logRank([1, 2], [0, 0], ['A', 'B'])).toBeNull();
+    expect(logRank([5, 1, 2], [1, 0, 0], ['A', 'B', 'B'])).toBeNull();
   });
 
   it('rejects labels that are not strings and mismatched lengths', () => {

@@ -2,22 +2,12 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { StudyError, formatProblem, loadStudy } from '../../src/records/index.js';
+import { formatProblem, loadStudy } from '../../src/records/index.js';
 import type { Problem } from '../../src/study/study.js';
+import { day, studyError } from './helpers.js';
 
 const dir = 'tests/fixtures/records';
 const files = { people: `${dir}/errors/people.csv`, events: `${dir}/errors/events.csv`, offences: `${dir}/offences.csv` };
-const day = (iso: string) => Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / 86_400_000;
-
-async function studyError(f: Parameters<typeof loadStudy>[0], options = {}): Promise<StudyError> {
-  try {
-    await loadStudy(f, options);
-  } catch (error) {
-    if (error instanceof StudyError) return error;
-    throw error;
-  }
-  throw new Error('expected a StudyError');
-}
 
 const summary = (p: Problem) => [p.kind, p.line, p.column, p.value];
 

@@ -2,25 +2,17 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { StudyError, loadStudy } from '../../src/records/index.js';
+import { StudyError, loadStudy, type LoadOptions } from '../../src/records/index.js';
 import { readCsvBytes } from '../../src/records/csv-reader.js';
 import type { Problem } from '../../src/study/study.js';
+import { day, studyError as loadFailure } from './helpers.js';
 
 const dir = 'tests/fixtures/records/malformed';
 const offences = 'tests/fixtures/records/offences.csv';
-const day = (iso: string) => Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / 86_400_000;
 const summary = (p: Problem) => [p.kind, p.table, p.line, p.column, p.value];
 const errorsOf = (e: StudyError) => e.problems.filter((p) => p.severity === 'error').map(summary);
 
-async function studyError(people: string, events: string, options = {}): Promise<StudyError> {
-  try {
-    await loadStudy({ people: `${dir}/${people}`, events: `${dir}/${events}`, offences }, options);
-  } catch (error) {
-    if (error instanceof StudyError) return error;
-    throw error;
-  }
-  throw new Error('expected a StudyError');
-}
+const studyError = (people: string, events: string, options: LoadOptions = {}) => loadFailure({ people: `${dir}/${people}`, events: `${dir}/${events}`, offences }, options);
 
 const quarantineDir = () => mkdtempSync(join(tmpdir(), 'records-m-'));
 const quarantineLines = (path: string | null) => readFileSync(path!, 'utf8').trimEnd().split('\n');

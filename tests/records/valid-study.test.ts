@@ -3,9 +3,9 @@ import * as aq from 'arquero';
 import { loadStudy, studyFromRows } from '../../src/records/index.js';
 import type { Study } from '../../src/study/study.js';
 import { sortEvents } from '../../src/records/assemble.js';
+import { day } from './helpers.js';
 
 const dir = 'tests/fixtures/records';
-const day = (iso: string) => Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / 86_400_000;
 const col = (s: Study, table: 'people' | 'events', name: string) => Array.from(s[table].column(name) as unknown as ArrayLike<unknown>);
 
 /** The typed columns of the valid fixture, worked out by hand from the CSV text. */

@@ -152,8 +152,8 @@ export function joinEventChunks(reader: EventsReader, log: ProblemLog, chunks: E
       const all = reader.extras[x].values;
       for (const v of values) all.push(v);
     });
-    for (const p of chunk.problems) log.add({ ...p, line: p.line + lineOffset });
-    const added = log.problems.slice(log.problems.length - chunk.problems.length);
+    const added = chunk.problems.map((p) => ({ ...p, line: p.line + lineOffset }));
+    for (const p of added) log.add(p);
     for (const q of chunk.quarantined) {
       reader.quarantined.push({ table: 'events', file: reader.file, line: q.line + lineOffset, problems: q.problems.map((i) => added[i]), fields: q.fields });
     }

@@ -4,7 +4,7 @@ import { logFactorialTable } from './log-gamma.js';
 export interface FisherResult {
   /** Two-sided p-value; null where it could not be computed exactly. */
   p: number | null;
-  /** Why p is null (or a remark on the table); null otherwise. */
+  /** Why p is null; null when p is a number. */
   note: string | null;
 }
 

@@ -1,6 +1,7 @@
 /**
- * Solves A x = b for a small dense symmetric system by Gaussian elimination with
- * partial pivoting; null when A is numerically singular.
+ * Solves A x = b for a small dense system (the log-rank variance matrix) by Gaussian
+ * elimination with partial pivoting; null when A is numerically singular (a pivot below
+ * 1e-13 × its largest entry).
  */
 export function solveLinearSystem(matrix: number[][], rhs: number[]): number[] | null {
   const n = rhs.length;

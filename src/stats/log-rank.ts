@@ -42,45 +42,37 @@ export function logRank(
   if (k < 2) return null;
   const code = new Map(groups.map((g, i) => [g, i]));
 
-  // Per-group sorted times of everyone and of events, walked with one pointer each.
+  // Per-group sorted times of everyone, walked with one pointer each, and all event times sorted.
   const size = new Array<number>(k).fill(0);
-  const eventSize = new Array<number>(k).fill(0);
+  const observed = new Array<number>(k).fill(0);
   const codes = new Uint32Array(time.length);
   for (let i = 0; i < time.length; i++) {
     const c = code.get(group[i])!;
     codes[i] = c;
     size[c]++;
-    if (event[i] === 1) eventSize[c]++;
+    if (event[i] === 1) observed[c]++;
   }
   const allTimes = size.map((s) => new Float64Array(s));
-  const eventTimes = eventSize.map((s) => new Float64Array(s));
-  const fillAll = new Array<number>(k).fill(0);
-  const fillEvent = new Array<number>(k).fill(0);
-  let totalEvents = 0;
-  for (let i = 0; i < time.length; i++) {
+  const fill = new Array<number>(k).fill(0);
+  const totalEvents = observed.reduce((s, v) => s + v, 0);
+  const eventTimes = new Float64Array(totalEvents);
+  for (let i = 0, e = 0; i < time.length; i++) {
     const c = codes[i];
-    allTimes[c][fillAll[c]++] = time[i];
-    if (event[i] === 1) {
-      eventTimes[c][fillEvent[c]++] = time[i];
-      totalEvents++;
-    }
+    allTimes[c][fill[c]++] = time[i];
+    if (event[i] === 1) eventTimes[e++] = time[i];
   }
   for (const a of allTimes) a.sort();
-  for (const a of eventTimes) a.sort();
-  const distinctEventTimes = new Float64Array(totalEvents);
-  for (let g = 0, j = 0; g < k; g++) { distinctEventTimes.set(eventTimes[g], j); j += eventTimes[g].length; }
-  distinctEventTimes.sort();
+  eventTimes.sort();
 
-  const observed = eventSize.slice();
   const expected = new Array<number>(k).fill(0);
   const variance = Array.from({ length: k }, () => new Array<number>(k).fill(0));
   const allPointer = new Array<number>(k).fill(0);
   const eventPointer = new Array<number>(k).fill(0);
   const atRisk = new Array<number>(k).fill(0);
   for (let e = 0; e < totalEvents; ) {
-    const t = distinctEventTimes[e];
+    const t = eventTimes[e];
     let deaths = 0;
-    while (e < totalEvents && distinctEventTimes[e] === t) { e++; deaths++; }
+    while (e < totalEvents && eventTimes[e] === t) { e++; deaths++; }
     let total = 0;
     for (let g = 0; g < k; g++) {
       const times = allTimes[g];

@@ -23,6 +23,14 @@ describe('dates from bytes', () => {
     expect(parseDateBytes(leap, 0, leap.length)).toBe(Date.UTC(2000, 1, 29) / 86_400_000);
     expect(daysFromCivil(1970, 1, 1)).toBe(0);
   });
+
+  it('reads years outside the table of months, below 100 too (where Date.UTC would read 19 as 1919)', () => {
+    // Day numbers from Python's date.toordinal() − 719163 (the ordinal of 1970-01-01).
+    for (const [text, expected] of [['0001-01-01', -719162], ['0019-01-01', -712588], ['1600-02-29', -135081]] as const) {
+      const b = bytes(text);
+      expect(parseDateBytes(b, 0, b.length), text).toBe(expected);
+    }
+  });
 });
 
 describe('numbers from bytes', () => {

@@ -11,9 +11,11 @@ export function zForConfidence(conf: number): number {
   return conf === 0.95 ? Z95 : normalQuantile(1 - (1 - conf) / 2);
 }
 
-function checkCounts(k: number, n: number): void {
-  if (!Number.isInteger(n) || n < 0) throw new RangeError(`n must be a non-negative integer, got ${n}`);
-  if (!Number.isInteger(k) || k < 0 || k > n) throw new RangeError(`k must be an integer in [0, n = ${n}], got ${k}`);
+/** Checks k of n: n a non-negative integer, k an integer in [0, n]; errors start with `label: ` when given. */
+export function checkCounts(k: number, n: number, label?: string): void {
+  const prefix = label === undefined ? '' : `${label}: `;
+  if (!Number.isInteger(n) || n < 0) throw new RangeError(`${prefix}n must be a non-negative integer, got ${n}`);
+  if (!Number.isInteger(k) || k < 0 || k > n) throw new RangeError(`${prefix}k must be an integer in [0, n = ${n}], got ${k}`);
 }
 
 /**

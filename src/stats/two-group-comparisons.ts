@@ -1,11 +1,6 @@
 import type { Estimate } from './types.js';
-import { wilsonInterval } from './proportion.js';
+import { checkCounts, wilsonInterval } from './proportion.js';
 import { Z95 } from './normal.js';
-
-function checkGroup(k: number, n: number, label: string): void {
-  if (!Number.isInteger(n) || n < 0) throw new RangeError(`${label}: n must be a non-negative integer, got ${n}`);
-  if (!Number.isInteger(k) || k < 0 || k > n) throw new RangeError(`${label}: k must be an integer in [0, ${n}], got ${k}`);
-}
 
 /**
  * Risk difference p1 − p2 with Newcombe's hybrid score interval (Newcombe 1998,
@@ -14,8 +9,8 @@ function checkGroup(k: number, n: number, label: string): void {
  * Null when either group is empty.
  */
 export function riskDifference(k1: number, n1: number, k2: number, n2: number): Estimate {
-  checkGroup(k1, n1, 'group 1');
-  checkGroup(k2, n2, 'group 2');
+  checkCounts(k1, n1, 'group 1');
+  checkCounts(k2, n2, 'group 2');
   if (n1 === 0 || n2 === 0) return { estimate: null, ci: null };
   const p1 = k1 / n1;
   const p2 = k2 / n2;
@@ -35,8 +30,8 @@ export function riskDifference(k1: number, n1: number, k2: number, n2: number): 
  * k1 = 0 (k2 > 0) → estimate 0 and ci null (log 0). No continuity correction is added.
  */
 export function relativeRisk(k1: number, n1: number, k2: number, n2: number): Estimate {
-  checkGroup(k1, n1, 'group 1');
-  checkGroup(k2, n2, 'group 2');
+  checkCounts(k1, n1, 'group 1');
+  checkCounts(k2, n2, 'group 2');
   if (n1 === 0 || n2 === 0 || k2 === 0) return { estimate: null, ci: null };
   const rr = k1 / n1 / (k2 / n2);
   if (k1 === 0) return { estimate: 0, ci: null };
@@ -52,8 +47,8 @@ export function relativeRisk(k1: number, n1: number, k2: number, n2: number): Es
  * estimate and ci null; a zero in the numerator only → estimate 0, ci null.
  */
 export function oddsRatio(k1: number, n1: number, k2: number, n2: number): Estimate {
-  checkGroup(k1, n1, 'group 1');
-  checkGroup(k2, n2, 'group 2');
+  checkCounts(k1, n1, 'group 1');
+  checkCounts(k2, n2, 'group 2');
   const a = k1;
   const b = n1 - k1;
   const c = k2;

@@ -65,7 +65,7 @@ describe('two-group comparisons by hand', () => {
   });
 
   it('rejects impossible counts, naming the group', () => {
-    expect(() => riskDifference(3, 2, 1, 2)).toThrow(/group 1: k must be an integer in \[0, 2\], got 3/);
+    expect(() => riskDifference(3, 2, 1, 2)).toThrow(/group 1: k must be an integer in \[0, n = 2\], got 3/);
     expect(() => relativeRisk(1, 2, 1, -2)).toThrow(/group 2: n must be a non-negative integer, got -2/);
   });
 });

@@ -1,13 +1,12 @@
 /**
- * Forest plot comparing services on one measure: each service's proportion
- * and 95% interval, the pooled proportion as a dashed line, a square sized by
- * the number of people. Withheld services keep their row, with no square.
+ * Forest plots comparing services, one panel per measure: each service's
+ * proportion and 95% interval, the pooled proportion as a dashed line, a
+ * square sized by the number of people. Withheld services keep their row,
+ * with no square.
  */
 import type { ServiceComparison } from '../measures/types.js';
-import { pPhrase } from '../pages/format.js';
 import { sharedSizes, suppressProportions, type DisclosurePolicy, type Outside, type ShownProportion } from '../pages/disclosure.js';
-import { GROUP_AXIS } from './proportions.js';
-import { CHART_WIDTH, chartTitle, CONFIG, DARK, INK, MUTED, SCHEMA, pct, type ChartSpec } from './theme.js';
+import { chartTitle, CONFIG, DARK, MUTED, SCHEMA, pct, type ChartSpec } from './theme.js';
 
 /** Plain words for the compared measures: the outcome, completing "share who …". */
 export const COMPARED_MEASURE_WORDS: Record<ServiceComparison['measure'], { title: string; outcome: string; column: string }> = {
@@ -40,45 +39,6 @@ export function shownServices(c: ServiceComparison, policy: DisclosurePolicy, co
 /** The comparison whose n are the services' cohorts (recall counts everyone in the cohort). */
 export function cohortComparison(all: ServiceComparison[]): ServiceComparison | undefined {
   return all.find((m) => m.measure === 'recall');
-}
-
-/** Builds the forest plot of one measure across services. */
-export function forestChart(c: ServiceComparison, policy: DisclosurePolicy): ChartSpec {
-  const words = COMPARED_MEASURE_WORDS[c.measure];
-  const { rows, pooled } = shownServices(c, policy);
-  const order = rows.map((r) => r.label);
-  const drawn = rows.filter((r) => !r.hidden && r.proportion != null && r.ci).map((r) => ({ label: r.label, p: r.proportion, lo: r.ci![0], hi: r.ci![1], n: r.n.value, text: `${r.k.value} of ${r.n.value}` }));
-  const withheld = rows.filter((r) => r.hidden || r.proportion == null).map((r) => ({ label: r.label, text: r.hidden ? 'withheld (small numbers)' : 'no one' }));
-  const x = { type: 'quantitative' as const, scale: { domain: [0, 1] }, axis: { format: '.0%', title: `Share who ${words.outcome} (95% CI)` } };
-  const y = { field: 'label', type: 'nominal' as const, sort: order, scale: { domain: order }, title: 'Service', axis: GROUP_AXIS };
-  const pooledText = pooled.hidden || pooled.proportion == null ? 'withheld' : `${pooled.k.value} of ${pooled.n.value} (${pct(pooled.proportion)})`;
-  const description =
-    `${words.title} by service: share who ${words.outcome}, with 95% confidence intervals; dashed line at the pooled proportion, ${pooledText}. ` +
-    rows.map((r) => (r.hidden ? `${r.label}: withheld` : r.proportion == null || !r.ci ? `${r.label}: no one` : `${r.label} ${r.k.value} of ${r.n.value} (${pct(r.proportion)}, ${pct(r.ci[0])} to ${pct(r.ci[1])})`)).join('; ') +
-    (c.fisherP != null ? `. Fisher's exact test across services: ${pPhrase(c.fisherP)}.` : '.');
-  return {
-    $schema: SCHEMA,
-    title: chartTitle(`${words.title}: services compared`, `Dashed line: all services together (${pooledText})`),
-    description,
-    config: CONFIG,
-    width: CHART_WIDTH - 200,
-    height: Math.max(50, 30 * order.length),
-    layer: [
-      ...(pooled.hidden || pooled.proportion == null
-        ? []
-        : [{ data: { values: [{ p: pooled.proportion }] }, mark: { type: 'rule' as const, color: MUTED, strokeDash: [5, 4] }, encoding: { x: { field: 'p', ...x } } }]),
-      { data: { values: drawn }, mark: { type: 'rule', color: DARK, strokeWidth: 2 }, encoding: { y, x: { field: 'lo', ...x }, x2: { field: 'hi' } } },
-      {
-        data: { values: drawn },
-        mark: { type: 'square', color: DARK, opacity: 1 },
-        encoding: { y, x: { field: 'p', ...x }, size: { field: 'n', type: 'quantitative', scale: { range: [30, 260] }, legend: null } },
-      },
-      { data: { values: drawn }, mark: { type: 'text', align: 'left', dy: -11, dx: 4, fontSize: 11, color: INK }, encoding: { y, x: { field: 'p', ...x }, text: { field: 'text' } } },
-      ...(withheld.length
-        ? [{ data: { values: withheld }, mark: { type: 'text' as const, align: 'left' as const, fontStyle: 'italic', fontSize: 11, color: MUTED }, encoding: { y, x: { datum: 0, ...x }, text: { field: 'text' } } }]
-        : []),
-    ],
-  } as unknown as ChartSpec;
 }
 
 /**

@@ -1,7 +1,7 @@
 /** Every chart builder run on the hand-built measures, for the snapshot and property tests. */
 import { cohortFlowChart } from '../../src/charts/cohort-flow.js';
-import { forestChart } from '../../src/charts/forest.js';
-import { funnelChart } from '../../src/charts/funnel.js';
+import { forestPanelsChart } from '../../src/charts/forest.js';
+import { funnelPanelsChart } from '../../src/charts/funnel.js';
 import { kaplanMeierChart, kaplanMeierPanels } from '../../src/charts/kaplan-meier.js';
 import { proportionsChart } from '../../src/charts/proportions.js';
 import { recallReasonsChart } from '../../src/charts/recall-reasons.js';
@@ -29,7 +29,7 @@ export function allCharts(policy: DisclosurePolicy = { profile: 'public', minCel
     'time-in-service': timeInServiceChart(m.timeInService, policy),
     'end-reasons': endReasonsChart(m.timeInService, policy),
     snapshot: snapshotChart(m.snapshot!, policy),
-    forest: forestChart(m.services.measures[0], policy),
-    funnel: funnelChart(m.services.measures[0], policy),
+    forest: forestPanelsChart(m.services.measures, policy),
+    funnel: funnelPanelsChart(m.services.measures, policy),
   };
 }

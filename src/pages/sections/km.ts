@@ -6,7 +6,6 @@ import {
   kaplanMeierPanels,
   riskMonths,
   type KmPanelsInput,
-  type KmSeries,
 } from '../../charts/kaplan-meier.js';
 import { DAYS_PER_MONTH } from '../../time/days.js';
 import { fig, type FigureRequest } from '../context.js';

@@ -10,13 +10,15 @@ import { html, type Html } from '../html.js';
 import { kmFigure } from './km.js';
 import { listWords } from '../../charts/theme.js';
 
+/** A compared measure with its services and pooled proportion as published. */
+export type PublishedComparison = { c: ServiceComparison } & ReturnType<typeof shownServices>;
+
 /**
  * Every compared measure by service in one table: "k of n, p% (lo–hi)" per
  * cell, withheld cells as the disclosure rules say, all services last.
  */
-export function servicesTable(comparisons: ServiceComparison[], policy: DisclosurePolicy): Html {
-  const shown = comparisons.map((c) => shownServices(c, policy, cohortComparison(comparisons)));
-  const services = comparisons[0]?.byService.map((b) => b.group) ?? [];
+export function servicesTable(published: PublishedComparison[], policy: DisclosurePolicy): Html {
+  const services = published[0]?.c.byService.map((b) => b.group) ?? [];
   // The first measure's n is the service's cohort; a measure counting fewer people (proven reoffending) says "of n".
   const cell = (p: ShownProportion, n: ShownProportion['n']) => {
     const of = p.n.value === n.value && p.n.hidden === n.hidden ? '' : ` of ${formatCount(p.n, policy)}`;
@@ -24,11 +26,11 @@ export function servicesTable(comparisons: ServiceComparison[], policy: Disclosu
     if (p.proportion == null || !p.ci) return `0${of}`;
     return `${formatInteger(p.k.value)}${of}: ${percent(p.proportion, 1)}\n(${percent(p.ci[0], 1)}–${percent(p.ci[1], 1)})`;
   };
-  const rows = services.map((name, i) => [name, formatCount(shown[0].rows[i].n, policy), ...shown.map((s) => cell(s.rows[i], shown[0].rows[i].n))]);
-  rows.push(['All services', formatCount(shown[0].pooled.n, policy), ...shown.map((s) => cell(s.pooled, shown[0].pooled.n))]);
+  const rows = services.map((name, i) => [name, formatCount(published[0].rows[i].n, policy), ...published.map((s) => cell(s.rows[i], published[0].rows[i].n))]);
+  rows.push(['All services', formatCount(published[0].pooled.n, policy), ...published.map((s) => cell(s.pooled, published[0].pooled.n))]);
   return table({
     caption: 'Each measure by service: people with the outcome, per cent, and the 95% CI beneath',
-    head: ['Service', 'People', ...comparisons.map((c) => COMPARED_MEASURE_WORDS[c.measure].column)],
+    head: ['Service', 'People', ...published.map(({ c }) => COMPARED_MEASURE_WORDS[c.measure].column)],
     rows,
     totalRows: [rows.length - 1],
     className: 'wide',
@@ -43,18 +45,20 @@ export function servicesSection(ctx: ReportContext): Section {
     html`<p>${`${s.services.length} services compared. A forest plot shows each service's proportion with its 95% confidence interval; a funnel plot sets it against the number of people, with control limits around the pooled proportion (p0 ± z·√(p0(1 − p0)/n), z = 1.96 for 95% and 3.09 for 99.8%). Services differ in whom they take on, so differences are not effects of the services.`}</p>`,
   );
   // One figure of forest plots and one of funnel plots, every measure side by side.
-  const tables = [servicesTable(s.measures, policy)];
-  const tests = s.measures.map((c) => {
+  const cohort = cohortComparison(s.measures);
+  const published = s.measures.map((c): PublishedComparison => ({ c, ...shownServices(c, policy, cohort) }));
+  const tables = [servicesTable(published, policy)];
+  const tests = published.map(({ c, rows }) => {
     const w = COMPARED_MEASURE_WORDS[c.measure];
-    const anyHidden = shownServices(c, policy, cohortComparison(s.measures)).rows.some((r) => r.hidden);
+    const anyHidden = rows.some((r) => r.hidden);
     if (anyHidden) return `${w.title}: Fisher's exact test withheld (a service is too small to publish).`;
     return c.fisherP == null ? `${w.title}: Fisher's exact test not computed (too many people and services for an exact test).` : `${w.title}: Fisher's exact test across services, ${pPhrase(c.fisherP)}.`;
   });
   if (s.measures.length > 0) {
     blocks.push(fig(forestPanelsChart(s.measures, policy), tables, tests));
-    const positions = s.measures.map((c) => {
+    const positions = published.map(({ c, rows }) => {
       const w = COMPARED_MEASURE_WORDS[c.measure];
-      const placed = shownServices(c, policy, cohortComparison(s.measures)).rows.filter((r) => !r.hidden && r.proportion != null).map((r) => ({ label: r.label, at: funnelPosition(r.proportion!, r.n.value, c) }));
+      const placed = rows.filter((r) => !r.hidden && r.proportion != null).map((r) => ({ label: r.label, at: funnelPosition(r.proportion!, r.n.value, c) }));
       const named = (at: string) => listWords(placed.filter((p) => p.at === at).map((p) => p.label)) || 'none';
       return `${w.title}: outside the 99.8% limits, ${named('outside 99.8%')}; between the 95% and 99.8% limits, ${named('between 95% and 99.8%')}; within the 95% limits, ${placed.filter((p) => p.at === 'within 95%').length} of ${placed.length} services shown.`;
     });

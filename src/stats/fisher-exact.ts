@@ -52,7 +52,8 @@ export function fisherExact(table: number[][], options: { workBudget?: number } 
     const [n1, n2] = sizes;
     const from = Math.max(0, totalYes - n2);
     const to = Math.min(n1, totalYes);
-    const logMode = logChoose(n1, modeOfRow(n1, n2, totalYes)) + logChoose(n2, totalYes - modeOfRow(n1, n2, totalYes));
+    const mode = modeOfRow(n1, n2, totalYes);
+    const logMode = logChoose(n1, mode) + logChoose(n2, totalYes - mode);
     let all = 0;
     let extreme = 0;
     for (let x = from; x <= to; x++) {

@@ -25,7 +25,10 @@ export function isLeapYear(year: number): boolean {
 
 /** The day number of a valid year, month (1–12) and day of month. */
 export function dayFromParts(year: number, month: number, day: number): Day {
-  return Date.UTC(year, month - 1, day) / MS_PER_DAY;
+  // Date.UTC reads years 0–99 as 1900–1999; setting the full year does not.
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  return Math.floor(date.getTime() / MS_PER_DAY);
 }
 
 /**

@@ -15,6 +15,13 @@ describe('calendar days', () => {
     expect(day('2024-01-30') - day('2023-01-30')).toBe(365);
   });
 
+  test('years below 100 are years of the common era, not 1900 + year', () => {
+    // 0019-01-01 is 712,588 days before 1970-01-01 (Python: date(1970,1,1).toordinal() - date(19,1,1).toordinal()).
+    expect(parseISODate('0019-01-01')).toBe(-712588);
+    expect(formatDay(-712588)).toBe('0019-01-01');
+    expect(formatDay(addMonths(day('0099-12-31'), 2))).toBe('0100-02-28');
+  });
+
   test.each(['2023-02-29', '2023-02-30', '2024-04-31', '2024-13-01', '2024-00-10', '2024-1-01', '2024-01-01T00:00', ' 2024-01-01', ''])(
     'refuses %j',
     (text) => expect(parseISODate(text)).toBeUndefined(),

@@ -4,7 +4,7 @@
  * on the decimal value, so 0.125 → 12.5% → "13%".
  */
 import type { Estimate } from '../stats/types.js';
-import { formatCount, type DisclosurePolicy, type ShownProportion } from './disclosure.js';
+import { formatCount, type Count, type DisclosurePolicy, type ShownProportion } from './disclosure.js';
 
 function round(x: number, digits: number): string {
   const f = 10 ** digits;
@@ -47,6 +47,13 @@ export function proportionPhrase(p: ShownProportion, policy: DisclosurePolicy, d
   if (p.hidden) return `${formatCount(p.k, policy)} of ${formatCount(p.n, policy)} (percentage withheld: small numbers)`;
   if (p.proportion == null) return `${p.k.value} of ${p.n.value}`;
   return `${p.k.value} of ${p.n.value} (${percent(p.proportion, digits)}${p.ci ? `, 95% CI ${percentInterval(p.ci, digits)}` : ''})`;
+}
+
+/** A count with its share of a total for a table cell, "12 (26.7%)"; the count alone when either is withheld or zero. */
+export function countAndShare(c: Count, total: Count, policy: DisclosurePolicy): string {
+  const text = formatCount(c, policy);
+  if (c.hidden || total.hidden || total.value === 0 || c.value === 0) return text;
+  return `${text} (${percent(c.value / total.value, 1)})`;
 }
 
 /** A difference of proportions in percentage points with its interval. */

@@ -1,6 +1,6 @@
 /** Number formats and narrative phrases, with values worked out by hand or from R. */
 import { describe, expect, it } from 'vitest';
-import { decimal, percent, percentInterval, pointsPhrase, pPhrase, ratioPhrase } from '../../src/pages/format.js';
+import { countAndShare, decimal, percent, percentInterval, pointsPhrase, pPhrase, ratioPhrase } from '../../src/pages/format.js';
 import { Narrator } from '../../src/pages/narrative.js';
 import { longDate, listWords, wrapWords } from '../../src/charts/theme.js';
 
@@ -11,6 +11,16 @@ describe('formats', () => {
     // R: prop.test(27, 45, correct = FALSE)$conf.int = 0.4545185 0.7297511
     expect(percentInterval([0.4545185459, 0.7297511343])).toBe('45%–73%');
     expect(percentInterval([0.4545185459, 0.7297511343], 1)).toBe('45.5%–73.0%');
+  });
+  it('gives a count its share of the total only when both are shown and neither is zero', () => {
+    const policy = { profile: 'public' as const, minCell: 5 };
+    const c = (value: number, hidden = false) => ({ value, hidden });
+    // 12 / 45 = 0.2667
+    expect(countAndShare(c(12), c(45), policy)).toBe('12 (26.7%)');
+    expect(countAndShare(c(3, true), c(45), policy)).toBe('<5');
+    expect(countAndShare(c(12), c(45, true), policy)).toBe('12');
+    expect(countAndShare(c(0), c(45), policy)).toBe('0');
+    expect(countAndShare(c(1200), c(1600), policy)).toBe('1,200 (75.0%)');
   });
   it('prints p-values, differences and ratios as a statistician would', () => {
     expect([pPhrase(0.17518666743970393), pPhrase(0.00006263316996993622), pPhrase(null), pPhrase(0.001)]).toEqual(['p = 0.18', 'p < 0.001', 'p not computed', 'p = 0.001']);

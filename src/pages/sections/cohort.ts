@@ -4,7 +4,7 @@ import type { CategoryCount, DescriptionColumn, DescriptionResult } from '../../
 import type { Summary } from '../../stats/types.js';
 import { fig, type Block, type ReportContext, type Section } from '../context.js';
 import { countOfWhole, formatCount, isSmallCount, sharedSizes, suppressTable, type DisclosurePolicy } from '../disclosure.js';
-import { decimal, percent } from '../format.js';
+import { countAndShare, decimal, percent } from '../format.js';
 import { html, type Html } from '../html.js';
 import { table } from '../tables.js';
 import { groupWords } from './common.js';
@@ -72,8 +72,8 @@ export function descriptionTables(d: DescriptionResult, policy: DisclosurePolicy
     catRows.push([label, ...colNames.map(() => '')]);
     values.forEach((v, r) => {
       const row = [`  ${v}`];
-      groups.forEach((g, c) => row.push(withheldColumn(c) ? 'withheld' : cell(cells[r][c], mask.cells[r][c], g.n, mask.columnTotals[c], policy)));
-      if (columns.length > 1) row.push(cell(countOf(columns[columns.length - 1].categorical[key], v), mask.rowTotals[r], d.overall.n, mask.grandTotal, policy));
+      groups.forEach((g, c) => row.push(withheldColumn(c) ? 'withheld' : countAndShare({ value: cells[r][c], hidden: mask.cells[r][c] }, { value: g.n, hidden: mask.columnTotals[c] }, policy)));
+      if (columns.length > 1) row.push(countAndShare({ value: countOf(columns[columns.length - 1].categorical[key], v), hidden: mask.rowTotals[r] }, { value: d.overall.n, hidden: mask.grandTotal }, policy));
       catRows.push(row);
     });
   }
@@ -109,12 +109,6 @@ function unique(xs: string[]): string[] {
 
 function countOf(list: CategoryCount[], value: string): number {
   return list.find((c) => c.value === value)?.count ?? 0;
-}
-
-function cell(count: number, hidden: boolean, n: number, nHidden: boolean, policy: DisclosurePolicy): string {
-  const text = formatCount({ value: count, hidden }, policy);
-  if (hidden || nHidden || n === 0 || count === 0) return text;
-  return `${text} (${percent(count / n, 1)})`;
 }
 
 function summaryText(s: Summary, policy: DisclosurePolicy, f: (s: Summary) => string): string {

@@ -3,7 +3,7 @@ import { SERIOUSNESS_LEVELS, SERIOUSNESS_WORDS, seriousnessChart, seriousnessTab
 import { severityPairsChart, severityPoints, shownSeverityPoints } from '../../charts/severity-pairs.js';
 import { fig, type Block, type ReportContext, type Section } from '../context.js';
 import { formatCount, isSmallCount, suppressProportion } from '../disclosure.js';
-import { decimal, percent, percentInterval } from '../format.js';
+import { countAndShare, decimal, percent, percentInterval } from '../format.js';
 import { html } from '../html.js';
 import { table } from '../tables.js';
 import { groupFigure } from './common.js';
@@ -24,7 +24,7 @@ export function reconvictionSection(ctx: ReportContext): Section {
     const serTable = table({
       caption: 'Most serious reconviction compared with the index offence (people)',
       head: ['Index offence', ...SERIOUSNESS_LEVELS.map((l) => SERIOUSNESS_WORDS[l]), 'Reconvicted'],
-      rows: rows.map((row) => [row.label, ...SERIOUSNESS_LEVELS.map((l) => shareText(row.cells[l], row.total, policy)), formatCount(row.total, policy)]),
+      rows: rows.map((row) => [row.label, ...SERIOUSNESS_LEVELS.map((l) => countAndShare(row.cells[l], row.total, policy)), formatCount(row.total, policy)]),
       totalRows: [rows.length - 1],
     });
     blocks.push(fig(seriousnessChart(r, policy), [serTable], ['Seriousness compares the highest severity among a person\'s reconvictions in the window with the severity of their index offence, using the offence lookup\'s severity weights.']));
@@ -68,10 +68,4 @@ function share(p: ReturnType<typeof suppressProportion>): string {
   if (p.hidden) return 'withheld';
   if (p.proportion == null) return '–';
   return `${percent(p.proportion, 1)} (95% CI ${percentInterval(p.ci!, 1)})`;
-}
-
-function shareText(c: { value: number; hidden: boolean }, total: { value: number; hidden: boolean }, policy: Parameters<typeof formatCount>[1]): string {
-  const t = formatCount(c, policy);
-  if (c.hidden || total.hidden || total.value === 0 || c.value === 0) return t;
-  return `${t} (${percent(c.value / total.value, 1)})`;
 }

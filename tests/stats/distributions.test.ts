@@ -71,5 +71,35 @@ describe('distribution functions by hand', () => {
     expect(lo).toBeCloseTo(0.3 - Z95 * Math.sqrt(0.0021), 15);
     expect(hi).toBeCloseTo(0.3 + Z95 * Math.sqrt(0.0021), 15);
     expect(() => funnelLimits(0.3, 0, 0.95)).toThrow(/n must be positive, got 0/);
+    expect(() => funnelLimits(1.2, 10, 0.95)).toThrow(/p0 must be in \[0, 1\], got 1.2/);
+    expect(() => funnelLimits(0.3, 10, 1)).toThrow(/level must be in \(0, 1\), got 1/);
+  });
+
+  it('gives the limits at the ends of the range', () => {
+    expect(normalQuantile(0)).toBe(-Infinity);
+    expect(normalQuantile(1)).toBe(Infinity);
+    expect(normalCdf(-Infinity)).toBe(0);
+    expect(normalCdf(Infinity)).toBe(1);
+    expect(logGamma(0)).toBe(Infinity);
+    expect(chiSquareUpperTail(0, 3)).toBe(1);
+    expect(chiSquareUpperTail(Infinity, 3)).toBe(0);
+    expect(regularizedBeta(0, 2, 3)).toBe(0);
+    expect(regularizedBeta(1, 2, 3)).toBe(1);
+    expect(regularizedBetaUpper(0, 2, 3)).toBe(1);
+    expect(inverseRegularizedBeta(0, 2, 3)).toBe(0);
+    expect(inverseRegularizedBeta(1, 2, 3)).toBe(1);
+    expect(regularizedGammaP(2, 0)).toBe(0);
+  });
+
+  it('rejects arguments outside the domain, naming the value', () => {
+    expect(() => normalQuantile(1.5)).toThrow(/p must be in \[0, 1\], got 1.5/);
+    expect(() => normalCdf(NaN)).toThrow(/x is NaN/);
+    expect(() => logGamma(-1)).toThrow(/must be positive, got -1/);
+    expect(() => chiSquareUpperTail(3, 0)).toThrow(/degrees of freedom must be positive, got 0/);
+    expect(() => regularizedBeta(0.5, 0, 1)).toThrow(/shapes must be positive and finite, got a = 0, b = 1/);
+    expect(() => regularizedBeta(-0.1, 1, 1)).toThrow(/x must be in \[0, 1\], got -0.1/);
+    expect(() => inverseRegularizedBeta(2, 1, 1)).toThrow(/p must be in \[0, 1\], got 2/);
+    expect(() => regularizedGammaP(-1, 1)).toThrow(/shape must be positive and finite, got -1/);
+    expect(() => regularizedGammaP(1, -1)).toThrow(/x must be non-negative, got -1/);
   });
 });

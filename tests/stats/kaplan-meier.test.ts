@@ -123,5 +123,7 @@ describe('Kaplan–Meier by hand', () => {
     expect(() => kaplanMeier([1, -3], [1, 1])).toThrow(/index 1 .* got -3/);
     expect(() => kaplanMeier([1, 3], [1, 2])).toThrow(/event at index 1 must be 0 \(censored\) or 1 \(event\), got 2/);
     expect(() => kaplanMeier([1], [1], { confType: 'arcsin' as never })).toThrow(/got arcsin/);
+    expect(() => kaplanMeier([1], [1], { conf: 95 })).toThrow(/confidence level must be in \(0, 1\), got 95/);
+    expect(() => atRisk(curve, [3, NaN])).toThrow(/atRisk: time is NaN/);
   });
 });

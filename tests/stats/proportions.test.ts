@@ -77,6 +77,7 @@ describe('proportion', () => {
     expect(() => proportion(1.5, 4)).toThrow(/got 1.5/);
     expect(() => proportion(1, NaN)).toThrow(/n must be a non-negative integer, got NaN/);
     expect(() => proportion(1, 4, 'wald' as never)).toThrow(/got wald/);
-    expect(() => wilsonInterval(1, 4, 1)).toThrow(/confidence level/);
+    expect(() => wilsonInterval(1, 4, 1)).toThrow(/confidence level must be in \(0, 1\), got 1/);
+    expect(() => clopperPearsonInterval(1, 4, 0)).toThrow(/confidence level must be in \(0, 1\), got 0/);
   });
 });

@@ -4,7 +4,7 @@
  * on the decimal value, so 0.125 → 12.5% → "13%".
  */
 import type { Estimate } from '../stats/types.js';
-import { formatCount, type Count, type DisclosurePolicy, type ShownProportion } from './disclosure.js';
+import { formatCount, type Count, type DisclosurePolicy } from './disclosure.js';
 
 function round(x: number, digits: number): string {
   const f = 10 ** digits;
@@ -40,13 +40,6 @@ export function pPhrase(p: number | null | undefined): string {
   const text = pValue(p);
   if (text === 'not computed') return 'p not computed';
   return text.startsWith('<') ? `p ${text.replace('<', '< ')}` : `p = ${text}`;
-}
-
-/** "27 of 45 (60%, 95% CI 45%–73%)", or the withheld form. */
-export function proportionPhrase(p: ShownProportion, policy: DisclosurePolicy, digits = 0): string {
-  if (p.hidden) return `${formatCount(p.k, policy)} of ${formatCount(p.n, policy)} (percentage withheld: small numbers)`;
-  if (p.proportion == null) return `${p.k.value} of ${p.n.value}`;
-  return `${p.k.value} of ${p.n.value} (${percent(p.proportion, digits)}${p.ci ? `, 95% CI ${percentInterval(p.ci, digits)}` : ''})`;
 }
 
 /** A count with its share of a total for a table cell, "12 (26.7%)"; the count alone when either is withheld or zero. */

@@ -35,11 +35,6 @@ export class Narrator {
     return formatCount(countOfWhole(n, whole, this.policy), this.policy);
   }
 
-  /** A percentage of a proportion, whole number. */
-  percent(p: number | null): string {
-    return p == null ? 'not computed' : percent(p);
-  }
-
   /** The lower and upper ends of a proportion's interval in words: "45% and 73%". */
   interval(p: Proportion): string {
     const s = suppressProportion(p, '', this.policy);

@@ -25,7 +25,7 @@ export async function render(outDir?: string): Promise<string> {
   const narrative = [
     `The Ministry of Justice's ad hoc statistics on IIRMS (15 March 2024) counted 1,020 people accessing an IIRMS on 30 January 2024: 358 in custody, either preparing for release or recalled, and 662 on probation in the community (35% and 65%). ` +
       `The figures came from an administrative system and, as the release warns, are subject to data-entry error.`,
-    `This page applies a written rule to person-level records (synthetic, ${say.count(m.flow.people)} people in ${table.rows.length} services): a person counts on ${longDate(s.date)} if their service has started (in-reach or release on or before that day) and has not ended before it; they are in custody if not yet released, or recalled and not re-released by that day. ` +
+    `This page applies a written rule to person-level records (synthetic, ${say.flow(m.flow).people} people in ${table.rows.length} services): a person counts on ${longDate(s.date)} if their service has started (in-reach or release on or before that day) and has not ended before it; they are in custody if not yet released, or recalled and not re-released by that day. ` +
       `By that rule ${say.count(s.total)} people were in the services: ${say.count(s.inCustody)} in custody (${share(s.inCustody)}) and ${say.count(s.inCommunity)} in the community (${share(s.inCommunity)}). ` +
       `Because the rule is explicit, the boundary cases (a release, recall or end on the day itself) are decided the same way every time, which an administrative count cannot promise.`,
     shown.length > 1

@@ -12,6 +12,7 @@ export async function render(outDir?: string): Promise<string> {
   const open = await openSample('resettle');
   const m = open.measures;
   const say = new Narrator(open.report);
+  const flow = say.flow(m.flow);
   const recall = say.comparison(m.recall.comparison, m.recall.overall);
   const ind = m.reconviction.indictable;
   const fu = m.desistance.followUpMonths;
@@ -19,7 +20,7 @@ export async function render(outDir?: string): Promise<string> {
   const narrative = [
     `Ryan, Eldridge, Duffy, Crawley and O'Brien (2022, Journal of Forensic Practice) followed everyone released to the Liverpool Resettle IIRMS between 2008 and 2018 through the Police National Computer: 69 people were released and 45 met the study's criteria. ` +
       `This page works the same follow-up out from person-level records. The records are synthetic, built to match the paper's published totals, so the page shows what the analysis gives, not new facts about Resettle. ` +
-      `Here ${say.count(m.flow.people)} people are in the records and ${say.count(m.flow.cohort)} are in the follow-up cohort.`,
+      `Here ${flow.people} people are in the records and ${flow.cohort} are in the follow-up cohort.`,
     `The paper reports that 60% were recalled to custody at least once during the intervention. From the records, ${say.share(m.recall.overall)} were recalled. ` +
       `With 45 people the interval is wide: the data fit a true share anywhere between about ${say.interval(m.recall.overall)}, which is worth keeping in mind before comparing this figure with the roughly one-third recall reported for other IIRMS users.`,
     recall

@@ -2,7 +2,8 @@
  * Numbers for notebook narrative, under the page's disclosure profile: a
  * narrative paragraph must not print a count the tables withhold.
  */
-import type { GroupComparison } from '../measures/types.js';
+import { flowCounts } from '../charts/cohort-flow.js';
+import type { FlowResult, GroupComparison } from '../measures/types.js';
 import type { Estimate, Proportion } from '../stats/types.js';
 import { countOfWhole, formatCount, formatInteger, isSmallCount, suppressProportion, type DisclosurePolicy, type Outside } from './disclosure.js';
 import { decimal, percent, percentInterval, pointsPhrase, pPhrase } from './format.js';
@@ -28,6 +29,17 @@ export class Narrator {
   /** A count, or "<5". */
   count(n: number): string {
     return formatCount({ value: n, hidden: isSmallCount(n, this.policy) }, this.policy);
+  }
+
+  /**
+   * The cohort flow's counts as its diagram and table publish them (secondary
+   * suppression included); `excluded`, everyone excluded (people less
+   * included), is null unless both of those are shown.
+   */
+  flow(flow: FlowResult): { people: string; cohort: string; excluded: string | null } {
+    const f = flowCounts(flow, this.policy);
+    const excluded = f.people.hidden || f.included.hidden ? null : formatInteger(f.people.value - f.included.value);
+    return { people: formatCount(f.people, this.policy), cohort: formatCount(f.cohort, this.policy), excluded };
   }
 
   /** A count of part of a whole whose other part is printed nowhere, or "[c]" when either part is small. */

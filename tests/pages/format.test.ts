@@ -36,6 +36,13 @@ describe('formats', () => {
 
 describe('Narrator', () => {
   const pub = new Narrator({ profile: 'public', minCell: 5 });
+  it('gives the flow counts as the flow diagram publishes them, and no excluded total that would give a withheld count back', () => {
+    // 69 people, 22 excluded, 47 included, 2 not released, 45 in the cohort: the 2 is small, so 47 is withheld with it
+    const flow = { people: 69, excluded: { 'released before 2008': 14, 'transferred out': 6, 'died in custody': 2 }, included: 47, notYetReleased: 2, cohort: 45, unusedByMeasure: {} };
+    expect(pub.flow(flow)).toEqual({ people: '69', cohort: '45', excluded: null });
+    expect(new Narrator({ profile: 'analyst', minCell: 5 }).flow(flow)).toEqual({ people: '69', cohort: '45', excluded: '22' });
+    expect(pub.flow({ ...flow, included: 50, notYetReleased: 5, cohort: 45, excluded: { 'released before 2008': 19 } })).toEqual({ people: '69', cohort: '45', excluded: '19' });
+  });
   it('gives shares with their interval, or the withheld form', () => {
     expect(pub.share({ k: 27, n: 45, proportion: 0.6, ci: [0.4545185459, 0.7297511343] })).toBe('27 of 45 (60%, 95% CI 45%–73%)');
     expect(pub.share({ k: 986, n: 2805, proportion: 986 / 2805, ci: [0.3340604830592083, 0.36937596495244296] })).toBe('986 of 2,805 (35%, 95% CI 33%–37%)');

@@ -6,6 +6,7 @@
  */
 import { snapshotTable } from '../src/charts/snapshot.js';
 import { longDate } from '../src/charts/theme.js';
+import { formatCount, type Count } from '../src/pages/disclosure.js';
 import { percent } from '../src/pages/format.js';
 import { Narrator } from '../src/pages/narrative.js';
 import { isMain, openSample, runNotebook, writeNotebookPage } from '../src/pages/notebook.js';
@@ -21,12 +22,15 @@ export async function render(outDir?: string): Promise<string> {
   const shown = table.rows.filter((r) => r.custodyShare != null);
   const highest = [...shown].sort((a, b) => b.custodyShare! - a.custodyShare! || (a.service < b.service ? -1 : 1))[0];
   const lowest = [...shown].sort((a, b) => a.custodyShare! - b.custodyShare! || (a.service < b.service ? -1 : 1))[0];
-  const share = (k: number) => (s.total > 0 ? percent(k / s.total) : 'not computed');
+  // the totals as the snapshot table publishes them (a column total can be withheld to protect a small cell)
+  const t = table.total;
+  const n = (c: Count) => formatCount(c, policy);
+  const share = (c: Count) => (c.hidden || t.total.hidden ? 'share withheld' : t.total.value > 0 ? percent(c.value / t.total.value) : 'not computed');
   const narrative = [
     `The Ministry of Justice's ad hoc statistics on IIRMS (15 March 2024) counted 1,020 people accessing an IIRMS on 30 January 2024: 358 in custody, either preparing for release or recalled, and 662 on probation in the community (35% and 65%). ` +
       `The figures came from an administrative system and, as the release warns, are subject to data-entry error.`,
     `This page applies a written rule to person-level records (synthetic, ${say.flow(m.flow).people} people in ${table.rows.length} services): a person counts on ${longDate(s.date)} if their service has started (in-reach or release on or before that day) and has not ended before it; they are in custody if not yet released, or recalled and not re-released by that day. ` +
-      `By that rule ${say.count(s.total)} people were in the services: ${say.count(s.inCustody)} in custody (${share(s.inCustody)}) and ${say.count(s.inCommunity)} in the community (${share(s.inCommunity)}). ` +
+      `By that rule ${n(t.total)} people were in the services: ${n(t.inCustody)} in custody (${share(t.inCustody)}) and ${n(t.inCommunity)} in the community (${share(t.inCommunity)}). ` +
       `Because the rule is explicit, the boundary cases (a release, recall or end on the day itself) are decided the same way every time, which an administrative count cannot promise.`,
     shown.length > 1
       ? `Services differ: the share in custody runs from ${percent(lowest.custodyShare!)} in ${lowest.service} to ${percent(highest.custodyShare!)} in ${highest.service}. ` +

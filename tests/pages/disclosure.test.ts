@@ -117,6 +117,11 @@ describe('proportions', () => {
     expect(headline(small, 'were recalled at least once', PUBLIC)).toBe('Fewer than 5 of the 45 people were recalled at least once (the exact number is withheld).');
     const analyst = suppressProportion({ k: 3, n: 45, proportion: 3 / 45, ci: [0.02323, 0.17863] }, 'x', ANALYST);
     expect(headline(analyst, 'were recalled', ANALYST)).toBe('3 of the 45 people (7%, 95% CI 2%–18%) were recalled.');
+    // large counts with thousands separators, as in the tables: 986 / 2805 = 35.2%
+    const large = suppressProportion({ k: 986, n: 2805, proportion: 986 / 2805, ci: [0.3340604830592083, 0.36937596495244296] }, 'x', PUBLIC);
+    expect(headline(large, 'were recalled', PUBLIC)).toBe('986 of the 2,805 people (35%, 95% CI 33%–37%) were recalled.');
+    const fewLeft = suppressProportion({ k: 2802, n: 2805, proportion: 2802 / 2805, ci: [0.997, 1] }, 'x', PUBLIC);
+    expect(headline(fewLeft, 'were recalled', PUBLIC)).toBe('All but fewer than 5 of the 2,805 people were recalled (the exact number is withheld).');
   });
 });
 

@@ -1,6 +1,6 @@
 /** Measure 3: desistance, the conviction-free curve and fixed-window proven reoffending. */
 import type { Block, ReportContext, Section } from '../context.js';
-import { formatCount, suppressProportion, suppressProportions } from '../disclosure.js';
+import { formatCount, formatInteger, suppressProportion, suppressProportions } from '../disclosure.js';
 import { decimal } from '../format.js';
 import { html } from '../html.js';
 import { table } from '../tables.js';
@@ -49,9 +49,9 @@ export function provenReoffendingSection(ctx: ReportContext): Section {
         caption: 'Proven reoffending: binary rate and frequency',
         head: ['Measure', 'Value'],
         rows: [
-          ['Eligible people', String(p.eligible)],
-          ['Reoffenders', String(p.overall.k)],
-          ['Reoffences', String(p.reoffences)],
+          ['Eligible people', formatInteger(p.eligible)],
+          ['Reoffenders', formatInteger(p.overall.k)],
+          ['Reoffences', formatInteger(p.reoffences)],
           ['Reoffences per person', decimal(p.reoffencesPerPerson, 2)],
           ['Reoffences per reoffender (frequency)', decimal(p.reoffencesPerReoffender, 2)],
         ],

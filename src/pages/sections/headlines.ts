@@ -1,6 +1,6 @@
 /** The headline figures, first on the page, in plain words. */
 import type { ReportContext, Section } from '../context.js';
-import { formatCount, isSmallCount, suppressProportion } from '../disclosure.js';
+import { formatCount, formatInteger, isSmallCount, suppressProportion } from '../disclosure.js';
 import { decimal, percent } from '../format.js';
 import { html } from '../html.js';
 import { flowCounts } from '../../charts/cohort-flow.js';
@@ -29,7 +29,7 @@ export function headlinesSection(ctx: ReportContext): Section {
       const { less, same, more } = all.cells;
       if (!less.hidden) {
         items.push(
-          `Of the ${all.total.value} people reconvicted, ${less.value} had a most serious reconviction less serious than their index offence, ` +
+          `Of the ${formatInteger(all.total.value)} people reconvicted, ${formatInteger(less.value)} had a most serious reconviction less serious than their index offence, ` +
             `${formatCount(same, policy)} as serious and ${formatCount(more, policy)} more serious.`,
         );
       } else {
@@ -38,8 +38,8 @@ export function headlinesSection(ctx: ReportContext): Section {
         const atLeast = all.total.value - most(same) - most(more);
         items.push(
           atLeast > 0
-            ? `Of the ${all.total.value} people reconvicted, at least ${atLeast} had a most serious reconviction less serious than their index offence; the numbers as serious (${formatCount(same, policy)}) and more serious (${formatCount(more, policy)}) are small, so the exact split is withheld.`
-            : `Of the ${all.total.value} people reconvicted, the split by seriousness compared with the index offence is withheld because some of its groups are small.`,
+            ? `Of the ${formatInteger(all.total.value)} people reconvicted, at least ${formatInteger(atLeast)} had a most serious reconviction less serious than their index offence; the numbers as serious (${formatCount(same, policy)}) and more serious (${formatCount(more, policy)}) are small, so the exact split is withheld.`
+            : `Of the ${formatInteger(all.total.value)} people reconvicted, the split by seriousness compared with the index offence is withheld because some of its groups are small.`,
         );
       }
     }
@@ -47,7 +47,7 @@ export function headlinesSection(ctx: ReportContext): Section {
     const indR = suppressProportion(m.reconviction.indictable.ofReconvicted, 'indictable', policy);
     items.push(
       headline(ind, 'were reconvicted of an indictable offence (indictable-only or either-way)', policy) +
-        (indR.hidden || indR.proportion == null ? '' : ` As a share of those reconvicted: ${indR.k.value} of ${indR.n.value} (${percent(indR.proportion)}).`),
+        (indR.hidden || indR.proportion == null ? '' : ` As a share of those reconvicted: ${formatInteger(indR.k.value)} of ${formatInteger(indR.n.value)} (${percent(indR.proportion)}).`),
     );
   }
   const d = m.desistance;
@@ -71,7 +71,7 @@ export function headlinesSection(ctx: ReportContext): Section {
   const communityN = timeInServiceCounts(tis, policy).communityN;
   if (tis.communityMonths.n > 0 && !summaryWithheld(tis.communityMonths, policy) && tis.communityMonths.mean != null) {
     items.push(
-      `People who have left the service spent a mean of ${decimal(tis.communityMonths.mean)} months in it in the community (median ${decimal(tis.communityMonths.median)}${communityN.hidden ? '' : `, ${communityN.value} people`})` +
+      `People who have left the service spent a mean of ${decimal(tis.communityMonths.mean)} months in it in the community (median ${decimal(tis.communityMonths.median)}${communityN.hidden ? '' : `, ${formatInteger(communityN.value)} people`})` +
         (tis.kmMedianMonths != null ? `; counting those still in the service, the Kaplan–Meier median is ${decimal(tis.kmMedianMonths)} months.` : '.'),
     );
   }
@@ -80,7 +80,7 @@ export function headlinesSection(ctx: ReportContext): Section {
     if (!s.total.hidden) {
       const share = (c: typeof s.inCustody) => (c.hidden || s.total.value === 0 ? '' : ` (${percent(c.value / s.total.value)})`);
       items.push(
-        `On ${longDate(m.snapshot.date)}, ${s.total.value} people were accessing the services: ${formatCount(s.inCustody, policy)} in custody${share(s.inCustody)} ` +
+        `On ${longDate(m.snapshot.date)}, ${formatInteger(s.total.value)} people were accessing the services: ${formatCount(s.inCustody, policy)} in custody${share(s.inCustody)} ` +
           `and ${formatCount(s.inCommunity, policy)} in the community${share(s.inCommunity)}.`,
       );
     }

@@ -2,7 +2,7 @@
 import { SERIOUSNESS_LEVELS, SERIOUSNESS_WORDS, seriousnessChart, seriousnessTable } from '../../charts/seriousness.js';
 import { severityPairsChart, severityPoints, shownSeverityPoints } from '../../charts/severity-pairs.js';
 import { fig, type Block, type ReportContext, type Section } from '../context.js';
-import { formatCount, isSmallCount, suppressProportion } from '../disclosure.js';
+import { formatCount, formatInteger, isSmallCount, suppressProportion } from '../disclosure.js';
 import { countAndShare, decimal, percent, percentInterval } from '../format.js';
 import { html } from '../html.js';
 import { table } from '../tables.js';
@@ -16,7 +16,7 @@ export function reconvictionSection(ctx: ReportContext): Section {
   const overall = suppressProportion(r.overall, 'Reconvicted', policy);
   blocks.push(html`<p class="lead">${headline(overall, `were reconvicted ${reconvictionWindowWords(r.window)}${r.includeCautions ? ' (cautions counted as reconvictions)' : ''}`, policy)}</p>`);
   if (!overall.hidden && r.overall.k > 0) {
-    blocks.push(html`<p>${`There were ${r.reconvictions} reconvictions: ${decimal(r.perPerson, 2)} per person in the cohort and ${decimal(r.perReconvicted, 2)} per person reconvicted.`}</p>`);
+    blocks.push(html`<p>${`There were ${formatInteger(r.reconvictions)} reconvictions: ${decimal(r.perPerson, 2)} per person in the cohort and ${decimal(r.perReconvicted, 2)} per person reconvicted.`}</p>`);
   }
   blocks.push(groupFigure({ title: 'Reconvicted', outcome: 'were reconvicted', outcomeColumn: 'Reconvicted', comparison: r.comparison, overall: r.overall, policy, reference: m.recall.comparison }));
   if (r.overall.k > 0) {
@@ -34,7 +34,7 @@ export function reconvictionSection(ctx: ReportContext): Section {
       caption: 'Pairs of index and most serious reconviction severity, with the number of people',
       head: ['Index severity', 'Most serious reconviction severity', 'People'],
       rows: [
-        ...pointRows.map((p) => [decimal(p.index, 0), decimal(p.reconviction, 0), String(p.people)]),
+        ...pointRows.map((p) => [decimal(p.index, 0), decimal(p.reconviction, 0), formatInteger(p.people)]),
         ...(left > 0 ? [[`Pairs not shown (each shared by too few people)`, '', formatCount({ value: left, hidden: isSmallCount(left, policy) }, policy)]] : []),
       ],
     });

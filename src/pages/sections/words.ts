@@ -3,7 +3,7 @@
  * headlines, section text and the methods section.
  */
 import type { MeasureOptions } from '../../study/options.js';
-import { formatCount, isSmallCount, type DisclosurePolicy, type ShownProportion } from '../disclosure.js';
+import { formatCount, formatInteger, isSmallCount, type DisclosurePolicy, type ShownProportion } from '../disclosure.js';
 import { percent, percentInterval } from '../format.js';
 
 export function recallWindowWords(w: MeasureOptions['recallWindow']): string {
@@ -37,11 +37,11 @@ export function headline(p: ShownProportion, predicate: string, policy: Disclosu
       ? `The number of ${subject} who ${predicate} is withheld because the group is small.`
       : `The number of ${subject} who ${predicate} is withheld, with the number of ${subject}, so that a small count of people left out cannot be worked out from the cohort.`;
   }
-  const n = p.n.value;
+  const n = formatInteger(p.n.value);
   if (!p.hidden) {
-    return `${p.k.value} of the ${n} ${subject} (${percent(p.proportion!)}, 95% CI ${percentInterval(p.ci!)}) ${predicate}.`;
+    return `${formatInteger(p.k.value)} of the ${n} ${subject} (${percent(p.proportion!)}, 95% CI ${percentInterval(p.ci!)}) ${predicate}.`;
   }
   if (isSmallCount(p.k.value, policy)) return `Fewer than ${policy.minCell} of the ${n} ${subject} ${predicate} (the exact number is withheld).`;
-  if (isSmallCount(n - p.k.value, policy)) return `All but fewer than ${policy.minCell} of the ${n} ${subject} ${predicate} (the exact number is withheld).`;
+  if (isSmallCount(p.n.value - p.k.value, policy)) return `All but fewer than ${policy.minCell} of the ${n} ${subject} ${predicate} (the exact number is withheld).`;
   return `The number of the ${n} ${subject} who ${predicate} is withheld (${formatCount(p.k, policy)}) so that small numbers elsewhere cannot be worked out.`;
 }

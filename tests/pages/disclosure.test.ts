@@ -253,3 +253,27 @@ describe('rates derived from a withheld count', () => {
     expect(noteOf(3, 3 / 45)).toBe('Mean recalls per person: withheld (<5 recalls in the window).');
   });
 });
+
+describe('curves by service', () => {
+  it('does not draw a service whose size the tables withhold', async () => {
+    const { servicesSection } = await import('../../src/pages/sections/services.js');
+    const { curveOf, fixtureMeasures, fixtureStudy, wilson } = await import('./fixture-measures.js');
+    const measures = fixtureMeasures(['A', 'B', 'C']);
+    // sizes 45, 30 and 3: the 3 is small, and the 30 is withheld with it, or 87 − 45 − 30 would give the 3 back
+    const sizes: [string, number][] = [['A', 45], ['B', 30], ['C', 3]];
+    measures.services.measures[0].byService = sizes.map(([group, n]) => ({ group, ...wilson(Math.floor(n / 3), n) }));
+    measures.services.measures[0].pooled = wilson(25, 78);
+    const curve = (n: number) => curveOf(Array.from({ length: n }, (_, i) => [30 + 20 * i, (i % 3 === 0 ? 1 : 0) as 0 | 1]));
+    measures.services.convictionFree = sizes.map(([service, n]) => ({ service, curve: curve(n) }));
+    const blocks = servicesSection({ study: fixtureStudy(), measures, policy: PUBLIC }).blocks;
+    const km = blocks.find((b) => 'spec' in b && JSON.stringify(b.spec.title).includes('Conviction-free over time'));
+    if (!km || !('spec' in km)) throw new Error('no conviction-free figure');
+    const riskRows = [...km.tables[0].markup.matchAll(/<tr><th scope="row">([^<]*)<\/th><td class="num">([^<]*)<\/td>/g)].map((r) => [r[1], r[2]]);
+    // only A is drawn, with its 45 at risk at 0 months; B's 30 appears nowhere
+    expect(riskRows).toEqual([['A', '45']]);
+    expect(km.notes).toContain('Not drawn, because the number of people is withheld: B and C.');
+    expect(JSON.stringify(km.spec)).not.toContain('"B"');
+    const analyst = servicesSection({ study: fixtureStudy(), measures, policy: ANALYST }).blocks.find((b) => 'spec' in b && JSON.stringify(b.spec.title).includes('Conviction-free over time'));
+    expect(analyst && 'tables' in analyst ? [...analyst.tables[0].markup.matchAll(/<tr><th scope="row">([^<]*)<\/th><td class="num">([^<]*)<\/td>/g)].map((r) => [r[1], r[2]]) : []).toEqual([['A', '45'], ['B', '30'], ['C', '3']]);
+  });
+});

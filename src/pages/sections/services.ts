@@ -3,7 +3,7 @@ import { COMPARED_MEASURE_WORDS, cohortComparison, forestPanelsChart, shownServi
 import { funnelPanelsChart, funnelPosition } from '../../charts/funnel.js';
 import { fig, type Block, type ReportContext, type Section } from '../context.js';
 import { pPhrase, decimal, percent } from '../format.js';
-import { formatCount, formatInteger, type DisclosurePolicy, type ShownProportion } from '../disclosure.js';
+import { formatCount, formatInteger, sharedSizes, type DisclosurePolicy, type ShownProportion } from '../disclosure.js';
 import type { ServiceComparison } from '../../measures/types.js';
 import { table } from '../tables.js';
 import { html, type Html } from '../html.js';
@@ -66,19 +66,30 @@ export function servicesSection(ctx: ReportContext): Section {
   }
   if (s.convictionFree.length > 1) {
     const lr = s.logRank;
+    // A curve gives its service's size back (its number at risk at 0, the size of its first steps), so a
+    // service whose size the tables withhold is not drawn.
+    const sizes = cohort ? sharedSizes(cohort.byService.map((b) => ({ label: b.group, n: b.n })), policy) : null;
+    const sizeWithheld = (service: string) => sizes?.get(service)?.hidden === true;
+    const notDrawn = s.convictionFree.filter((x) => sizeWithheld(x.service)).map((x) => x.service);
+    const notes = [lr ? `Log-rank test: chi-square ${decimal(lr.chiSquare, 2)} on ${lr.df} degree${lr.df === 1 ? '' : 's'} of freedom, ${pPhrase(lr.p)}.` : 'Log-rank test not computed.'];
+    if (notDrawn.length) notes.push(`Not drawn, because the number of people is withheld: ${listWords(notDrawn)}.`);
+    const drawn = s.convictionFree.filter((x) => !sizeWithheld(x.service)).map((x) => ({ label: x.service, curve: x.curve }));
     blocks.push(html`<h3>Conviction-free by service</h3>`);
-    blocks.push(
-      kmFigure({
-        title: 'Conviction-free over time by service',
-        subtitle: 'Kaplan–Meier estimates from release',
-        survivalTitle: 'Conviction-free',
-        timeTitle: 'Months since release',
-        series: s.convictionFree.map((x) => ({ label: x.service, curve: x.curve })),
-        reference: m.desistance.from === 'release' ? { label: 'All services', curve: m.desistance.convictionFree } : null,
-        policy,
-        notes: [lr ? `Log-rank test: chi-square ${decimal(lr.chiSquare, 2)} on ${lr.df} degree${lr.df === 1 ? '' : 's'} of freedom, ${pPhrase(lr.p)}.` : 'Log-rank test not computed.'],
-      }),
-    );
+    if (drawn.length === 0) blocks.push(html`<p class="note">${notes.join(' ')}</p>`);
+    else {
+      blocks.push(
+        kmFigure({
+          title: 'Conviction-free over time by service',
+          subtitle: 'Kaplan–Meier estimates from release',
+          survivalTitle: 'Conviction-free',
+          timeTitle: 'Months since release',
+          series: drawn,
+          reference: m.desistance.from === 'release' ? { label: 'All services', curve: m.desistance.convictionFree } : null,
+          policy,
+          notes,
+        }),
+      );
+    }
   }
   return { id: 'services', heading: 'Services compared', blocks };
 }

@@ -277,3 +277,19 @@ describe('curves by service', () => {
     expect(analyst && 'tables' in analyst ? [...analyst.tables[0].markup.matchAll(/<tr><th scope="row">([^<]*)<\/th><td class="num">([^<]*)<\/td>/g)].map((r) => [r[1], r[2]]) : []).toEqual([['A', '45'], ['B', '30'], ['C', '3']]);
   });
 });
+
+describe('groups of a measure that leaves people out', () => {
+  it('protects each group’s left-out people against the group sizes printed with recall', async () => {
+    const { shownComparison } = await import('../../src/pages/sections/common.js');
+    const { fixtureMeasures } = await import('./fixture-measures.js');
+    const m = fixtureMeasures();
+    const p = m.provenReoffending;
+    // recall prints the groups as 30 violent and 15 sexual; proven reoffending counts 28 and 14 of them (3 too short)
+    expect(m.recall.comparison.byGroup.map((g) => g.n)).toEqual([30, 15]);
+    const shown = shownComparison(p.comparison, p.overall, PUBLIC, { count: p.tooShort }, m.recall.comparison);
+    // 30 − 28 = 2 violent people too short: the 28 is withheld
+    expect(shown.rows.map((r) => [r.label, r.n.value, r.n.hidden])).toEqual([['violent', 28, true], ['sexual', 14, true]]);
+    expect(shown.overall.n.hidden).toBe(true);
+    expect(shown.outside).toEqual({ value: 3, hidden: true });
+  });
+});

@@ -6,6 +6,7 @@
  *   npx tsx analyses/resettle-follow-up.ts   → reports/resettle-follow-up.html
  */
 import { Narrator } from '../src/pages/narrative.js';
+import { desistanceOutside } from '../src/pages/sections/desistance.js';
 import { isMain, openSample, runNotebook, writeNotebookPage } from '../src/pages/notebook.js';
 
 export async function render(outDir?: string): Promise<string> {
@@ -33,7 +34,7 @@ export async function render(outDir?: string): Promise<string> {
     `Ryan et al. state that reconvictions were for less serious offences than the index offence, and that 16% were convicted of an indictable offence, without saying 16% of whom. ` +
       `In the records, ${say.share(ind.ofCohort)} of the cohort had an indictable reconviction; as a share of the ${say.count(m.reconviction.overall.k)} people reconvicted, the same people are ${say.share(ind.ofReconvicted)}. ` +
       `The cohort reading matches the published 16% (16% of 45 is about 7 people); both readings are given below, each with its denominator.`,
-    `The paper's 64.4% with no further conviction corresponds here to ${say.share(m.desistance.overall)}. Follow-up lengths differ widely (from ${say.months(fu.min)} to ${say.months(fu.max)}), so that share mixes people followed for one year with people followed for nine. ` +
+    `The paper's 64.4% with no further conviction corresponds here to ${say.share(m.desistance.overall, desistanceOutside(m))}. Follow-up lengths differ widely (from ${say.months(fu.min)} to ${say.months(fu.max)}), so that share mixes people followed for one year with people followed for nine. ` +
       `The conviction-free Kaplan–Meier curve allows for the different lengths, and the Ministry of Justice's fixed-window proven-reoffending measure puts everyone on the same footing` +
       (say.withheld(m.provenReoffending.overall, { count: m.provenReoffending.tooShort })
         ? `; on this public page, though, its figures are withheld: so few people had follow-up too short for the ${m.provenReoffending.windowMonths}-month window that printing the number followed up would reveal how many.`

@@ -293,3 +293,22 @@ describe('groups of a measure that leaves people out', () => {
     expect(shown.outside).toEqual({ value: 3, hidden: true });
   });
 });
+
+describe('desistance from the end of the service', () => {
+  it('withholds its n, and its curve, when the people still in the service are few', async () => {
+    const { desistanceSection } = await import('../../src/pages/sections/desistance.js');
+    const { fixtureMeasures, fixtureStudy, wilson } = await import('./fixture-measures.js');
+    const lead = (n: number) => {
+      const measures = fixtureMeasures();
+      measures.desistance = { ...measures.desistance, from: 'service_end', overall: wilson(27, n) };
+      const blocks = desistanceSection({ study: fixtureStudy(), measures, policy: PUBLIC }).blocks;
+      const first = blocks[0];
+      return { lead: 'markup' in first ? first.markup : '', curve: blocks.some((b) => 'spec' in b && JSON.stringify(b.spec.title).includes('Conviction-free over time')) };
+    };
+    // 45 in the cohort, 42 followed from the end of the service: 45 − 42 = 3 still in it
+    expect(lead(42)).toEqual({ lead: '<p class="lead">The number of people who had no further conviction since their time in the service ended is withheld, with the number of people, so that a small count of people left out cannot be worked out from the cohort.</p>', curve: false });
+    // 45 − 38 = 7: nothing small, so the share and the curve are shown; 27 / 38 = 71%
+    expect(lead(38).lead).toMatch(/^<p class="lead">27 of the 38 people \(71%, 95% CI/);
+    expect(lead(38).curve).toBe(true);
+  });
+});

@@ -1,6 +1,7 @@
 /** Measure 3: desistance, the conviction-free curve and fixed-window proven reoffending. */
+import type { StudyMeasures } from '../../measures/types.js';
 import type { Block, ReportContext, Section } from '../context.js';
-import { formatCount, formatInteger, suppressProportion, suppressProportions } from '../disclosure.js';
+import { formatCount, formatInteger, suppressProportion, suppressProportions, type Outside } from '../disclosure.js';
 import { decimal } from '../format.js';
 import { html } from '../html.js';
 import { table } from '../tables.js';
@@ -8,16 +9,33 @@ import { groupFigure } from './common.js';
 import { kmFigure } from './km.js';
 import { desistanceFromWords, headline } from './words.js';
 
+/**
+ * Cohort members desistance leaves out (from the end of the service: people
+ * still in it). The cohort less desistance's n gives their number, which the
+ * flow protects, so a small one withholds that n too; undefined when none.
+ */
+export function desistanceOutside(m: StudyMeasures): Outside | undefined {
+  const left = m.flow.cohort - m.desistance.overall.n;
+  return left > 0 ? { count: left } : undefined;
+}
+
 export function desistanceSection(ctx: ReportContext): Section {
   const { measures: m, policy } = ctx;
   const d = m.desistance;
+  const outside = desistanceOutside(m);
+  const overall = suppressProportion(d.overall, 'Desisted', policy, outside);
   const blocks: Block[] = [];
-  blocks.push(html`<p class="lead">${headline(suppressProportion(d.overall, 'Desisted', policy), `had no further conviction ${desistanceFromWords(d.from)}`, policy)}</p>`);
+  blocks.push(html`<p class="lead">${headline(overall, `had no further conviction ${desistanceFromWords(d.from)}`, policy)}</p>`);
   const fu = d.followUpMonths;
   blocks.push(
     html`<p>${`Follow-up lengths differ between people, so this share is not a fixed-period rate: follow-up ran from ${decimal(fu.min)} to ${decimal(fu.max)} months (median ${decimal(fu.median)}). The conviction-free curve and the fixed-window measure below allow for that.`}</p>`,
   );
-  blocks.push(groupFigure({ title: 'No further conviction', outcome: 'had no further conviction', outcomeColumn: 'No further conviction', comparison: d.comparison, overall: d.overall, policy, reference: m.recall.comparison }));
+  blocks.push(groupFigure({ title: 'No further conviction', outcome: 'had no further conviction', outcomeColumn: 'No further conviction', comparison: d.comparison, overall: d.overall, policy, outside, reference: m.recall.comparison }));
+  // the curve's number at risk at 0 (and its first steps) would give a withheld n back
+  if (overall.n.hidden) {
+    blocks.push(html`<p class="note">${'The conviction-free curve is not shown: the number of people it follows is withheld.'}</p>`);
+    return { id: 'desistance', heading: 'Desistance', blocks };
+  }
   blocks.push(
     kmFigure({
       title: 'Conviction-free over time',

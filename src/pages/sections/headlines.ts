@@ -8,6 +8,7 @@ import { snapshotTable } from '../../charts/snapshot.js';
 import { summaryWithheld, timeInServiceCounts } from '../../charts/time-in-service.js';
 import { longDate } from '../../charts/theme.js';
 import { seriousnessTable } from '../../charts/seriousness.js';
+import { desistanceOutside } from './desistance.js';
 import { desistanceFromWords, headline, recallWindowWords, reconvictionWindowWords } from './words.js';
 
 /** Builds the headline list. */
@@ -53,7 +54,7 @@ export function headlinesSection(ctx: ReportContext): Section {
   const d = m.desistance;
   const fu = d.followUpMonths;
   items.push(
-    headline(suppressProportion(d.overall, 'desistance', policy), `had no further conviction ${desistanceFromWords(d.from)}`, policy) +
+    headline(suppressProportion(d.overall, 'desistance', policy, desistanceOutside(m)), `had no further conviction ${desistanceFromWords(d.from)}`, policy) +
       (fu.median != null ? ` Follow-up lengths differ: from ${decimal(fu.min)} to ${decimal(fu.max)} months (median ${decimal(fu.median)}).` : ''),
   );
   const pr = m.provenReoffending;

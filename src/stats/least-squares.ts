@@ -6,6 +6,8 @@ export interface LeastSquares {
   /** Coefficients in the original column order; aliased columns get 0 (as Cdqrls; lm then reports NA). */
   coefficients: Float64Array;
   aliased: boolean[];
+  /** Q'(√w z) over the fitted rows. */
+  qty: Float64Array;
 }
 
 /**
@@ -31,14 +33,15 @@ export function weightedLeastSquares(
     else for (let i = 0; i < m; i++) a[dst + i] = x[src + i] * sqrtW[i];
   }
   const qr = pivotedQR(a, m, p, tol);
-  const b = solveTriangular(qr, applyQt(qr, y));
+  const qty = applyQt(qr, y);
+  const b = solveTriangular(qr, qty);
   const coefficients = new Float64Array(p);
   const aliased = new Array<boolean>(p).fill(true);
   for (let j = 0; j < qr.rank; j++) {
     coefficients[qr.pivot[j]] = b[j];
     aliased[qr.pivot[j]] = false;
   }
-  return { qr, coefficients, aliased };
+  return { qr, coefficients, aliased, qty };
 }
 
 /** x b for column-major x. */

@@ -116,36 +116,71 @@ export function applyQt(qr: PivotedQR, y: Float64Array): Float64Array {
 
 /**
  * Least-squares coefficients from Q'y: back-substitution in the leading rank × rank
- * triangle. Returned in pivoted order (length rank).
+ * triangle, column by column as LINPACK `dqrsl` (so rounding follows R's). Returned in
+ * pivoted order (length rank).
  */
 export function solveTriangular(qr: PivotedQR, qty: Float64Array): Float64Array {
   const { n, rank } = qr;
   const x = qr.qr;
-  const b = new Float64Array(rank);
-  for (let i = rank - 1; i >= 0; i--) {
-    let s = qty[i];
-    for (let j = i + 1; j < rank; j++) s -= x[j * n + i] * b[j];
-    b[i] = s / x[i * n + i];
+  const b = qty.slice(0, rank);
+  for (let j = rank - 1; j >= 0; j--) {
+    b[j] /= x[j * n + j];
+    const t = -b[j];
+    for (let i = 0; i < j; i++) b[i] += t * x[j * n + i];
   }
   return b;
 }
 
 /**
+ * Residuals Q (0, (Q'y)_{rank+1..n}) (LINPACK `dqrsl`, job rsd), which R's lm reports:
+ * more accurate than y − Xb when X is ill-conditioned.
+ */
+export function qrResiduals(qr: PivotedQR, qty: Float64Array): Float64Array {
+  const r = new Float64Array(qr.n);
+  for (let i = qr.rank; i < qr.n; i++) r[i] = qty[i];
+  return applyQ(qr, r);
+}
+
+/** Q v (LINPACK `dqrsl`, job qy, over the first rank reflections); v is overwritten. */
+export function applyQ(qr: PivotedQR, r: Float64Array): Float64Array {
+  const { n, rank } = qr;
+  const x = qr.qr;
+  for (let j = Math.min(rank, n - 1) - 1; j >= 0; j--) {
+    if (qr.qraux[j] === 0) continue;
+    const cj = j * n;
+    const diag = x[cj + j];
+    x[cj + j] = qr.qraux[j];
+    let dot = 0;
+    for (let i = j; i < n; i++) dot += x[cj + i] * r[i];
+    const t = -dot / x[cj + j];
+    for (let i = j; i < n; i++) r[i] += t * x[cj + i];
+    x[cj + j] = diag;
+  }
+  return r;
+}
+
+/**
  * (R'R)⁻¹ for the leading rank columns (R `chol2inv(qr$qr[1:rank, 1:rank])`), row-major
- * rank × rank in pivoted order: the inverse of the triangle by back-substitution, times its
- * transpose.
+ * rank × rank in pivoted order: R⁻¹ by LAPACK's column order (dtrti2), then R⁻¹R⁻ᵀ (dlauu2).
  */
 export function unscaledCovariance(qr: PivotedQR): Float64Array {
   const { n, rank: k } = qr;
   const x = qr.qr;
   const inv = new Float64Array(k * k); // upper triangular R⁻¹, row-major
-  for (let c = 0; c < k; c++) {
-    inv[c * k + c] = 1 / x[c * n + c];
-    for (let r = c - 1; r >= 0; r--) {
-      let s = 0;
-      for (let j = r + 1; j <= c; j++) s += x[j * n + r] * inv[j * k + c];
-      inv[r * k + c] = -s / x[r * n + r];
+  for (let j = 0; j < k; j++) {
+    const ajj = 1 / x[j * n + j];
+    inv[j * k + j] = ajj;
+    // column j above the diagonal: R⁻¹[0:j,0:j] · R[0:j, j], then × −1/R[j,j]
+    const col = new Float64Array(j);
+    for (let i = 0; i < j; i++) col[i] = x[j * n + i];
+    for (let jj = 0; jj < j; jj++) {
+      const temp = col[jj];
+      if (temp !== 0) {
+        for (let i = 0; i < jj; i++) col[i] += temp * inv[i * k + jj];
+        col[jj] *= inv[jj * k + jj];
+      }
     }
+    for (let i = 0; i < j; i++) inv[i * k + j] = col[i] * -ajj;
   }
   const out = new Float64Array(k * k);
   for (let i = 0; i < k; i++) {

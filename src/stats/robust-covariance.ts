@@ -1,4 +1,5 @@
 /** regression.md, "Weighted linear model with robust standard errors — R lm + sandwich". */
+import { applyQ } from './pivoted-qr.js';
 import type { LinearModelFit } from './weighted-linear-model.js';
 
 /** A covariance matrix over all terms; rows and columns of aliased terms are null. */
@@ -71,22 +72,20 @@ function crossproduct(columns: Float64Array[]): Float64Array {
   return out;
 }
 
-/** Leverages h_i = w_i x_i'(X'WX)⁻¹x_i of the used rows (R `hatvalues(lm)`). */
+/**
+ * Leverages of the used rows (R `hatvalues(lm)`): h_i = Σ_{j<k} Q_ij², Q from the QR of
+ * √w·X, as R's lm.influence computes them (not x'(X'WX)⁻¹x·w, which loses digits when X is
+ * ill-conditioned).
+ */
 function leverages(fit: LinearModelFit): Float64Array {
-  const { design, keptColumns, used, weights, covUnscaled: b } = fit;
-  const k = fit.rank;
-  const h = new Float64Array(used.length);
-  const xi = new Float64Array(k);
-  for (let i = 0; i < used.length; i++) {
-    const r = used[i];
-    for (let j = 0; j < k; j++) xi[j] = design.x[keptColumns[j] * design.n + r];
-    let s = 0;
-    for (let a = 0; a < k; a++) {
-      let t = 0;
-      for (let c = 0; c < k; c++) t += b[a * k + c] * xi[c];
-      s += xi[a] * t;
-    }
-    h[i] = s * weights[r];
+  const qr = fit.ls.qr;
+  const h = new Float64Array(qr.n);
+  const v = new Float64Array(qr.n);
+  for (let j = 0; j < qr.rank; j++) {
+    v.fill(0);
+    v[j] = 1;
+    applyQ(qr, v);
+    for (let i = 0; i < qr.n; i++) h[i] += v[i] * v[i];
   }
   return h;
 }

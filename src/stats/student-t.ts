@@ -6,8 +6,13 @@ import { normalCdf, normalQuantile } from './normal.js';
 /** P(T > |t|) for |t|, from the incomplete beta on the side R's `pt` uses. */
 function upperTail(t: number, df: number): number {
   const a = Math.abs(t);
+  const nx = 1 + (a / df) * a;
+  if (nx > 1e100) {
+    // t² > 1e100·df: the leading term of the tail, in logs (t² may overflow), as R.
+    return 0.5 * Math.exp(-0.5 * df * (2 * Math.log(a) - Math.log(df)) - logBeta(df / 2, 0.5) - Math.log(df / 2));
+  }
   if (df > a * a) return 0.5 * regularizedBetaUpper((a * a) / (df + a * a), 0.5, df / 2);
-  return 0.5 * regularizedBeta(1 / (1 + (a / df) * a), df / 2, 0.5);
+  return 0.5 * regularizedBeta(1 / nx, df / 2, 0.5);
 }
 
 /**
@@ -46,16 +51,19 @@ export function studentTQuantile(p: number, df: number): number {
   const tail = p < 0.5 ? p : 1 - p; // P(T > |t|)
   const x = inverseRegularizedBeta(2 * tail, df / 2, 0.5);
   let t = x > 0.5 ? -normalQuantile(tail) : Math.sqrt((df * (1 - x)) / x);
-  if (!Number.isFinite(t) || t <= 0) t = -normalQuantile(tail);
+  if (!Number.isFinite(t) || t <= 0) {
+    // Far tail (x underflows): invert the leading term 2Q ≈ exp(−df log t + ½ df log df − log B − log(df/2)).
+    t = Math.exp((0.5 * df * Math.log(df) - logBeta(df / 2, 0.5) - Math.log(df / 2) - Math.log(2 * tail)) / df);
+  }
   const target = Math.log(tail);
-  for (let i = 0; i < 100; i++) {
+  // Newton on log Q as a function of log t: nearly linear in both the normal and the heavy tails.
+  for (let i = 0; i < 200; i++) {
     const q = upperTail(t, df);
-    // d log Q / dt = −f(t)/Q(t)
-    const step = (Math.log(q) - target) / Math.exp(logDensity(t, df) - Math.log(q));
-    let next = t + step;
-    if (!(next > 0)) next = t / 2;
-    if (Math.abs(next - t) <= 1e-15 * t) {
-      t = next;
+    const slope = Math.exp(Math.log(t) + logDensity(t, df) - Math.log(q)); // −d log Q / d log t
+    const step = (Math.log(q) - target) / slope;
+    const next = t * Math.exp(Math.max(-5, Math.min(5, step)));
+    if (!Number.isFinite(next) || Math.abs(next - t) <= 1e-15 * t) {
+      if (Number.isFinite(next)) t = next;
       break;
     }
     t = next;

@@ -1,7 +1,7 @@
 /** regression.md, "Weighted linear model with robust standard errors — R lm + sandwich". */
 import type { DesignMatrix } from './design-matrix.js';
 import { linearPredictor, weightedLeastSquares, type LeastSquares } from './least-squares.js';
-import { unscaledCovariance } from './pivoted-qr.js';
+import { qrResiduals, unscaledCovariance } from './pivoted-qr.js';
 
 export interface LinearModelFit {
   terms: string[];
@@ -53,10 +53,15 @@ export function weightedLinearModel(design: DesignMatrix, y: ArrayLike<number>, 
   const fitted = linearPredictor(x, n, p, ls.coefficients);
   const residuals = new Float64Array(n);
   let rss = 0;
-  for (let i = 0; i < n; i++) {
-    residuals[i] = y[i] - fitted[i];
-    rss += w[i] * residuals[i] * residuals[i];
-  }
+  // As lm.wfit: residuals of the used rows from the QR (Q times the tail of Q'y) over √w,
+  // fitted = y − residual; zero-weight rows get y − x b.
+  const rsd = qrResiduals(ls.qr, ls.qty);
+  for (let i = 0; i < n; i++) residuals[i] = y[i] - fitted[i];
+  used.forEach((r, i) => {
+    residuals[r] = rsd[i] / sw[r];
+    fitted[r] = y[r] - residuals[r];
+    rss += w[r] * residuals[r] * residuals[r];
+  });
   const k = ls.qr.rank;
   // Reorder (R'R)⁻¹ from pivoted to term order over the kept columns.
   const pivCov = unscaledCovariance(ls.qr);

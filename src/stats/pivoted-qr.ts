@@ -59,21 +59,48 @@ export function pivotedQR(x: Float64Array, n: number, p: number, tol: number): P
     for (let i = l; i < n; i++) x[cl + i] *= inv;
     x[cl + l] += 1;
     const head = x[cl + l];
-    for (let j = l + 1; j < p; j++) {
-      const cj = j * n;
-      let dot = 0;
-      for (let i = l; i < n; i++) dot += x[cl + i] * x[cj + i];
-      const t = -dot / head;
-      for (let i = l; i < n; i++) x[cj + i] += t * x[cl + i];
-      if (qraux[j] === 0) continue;
-      const ratio = Math.abs(x[cj + l]) / qraux[j];
-      const tt = Math.max(1 - ratio * ratio, 0);
-      // R's fix (Bates, 9/99): recompute the norm rather than downdate it when it has shrunk a lot.
-      if (Math.abs(tt) < 1e-6) {
-        qraux[j] = columnNorm(x, cj + l + 1, n - l - 1);
-        norm[j] = qraux[j];
+    // Columns are updated four at a time so column l is read once per four (same sums, same order).
+    for (let j0 = l + 1; j0 < p; j0 += 4) {
+      const width = Math.min(4, p - j0);
+      const c0 = j0 * n, c1 = c0 + n, c2 = c1 + n, c3 = c2 + n;
+      let d0 = 0, d1 = 0, d2 = 0, d3 = 0;
+      if (width === 4) {
+        for (let i = l; i < n; i++) {
+          const v = x[cl + i];
+          d0 += v * x[c0 + i];
+          d1 += v * x[c1 + i];
+          d2 += v * x[c2 + i];
+          d3 += v * x[c3 + i];
+        }
+        const t0 = -d0 / head, t1 = -d1 / head, t2 = -d2 / head, t3 = -d3 / head;
+        for (let i = l; i < n; i++) {
+          const v = x[cl + i];
+          x[c0 + i] += t0 * v;
+          x[c1 + i] += t1 * v;
+          x[c2 + i] += t2 * v;
+          x[c3 + i] += t3 * v;
+        }
       } else {
-        qraux[j] *= Math.sqrt(tt);
+        for (let j = j0; j < j0 + width; j++) {
+          const cj = j * n;
+          let dot = 0;
+          for (let i = l; i < n; i++) dot += x[cl + i] * x[cj + i];
+          const t = -dot / head;
+          for (let i = l; i < n; i++) x[cj + i] += t * x[cl + i];
+        }
+      }
+      for (let j = j0; j < j0 + width; j++) {
+        const cj = j * n;
+        if (qraux[j] === 0) continue;
+        const ratio = Math.abs(x[cj + l]) / qraux[j];
+        const tt = Math.max(1 - ratio * ratio, 0);
+        // R's fix (Bates, 9/99): recompute the norm rather than downdate it when it has shrunk a lot.
+        if (Math.abs(tt) < 1e-6) {
+          qraux[j] = columnNorm(x, cj + l + 1, n - l - 1);
+          norm[j] = qraux[j];
+        } else {
+          qraux[j] *= Math.sqrt(tt);
+        }
       }
     }
     qraux[l] = x[cl + l];

@@ -49,6 +49,12 @@ function rTimes(file: string, repeats: number): { glmMs: number; lmMs: number } 
 }
 
 mkdirSync(OUT, { recursive: true });
+// Warm the JIT once on a small fit so the first size is not charged for compilation.
+{
+  const warm = largeRegressionData(2000);
+  logisticRegression(designMatrix(warm.covariates), warm.y);
+  vcovCL(weightedLinearModel(designMatrix(warm.covariates), warm.yl, warm.wl), warm.g);
+}
 console.log(`Regression models, 20 terms${withR ? ' (R glm and lm + vcovCL on the same data)' : ' (R not installed: no yardsticks)'}`);
 console.log('rows        glm ms   R glm ms  ratio | lm+vcovCL ms  R ms  ratio');
 for (const n of SIZES) {

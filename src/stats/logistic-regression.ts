@@ -67,6 +67,7 @@ function roundHalfEven(x: number): number {
 /** log dbinom(k, m, p) for whole k ≤ m. */
 function logDbinom(k: number, m: number, p: number): number {
   if (m === 0) return 0;
+  if (m === 1) return k === 1 ? Math.log(p) : Math.log1p(-p); // the usual 0/1 outcome, weight 1
   const choose = logGamma(m + 1) - logGamma(k + 1) - logGamma(m - k + 1);
   return choose + (k > 0 ? k * Math.log(p) : 0) + (m - k > 0 ? (m - k) * Math.log1p(-p) : 0);
 }

@@ -17,10 +17,11 @@ export interface LeastSquares {
  */
 export function weightedLeastSquares(
   x: Float64Array, n: number, p: number, z: ArrayLike<number>, sqrtW: ArrayLike<number>,
-  rows: Int32Array | null, tol: number,
+  rows: Int32Array | null, tol: number, work?: Float64Array,
 ): LeastSquares {
   const m = rows ? rows.length : n;
-  const a = new Float64Array(m * p);
+  // The weighted copy is factorized in place; IRLS passes one buffer for every step.
+  const a = work && work.length === m * p ? work : new Float64Array(m * p);
   const y = new Float64Array(m);
   for (let i = 0; i < m; i++) {
     const r = rows ? rows[i] : i;

@@ -131,6 +131,7 @@ export function logisticRegression(design: DesignMatrix, y: ArrayLike<number>, o
   let fit = null as ReturnType<typeof weightedLeastSquares> | null;
   const z = new Float64Array(n);
   const sw = new Float64Array(n);
+  const work = new Float64Array(goodRows.length * p);
   for (let iter = 1; iter <= maxit; iter++) {
     iterations = iter;
     for (let i = 0; i < n; i++) {
@@ -138,7 +139,7 @@ export function logisticRegression(design: DesignMatrix, y: ArrayLike<number>, o
       z[i] = eta[i] + (yy[i] - mu[i]) / d;
       sw[i] = Math.sqrt((w[i] * d * d) / (mu[i] * (1 - mu[i])));
     }
-    fit = weightedLeastSquares(x, n, p, z, sw, rows, tol);
+    fit = weightedLeastSquares(x, n, p, z, sw, rows, tol, work);
     eta = linearPredictor(x, n, p, fit.coefficients);
     mu = new Float64Array(n);
     for (let i = 0; i < n; i++) mu[i] = linkinv(eta[i]);

@@ -43,28 +43,31 @@ export function compareCodePoints(a: string, b: string): number {
 export function designMatrix(covariates: readonly Covariate[], options: { n?: number; intercept?: boolean } = {}): DesignMatrix {
   const n = options.n ?? (covariates.length > 0 ? covariates[0].values.length : undefined);
   if (n === undefined) throw new RangeError('designMatrix: no covariates, so the number of rows must be given');
-  const columns: Float64Array[] = [];
+  // Columns are filled straight into one column-major buffer: one pass and one level lookup per row.
+  const fills: ((x: Float64Array, at: number) => number)[] = [];
   const terms: string[] = [];
   const levels: Record<string, string[]> = {};
   if (options.intercept ?? true) {
-    columns.push(new Float64Array(n).fill(1));
     terms.push('(Intercept)');
+    fills.push((x, at) => (x.fill(1, at, at + n), 1));
   }
   for (const c of covariates) {
     if (c.values.length !== n) {
       throw new RangeError(`designMatrix: covariate ${c.name} has ${c.values.length} values, expected ${n}`);
     }
     if (n > 0 && typeof c.values[0] === 'number') {
-      const col = new Float64Array(n);
+      const vals = c.values as readonly number[];
       for (let i = 0; i < n; i++) {
-        const v = c.values[i];
+        const v = vals[i];
         if (typeof v !== 'number' || !Number.isFinite(v)) {
           throw new RangeError(`designMatrix: covariate ${c.name}, row ${i + 1}: value ${String(v)} is not a finite number`);
         }
-        col[i] = v;
       }
-      columns.push(col);
       terms.push(c.name);
+      fills.push((x, at) => {
+        for (let i = 0; i < n; i++) x[at + i] = vals[i];
+        return 1;
+      });
       continue;
     }
     const vals = c.values as readonly string[];
@@ -76,14 +79,18 @@ export function designMatrix(covariates: readonly Covariate[], options: { n?: nu
     const lv = [...new Set(vals)].sort(compareCodePoints);
     levels[c.name] = lv;
     const index = new Map(lv.map((l, i) => [l, i]));
-    for (let j = 1; j < lv.length; j++) {
-      const col = new Float64Array(n);
-      for (let i = 0; i < n; i++) if (index.get(vals[i]) === j) col[i] = 1;
-      columns.push(col);
-      terms.push(`${c.name}=${lv[j]}`);
-    }
+    for (let j = 1; j < lv.length; j++) terms.push(`${c.name}=${lv[j]}`);
+    fills.push((x, at) => {
+      // Level j (j ≥ 1) is column at + (j − 1)·n.
+      for (let i = 0; i < n; i++) {
+        const j = index.get(vals[i]) as number;
+        if (j > 0) x[at + (j - 1) * n + i] = 1;
+      }
+      return lv.length - 1;
+    });
   }
-  const x = new Float64Array(n * columns.length);
-  columns.forEach((col, j) => x.set(col, j * n));
+  const x = new Float64Array(n * terms.length);
+  let column = 0;
+  for (const fill of fills) column += fill(x, column * n);
   return { n, terms, x, levels };
 }

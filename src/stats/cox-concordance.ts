@@ -5,6 +5,7 @@
  * the linear predictor, one holding everyone seen (longer times) and one the events.
  */
 import type { CoxFit } from './cox-fit.js';
+import { radixSortIndex } from './cox-sorted.js';
 
 export interface CoxConcordance {
   /** Harrell's C: the share of comparable pairs in which the higher risk fails first, ties on the predictor counting ½. */
@@ -63,9 +64,9 @@ export function coxConcordance(fit: CoxFit, cluster: ArrayLike<string | number> 
   const n = time.length;
   const wt = fit.data.weights ?? new Float64Array(n).fill(1);
   // Ranks of the distinct predictor values.
-  const byX = new Uint32Array(n);
-  for (let i = 0; i < n; i++) byX[i] = i;
-  byX.sort((a, b) => x[a] - x[b]);
+  const identity = new Uint32Array(n);
+  for (let i = 0; i < n; i++) identity[i] = i;
+  const byX = radixSortIndex(x, identity);
   const rank = new Uint32Array(n);
   let m = 0;
   for (let k = 0; k < n; k++) {
@@ -73,9 +74,11 @@ export function coxConcordance(fit: CoxFit, cluster: ArrayLike<string | number> 
     rank[byX[k]] = m;
   }
   // Descending time, censored before events at a tie, then by predictor (R's sort.stop).
-  const order = new Uint32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  order.sort((a, b) => time[b] - time[a] || event[a] - event[b] || x[a] - x[b] || a - b);
+  const start = new Uint32Array(n);
+  let filled = 0;
+  for (let k = 0; k < n; k++) if (event[byX[k]] !== 1) start[filled++] = byX[k];
+  for (let k = 0; k < n; k++) if (event[byX[k]] === 1) start[filled++] = byX[k];
+  const order = radixSortIndex(time, start, true);
 
   const all = new Fenwick(m);
   const deaths = new Fenwick(m);

@@ -191,7 +191,7 @@ export function coxph(time: ArrayLike<number>, event: ArrayLike<number>, x: CoxC
   for (let i = 0; i < n; i++) sumW += weight[i];
   const means = new Array<number>(p).fill(0);
   const scale = new Float64Array(p).fill(1);
-  const scaled: Float64Array[] = [];
+  const rows = new Float64Array(n * p);
   for (let j = 0; j < p; j++) {
     const col = permute(x.columns[j], order);
     let zeroOne = true;
@@ -210,9 +210,9 @@ export function coxph(time: ArrayLike<number>, event: ArrayLike<number>, x: CoxC
       scale[j] = s;
       for (let i = 0; i < n; i++) col[i] *= s;
     }
-    scaled.push(col);
+    for (let i = 0; i < n; i++) rows[i * p + j] = col[i];
   }
-  const data: CoxSortedData = { n, p, time: sortedTime, event: sortedEvent, weight, x: scaled };
+  const data: CoxSortedData = { n, p, time: sortedTime, event: sortedEvent, weight, x: rows };
 
   // Newton–Raphson as coxfit6.
   const beta = new Float64Array(p);

@@ -270,13 +270,21 @@ export function coxph(time: ArrayLike<number>, event: ArrayLike<number>, x: CoxC
       }
     }
     if (!converged) {
-      // coxfit6 recomputes the last good β and inverts that information without factoring it
-      // first, which leaves the reciprocal diagonal: the variance R reports in this case.
+      // With more than one iteration allowed, coxfit6 recomputes the last good β and inverts
+      // that information without factoring it first, which leaves the reciprocal diagonal: the
+      // variance R reports in this case. With one, it inverts the last factored information.
       iterations = iterMax + 1; // coxfit6's loop counter as it leaves the loop, which R reports
-      finalLoglik = iterMax > 1 ? coxLogLikelihood(data, beta, efron, d) : loglikBest;
-      u.set(d.u);
-      imat.fill(0);
-      for (let i = 0; i < p; i++) if (d.imat[i * p + i] > 0) imat[i * p + i] = 1 / d.imat[i * p + i];
+      if (iterMax > 1) {
+        finalLoglik = coxLogLikelihood(data, beta, efron, d);
+        u.set(d.u);
+        imat.fill(0);
+        for (let i = 0; i < p; i++) if (d.imat[i * p + i] > 0) imat[i * p + i] = 1 / d.imat[i * p + i];
+      } else {
+        finalLoglik = loglikBest;
+        choleskyInverse(d.imat, p);
+        u.set(d.u);
+        imat.set(d.imat);
+      }
       flag = 1000;
     }
   }

@@ -22,6 +22,8 @@ export interface CoxSpec {
   collinear: boolean;
   noEventLevel: boolean;
   separate: 'none' | 'complete' | 'quasi';
+  /** coxph.control(iter.max); 20 by default. */
+  iterMax?: number;
 }
 
 export interface CoxData {

@@ -68,6 +68,7 @@ function fitCase(c: Case): CoxFit {
     cluster: d.cluster,
     robust: c.spec.robust ? true : undefined,
     terms: d.terms,
+    iterMax: c.spec.iterMax,
   });
 }
 
@@ -94,6 +95,7 @@ describe('Cox model against R survival::coxph', () => {
     expect(has((s) => s.n === 100_000)).toBeGreaterThanOrEqual(1);
     expect(cases.some((c) => c.warnings.some((w) => w.startsWith('Loglik converged before variable')))).toBe(true);
     expect(cases.some((c) => c.estimate.includes(null))).toBe(true);
+    expect(cases.filter((c) => c.warnings.includes('Ran out of iterations and did not converge')).length).toBeGreaterThanOrEqual(3);
   });
 
   it('regenerates R\'s data: the MINSTD stream as R wrote it', () => {

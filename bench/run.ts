@@ -57,6 +57,7 @@ execFileSync(process.execPath, [...tsx, 'bench/stats.ts'], { stdio: 'inherit' })
 if (!process.argv.includes('--no-models')) {
   execFileSync(process.execPath, ['--max-old-space-size=8192', ...tsx, 'bench/models-glm.ts', ...SIZES.map(String)], { stdio: 'inherit' });
 }
+execFileSync(process.execPath, ['--max-old-space-size=8192', ...tsx, 'bench/models-cox.ts', ...SIZES.map(String)], { stdio: 'inherit' });
 console.log('people      events   files MB  load+validate s  measures s  KM s   peak MB | fread s  survfit s');
 for (const n of SIZES) {
   const dir = cohort(n);

@@ -66,7 +66,8 @@ export interface AalenJohansenOptions {
  * Everyone still at risk has the same row R, so the sum is kept as
  * M + (Σ_{at risk} w_i²)·RᵀR, where M = Σ_{left} w_i² U_iᵀU_i becomes AᵀMA at each event
  * time and gains the outer products of the rows of the people leaving: O(K²) per time,
- * where survfit's own loop over people is O(n) per time.
+ * where survfit's own loop over people is O(n) per time. (The causes' block of M is
+ * stepped through the equivalent U_k ← U_k − h_k·Σ_l U_l, see below.)
  *
  * Rows are those survfit lists: one per distinct time of the data (time 0 only when
  * something happened on day 0). The interval is survfit_confint's log interval on p
@@ -130,11 +131,18 @@ export function aalenJohansen(
 
   const p = new Float64Array(S);
   p[0] = 1;
+  // R[0] is the starting state's entry of the common row; R[1…K] and B (K × K) are the
+  // causes' part. Each row sums to 0 (the states' probabilities sum to 1), so
+  // U₀ = −Σ_k U_k and the causes' rows step as U_k ← U_k − h_k·Σ_l U_l (U·T with
+  // T = I − 1hᵀ): with one cause that is U₁·(1 − h), so its variance reaches exactly 0
+  // where everyone has had the event, instead of the rounding left by AᵀMA.
   const R = new Float64Array(S);
-  const M = new Float64Array(S * S);
-  const hazard = new Float64Array(S);
-  const row0 = new Float64Array(S);
-  const g = new Float64Array(S);
+  let M00 = 0;
+  const B = new Float64Array(K * K);
+  const hazard = new Float64Array(K);
+  const rowSum = new Float64Array(K);
+  const colSum = new Float64Array(K);
+  const e2 = new Float64Array(K);
   const probability = new Float64Array(D * S);
   const variance = new Float64Array(D * S);
 
@@ -146,56 +154,58 @@ export function aalenJohansen(
     if (d > 0) {
       const h = d / Y;
       const stay = 1 - h;
-      for (let k = 1; k < S; k++) hazard[k] = weightEvents[m * K + k - 1] / Y;
+      for (let k = 0; k < K; k++) hazard[k] = weightEvents[m * K + k] / Y;
       const q = p[0] / Y;
-      // M ← AᵀMA: first the columns (M·A), then the rows (Aᵀ·(M·A)).
-      for (let j = 0; j < S; j++) {
-        const mj0 = M[j * S];
-        M[j * S] = mj0 * stay;
-        for (let l = 1; l < S; l++) M[j * S + l] += hazard[l] * mj0;
+      // B ← TᵀBT: (BT)_kl = B_kl − h_l Σ_n B_kn, then (Tᵀ·BT)_kl = (BT)_kl − h_k Σ_n (BT)_nl.
+      for (let k = 0; k < K; k++) {
+        let sum = 0;
+        for (let l = 0; l < K; l++) sum += B[k * K + l];
+        rowSum[k] = sum;
       }
-      for (let l = 0; l < S; l++) {
-        row0[l] = M[l];
-        M[l] = stay * row0[l];
+      for (let k = 0; k < K; k++) for (let l = 0; l < K; l++) B[k * K + l] -= hazard[l] * rowSum[k];
+      colSum.fill(0);
+      for (let k = 0; k < K; k++) for (let l = 0; l < K; l++) colSum[l] += B[k * K + l];
+      for (let k = 0; k < K; k++) {
+        const hk = hazard[k];
+        if (hk !== 0) for (let l = 0; l < K; l++) B[k * K + l] -= hk * colSum[l];
       }
-      for (let j = 1; j < S; j++) {
-        const hj = hazard[j];
-        if (hj !== 0) for (let l = 0; l < S; l++) M[j * S + l] += hj * row0[l];
-      }
-      // The common row of everyone at risk: R·A plus the risk-set term.
-      const r0 = R[0];
-      R[0] = r0 * stay + q * h;
-      for (let k = 1; k < S; k++) R[k] = R[k] + hazard[k] * r0 - q * hazard[k];
-      // Those with an event of cause k leave with R + q(e_k − e₀): add
-      // Σ_k e2_k (R + q f_k)ᵀ(R + q f_k) = E2·RᵀR + q(Rᵀγ + γᵀR) + q²F, γ = Σ_k e2_k f_k.
+      M00 *= stay * stay;
+      // The common row of everyone at risk: R·A plus the risk-set term q·(h, −h₁, …, −h_K).
+      let sumR = 0;
+      for (let k = 1; k < S; k++) sumR += R[k];
+      R[0] = R[0] * stay + q * h;
+      for (let k = 1; k < S; k++) R[k] = R[k] - hazard[k - 1] * sumR - q * hazard[k - 1];
+      // Those with an event of cause k leave with R + q(e_k − e₀); the censored with R.
       let E2 = 0;
-      g[0] = 0;
-      for (let k = 1; k < S; k++) {
-        g[k] = squareEvents[m * K + k - 1];
-        E2 += g[k];
+      for (let k = 0; k < K; k++) {
+        e2[k] = squareEvents[m * K + k];
+        E2 += e2[k];
       }
-      g[0] = -E2;
+      // Squares are kept as squares, (R₀ − q)² rather than R₀² − 2qR₀ + q², so that a
+      // variance that is exactly 0 (everyone left has had an event) comes out as 0.
+      const censoredSquare = leaversSquare;
       leaversSquare += E2;
-      const q2 = q * q;
-      for (let j = 0; j < S; j++) {
-        for (let l = 0; l < S; l++) {
-          let f = 0;
-          if (j === l) f = j === 0 ? E2 : g[j];
-          else if (j === 0) f = -g[l];
-          else if (l === 0) f = -g[j];
-          M[j * S + l] += leaversSquare * R[j] * R[l] + q * (R[j] * g[l] + g[j] * R[l]) + q2 * f;
+      M00 += censoredSquare * R[0] * R[0] + E2 * (R[0] - q) * (R[0] - q);
+      for (let k = 0; k < K; k++) {
+        const rk = R[k + 1];
+        for (let l = 0; l < K; l++) {
+          if (l !== k) B[k * K + l] += leaversSquare * rk * R[l + 1] + q * (rk * e2[l] + e2[k] * R[l + 1]);
         }
+        B[k * K + k] += (leaversSquare - e2[k]) * rk * rk + e2[k] * (rk + q) * (rk + q);
       }
       const p0 = p[0];
       p[0] = p0 * stay;
-      for (let k = 1; k < S; k++) p[k] = p0 * hazard[k] + p[k];
+      for (let k = 1; k < S; k++) p[k] = p0 * hazard[k - 1] + p[k];
     } else if (leaversSquare > 0) {
-      for (let j = 0; j < S; j++) for (let l = 0; l < S; l++) M[j * S + l] += leaversSquare * R[j] * R[l];
+      M00 += leaversSquare * R[0] * R[0];
+      for (let k = 0; k < K; k++) for (let l = 0; l < K; l++) B[k * K + l] += leaversSquare * R[k + 1] * R[l + 1];
     }
     const remaining = squareAfter[m];
-    for (let j = 0; j < S; j++) {
-      probability[m * S + j] = p[j];
-      variance[m * S + j] = M[j * S + j] + remaining * R[j] * R[j];
+    probability[m * S] = p[0];
+    variance[m * S] = M00 + remaining * R[0] * R[0];
+    for (let k = 1; k < S; k++) {
+      probability[m * S + k] = p[k];
+      variance[m * S + k] = B[(k - 1) * K + k - 1] + remaining * R[k] * R[k];
     }
   }
 

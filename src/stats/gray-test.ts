@@ -52,19 +52,26 @@ export function grayTest(
   if (!Number.isFinite(rho)) throw new RangeError(`grayTest: rho must be finite, got ${rho}`);
   const n = time.length;
   const index = new Map<string, number>();
+  const member = new Int32Array(n); // first-seen numbering, renumbered below
   for (let i = 0; i < n; i++) {
     const g = group[i];
-    if (typeof g !== 'string') throw new RangeError(`grayTest: group label at index ${i} must be a string, got ${String(g)}`);
-    if (!index.has(g)) index.set(g, index.size);
+    let j = index.get(g);
+    if (j === undefined) {
+      if (typeof g !== 'string') throw new RangeError(`grayTest: group label at index ${i} must be a string, got ${String(g)}`);
+      j = index.size;
+      index.set(g, j);
+    }
+    member[i] = j;
   }
-  const groups = [...index.keys()].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+  const seen = [...index.keys()];
+  const groups = seen.slice().sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
   const G = groups.length;
   let causeEvents = 0;
   for (let i = 0; i < n; i++) if (status[i] === cause) causeEvents++;
   if (G < 2 || causeEvents === 0) return null;
-  groups.forEach((g, j) => index.set(g, j));
-  const member = new Int32Array(n);
-  for (let i = 0; i < n; i++) member[i] = index.get(group[i])!;
+  const sortedIndex = new Map(groups.map((g, j) => [g, j]));
+  const renumber = Int32Array.from(seen, (g) => sortedIndex.get(g)!);
+  for (let i = 0; i < n; i++) member[i] = renumber[member[i]];
 
   const { times, start, order } = orderByTime(time);
   const G1 = G - 1;

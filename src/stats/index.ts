@@ -19,3 +19,7 @@ export { logRank } from './log-rank.js';
 export type { LogRankResult } from './log-rank.js';
 export { quantile, quantileSorted, summarize } from './summary.js';
 export { funnelLimits } from './funnel.js';
+export { aalenJohansen } from './aalen-johansen.js';
+export type { AalenJohansenFit, AalenJohansenOptions, IncidenceCurve } from './aalen-johansen.js';
+export { grayTest } from './gray-test.js';
+export type { GrayTestResult, GrayTestOptions } from './gray-test.js';

@@ -53,6 +53,7 @@ console.log(`follow-up benchmarks on ${process.platform}, node ${process.version
 
 console.log('Statistics alone:');
 execFileSync(process.execPath, [...tsx, 'bench/stats.ts'], { stdio: 'inherit' });
+execFileSync(process.execPath, [...tsx, 'bench/models-cif.ts', ...SIZES.map(String)], { stdio: 'inherit' });
 console.log('people      events   files MB  load+validate s  measures s  KM s   peak MB | fread s  survfit s');
 for (const n of SIZES) {
   const dir = cohort(n);

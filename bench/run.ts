@@ -6,7 +6,7 @@
  *
  *   npm run bench                 all sizes
  *   npm run bench -- 10000 100000 chosen sizes
- *   npm run bench -- --no-models  without the regression models (bench/models-glm.ts)
+ *   npm run bench -- --no-models  without the regression models (bench/models-*.ts)
  *
  * Cohorts are generated once into bench/out/ (ignored by git) by the seeded
  * generator and reused.
@@ -55,9 +55,10 @@ console.log(`follow-up benchmarks on ${process.platform}, node ${process.version
 console.log('Statistics alone:');
 execFileSync(process.execPath, [...tsx, 'bench/stats.ts'], { stdio: 'inherit' });
 if (!process.argv.includes('--no-models')) {
-  execFileSync(process.execPath, ['--max-old-space-size=8192', ...tsx, 'bench/models-glm.ts', ...SIZES.map(String)], { stdio: 'inherit' });
+  for (const model of ['bench/models-glm.ts', 'bench/models-cox.ts', 'bench/models-cif.ts']) {
+    execFileSync(process.execPath, ['--max-old-space-size=8192', ...tsx, model, ...SIZES.map(String)], { stdio: 'inherit' });
+  }
 }
-execFileSync(process.execPath, ['--max-old-space-size=8192', ...tsx, 'bench/models-cox.ts', ...SIZES.map(String)], { stdio: 'inherit' });
 console.log('people      events   files MB  load+validate s  measures s  KM s   peak MB | fread s  survfit s');
 for (const n of SIZES) {
   const dir = cohort(n);

@@ -38,3 +38,7 @@ export { coxConcordance } from './cox-concordance.js';
 export type { CoxConcordance } from './cox-concordance.js';
 export { coxZph } from './cox-zph.js';
 export type { CoxZph, CoxZphTest } from './cox-zph.js';
+export { aalenJohansen } from './aalen-johansen.js';
+export type { AalenJohansenFit, AalenJohansenOptions, IncidenceCurve } from './aalen-johansen.js';
+export { grayTest } from './gray-test.js';
+export type { GrayTestResult, GrayTestOptions } from './gray-test.js';

@@ -19,3 +19,4 @@ export { logRank } from './log-rank.js';
 export type { LogRankResult } from './log-rank.js';
 export { quantile, quantileSorted, summarize } from './summary.js';
 export { funnelLimits } from './funnel.js';
+export * from './matching/index.js';

@@ -2,3 +2,8 @@
 export { nearestMatch, distanceSd } from './nearest-match.js';
 export type { NearestMatchInput, NearestMatch } from './nearest-match.js';
 export { attWeights } from './att-weights.js';
+export { balanceTable, weightedMean, weightedVariance, effectiveSampleSize, BALANCE_THRESHOLD } from './balance.js';
+export type { Balance, BalanceRow, BalanceStatistics, BalanceInput } from './balance.js';
+export { balanceTerms } from './balance-terms.js';
+export type { BalanceCovariate, BalanceTerm } from './balance-terms.js';
+export { compareCodePoints } from './code-point-order.js';

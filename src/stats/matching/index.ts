@@ -7,3 +7,5 @@ export type { Balance, BalanceRow, BalanceStatistics, BalanceInput } from './bal
 export { balanceTerms } from './balance-terms.js';
 export type { BalanceCovariate, BalanceTerm } from './balance-terms.js';
 export { compareCodePoints } from './code-point-order.js';
+export { attEffect } from './att-effect.js';
+export type { AttEffect, AttStandardError } from './att-effect.js';

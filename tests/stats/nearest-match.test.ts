@@ -140,3 +140,52 @@ describe('ATT weights (method `weighting`) against R', () => {
     expect(() => attWeights([0.5], [1])).toThrow(/pool probability at index 0 is 1/);
   });
 });
+
+/** The spec's steps 1–5 as a plain scan per request (the R reference's loop), for larger inputs than R's fixture. */
+function scanMatch(service: number[], pool: number[], sKey: string[], pKey: string[], width: number, ratio: number, replace: boolean): number[][] {
+  const order = service.map((_, i) => i).sort((a, b) => service[b] - service[a] || a - b);
+  const used = new Uint8Array(pool.length);
+  const matches: number[][] = service.map(() => []);
+  for (let round = 0; round < ratio; round++) {
+    for (const s of order) {
+      if (matches[s].length !== round) continue;
+      let best = -1;
+      let bestDiff = Infinity;
+      for (let p = 0; p < pool.length; p++) {
+        if ((!replace && used[p]) || pKey[p] !== sKey[s] || matches[s].includes(p)) continue;
+        const diff = Math.abs(service[s] - pool[p]);
+        if (diff <= width && diff < bestDiff) {
+          best = p;
+          bestDiff = diff;
+        }
+      }
+      if (best < 0) continue;
+      matches[s].push(best);
+      if (!replace) used[best] = 1;
+    }
+  }
+  return matches;
+}
+
+describe('nearest-neighbour matching against a plain scan on larger inputs', () => {
+  it('agrees with heavy ties, long runs of used pool people and exact strata', async () => {
+    const { mulberry32 } = await import('../../src/synth/prng.js');
+    const random = mulberry32(99);
+    for (const [nS, nP, ratio, replace, levels] of [
+      [400, 3000, 1, false, 1],
+      [400, 3000, 2, true, 1],
+      [600, 2000, 3, false, 3],
+      [300, 5000, 5, true, 4],
+      [1500, 1200, 1, false, 2],
+    ] as const) {
+      // Distances on a coarse grid: long runs of equal d that matching uses up one by one.
+      const service = Array.from({ length: nS }, () => Math.round(random() * 40) / 8);
+      const pool = Array.from({ length: nP }, () => Math.round(random() * 60) / 8 - 1);
+      const sKey = service.map(() => `k${Math.floor(random() * levels)}`);
+      const pKey = pool.map(() => `k${Math.floor(random() * levels)}`);
+      const r = nearestMatch({ service, pool, serviceExact: [sKey], poolExact: [pKey], caliper: 0.1, ratio, replace });
+      const expected = scanMatch(service, pool, sKey, pKey, r.caliperWidth!, ratio, replace);
+      expect(r.matches.map((m) => Array.from(m)), `${nS} × ${nP}, ratio ${ratio}, replace ${replace}`).toEqual(expected);
+    }
+  });
+});

@@ -111,3 +111,17 @@ describe('balance by hand', () => {
     expect(() => balanceTerms([{ name: 'age', service: [NaN], pool: [1] }])).toThrow(/age on the service side at index 0 is NaN/);
   });
 });
+
+describe('balance of a numeric covariate constant among the service people', () => {
+  it('has s = 0 exactly, so a null SMD, even where the mean does not round back to the value', () => {
+    // 0.1 summed ten times is not 1: the mean is off by one unit, the residuals are not 0.
+    const t = balanceTable({
+      distance: { service: Array.from({ length: 10 }, (_, i) => i), pool: [0, 1] },
+      covariates: [{ name: 'score', service: new Array(10).fill(0.1), pool: [0.3, 0.5] }],
+      weights: { service: new Array(10).fill(1), pool: [1, 1] },
+    });
+    expect(t.rows[1].before.smd).toBeNull();
+    expect(t.rows[1].before.varianceRatio).toBe(0);
+    expect(t.failing).toContain('score');
+  });
+});

@@ -74,7 +74,16 @@ export function weightedVariance(x: ArrayLike<number>, w: ArrayLike<number> | nu
     squares += wi * (x[i] - mean) ** 2;
   }
   const denominator = sw * sw - sw2;
-  return denominator > 0 ? (squares * sw) / denominator : null;
+  if (!(denominator > 0)) return null;
+  // A constant has variance 0 exactly (a mean rounded by one unit would leave ~1e-32).
+  let first = NaN;
+  let constant = true;
+  for (let i = 0; i < x.length && constant; i++) {
+    if ((w ? w[i] : 1) === 0) continue;
+    if (Number.isNaN(first)) first = x[i];
+    else if (x[i] !== first) constant = false;
+  }
+  return constant ? 0 : (squares * sw) / denominator;
 }
 
 /** (Σw)² / Σw². */

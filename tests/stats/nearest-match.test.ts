@@ -51,6 +51,15 @@ describe('nearest-neighbour matching against the plain-R reference of comparison
     expect(cases.filter((c) => c.input.caliper === null).length).toBeGreaterThan(20);
     // Exhausted: without replacement every pool person is used and someone is left unmatched.
     expect(cases.filter((c) => !c.input.replace && c.expected.poolUsed === c.input.pool.length && c.expected.noMatchInCaliper.length > 0).length).toBeGreaterThan(3);
+    // The first service person (nothing used yet) with pool people at the same distance below and above.
+    const twoSided = cases.filter((c) => {
+      const s = c.expected.order[0];
+      if (c.input.serviceExact.length > 0 || s === undefined || c.expected.matches[s].length === 0) return false;
+      const x = c.input.service[s];
+      const diff = Math.abs(x - c.input.pool[c.expected.matches[s][0]]);
+      return c.input.pool.some((d) => d < x && Math.abs(x - d) === diff) && c.input.pool.some((d) => d >= x && Math.abs(x - d) === diff);
+    });
+    expect(twoSided.length).toBeGreaterThanOrEqual(5);
     // A pool person used by several service people.
     expect(cases.filter((c) => c.input.replace && c.expected.matches.flat().length > new Set(c.expected.matches.flat()).size).length).toBeGreaterThan(20);
   });

@@ -2,7 +2,8 @@
  * `npm run bench`: load, validate and measure times and peak memory at 10k,
  * 100k and 1M people (about 10 events each), R's data.table::fread and
  * survival::survfit on the same files and curve as yardsticks when R is
- * installed, and the time to render every sample page.
+ * installed, nearest-neighbour matching of 1,000 against 1,000,000 (bench/matching.ts),
+ * and the time to render every sample page.
  *
  *   npm run bench                 all sizes
  *   npm run bench -- 10000 100000 chosen sizes
@@ -59,6 +60,7 @@ if (!process.argv.includes('--no-models')) {
     execFileSync(process.execPath, ['--max-old-space-size=8192', ...tsx, model, ...SIZES.map(String)], { stdio: 'inherit' });
   }
 }
+execFileSync(process.execPath, [...tsx, 'bench/matching.ts'], { stdio: 'inherit' });
 console.log('people      events   files MB  load+validate s  measures s  KM s   peak MB | fread s  survfit s');
 for (const n of SIZES) {
   const dir = cohort(n);

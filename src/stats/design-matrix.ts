@@ -3,6 +3,8 @@
  * json-output.md, "Term" (term names).
  */
 
+import { compareCodePoints } from './code-point-order.js';
+
 /** One covariate: numbers enter as they are, strings as categories. */
 export interface Covariate {
   name: string;
@@ -17,20 +19,6 @@ export interface DesignMatrix {
   x: Float64Array;
   /** For each categorical covariate, its levels in code-point order (the first is the reference). */
   levels: Record<string, string[]>;
-}
-
-/** Compares strings by Unicode code point (JS `<` compares UTF-16 units), as R's radix sort. */
-export function compareCodePoints(a: string, b: string): number {
-  const ia = a[Symbol.iterator]();
-  const ib = b[Symbol.iterator]();
-  for (;;) {
-    const ca = ia.next();
-    const cb = ib.next();
-    if (ca.done) return cb.done ? 0 : -1;
-    if (cb.done) return 1;
-    const d = (ca.value.codePointAt(0) as number) - (cb.value.codePointAt(0) as number);
-    if (d !== 0) return d;
-  }
 }
 
 /**

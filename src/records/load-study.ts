@@ -16,7 +16,7 @@ import { joinEventChunks, planEventsChunks, runChunksHere, runChunksInWorkers, t
 import { readCsvHeader } from './csv-reader.js';
 import { hashFileInWorker } from './file-hash.js';
 import { offenceLookupFromRows, readDefaultOffenceLookup, readOffenceLookupFile } from './offence-lookup.js';
-import { PeopleReader } from './people-reader.js';
+import { PEOPLE_COLUMNS, PeopleReader } from './people-reader.js';
 import { ProblemLog, StudyError } from './problems.js';
 import { QUARANTINE_FILE_NAME, writeQuarantine } from './quarantine.js';
 import { feedRows, fileSize, readTableFile, type FileInfo, type RowsInput } from './sources.js';
@@ -95,7 +95,7 @@ function startSession(offences: OffenceLookup, files: { people: string; events: 
 }
 
 function finish(session: Session, options: LoadOptions, inputs: InputFile[], quarantine: boolean, quarantineFile: string | null): Study {
-  return assembleStudy({
+  const study = assembleStudy({
     people: session.people,
     events: session.events,
     offences: session.offences,
@@ -108,6 +108,8 @@ function finish(session: Session, options: LoadOptions, inputs: InputFile[], qua
     quarantine,
     quarantineFile,
   });
+  study.absentPeopleColumns = PEOPLE_COLUMNS.filter((c) => session.people.field(c) < 0);
+  return study;
 }
 
 /**

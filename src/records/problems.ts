@@ -31,7 +31,8 @@ export type WarningKind =
   | 'recall_without_rerelease'
   | 'duplicate_event'
   | 'recall_reasons_on_non_recall'
-  | 'follow_up_end_after_extraction';
+  | 'follow_up_end_after_extraction'
+  | 'similar_column';
 
 const TABLE_ORDER: Record<TableName, number> = { offences: 0, people: 1, events: 2 };
 

@@ -9,6 +9,7 @@ import { BAD_DATE, StringInterner, WordMatcher, parseDateBytes, parseNumberBytes
 import type { CsvRecord } from './csv-reader.js';
 import { identifierShape, isRefusedColumn, mayBeIdentifierBytes, maskValue } from './privacy.js';
 import type { ErrorKind, ProblemLog, WarningKind } from './problems.js';
+import { nearColumn, normaliseColumnName } from './headers.js';
 
 export interface ReaderSettings {
   table: TableName;
@@ -34,10 +35,7 @@ export interface ExtraColumn {
   values: (string | null)[];
 }
 
-/** A column name as the format matches it: trimmed, lower case. */
-export function normaliseColumnName(name: string): string {
-  return name.trim().toLowerCase();
-}
+export { normaliseColumnName } from './headers.js';
 
 export abstract class TableReader {
   readonly table: TableName;
@@ -137,11 +135,45 @@ export abstract class TableReader {
       if (this.known.includes(name)) this.fieldOf.set(name, i);
       else if (name !== '') this.extras.push({ name, field: i, values: [] });
     });
+    this.checkColumnNames(rec.line);
+  }
+
+  /**
+   * Columns the file must have although their cells may be blank, with why
+   * (a people file without release_date would give an empty follow-up cohort).
+   */
+  protected readonly neededColumns: readonly (readonly [string, string])[] = [];
+
+  /**
+   * A required column missing is an error, naming the extra column that looks
+   * like it; an extra column that looks like a missing known one is a warning
+   * naming both (it is kept as an extra column, not read as the known one).
+   */
+  private checkColumnNames(line: number): void {
+    const missing = this.known.filter((k) => !this.fieldOf.has(k));
+    const like = new Map<string, string>();
+    for (const extra of this.extras) {
+      const near = nearColumn(extra.name, missing);
+      if (near !== null && !like.has(near)) like.set(near, extra.name);
+    }
+    const hint = (name: string) => (like.has(name) ? `; the file has a column '${like.get(name)}', which looks like it: rename it ${name}` : '');
     for (const name of this.required) {
       if (!this.fieldOf.has(name)) {
-        this.log.error('missing_column', this.table, this.file, rec.line, name, null, `a ${name} column (required)`);
+        this.log.error('missing_column', this.table, this.file, line, name, null, `a ${name} column (required)${hint(name)}`);
         this.fatal = true;
       }
+    }
+    for (const [name, why] of this.neededColumns) {
+      if (!this.fieldOf.has(name)) {
+        this.log.error('missing_column', this.table, this.file, line, name, null, `a ${name} column (${why})${hint(name)}`);
+        this.fatal = true;
+      }
+    }
+    const reported = new Set([...this.required, ...this.neededColumns.map(([n]) => n)]);
+    for (const [known, extra] of like) {
+      if (reported.has(known)) continue;
+      this.log.add(this.problem('warning', 'similar_column', extra, null,
+        `${known} (the file has no ${known} column, and '${extra}' looks like it: rename it ${known} if it is; it is kept as an extra column)`, line));
     }
   }
 

@@ -104,4 +104,6 @@ export interface Study {
   quality: DataQuality;
   inputs: InputFile[];
   allowColumns: string[];
+  /** Columns of the record format the people file did not have (their cells are all blank): grouping by one is an error. */
+  absentPeopleColumns?: string[];
 }

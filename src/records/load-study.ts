@@ -7,7 +7,9 @@
  */
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { InputFile, OffenceLookup, Study } from '../study/study.js';
+import type { InputFile, OffenceLookup, Problem, Study } from '../study/study.js';
+import { readFileSync } from 'node:fs';
+import { extendOffenceLookup, foldOffenceErrors, lookupName } from './offence-codes.js';
 import { parseISODate } from '../time/days.js';
 import { assembleStudy } from './assemble.js';
 import { EventsReader } from './events-reader.js';
@@ -17,7 +19,8 @@ import { readCsvHeader } from './csv-reader.js';
 import { hashFileInWorker } from './file-hash.js';
 import { offenceLookupFromRows, readDefaultOffenceLookup, readOffenceLookupFile } from './offence-lookup.js';
 import { PEOPLE_COLUMNS, PeopleReader } from './people-reader.js';
-import { ProblemLog, StudyError } from './problems.js';
+import { checkDateFormat, foldDateFormatErrors, type DateFormat } from './date-formats.js';
+import { ProblemLog, StudyError, isFolded } from './problems.js';
 import { QUARANTINE_FILE_NAME, writeQuarantine } from './quarantine.js';
 import { feedRows, fileSize, readTableFile, type FileInfo, type RowsInput } from './sources.js';
 import { normaliseColumnName, type QuarantinedRow, type TableReader } from './table-reader.js';
@@ -29,6 +32,12 @@ export interface LoadOptions {
   title?: string | null;
   /** Column names the privacy guard lets through (names and values). */
   allowColumns?: string[];
+  /** How dates are written in the tables: YYYY-MM-DD (default), DD/MM/YYYY or D/M/YYYY; a time part 00:00:00 is dropped. */
+  dateFormat?: DateFormat | null;
+  /** The CSV delimiter (`,`, `;` or `tab`); detected from the header when not given. */
+  delimiter?: ',' | ';' | 'tab' | null;
+  /** The sheet of an .xlsx table to read (default: the first). */
+  sheet?: string | null;
   /** Quarantine mode: write bad rows with their reasons to `<dir>/quarantine.csv` and go on. */
   quarantineDir?: string | null;
   /**
@@ -37,6 +46,14 @@ export interface LoadOptions {
    * main thread. The study is the same either way.
    */
   threads?: number | null;
+}
+
+/** The files of a study: its tables and lookup, and a lookup of codes to add to it (study-file.md `offencesExtra`). */
+export interface StudyFiles {
+  people: string;
+  events: string;
+  offences?: string | null;
+  offencesExtra?: string | null;
 }
 
 /**
@@ -67,6 +84,9 @@ interface Session {
   people: PeopleReader;
   events: EventsReader;
   extractionDate: number | null;
+  dateFormat: DateFormat;
+  /** The lookup as named in messages ("the toolkit's default lookup", …). */
+  lookupName: string;
 }
 
 /**
@@ -89,12 +109,15 @@ function startSession(offences: OffenceLookup, files: { people: string; events: 
   const log = new ProblemLog();
   const allow = new Set((options.allowColumns ?? []).map(normaliseColumnName));
   const extractionDate = optionDate('extractionDate', options.extractionDate);
-  const people = new PeopleReader({ table: 'people', file: files.people, log, allow }, offences.rowOf, extractionDate, expectedPeople);
-  const events = new EventsReader({ table: 'events', file: files.events, log, allow }, people, offences.code, expectedEvents);
-  return { log, allow, offences, people, events, extractionDate };
+  const dateFormat = options.dateFormat ? checkDateFormat(options.dateFormat, 'dateFormat') : 'YYYY-MM-DD';
+  const people = new PeopleReader({ table: 'people', file: files.people, log, allow, dateFormat }, offences.rowOf, extractionDate, expectedPeople);
+  const events = new EventsReader({ table: 'events', file: files.events, log, allow, dateFormat }, people, offences.code, expectedEvents);
+  return { log, allow, offences, people, events, extractionDate, dateFormat, lookupName: "the toolkit's default lookup" };
 }
 
 function finish(session: Session, options: LoadOptions, inputs: InputFile[], quarantine: boolean, quarantineFile: string | null): Study {
+  const dates = foldDateFormatErrors(session.log.problems, session.dateFormat);
+  session.log.replace(foldOffenceErrors(dates, session.offences, session.lookupName, session.people.quarantined, session.people.field('person_id')));
   const study = assembleStudy({
     people: session.people,
     events: session.events,
@@ -119,17 +142,19 @@ function finish(session: Session, options: LoadOptions, inputs: InputFile[], qua
  * aside) are written with their reasons to `<quarantineDir>/quarantine.csv`
  * and the study goes on with the rest.
  */
-export async function loadStudy(files: { people: string; events: string; offences?: string | null }, options: LoadOptions = {}): Promise<Study> {
+export async function loadStudy(files: StudyFiles, options: LoadOptions = {}): Promise<Study> {
   const parts = Math.floor(options.threads ?? Math.min(4, availableParallelism()));
   return loadStudyReading(files, options, { parts, inWorkers: true, minBytes: PARALLEL_MIN_BYTES });
 }
 
 /** {@link loadStudy}, with the way the events file is read spelled out. */
-export async function loadStudyReading(files: { people: string; events: string; offences?: string | null }, options: LoadOptions, reading: EventsReading): Promise<Study> {
-  const lookup = files.offences ? readOffenceLookupFile(files.offences) : readDefaultOffenceLookup();
+export async function loadStudyReading(files: StudyFiles, options: LoadOptions, reading: EventsReading): Promise<Study> {
+  const lookup = studyLookup(files);
   // Roughly 40 bytes per event row and 100 per person: first guesses for the column buffers, which grow if needed.
   const guess = (path: string, bytesPerRow: number) => (/\.csv$/i.test(path) ? Math.ceil(fileSize(path) / bytesPerRow) : 1024);
   const session = startSession(lookup.lookup, files, options, guess(files.people, 100), guess(files.events, 40));
+  session.lookupName = lookup.name;
+  for (const w of lookup.warnings) session.log.add(w);
   const inputs: InputFile[] = [];
   // The events file's parts are read (and the file hashed) from now on, while the people are.
   const parts = eventsInParts(files.events, session, reading);
@@ -147,7 +172,7 @@ export async function loadStudyReading(files: { people: string; events: string; 
   } finally {
     parts?.stop();
   }
-  inputs.push(lookup.input);
+  inputs.push(...lookup.inputs);
 
   const quarantine = options.quarantineDir !== null && options.quarantineDir !== undefined && options.quarantineDir !== '';
   const quarantinePath = quarantine ? join(resolve(options.quarantineDir!), QUARANTINE_FILE_NAME) : null;
@@ -160,6 +185,31 @@ export async function loadStudyReading(files: { people: string; events: string; 
   }
   if (quarantine) writeQuarantineOf(session, options.quarantineDir!);
   return study;
+}
+
+/**
+ * The study's offence lookup: the given file or the default, extended by the
+ * `offencesExtra` file's codes; a lookup of the study's own that does not say
+ * where its severity weights come from is a warning (the report repeats it).
+ */
+function studyLookup(files: StudyFiles): { lookup: OffenceLookup; inputs: InputFile[]; name: string; warnings: Problem[] } {
+  const base = files.offences ? readOffenceLookupFile(files.offences) : readDefaultOffenceLookup();
+  const baseName = lookupName(files.offences ?? null, null);
+  const warnings: Problem[] = [];
+  const unsourced = (file: string): Problem => ({
+    severity: 'warning', kind: 'no_severity_source', table: 'offences', file, line: 0, column: 'severity', value: null,
+    expected: 'a statement of where the severity weights come from: a "# Severity source: …" line above the header, or a file <name>.source.md beside it (the report says the source is not stated)',
+  });
+  if (files.offences && base.lookup.severitySource === null) warnings.push(unsourced(files.offences));
+  if (!files.offencesExtra) return { lookup: base.lookup, inputs: [base.input], name: baseName, warnings };
+  const extra = readOffenceLookupFile(files.offencesExtra);
+  if (extra.lookup.severitySource === null) warnings.push(unsourced(files.offencesExtra));
+  const { lookup, clashes } = extendOffenceLookup(base.lookup, extra.lookup, files.offencesExtra, readFileSync(files.offencesExtra, 'utf8'), baseName);
+  if (clashes.length > 0) {
+    const none = { read: 0, used: 0, quarantined: 0 };
+    throw new StudyError(clashes, { people: { ...none }, events: { ...none }, warnings: {}, problems: clashes, quarantineFile: null });
+  }
+  return { lookup, inputs: [base.input, extra.input], name: lookupName(files.offences ?? null, files.offencesExtra), warnings };
 }
 
 /** Reads a whole table file into its reader, reporting problems with the file itself. */
@@ -181,7 +231,8 @@ function readTable(session: Session, role: 'people' | 'events', path: string, re
 
 /** Starts reading a large CSV events file in parts; null when it is read whole. */
 function eventsInParts(path: string, session: Session, reading: EventsReading): EventsChunksRun | null {
-  if (reading.parts < 2 || !/\.csv$/i.test(path)) return null;
+  // The parts read dates YYYY-MM-DD (a file in another format is read whole).
+  if (reading.parts < 2 || !/\.csv$/i.test(path) || session.dateFormat !== 'YYYY-MM-DD') return null;
   const size = fileSize(path);
   if (size < reading.minBytes) return null;
   const ranges = planEventsChunks(path, reading.parts);
@@ -222,13 +273,13 @@ function writeQuarantineOf(session: Session, dir: string): string {
   const byLine = (a: QuarantinedRow, b: QuarantinedRow) => a.line - b.line;
   const rows = [...[...session.people.quarantined].sort(byLine), ...[...session.events.quarantined].sort(byLine)];
   const rowProblems = new Set(rows.flatMap((r) => r.problems));
-  const fileProblems = session.log.sorted().filter((p) => p.severity === 'error' && !rowProblems.has(p));
+  const fileProblems = session.log.sorted().filter((p) => p.severity === 'error' && !rowProblems.has(p) && !isFolded(p));
   return writeQuarantine(dir, fileProblems, rows);
 }
 
 /**
  * A study from tables held in memory: arrays of plain objects, arquero tables,
- * or `{ columns, values }` (a Date is its UTC calendar day; null, undefined and
+ * or `{ columns, values }` (a Date is the calendar day it stands for, the same in every time zone: see dateCellText; null, undefined and
  * NaN are blank). Row r is reported as line r + 2 of `<people rows>` etc.
  * With `quarantine: true` rows in error are set aside (and listed in
  * `quality.problems`) instead of throwing.
@@ -239,6 +290,7 @@ export function studyFromRows(
 ): Study {
   const lookup = rows.offences ? { lookup: offenceLookupFromRows(rows.offences), input: null } : readDefaultOffenceLookup();
   const session = startSession(lookup.lookup, { people: '<people rows>', events: '<events rows>' }, options, 1024, 1024);
+  if (rows.offences) session.lookupName = 'the offence lookup rows given';
   feedRows(rows.people, session.people.accept);
   checkNotEmpty(session.people, session.log, true);
   if (session.people.fatal) session.events.skipRows = true;

@@ -56,7 +56,7 @@ function gridOf(input: RowsInput): CellGrid {
 }
 
 /**
- * A cell as the text it stands for: a Date is its UTC calendar day, a number
+ * A cell as the text it stands for: a Date is its calendar day ({@link dateCellText}), a number
  * its shortest decimal form (NaN is blank, as data frames use it for missing),
  * null and undefined are blank.
  */
@@ -65,11 +65,28 @@ export function cellText(value: unknown): string {
   if (typeof value === 'string') return value;
   if (typeof value === 'number') return Number.isNaN(value) ? '' : String(value);
   if (typeof value === 'boolean' || typeof value === 'bigint') return String(value);
-  if (value instanceof Date) {
-    const t = value.getTime();
-    return Number.isNaN(t) ? 'Invalid Date' : (formatDay(Math.floor(t / 86_400_000)) ?? '');
-  }
+  if (value instanceof Date) return dateCellText(value);
   return JSON.stringify(value) ?? '';
+}
+
+/**
+ * A Date as the calendar day it stands for. Its UTC day, except for a Date at
+ * local midnight that is not at UTC midnight: that one was made from local
+ * fields (`new Date(2020, 5, 15)`, a spreadsheet reader's dates) and stands
+ * for its local day, which under Europe/London in summer is a day after its
+ * UTC day. A Date made in UTC (`Date.UTC`, ISO strings, Arrow and Parquet
+ * dates) is never at local midnight in another zone unless the zone is UTC
+ * there, so it keeps its UTC day in every zone.
+ */
+export function dateCellText(value: Date): string {
+  const t = value.getTime();
+  if (Number.isNaN(t)) return 'Invalid Date';
+  const utcMidnight = t % 86_400_000 === 0;
+  const localMidnight = value.getHours() === 0 && value.getMinutes() === 0 && value.getSeconds() === 0 && value.getMilliseconds() === 0;
+  if (localMidnight && !utcMidnight) {
+    return formatDay(Math.floor(Date.UTC(value.getFullYear(), value.getMonth(), value.getDate()) / 86_400_000)) ?? '';
+  }
+  return formatDay(Math.floor(t / 86_400_000)) ?? '';
 }
 
 /** Feeds a grid to a sink as records: header on line 1, row r on line lineOf(r). */

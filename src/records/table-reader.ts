@@ -10,6 +10,7 @@ import type { CsvRecord } from './csv-reader.js';
 import { identifierShape, isRefusedColumn, mayBeIdentifierBytes, maskValue } from './privacy.js';
 import type { ErrorKind, ProblemLog, WarningKind } from './problems.js';
 import { nearColumn, normaliseColumnName } from './headers.js';
+import { dateParser, type DateFormat, type DateParser } from './date-formats.js';
 
 export interface ReaderSettings {
   table: TableName;
@@ -18,6 +19,8 @@ export interface ReaderSettings {
   log: ProblemLog;
   /** Lower-case column names the privacy guard lets through. */
   allow: ReadonlySet<string>;
+  /** How dates are written (default YYYY-MM-DD); a time part 00:00:00 is dropped whatever the format. */
+  dateFormat?: DateFormat;
 }
 
 /** A row set aside: where it was, why, and its fields as written (refused values masked). */
@@ -77,7 +80,13 @@ export abstract class TableReader {
     this.file = settings.file;
     this.log = settings.log;
     this.allow = settings.allow;
+    this.dateFormat = settings.dateFormat ?? 'YYYY-MM-DD';
+    this.parseDate = dateParser(this.dateFormat);
   }
+
+  private readonly dateFormat: DateFormat;
+  /** The format's parser, which also drops a time part (the strict YYYY-MM-DD parser is tried first, inline). */
+  private readonly parseDate: DateParser;
 
   /** Feeds one CSV record: the first is the header. */
   readonly accept = (rec: CsvRecord): void => {
@@ -299,9 +308,10 @@ export abstract class TableReader {
   /** A date column: its day number, NaN when blank, absent or invalid (an invalid date is reported). */
   protected readDate(column: string, field: number): number {
     if (!this.trim(field)) return NaN;
-    const day = parseDateBytes(this.rec.buf, this.s, this.e);
+    let day = this.dateFormat === 'YYYY-MM-DD' ? parseDateBytes(this.rec.buf, this.s, this.e) : BAD_DATE;
+    if (day === BAD_DATE) day = this.parseDate(this.rec.buf, this.s, this.e);
     if (day === BAD_DATE) {
-      this.fail('invalid_date', column, field, 'a date that exists, written YYYY-MM-DD');
+      this.fail('invalid_date', column, field, `a date that exists, written ${this.dateFormat}`);
       return NaN;
     }
     return day;

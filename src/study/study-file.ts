@@ -19,6 +19,14 @@ export interface StudyFile {
   extractionDate: string;
   snapshotDate: string | null;
   allowColumns: string[];
+  /** How dates are written in the tables (records.md; study-file.md `dateFormat`). */
+  dateFormat: string | null;
+  /** A lookup file whose rows extend the default lookup. */
+  offencesExtra: string | null;
+  /** The CSV delimiter: `,`, `;`, `tab`, or null to detect it. */
+  delimiter: string | null;
+  /** The spreadsheet sheet to read (an .xlsx file): null for the first. */
+  sheet: string | null;
   options: Partial<MeasureOptions>;
   report: Partial<ReportOptions>;
 }
@@ -61,6 +69,11 @@ export const isoDate: Check = (value, where) => {
   throw new StudySettingError(`${where} is ${JSON.stringify(value)}; expected a date that exists, written YYYY-MM-DD`);
 };
 
+/** The `dateFormat` values (records/date-formats.ts reads them). */
+export const dateFormatCheck = enumOf('YYYY-MM-DD', 'DD/MM/YYYY', 'D/M/YYYY');
+/** The `delimiter` values: a comma, a semicolon or a tab (detected when not given). */
+export const delimiterCheck = enumOf(',', ';', 'tab');
+
 /** The checks of every key under `options`, shared with the command-line flags. */
 export const OPTION_CHECKS: Record<keyof MeasureOptions, Check> = {
   recallWindow: enumOf('intervention', 'licence'),
@@ -87,6 +100,10 @@ const TOP_KEYS = [
   'extractionDate',
   'snapshotDate',
   'allowColumns',
+  'dateFormat',
+  'offencesExtra',
+  'delimiter',
+  'sheet',
   'options',
   'report',
 ] as const;
@@ -148,6 +165,10 @@ export function parseStudyFile(textContent: string, path: string): StudyFile {
     extractionDate: isoDate(json.extractionDate, at('extractionDate')) as string,
     snapshotDate: json.snapshotDate === undefined ? null : (isoDate(json.snapshotDate, at('snapshotDate')) as string),
     allowColumns: allow as string[],
+    dateFormat: json.dateFormat === undefined ? null : (dateFormatCheck(json.dateFormat, at('dateFormat')) as string),
+    offencesExtra: json.offencesExtra === undefined ? null : resolve(base, text(json.offencesExtra, at('offencesExtra')) as string),
+    delimiter: json.delimiter === undefined ? null : (delimiterCheck(json.delimiter, at('delimiter')) as string),
+    sheet: json.sheet === undefined ? null : (text(json.sheet, at('sheet')) as string),
     options: checkBlock(json.options, OPTION_CHECKS, at('options')) as Partial<MeasureOptions>,
     report: checkBlock(json.report, REPORT_CHECKS, at('report')) as Partial<ReportOptions>,
   };

@@ -77,9 +77,17 @@ function beforeMidnight(buf: Uint8Array, start: number, end: number): number {
   return e;
 }
 
-/** The parser of a format, which also drops a time part of `00:00:00`. */
+/**
+ * The parser of a format, which also drops a time part of `00:00:00`. A
+ * day-first format also takes YYYY-MM-DD, which no day-first date can be
+ * mistaken for (typed date cells of a workbook or Parquet file come so).
+ */
 export function dateParser(format: DateFormat): DateParser {
-  const parse = PARSERS[format];
+  const own = PARSERS[format];
+  const parse: DateParser = format === 'YYYY-MM-DD' ? own : (buf, start, end) => {
+    const day = own(buf, start, end);
+    return day !== BAD_DATE ? day : parseDateBytes(buf, start, end);
+  };
   return (buf, start, end) => {
     const day = parse(buf, start, end);
     if (day !== BAD_DATE) return day;

@@ -22,7 +22,9 @@ import { PEOPLE_COLUMNS, PeopleReader } from './people-reader.js';
 import { checkDateFormat, foldDateFormatErrors, type DateFormat } from './date-formats.js';
 import { ProblemLog, StudyError, isFolded } from './problems.js';
 import { QUARANTINE_FILE_NAME, writeQuarantine } from './quarantine.js';
-import { feedRows, fileSize, readTableFile, type FileInfo, type RowsInput } from './sources.js';
+import { feedRows, fileSize, type FileInfo, type RowsInput } from './sources.js';
+import { firstInvalidUtf8, lineOfOffset } from './file-format.js';
+import { plainCsvHead, readAnyTableFile } from './read-any.js';
 import { normaliseColumnName, type QuarantinedRow, type TableReader } from './table-reader.js';
 
 export interface LoadOptions {
@@ -157,18 +159,21 @@ export async function loadStudyReading(files: StudyFiles, options: LoadOptions, 
   for (const w of lookup.warnings) session.log.add(w);
   const inputs: InputFile[] = [];
   // The events file's parts are read (and the file hashed) from now on, while the people are.
-  const parts = eventsInParts(files.events, session, reading);
+  const parts = plainCsvHead(files.events, options.delimiter ?? null) ? eventsInParts(files.events, session, reading) : null;
   const eventsHash = parts ? hashFileInWorker(files.events) : null;
   // A failure is reported where the hash is awaited, not as an unhandled rejection.
   eventsHash?.catch(() => {});
 
   const input = (role: 'people' | 'events', path: string, info: FileInfo) => inputs.push({ role, path, sha256: info.sha256, bytes: info.bytes });
   try {
-    input('people', files.people, readTable(session, 'people', files.people, session.people));
+    input('people', files.people, await readTable(session, 'people', files.people, session.people, options));
     if (session.people.fatal) session.events.skipRows = true;
     let info: FileInfo | null = null;
-    if (parts && (await joinParts(session, files.events, parts))) info = await eventsHash!;
-    input('events', files.events, info ?? readTable(session, 'events', files.events, session.events));
+    if (parts && (await joinParts(session, files.events, parts))) {
+      info = await eventsHash!;
+      refuseNotUtf8(session, files.events);
+    }
+    input('events', files.events, info ?? (await readTable(session, 'events', files.events, session.events, options)));
   } finally {
     parts?.stop();
   }
@@ -212,9 +217,23 @@ function studyLookup(files: StudyFiles): { lookup: OffenceLookup; inputs: InputF
   return { lookup, inputs: [base.input, extra.input], name: lookupName(files.offences ?? null, files.offencesExtra), warnings };
 }
 
-/** Reads a whole table file into its reader, reporting problems with the file itself. */
-function readTable(session: Session, role: 'people' | 'events', path: string, reader: TableReader): FileInfo {
-  const info = readTableFile(path, reader.accept);
+/** A large events file read in parts must be UTF-8 throughout: a byte that is not is an error on its line. */
+function refuseNotUtf8(session: Session, path: string): void {
+  const bad = firstInvalidUtf8(path);
+  if (bad < 0) return;
+  const line = lineOfOffset(readFileSync(path).subarray(0, bad + 1), bad);
+  session.log.error('encoding', 'events', path, line, null, null, 'UTF-8 text (a file this large is read only as UTF-8): save it as "CSV UTF-8"');
+  session.events.fatal = true;
+}
+
+/** Reads a whole table file (of any kind read-any.ts reads) into its reader, reporting problems with the file itself. */
+async function readTable(session: Session, role: 'people' | 'events', path: string, reader: TableReader, options: LoadOptions): Promise<FileInfo> {
+  const info = await readAnyTableFile(path, reader.accept, { delimiter: options.delimiter ?? null, sheet: options.sheet ?? null });
+  for (const note of info.notes) {
+    session.log.add({ ...note, table: role, file: path });
+    if (note.severity === 'error') reader.fatal = true;
+  }
+  if (info.notes.some((n) => n.severity === 'error')) return { bytes: info.bytes, sha256: info.sha256 };
   const isJson = /\.json$/i.test(path);
   if (info.jsonUnparsable) {
     session.log.error('malformed_json', role, path, info.jsonUnparsable.line, null, null, info.jsonUnparsable.expected);

@@ -22,7 +22,11 @@ export type ErrorKind =
   | 'missing_column'
   | 'duplicate_column'
   | 'duplicate_code'
-  | 'person_quarantined';
+  | 'person_quarantined'
+  | 'not_csv'
+  | 'encoding'
+  | 'wrong_delimiter'
+  | 'unreadable_workbook';
 
 /** Warning kinds: the row is kept and counted. */
 export type WarningKind =
@@ -33,7 +37,9 @@ export type WarningKind =
   | 'recall_reasons_on_non_recall'
   | 'follow_up_end_after_extraction'
   | 'similar_column'
-  | 'no_severity_source';
+  | 'no_severity_source'
+  | 'read_as_windows_1252'
+  | 'empty_rows';
 
 const TABLE_ORDER: Record<TableName, number> = { offences: 0, people: 1, events: 2 };
 

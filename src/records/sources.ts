@@ -14,7 +14,7 @@ import { readCsvFile, type CsvRecord, type CsvSink } from './csv-reader.js';
 export type RowsInput = Record<string, unknown>[] | ColumnTable | { columns: string[]; values: unknown[][] };
 
 /** A table's rows as cells: the column names, and a way to read cell (row, column). */
-interface CellGrid {
+export interface CellGrid {
   names: string[];
   rowCount: number;
   cell(row: number, column: number): unknown;
@@ -90,14 +90,15 @@ export function dateCellText(value: Date): string {
 }
 
 /** Feeds a grid to a sink as records: header on line 1, row r on line lineOf(r). */
-function feedGrid(grid: CellGrid, sink: CsvSink, lineOf: (row: number) => number, rowFault?: (row: number) => boolean): void {
+export function feedGrid(grid: CellGrid, sink: CsvSink, lineOf: (row: number) => number, rowFault?: (row: number) => boolean, width?: (row: number) => number): void {
   const n = grid.names.length;
   let buf = Buffer.alloc(1024);
-  const rec: CsvRecord = { buf, starts: new Int32Array(Math.max(1, n)), ends: new Int32Array(Math.max(1, n)), count: n, line: 1, fault: null };
+  let rec: CsvRecord = { buf, starts: new Int32Array(Math.max(1, n)), ends: new Int32Array(Math.max(1, n)), count: n, line: 1, fault: null };
   const emit = (texts: string[], line: number) => {
     let size = 0;
     for (const t of texts) size += Buffer.byteLength(t, 'utf8');
     if (size > buf.length) buf = Buffer.alloc(size * 2);
+    if (texts.length > rec.starts.length) rec = { ...rec, starts: new Int32Array(texts.length), ends: new Int32Array(texts.length) };
     let at = 0;
     texts.forEach((t, i) => {
       rec.starts[i] = at;
@@ -115,7 +116,10 @@ function feedGrid(grid: CellGrid, sink: CsvSink, lineOf: (row: number) => number
   const texts: string[] = new Array(n);
   for (let r = 0; r < grid.rowCount; r++) {
     if (rowFault?.(r)) continue;
-    for (let c = 0; c < n; c++) texts[c] = cellText(grid.cell(r, c));
+    // A row may be wider than the header (a spreadsheet row with cells past it): the reader reports it as CSV's.
+    const w = width?.(r) ?? n;
+    texts.length = w;
+    for (let c = 0; c < w; c++) texts[c] = cellText(grid.cell(r, c));
     emit(texts, lineOf(r));
   }
 }

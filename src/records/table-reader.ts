@@ -40,6 +40,12 @@ export interface ExtraColumn {
 
 export { normaliseColumnName } from './headers.js';
 
+/** True when every field of a record is blank (spaces at most). */
+function onlyDelimiters(rec: CsvRecord): boolean {
+  for (let i = 0; i < rec.count; i++) if (trimStart(rec.buf, rec.starts[i], rec.ends[i]) !== rec.ends[i]) return false;
+  return true;
+}
+
 export abstract class TableReader {
   readonly table: TableName;
   readonly file: string;
@@ -95,6 +101,8 @@ export abstract class TableReader {
       this.header(rec);
       return;
     }
+    // A row of only delimiters (`,,,,` below a spreadsheet's data) is skipped as a blank line is, and counted.
+    if (rec.starts[0] === rec.ends[0] && rec.fault === null && onlyDelimiters(rec)) return this.emptyRow(rec.line);
     this.rowsRead++;
     if (this.fatal || this.skipRows) return;
     this.rec = rec;
@@ -108,6 +116,19 @@ export abstract class TableReader {
     this.row();
     if (this.rowProblems.length > 0) this.setAside();
   };
+
+  /** Rows of only delimiters skipped, told in one warning (its text updated as more are found). */
+  emptyRows = 0;
+  private emptyRowsWarning: Problem | null = null;
+
+  private emptyRow(line: number): void {
+    this.emptyRows++;
+    const text = (n: number) => `a row with a value (${n === 1 ? 'this row holds' : `${n.toLocaleString('en-GB')} rows, first this one, hold`} only delimiters, as a spreadsheet writes below its data; skipped like blank lines, not counted as rows read)`;
+    if (this.emptyRowsWarning === null) {
+      this.emptyRowsWarning = this.problem('warning', 'empty_rows', null, null, text(1), line);
+      this.log.add(this.emptyRowsWarning);
+    } else this.emptyRowsWarning.expected = text(this.emptyRows);
+  }
 
   protected header(rec: CsvRecord): void {
     const names: string[] = [];

@@ -120,7 +120,7 @@ export function formatOfAll(values: readonly string[], except: DateFormat): stri
 }
 
 /**
- * Folds the invalid_date errors of a column into one when every value that
+ * Folds the invalid_date errors of a file into one when every value that
  * failed there is a date in another common format: the fix is a setting, not
  * each row. Returns the problems to keep, in their order (the folded error
  * stands where the column's first one stood).
@@ -129,7 +129,8 @@ export function foldDateFormatErrors(problems: readonly Problem[], format: DateF
   const groups = new Map<string, Problem[]>();
   for (const p of problems) {
     if (p.kind !== 'invalid_date' || p.value === null) continue;
-    const key = `${p.table}\u0000${p.file}\u0000${p.column}`;
+    // One group per file: a file is exported in one date format, whatever the column.
+    const key = `${p.table}\u0000${p.file}`;
     let g = groups.get(key);
     if (!g) groups.set(key, (g = []));
     g.push(p);
@@ -145,9 +146,11 @@ export function foldDateFormatErrors(problems: readonly Problem[], format: DateF
         ? 'month-first dates are not read (15/06 and 06/15 cannot both be right): write them YYYY-MM-DD'
         : `set "dateFormat": "${other}" in the study file, or --date-format ${other}`;
     const all = n === 1 ? 'the one date' : `all ${n.toLocaleString('en-GB')} dates`;
+    const columns = [...new Set(g.map((p) => p.column))];
+    const where = columns.length === 1 ? 'in this column' : `in this file (columns ${columns.join(', ')})`;
     const one: Problem = folded({
       ...first,
-      expected: `dates written ${format} (the dateFormat setting); ${all} that failed in this column ${n === 1 ? 'is' : 'are'} written ${other}: ${fix}`,
+      expected: `dates written ${format} (the dateFormat setting); ${all} that failed ${where} ${n === 1 ? 'is' : 'are'} written ${other}: ${fix}`,
     });
     replaced.set(first, one);
     for (const p of g.slice(1)) replaced.set(p, null);
@@ -160,4 +163,22 @@ export function foldDateFormatErrors(problems: readonly Problem[], format: DateF
     else if (r !== null) out.push(r);
   }
   return out;
+}
+
+/**
+ * Folds the person_quarantined errors of a file (events set aside because
+ * their person's row has errors: knock-on, fixed by fixing the people) into
+ * the first, which says how many there are.
+ */
+export function foldKnockOnErrors(problems: readonly Problem[]): Problem[] {
+  const knock = problems.filter((p) => p.kind === 'person_quarantined');
+  if (knock.length < 2) return problems.slice();
+  const first = knock[0];
+  const one = folded({
+    ...first,
+    value: null,
+    expected: `people whose rows are usable: ${knock.length.toLocaleString('en-GB')} events, first on this line, belong to people whose rows have errors, and are set aside with them (fix the people's rows)`,
+  });
+  const drop = new Set(knock);
+  return problems.flatMap((p) => (p === first ? [one] : drop.has(p) ? [] : [p]));
 }

@@ -115,6 +115,22 @@ function invalidAt(b: Buffer): number {
 /** Bytes Windows-1252 leaves undefined: a file holding one is not Windows-1252 either. */
 const UNDEFINED_1252 = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
 
+/** Windows-1252's characters for bytes 0x80–0x9F (the rest is Latin-1); undefined bytes are never decoded (see UNDEFINED_1252). */
+const HIGH_1252 = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
+
+/** Windows-1252 bytes as text (written out: Node's TextDecoder may read the label as Latin-1 without full ICU). */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  const parts: string[] = [];
+  let run = '';
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    run += b >= 0x80 && b < 0xa0 ? HIGH_1252[b - 0x80] : String.fromCharCode(b);
+    if (run.length >= 8192) (parts.push(run), (run = ''));
+  }
+  parts.push(run);
+  return parts.join('');
+}
+
 /** The line (from 1) of byte `offset` of a buffer. */
 export function lineOfOffset(bytes: Uint8Array, offset: number): number {
   let line = 1;
@@ -139,8 +155,8 @@ export function decodeNotUtf8(bytes: Buffer, offset: number): { text: Buffer | n
       };
     }
   }
-  const decoded = new TextDecoder('windows-1252').decode(bytes);
-  const ch = new TextDecoder('windows-1252').decode(bytes.subarray(offset, offset + 1));
+  const decoded = decodeWindows1252(bytes);
+  const ch = decodeWindows1252(bytes.subarray(offset, offset + 1));
   return {
     text: Buffer.from(decoded, 'utf8'),
     note: {

@@ -19,7 +19,7 @@ import { readCsvHeader } from './csv-reader.js';
 import { hashFileInWorker } from './file-hash.js';
 import { offenceLookupFromRows, readDefaultOffenceLookup, readOffenceLookupFile } from './offence-lookup.js';
 import { PEOPLE_COLUMNS, PeopleReader } from './people-reader.js';
-import { checkDateFormat, foldDateFormatErrors, type DateFormat } from './date-formats.js';
+import { checkDateFormat, foldDateFormatErrors, foldKnockOnErrors, type DateFormat } from './date-formats.js';
 import { ProblemLog, StudyError, isFolded } from './problems.js';
 import { QUARANTINE_FILE_NAME, writeQuarantine } from './quarantine.js';
 import { feedRows, fileSize, type FileInfo, type RowsInput } from './sources.js';
@@ -119,7 +119,8 @@ function startSession(offences: OffenceLookup, files: { people: string; events: 
 
 function finish(session: Session, options: LoadOptions, inputs: InputFile[], quarantine: boolean, quarantineFile: string | null): Study {
   const dates = foldDateFormatErrors(session.log.problems, session.dateFormat);
-  session.log.replace(foldOffenceErrors(dates, session.offences, session.lookupName, session.people.quarantined, session.people.field('person_id')));
+  const codes = foldOffenceErrors(dates, session.offences, session.lookupName, session.people.quarantined, session.people.field('person_id'));
+  session.log.replace(foldKnockOnErrors(codes));
   const study = assembleStudy({
     people: session.people,
     events: session.events,
@@ -228,7 +229,7 @@ function refuseNotUtf8(session: Session, path: string): void {
 
 /** Reads a whole table file (of any kind read-any.ts reads) into its reader, reporting problems with the file itself. */
 async function readTable(session: Session, role: 'people' | 'events', path: string, reader: TableReader, options: LoadOptions): Promise<FileInfo> {
-  const info = await readAnyTableFile(path, reader.accept, { delimiter: options.delimiter ?? null, sheet: options.sheet ?? null });
+  const info = await readAnyTableFile(path, reader.accept, { delimiter: options.delimiter ?? null, sheet: options.sheet ?? null, table: role });
   for (const note of info.notes) {
     session.log.add({ ...note, table: role, file: path });
     if (note.severity === 'error') reader.fatal = true;

@@ -16,6 +16,8 @@ import { WorkbookError, readXlsx } from './xlsx.js';
 export interface ReadSettings {
   delimiter: DelimiterSetting;
   sheet: string | null;
+  /** The table's name, to find its sheet in a workbook when none is named. */
+  table: string;
 }
 
 export type TableRead = ReturnType<typeof readTableFile> & { notes: FileNote[] };
@@ -43,7 +45,7 @@ export async function readAnyTableFile(path: string, sink: CsvSink, settings: Re
     const { bytes, info } = whole();
     try {
       if (kind === 'xlsx') {
-        const sheet = readXlsx(bytes, settings.sheet);
+        const sheet = readXlsx(bytes, settings.sheet, settings.table);
         const grid = { names: sheet.names, rowCount: sheet.rows.length, cell: (r: number, c: number) => sheet.rows[r][c] };
         feedGrid(grid, sink, (r) => sheet.lines[r], undefined, (r) => sheet.rows[r].length);
       } else {

@@ -95,11 +95,12 @@ function serialDate(serial: number, date1904: boolean): string {
 }
 
 /**
- * Reads the first sheet of a workbook, or the sheet named `sheet`, as a
- * table. Throws a WorkbookError when the file is not a workbook, the sheet
+ * Reads the sheet named `sheet` of a workbook as a table; when none is
+ * named, the sheet named after the table (`people`, `events`, ignoring case)
+ * if there is one, else the first sheet. Throws a WorkbookError when the file is not a workbook, the sheet
  * does not exist (the message lists the sheets), or the sheet is empty.
  */
-export function readXlsx(bytes: Uint8Array, sheet: string | null = null): SheetTable {
+export function readXlsx(bytes: Uint8Array, sheet: string | null = null, table: string | null = null): SheetTable {
   let files: Record<string, Uint8Array>;
   try {
     files = unzipSync(bytes, { filter: (f) => /^xl\/(workbook\.xml|_rels\/workbook\.xml\.rels|sharedStrings\.xml|styles\.xml|worksheets\/[^/]+\.xml)$/.test(f.name) });
@@ -111,7 +112,8 @@ export function readXlsx(bytes: Uint8Array, sheet: string | null = null): SheetT
   if (workbook === undefined) throw new WorkbookError('an .xlsx workbook; this zip file holds no xl/workbook.xml (a .docx, .ods or other zip?)');
   const sheets = [...workbook.matchAll(/<sheet\s[^>]*>/g)].map((m) => ({ name: attr(m[0], 'name') ?? '', rid: attr(m[0], 'r:id') ?? '' }));
   if (sheets.length === 0) throw new WorkbookError('a workbook with at least one sheet');
-  const chosen = sheet === null ? sheets[0] : sheets.find((s) => s.name === sheet) ?? sheets.find((s) => s.name.toLowerCase() === sheet.toLowerCase());
+  const named = (n: string) => sheets.find((s) => s.name.trim().toLowerCase() === n.toLowerCase());
+  const chosen = sheet === null ? ((table !== null ? named(table) : undefined) ?? sheets[0]) : sheets.find((s) => s.name === sheet) ?? sheets.find((s) => s.name.toLowerCase() === sheet.toLowerCase());
   if (chosen === undefined) {
     throw new WorkbookError(`a sheet named '${sheet}'; the workbook's sheets are ${sheets.map((s) => `'${s.name}'`).join(', ')} (set "sheet" in the study file, or --sheet)`);
   }

@@ -7,7 +7,8 @@
 import { daysInMonth, type Day } from '../time/days.js';
 import { BAD_DATE, daysFromCivil, parseDateBytes } from './bytes.js';
 import type { Problem } from '../study/study.js';
-import { folded } from './problems.js';
+import { folded, foldedAway, wasFoldedAway } from './problems.js';
+import type { QuarantinedRow } from './table-reader.js';
 
 export const DATE_FORMATS = ['YYYY-MM-DD', 'DD/MM/YYYY', 'D/M/YYYY'] as const;
 export type DateFormat = (typeof DATE_FORMATS)[number];
@@ -153,6 +154,7 @@ export function foldDateFormatErrors(problems: readonly Problem[], format: DateF
       expected: `dates written ${format} (the dateFormat setting); ${all} that failed ${where} ${n === 1 ? 'is' : 'are'} written ${other}: ${fix}`,
     });
     replaced.set(first, one);
+    foldedAway(g);
     for (const p of g.slice(1)) replaced.set(p, null);
   }
   if (replaced.size === 0) return problems.slice();
@@ -166,18 +168,24 @@ export function foldDateFormatErrors(problems: readonly Problem[], format: DateF
 }
 
 /**
- * Folds the person_quarantined errors of a file (events set aside because
- * their person's row has errors: knock-on, fixed by fixing the people) into
- * the first, which says how many there are.
+ * Folds the person_quarantined errors of events whose people were set aside
+ * only for problems already folded (a date format, an unknown code): they
+ * are knock-on, fixed with the people, and told in one error with their
+ * count. Other person_quarantined errors stay listed one by one.
  */
-export function foldKnockOnErrors(problems: readonly Problem[]): Problem[] {
-  const knock = problems.filter((p) => p.kind === 'person_quarantined');
+export function foldKnockOnErrors(problems: readonly Problem[], peopleSetAside: readonly QuarantinedRow[], personIdField: number): Problem[] {
+  if (personIdField < 0) return problems.slice();
+  const ids = new Set<string>();
+  for (const row of peopleSetAside) {
+    if (row.problems.length > 0 && row.problems.every(wasFoldedAway)) ids.add(row.fields[personIdField]?.trim() ?? '');
+  }
+  const knock = problems.filter((p) => p.kind === 'person_quarantined' && p.value !== null && ids.has(p.value.trim()));
   if (knock.length < 2) return problems.slice();
   const first = knock[0];
   const one = folded({
     ...first,
     value: null,
-    expected: `people whose rows are usable: ${knock.length.toLocaleString('en-GB')} events, first on this line, belong to people whose rows have errors, and are set aside with them (fix the people's rows)`,
+    expected: `people whose rows are usable: ${knock.length.toLocaleString('en-GB')} events, first on this line, belong to people set aside for the problems above, and are set aside with them (fixing those fixes these)`,
   });
   const drop = new Set(knock);
   return problems.flatMap((p) => (p === first ? [one] : drop.has(p) ? [] : [p]));

@@ -120,7 +120,7 @@ function startSession(offences: OffenceLookup, files: { people: string; events: 
 function finish(session: Session, options: LoadOptions, inputs: InputFile[], quarantine: boolean, quarantineFile: string | null): Study {
   const dates = foldDateFormatErrors(session.log.problems, session.dateFormat);
   const codes = foldOffenceErrors(dates, session.offences, session.lookupName, session.people.quarantined, session.people.field('person_id'));
-  session.log.replace(foldKnockOnErrors(codes));
+  session.log.replace(foldKnockOnErrors(codes, session.people.quarantined, session.people.field('person_id')));
   const study = assembleStudy({
     people: session.people,
     events: session.events,

@@ -10,7 +10,7 @@ import * as aq from 'arquero';
 import type { OffenceLookup, Problem } from '../study/study.js';
 import { editDistance } from './headers.js';
 import type { QuarantinedRow } from './table-reader.js';
-import { folded } from './problems.js';
+import { folded, foldedAway } from './problems.js';
 
 /** A code compared loosely: upper case, without spaces, hyphens, underscores or dots. */
 const loose = (code: string) => code.toUpperCase().replace(/[\s\-_.]/g, '');
@@ -108,6 +108,7 @@ export function foldOffenceErrors(
     }));
     for (const p of g.slice(1)) replaced.set(p, null);
     for (const p of events) replaced.set(p, null);
+    foldedAway(g);
   }
   const out: Problem[] = [];
   for (const p of problems) {

@@ -52,6 +52,19 @@ export function folded(p: Problem): Problem {
   return p;
 }
 
+/** Row problems told by a folded one instead (a row keeps them in the quarantine file). */
+const FOLDED_AWAY = new WeakSet<Problem>();
+
+/** Marks row problems as told by a folded one. */
+export function foldedAway(ps: readonly Problem[]): void {
+  for (const p of ps) FOLDED_AWAY.add(p);
+}
+
+/** True for a row problem told by a folded one. */
+export function wasFoldedAway(p: Problem): boolean {
+  return FOLDED_AWAY.has(p);
+}
+
 /** True for a problem made by folding several row problems into one. */
 export function isFolded(p: Problem): boolean {
   return FOLDED.has(p);

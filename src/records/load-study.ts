@@ -11,7 +11,7 @@ import type { InputFile, OffenceLookup, Problem, Study } from '../study/study.js
 import { readFileSync } from 'node:fs';
 import { extendOffenceLookup, foldOffenceErrors, lookupName } from './offence-codes.js';
 import { parseISODate } from '../time/days.js';
-import { assembleStudy } from './assemble.js';
+import { assembleStudy, latestDate } from './assemble.js';
 import { EventsReader } from './events-reader.js';
 import type { EventsChunkJob } from './events-chunk.js';
 import { joinEventChunks, planEventsChunks, runChunksHere, runChunksInWorkers, type EventsChunksRun } from './events-in-parallel.js';
@@ -25,6 +25,7 @@ import { QUARANTINE_FILE_NAME, writeQuarantine } from './quarantine.js';
 import { feedRows, fileSize, type FileInfo, type RowsInput } from './sources.js';
 import { firstInvalidUtf8, lineOfOffset } from './file-format.js';
 import { plainCsvHead, readAnyTableFile } from './read-any.js';
+import { extractionDateSource } from './extraction-source.js';
 import { normaliseColumnName, type QuarantinedRow, type TableReader } from './table-reader.js';
 
 export interface LoadOptions {
@@ -121,6 +122,9 @@ function finish(session: Session, options: LoadOptions, inputs: InputFile[], qua
   const dates = foldDateFormatErrors(session.log.problems, session.dateFormat);
   const codes = foldOffenceErrors(dates, session.offences, session.lookupName, session.people.quarantined, session.people.field('person_id'));
   session.log.replace(foldKnockOnErrors(codes, session.people.quarantined, session.people.field('person_id')));
+  // Found before the study is assembled, which writes the extraction date into blank follow_up_end cells.
+  const inferredFrom = session.extractionDate === null ? latestDate(session.people, session.events) : null;
+  const source = inferredFrom !== null && inferredFrom !== -Infinity ? extractionDateSource(session.people, session.events, inferredFrom) : undefined;
   const study = assembleStudy({
     people: session.people,
     events: session.events,
@@ -135,6 +139,7 @@ function finish(session: Session, options: LoadOptions, inputs: InputFile[], qua
     quarantineFile,
   });
   study.absentPeopleColumns = PEOPLE_COLUMNS.filter((c) => session.people.field(c) < 0);
+  if (study.extractionDateInferred) study.extractionDateSource = source;
   return study;
 }
 

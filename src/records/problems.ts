@@ -39,7 +39,8 @@ export type WarningKind =
   | 'similar_column'
   | 'no_severity_source'
   | 'read_as_windows_1252'
-  | 'empty_rows';
+  | 'empty_rows'
+  | 'event_after_extraction';
 
 const TABLE_ORDER: Record<TableName, number> = { offences: 0, people: 1, events: 2 };
 

@@ -72,3 +72,8 @@ export function nearColumn(name: string, known: readonly string[]): string | nul
   }
   return bestDistance <= max && !tie ? best : null;
 }
+
+/** "a" or "an" before a column name, by its first letter (`an index_offence column`). */
+export function article(name: string): string {
+  return /^[aeiou]/i.test(name) ? 'an' : 'a';
+}

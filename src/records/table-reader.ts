@@ -9,7 +9,7 @@ import { BAD_DATE, StringInterner, WordMatcher, parseDateBytes, parseNumberBytes
 import type { CsvRecord } from './csv-reader.js';
 import { identifierShape, isRefusedColumn, mayBeIdentifierBytes, maskValue } from './privacy.js';
 import type { ErrorKind, ProblemLog, WarningKind } from './problems.js';
-import { nearColumn, normaliseColumnName } from './headers.js';
+import { article, nearColumn, normaliseColumnName } from './headers.js';
 import { dateParser, type DateFormat, type DateParser } from './date-formats.js';
 
 export interface ReaderSettings {
@@ -189,13 +189,13 @@ export abstract class TableReader {
     const hint = (name: string) => (like.has(name) ? `; the file has a column '${like.get(name)}', which looks like it: rename it ${name}` : '');
     for (const name of this.required) {
       if (!this.fieldOf.has(name)) {
-        this.log.error('missing_column', this.table, this.file, line, name, null, `a ${name} column (required)${hint(name)}`);
+        this.log.error('missing_column', this.table, this.file, line, name, null, `${article(name)} ${name} column (required)${hint(name)}`);
         this.fatal = true;
       }
     }
     for (const [name, why] of this.neededColumns) {
       if (!this.fieldOf.has(name)) {
-        this.log.error('missing_column', this.table, this.file, line, name, null, `a ${name} column (${why})${hint(name)}`);
+        this.log.error('missing_column', this.table, this.file, line, name, null, `${article(name)} ${name} column (${why})${hint(name)}`);
         this.fatal = true;
       }
     }

@@ -134,6 +134,15 @@ export function checkBlock<K extends string>(
   return out;
 }
 
+/** " line L, column C" of a JSON.parse error (its message gives a character position, or says the input ended); "" when it gives neither. */
+export function jsonErrorPlace(text: string, message: string): string {
+  const at = /position (\d+)/.exec(message);
+  const offset = at ? Number(at[1]) : /end of JSON input/i.test(message) ? text.length : -1;
+  if (offset < 0) return '';
+  const before = text.slice(0, offset).split('\n');
+  return ` line ${before.length}, column ${before[before.length - 1].length + 1}`;
+}
+
 /**
  * Parses and checks a study file's text. `path` is used for messages and to
  * resolve the table paths.
@@ -143,7 +152,7 @@ export function parseStudyFile(textContent: string, path: string): StudyFile {
   try {
     json = JSON.parse(textContent);
   } catch (error) {
-    throw new StudySettingError(`${path} is not valid JSON: ${(error as Error).message}`);
+    throw new StudySettingError(`${path}${jsonErrorPlace(textContent, (error as Error).message)} is not valid JSON: ${(error as Error).message}`);
   }
   if (!isObject(json)) throw new StudySettingError(`${path} must hold a JSON object`);
   checkKeys(json, TOP_KEYS, path);

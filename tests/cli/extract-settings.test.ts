@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { main } from '../../src/cli/main.js';
 import type { Output } from '../../src/cli/output.js';
-import { parseStudyFile } from '../../src/study/study-file.js';
+import { jsonErrorPlace, parseStudyFile } from '../../src/study/study-file.js';
 
 async function run(...argv: string[]) {
   const out: string[] = [];
@@ -43,5 +43,26 @@ describe('settings for real extracts', () => {
     const r = await run('validate', '--study', join(d, 'study.json'));
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('offences 100 codes in the lookup');
+  });
+
+  test('a study file that is not JSON is reported with its line and column', () => {
+    const text = '{\n  "people": "p.csv",\n  "events" "e.csv"\n}';
+    expect(() => parseStudyFile(text, '/d/study.json')).toThrow(/^\/d\/study.json line 3, column 12 is not valid JSON: /);
+    expect(jsonErrorPlace('{"a": ', 'Unexpected end of JSON input')).toBe(' line 1, column 7');
+  });
+
+  test('--out naming a file is refused, not made a folder', async () => {
+    const r = await run('report', '--study', 'data-samples/resettle/study.json', '--out', join(tmpdir(), 'x.pdf'));
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('looks like a file name; --out names the folder the page is written into');
+  });
+
+  test('pages of one study with different options have different names', async () => {
+    const d = mkdtempSync(join(tmpdir(), 'pages-'));
+    const a = await run('report', '--study', 'data-samples/resettle/study.json', '--out', d);
+    const b = await run('report', '--study', 'data-samples/resettle/study.json', '--out', d, '--recall-window', 'licence', '--profile', 'analyst');
+    expect([a.status, b.status]).toEqual([0, 0]);
+    expect(a.stdout).toMatch(/\/resettle-[a-z0-9-]+\.html \(public profile\)/);
+    expect(b.stdout).toMatch(/-recallwindow-licence-analyst\.html \(analyst profile\)/);
   });
 });

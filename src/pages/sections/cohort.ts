@@ -1,4 +1,5 @@
 /** Who is in the cohort: the flow diagram and the cohort description. */
+import { ONGOING } from '../../measures/flow.js';
 import { cohortFlowChart, flowCounts } from '../../charts/cohort-flow.js';
 import type { CategoryCount, DescriptionColumn, DescriptionResult } from '../../measures/types.js';
 import type { Summary } from '../../stats/types.js';
@@ -34,7 +35,8 @@ export function cohortSection(ctx: ReportContext): Section {
     ['Included', n(f.included)],
     ['Not released (still in custody, or ended before release)', n(f.notYetReleased)],
     ['Follow-up cohort', n(f.cohort)],
-    ...f.unused.map((u) => [`${u.measure}: not usable (${u.reason})`, n(u.count)]),
+    // An ongoing person is counted, only not averaged: "not usable" would say otherwise.
+    ...f.unused.map((u) => [u.reason === ONGOING ? `${u.measure}: ${u.reason}` : `${u.measure}: not usable (${u.reason})`, n(u.count)]),
   ];
   const flowTable = table({ caption: 'Cohort flow: people at each step', head: ['Step', 'People'], rows: flowRows, totalRows: [flowRows.findIndex((r) => r[0] === 'Follow-up cohort')] });
   const blocks: Block[] = [

@@ -89,7 +89,7 @@ export function firstInvalidUtf8(path: string, chunk = 1 << 23): number {
         }
         if ((b & 0x80) === 0) break;
       }
-      if (!isUtf8(buf.subarray(0, end))) return at - carry + invalidAt(buf.subarray(0, end));
+      if (!isUtf8(buf.subarray(0, end))) return at - carry + invalidUtf8At(buf.subarray(0, end));
       carry = filled - end;
       buf.copy(buf, 0, end, filled);
       at += n;
@@ -100,7 +100,7 @@ export function firstInvalidUtf8(path: string, chunk = 1 << 23): number {
 }
 
 /** Index of the first invalid sequence of bytes known to hold one (a plain scan: only run on failure). */
-function invalidAt(b: Buffer): number {
+export function invalidUtf8At(b: Buffer): number {
   let i = 0;
   while (i < b.length) {
     const c = b[i];

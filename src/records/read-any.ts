@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { readCsvBytes, type CsvSink } from './csv-reader.js';
-import { csvDelimiter, decodeNotUtf8, fileHead, firstInvalidUtf8, tableKind, type DelimiterSetting, type FileNote } from './file-format.js';
+import { csvDelimiter, decodeNotUtf8, fileHead, firstInvalidUtf8, lineOfOffset, tableKind, type DelimiterSetting, type FileNote } from './file-format.js';
 import { readArrow, readParquet } from './columnar.js';
 import { feedGrid, readTableFile } from './sources.js';
 import { WorkbookError, readXlsx } from './xlsx.js';
@@ -40,7 +40,15 @@ export async function readAnyTableFile(path: string, sink: CsvSink, settings: Re
     return { bytes, info: { bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') } };
   };
   if (note !== null) return { ...whole().info, ...none, notes: [note] };
-  if (kind === 'json') return { ...readTableFile(path, sink), notes: [] };
+  if (kind === 'json') {
+    // JSON is UTF-8 (RFC 8259): a byte that is not is refused on its line, never read as U+FFFD.
+    const bad = firstInvalidUtf8(path);
+    if (bad >= 0) {
+      const { bytes, info } = whole();
+      return { ...info, ...none, notes: [{ severity: 'error', kind: 'encoding', line: lineOfOffset(bytes, bad), column: null, value: null, expected: `UTF-8 text (JSON is UTF-8); byte 0x${bytes[bad].toString(16).toUpperCase()} on this line is not: save the file as UTF-8` }] };
+    }
+    return { ...readTableFile(path, sink), notes: [] };
+  }
   if (kind === 'xlsx' || kind === 'parquet' || kind === 'arrow') {
     const { bytes, info } = whole();
     try {

@@ -51,3 +51,25 @@ describe('unknown offence codes', () => {
     ]);
   });
 });
+
+describe('encodings of a lookup and of JSON tables', () => {
+  it('refuses a lookup that is not UTF-8, on its line', async () => {
+    const f = files(people, events);
+    const path = join(f.dir, 'lookup.csv');
+    writeFileSync(path, Buffer.concat([Buffer.from('# Severity source: x\ncode,label,group,category,mode_of_trial,severity\nVAP-ABX,Caf'), Buffer.from([0xe9]), Buffer.from(',violence against the person,violent,either_way,1\n')]));
+    const e = await studyError({ ...f, offences: path });
+    expect(e.problems.map((p) => formatProblem(p).replace(f.dir, 'DIR'))).toEqual([
+      'DIR/lookup.csv line 3 — expected UTF-8 text; a byte on this line is not UTF-8 (Excel\'s plain "CSV" writes Windows-1252): save the lookup as "CSV UTF-8"',
+    ]);
+  });
+
+  it('refuses a JSON table that is not UTF-8, on its line', async () => {
+    const f = files(people, events);
+    const path = join(f.dir, 'people.json');
+    writeFileSync(path, Buffer.concat([Buffer.from('[\n{"person_id": "P1", "service": "Caf'), Buffer.from([0xe9]), Buffer.from('", "index_offence": "VAP-ABH", "release_date": ""}\n]')]));
+    const e = await studyError({ ...f, people: path });
+    expect(e.problems.map((p) => formatProblem(p).replace(f.dir, 'DIR'))).toEqual([
+      'DIR/people.json line 2 — expected UTF-8 text (JSON is UTF-8); byte 0xE9 on this line is not: save the file as UTF-8',
+    ]);
+  });
+});

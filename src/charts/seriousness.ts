@@ -80,7 +80,7 @@ export function seriousnessChart(result: ReconvictionResult, policy: DisclosureP
       .join('; ') + '.';
   return {
     $schema: SCHEMA,
-    title: chartTitle('Seriousness of reconviction compared with the index offence', (policy.profile === 'public' ? 'People reconvicted, by their most serious reconviction; withheld cells are not drawn' : 'People reconvicted, by their most serious reconviction') + (notDrawn.length > 0 ? `; not drawn, every count withheld: ${notDrawn.join(', ')}` : '')),
+    title: chartTitle('Seriousness of reconviction compared with the index offence', (policy.profile === 'public' ? 'People reconvicted, by their most serious reconviction; withheld cells are not drawn' : 'People reconvicted, by their most serious reconviction') + (notDrawn.length > 0 ? `; not drawn, as their counts are withheld: ${notDrawn.join(', ')}` : '')),
     description,
     config: CONFIG,
     width: CHART_WIDTH - 200,

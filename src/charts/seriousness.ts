@@ -6,6 +6,7 @@
  */
 import type { ReconvictionResult } from '../measures/types.js';
 import { formatCount, suppressTable, type Count, type DisclosurePolicy } from '../pages/disclosure.js';
+import { OFFENCE_CATEGORIES } from '../study/vocabulary.js';
 import { GROUP_AXIS } from './proportions.js';
 import { CHART_WIDTH, chartTitle, CONFIG, ORDINAL3, SCHEMA, type ChartSpec } from './theme.js';
 
@@ -31,7 +32,9 @@ export function seriousnessTable(result: ReconvictionResult, policy: DisclosureP
     row[p.reconviction < p.index ? 0 : p.reconviction === p.index ? 1 : 2]++;
     byCategory.set(p.indexCategory, row);
   }
-  const labels = [...byCategory.keys()].sort();
+  // The vocabulary's order, as in every other table by category (violent, sexual, …).
+  const rank = (c: string) => ((OFFENCE_CATEGORIES as readonly string[]).indexOf(c) + OFFENCE_CATEGORIES.length + 1) % (OFFENCE_CATEGORIES.length + 1);
+  const labels = [...byCategory.keys()].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
   const cells = labels.map((l) => byCategory.get(l)!);
   const s = result.seriousness;
   const agrees = cells.reduce((a, r) => [a[0] + r[0], a[1] + r[1], a[2] + r[2]], [0, 0, 0]).join() === [s.less, s.same, s.more].join();
@@ -56,7 +59,10 @@ function row(label: string, v: number[], hidden: boolean[], totalHidden: boolean
 
 /** Builds the stacked bars of seriousness relative to the index offence. */
 export function seriousnessChart(result: ReconvictionResult, policy: DisclosurePolicy): ChartSpec {
-  const rows = seriousnessTable(result, policy);
+  const all = seriousnessTable(result, policy);
+  // A row whose every count is withheld would be an empty bar that reads as zero: it is left out, and named.
+  const rows = all.filter((r) => r.total.value === 0 || SERIOUSNESS_LEVELS.some((l) => !r.cells[l].hidden && r.cells[l].value > 0));
+  const notDrawn = all.filter((r) => !rows.includes(r)).map((r) => r.label);
   const order = rows.map((r) => r.label);
   const values = rows.flatMap((r) =>
     SERIOUSNESS_LEVELS.filter((l) => !r.cells[l].hidden && r.cells[l].value > 0).map((l) => ({
@@ -69,12 +75,12 @@ export function seriousnessChart(result: ReconvictionResult, policy: DisclosureP
   const words = SERIOUSNESS_LEVELS.map((l) => SERIOUSNESS_WORDS[l]);
   const description =
     'Reconvicted people by how serious their most serious reconviction was compared with their index offence. ' +
-    rows
+    all
       .map((r) => `${r.label}: ` + SERIOUSNESS_LEVELS.map((l) => `${SERIOUSNESS_WORDS[l].toLowerCase()} ${formatCount(r.cells[l], policy)}`).join(', '))
       .join('; ') + '.';
   return {
     $schema: SCHEMA,
-    title: chartTitle('Seriousness of reconviction compared with the index offence', policy.profile === 'public' ? 'People reconvicted, by their most serious reconviction; withheld cells are not drawn' : 'People reconvicted, by their most serious reconviction'),
+    title: chartTitle('Seriousness of reconviction compared with the index offence', (policy.profile === 'public' ? 'People reconvicted, by their most serious reconviction; withheld cells are not drawn' : 'People reconvicted, by their most serious reconviction') + (notDrawn.length > 0 ? `; not drawn, as their counts are withheld: ${notDrawn.join(', ')}` : '')),
     description,
     config: CONFIG,
     width: CHART_WIDTH - 200,

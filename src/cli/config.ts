@@ -9,7 +9,7 @@ import {
   type MeasureOptions,
   type ReportOptions,
 } from '../study/options.js';
-import { OPTION_CHECKS, REPORT_CHECKS, StudySettingError, isoDate, readStudyFile } from '../study/study-file.js';
+import { OPTION_CHECKS, REPORT_CHECKS, StudySettingError, dateFormatCheck, delimiterCheck, isoDate, readStudyFile } from '../study/study-file.js';
 import { UsageError, kebabCase, parseFlags, type FlagKind, type ParsedFlags } from './args.js';
 
 export interface StudyConfig {
@@ -22,6 +22,10 @@ export interface StudyConfig {
   extractionDate: string | null;
   snapshotDate: string | null;
   allowColumns: string[];
+  dateFormat: string | null;
+  offencesExtra: string | null;
+  delimiter: string | null;
+  sheet: string | null;
   quarantineDir: string | null;
   options: MeasureOptions;
   report: ReportOptions;
@@ -39,6 +43,10 @@ export const STUDY_FLAGS: Record<string, FlagKind> = {
   'extraction-date': 'string',
   'snapshot-date': 'string',
   'allow-columns': 'string',
+  'date-format': 'string',
+  'offences-extra': 'string',
+  delimiter: 'string',
+  sheet: 'string',
   quarantine: 'string',
   help: 'boolean',
   ...Object.fromEntries(
@@ -93,6 +101,10 @@ export async function resolveStudyConfig(flags: ParsedFlags, command: string): P
       const value = stringFlag(flags, name);
       return value === undefined ? undefined : (isoDate(value, `--${name}`) as string);
     };
+    const checked = (name: string, check: (v: unknown, where: string) => unknown) => {
+      const value = stringFlag(flags, name);
+      return value === undefined ? undefined : (check(value, `--${name}`) as string);
+    };
     const allow = stringFlag(flags, 'allow-columns');
     const quarantine = stringFlag(flags, 'quarantine');
     return {
@@ -104,6 +116,10 @@ export async function resolveStudyConfig(flags: ParsedFlags, command: string): P
       extractionDate: date('extraction-date') ?? file?.extractionDate ?? null,
       snapshotDate: date('snapshot-date') ?? file?.snapshotDate ?? null,
       allowColumns: allow === undefined ? (file?.allowColumns ?? []) : allow.split(',').map((c) => c.trim()).filter(Boolean),
+      dateFormat: checked('date-format', dateFormatCheck) ?? file?.dateFormat ?? null,
+      offencesExtra: path('offences-extra') ?? file?.offencesExtra ?? null,
+      delimiter: checked('delimiter', delimiterCheck) ?? file?.delimiter ?? null,
+      sheet: stringFlag(flags, 'sheet') ?? file?.sheet ?? null,
       quarantineDir: quarantine === undefined ? null : resolve(quarantine),
       options: { ...DEFAULT_MEASURE_OPTIONS, ...file?.options, ...(settingsFromFlags(flags, OPTION_CHECKS) as Partial<MeasureOptions>) },
       report: { ...DEFAULT_REPORT_OPTIONS, ...file?.report, ...(settingsFromFlags(flags, REPORT_CHECKS) as Partial<ReportOptions>) },

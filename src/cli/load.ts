@@ -3,7 +3,7 @@
  * an unreadable file is a usage error (exit 2), invalid records exit 1.
  */
 import { access, constants } from 'node:fs/promises';
-import { loadStudy, StudyError, formatProblem } from '../records/index.js';
+import { loadStudy, StudyError, formatProblem, type LoadOptions } from '../records/index.js';
 import type { Study } from '../study/study.js';
 import { UsageError } from './args.js';
 import type { StudyConfig } from './config.js';
@@ -27,15 +27,24 @@ export async function loadConfiguredStudy(config: StudyConfig): Promise<Study> {
   await mustBeReadable('people', config.people);
   await mustBeReadable('events', config.events);
   if (config.offences !== null) await mustBeReadable('offences', config.offences);
+  if (config.offencesExtra !== null) await mustBeReadable('offences-extra', config.offencesExtra);
   // Messages and provenance name the files as a person would type them here.
   try {
     return await loadStudy(
-      { people: shown(config.people), events: shown(config.events), offences: config.offences && shown(config.offences) },
+      {
+        people: shown(config.people),
+        events: shown(config.events),
+        offences: config.offences && shown(config.offences),
+        offencesExtra: config.offencesExtra && shown(config.offencesExtra),
+      },
       {
         title: config.title,
         extractionDate: config.extractionDate,
         snapshotDate: config.snapshotDate,
         allowColumns: config.allowColumns,
+        dateFormat: config.dateFormat as LoadOptions['dateFormat'],
+        delimiter: config.delimiter as LoadOptions['delimiter'],
+        sheet: config.sheet,
         quarantineDir: config.quarantineDir,
       },
     );

@@ -2,6 +2,7 @@
  * Every measure of a study in one pass over the options: what the CLI and the
  * reports call.
  */
+import { checkGroupByPresent } from './groups.js';
 import type { MeasureOptions } from '../study/options.js';
 import { resolveOptions } from './options.js';
 import type { Study } from '../study/study.js';
@@ -26,6 +27,7 @@ import type { StudyMeasures } from './types.js';
  */
 export function computeMeasures(study: Study, options: Partial<MeasureOptions> = {}): StudyMeasures {
   const opts = resolveOptions(options);
+  checkGroupByPresent(study, opts.groupBy);
   const outcomes = {
     recall: recallOutcomes(study, opts),
     reconviction: reconvictionOutcomes(study, opts),

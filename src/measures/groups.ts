@@ -55,6 +55,17 @@ export function groupColumn(study: Study, groupBy: string): GroupColumn {
   return built;
 }
 
+/**
+ * The study's own `groupBy` must name a column the people file has: grouping
+ * by a format column the file lacks would put everyone in "not recorded".
+ */
+export function checkGroupByPresent(study: Study, groupBy: string): void {
+  const column = groupBy.trim().toLowerCase().replace(/^people\./, '');
+  if (study.absentPeopleColumns?.includes(column)) {
+    throw new MeasureOptionError(`Cannot group by "${groupBy}": the people file has no ${column} column. Add it to the file, or group by another column.`);
+  }
+}
+
 function buildGroupColumn(study: Study, groupBy: string): GroupColumn {
   const wanted = groupBy.trim().toLowerCase();
   const peopleNames = study.people.columnNames();

@@ -220,6 +220,12 @@ export function assembleStudy(input: AssembleInput): Study {
         warn('event_after_follow_up_end', ec.line[i], 'date', formatDay(date),
           `an event on or before the person's follow_up_end (${formatDay(end)}); kept, ignored by the measures`);
       }
+      // A date after the given extraction date cannot have been recorded yet (follow_up_end may run later).
+      const late = !inferred && !(date > end) ? (date > extractionDate ? 'date' : ec.conviction_date[i] > extractionDate ? 'conviction_date' : null) : null;
+      if (late !== null) {
+        warn('event_after_extraction', ec.line[i], late, formatDay(late === 'date' ? date : ec.conviction_date[i]),
+          `a ${late} on or before the extraction date (${formatDay(extractionDate)}); kept: check the date, or the extraction date`);
+      }
       if (date < release) {
         warn('event_before_release', ec.line[i], 'date', formatDay(date),
           `an event on or after the person's release_date (${formatDay(release)}); kept, ignored by the follow-up measures`);

@@ -15,9 +15,13 @@ const COMMA = 0x2c;
 const LF = 0x0a;
 const CR = 0x0d;
 
-/** 1 for the bytes that end an unquoted field (comma, LF, CR): one table load per byte instead of three comparisons. */
-const ENDS_FIELD = new Uint8Array(256);
-ENDS_FIELD[COMMA] = ENDS_FIELD[LF] = ENDS_FIELD[CR] = 1;
+/** 1 for the bytes that end an unquoted field (the delimiter, LF, CR): one table load per byte instead of three comparisons. */
+function endsField(delimiter: number): Uint8Array {
+  const t = new Uint8Array(256);
+  t[delimiter] = t[LF] = t[CR] = 1;
+  return t;
+}
+const ENDS_FIELD = endsField(COMMA);
 
 /** What was wrong with a record's quoting, if anything. */
 export type CsvRecordFault = null | 'unclosed_quote' | 'text_after_quote';
@@ -121,12 +125,12 @@ export function readCsvHeader(path: string, limit = 1 << 16): CsvRecord | null {
   return header;
 }
 
-/** Reads CSV held in memory (a copy is parsed, since unescaping rewrites bytes). */
-export function readCsvBytes(bytes: Uint8Array, sink: CsvSink): void {
+/** Reads CSV held in memory (a copy is parsed, since unescaping rewrites bytes); `delimiter` is a byte (default a comma). */
+export function readCsvBytes(bytes: Uint8Array, sink: CsvSink, delimiter = COMMA): void {
   const buf = Buffer.from(bytes);
   let start = 0;
   if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) start = 3;
-  new CsvParser(sink).parse(buf, start, buf.length, true);
+  new CsvParser(sink, delimiter).parse(buf, start, buf.length, true);
 }
 
 class CsvParser {
@@ -141,7 +145,15 @@ class CsvParser {
   /** Fields holding a doubled quote, to unescape once the record is complete. */
   private escaped = new Uint8Array(64);
 
-  constructor(private readonly sink: CsvSink) {
+  /** The bytes that end an unquoted field. */
+  private readonly endsField: Uint8Array;
+
+  constructor(
+    private readonly sink: CsvSink,
+    /** The field delimiter: a comma, or `;` or tab as some spreadsheets write CSV. */
+    private readonly delimiter = COMMA,
+  ) {
+    this.endsField = delimiter === COMMA ? ENDS_FIELD : endsField(delimiter);
     this.record = { buf: Buffer.alloc(0), starts: new Int32Array(64), ends: new Int32Array(64), count: 0, line: 1, fault: null };
   }
 
@@ -187,9 +199,10 @@ class CsvParser {
     let starts = rec.starts;
     let ends = rec.ends;
     let count = 0;
+    const delimiter = this.delimiter;
     starts[0] = start;
     for (let p = start; p < end; p++) {
-      if (buf[p] !== COMMA) continue;
+      if (buf[p] !== delimiter) continue;
       ends[count++] = p;
       if (count === starts.length) {
         this.growFields();
@@ -227,6 +240,8 @@ class CsvParser {
     let fault: CsvRecordFault = null;
     let newlines = 0;
     let anyEscaped = false;
+    const delimiter = this.delimiter;
+    const ends_ = this.endsField;
     for (;;) {
       if (count === starts.length) {
         this.growFields();
@@ -274,13 +289,13 @@ class CsvParser {
         ends[count] = p;
         count++;
         pos = p + 1;
-        if (pos < limit && buf[pos] !== COMMA && buf[pos] !== LF && buf[pos] !== CR) {
+        if (pos < limit && buf[pos] !== delimiter && buf[pos] !== LF && buf[pos] !== CR) {
           fault ??= 'text_after_quote';
-          while (pos < limit && buf[pos] !== COMMA && buf[pos] !== LF && buf[pos] !== CR) pos++;
+          while (pos < limit && buf[pos] !== delimiter && buf[pos] !== LF && buf[pos] !== CR) pos++;
         }
       } else {
         starts[count] = pos;
-        while (pos < limit && ENDS_FIELD[buf[pos]] === 0) pos++;
+        while (pos < limit && ends_[buf[pos]] === 0) pos++;
         ends[count] = pos;
         count++;
       }
@@ -292,7 +307,7 @@ class CsvParser {
         break;
       }
       const b = buf[pos];
-      if (b === COMMA) {
+      if (b === delimiter) {
         pos++;
         continue;
       }

@@ -7,19 +7,25 @@
  */
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { InputFile, OffenceLookup, Study } from '../study/study.js';
+import type { InputFile, OffenceLookup, Problem, Study } from '../study/study.js';
+import { readFileSync } from 'node:fs';
+import { extendOffenceLookup, foldOffenceErrors, lookupName } from './offence-codes.js';
 import { parseISODate } from '../time/days.js';
-import { assembleStudy } from './assemble.js';
+import { assembleStudy, latestDate } from './assemble.js';
 import { EventsReader } from './events-reader.js';
 import type { EventsChunkJob } from './events-chunk.js';
 import { joinEventChunks, planEventsChunks, runChunksHere, runChunksInWorkers, type EventsChunksRun } from './events-in-parallel.js';
 import { readCsvHeader } from './csv-reader.js';
 import { hashFileInWorker } from './file-hash.js';
 import { offenceLookupFromRows, readDefaultOffenceLookup, readOffenceLookupFile } from './offence-lookup.js';
-import { PeopleReader } from './people-reader.js';
-import { ProblemLog, StudyError } from './problems.js';
+import { PEOPLE_COLUMNS, PeopleReader } from './people-reader.js';
+import { checkDateFormat, foldDateFormatErrors, foldKnockOnErrors, type DateFormat } from './date-formats.js';
+import { ProblemLog, StudyError, isFolded } from './problems.js';
 import { QUARANTINE_FILE_NAME, writeQuarantine } from './quarantine.js';
-import { feedRows, fileSize, readTableFile, type FileInfo, type RowsInput } from './sources.js';
+import { feedRows, fileSize, type FileInfo, type RowsInput } from './sources.js';
+import { firstInvalidUtf8, lineOfOffset } from './file-format.js';
+import { plainCsvHead, readAnyTableFile } from './read-any.js';
+import { extractionDateSource } from './extraction-source.js';
 import { normaliseColumnName, type QuarantinedRow, type TableReader } from './table-reader.js';
 
 export interface LoadOptions {
@@ -29,6 +35,12 @@ export interface LoadOptions {
   title?: string | null;
   /** Column names the privacy guard lets through (names and values). */
   allowColumns?: string[];
+  /** How dates are written in the tables: YYYY-MM-DD (default), DD/MM/YYYY or D/M/YYYY; a time part 00:00:00 is dropped. */
+  dateFormat?: DateFormat | null;
+  /** The CSV delimiter (`,`, `;` or `tab`); detected from the header when not given. */
+  delimiter?: ',' | ';' | 'tab' | null;
+  /** The sheet of an .xlsx table to read (default: the first). */
+  sheet?: string | null;
   /** Quarantine mode: write bad rows with their reasons to `<dir>/quarantine.csv` and go on. */
   quarantineDir?: string | null;
   /**
@@ -37,6 +49,14 @@ export interface LoadOptions {
    * main thread. The study is the same either way.
    */
   threads?: number | null;
+}
+
+/** The files of a study: its tables and lookup, and a lookup of codes to add to it (study-file.md `offencesExtra`). */
+export interface StudyFiles {
+  people: string;
+  events: string;
+  offences?: string | null;
+  offencesExtra?: string | null;
 }
 
 /**
@@ -67,6 +87,9 @@ interface Session {
   people: PeopleReader;
   events: EventsReader;
   extractionDate: number | null;
+  dateFormat: DateFormat;
+  /** The lookup as named in messages ("the toolkit's default lookup", …). */
+  lookupName: string;
 }
 
 /**
@@ -89,13 +112,20 @@ function startSession(offences: OffenceLookup, files: { people: string; events: 
   const log = new ProblemLog();
   const allow = new Set((options.allowColumns ?? []).map(normaliseColumnName));
   const extractionDate = optionDate('extractionDate', options.extractionDate);
-  const people = new PeopleReader({ table: 'people', file: files.people, log, allow }, offences.rowOf, extractionDate, expectedPeople);
-  const events = new EventsReader({ table: 'events', file: files.events, log, allow }, people, offences.code, expectedEvents);
-  return { log, allow, offences, people, events, extractionDate };
+  const dateFormat = options.dateFormat ? checkDateFormat(options.dateFormat, 'dateFormat') : 'YYYY-MM-DD';
+  const people = new PeopleReader({ table: 'people', file: files.people, log, allow, dateFormat }, offences.rowOf, extractionDate, expectedPeople);
+  const events = new EventsReader({ table: 'events', file: files.events, log, allow, dateFormat }, people, offences.code, expectedEvents);
+  return { log, allow, offences, people, events, extractionDate, dateFormat, lookupName: "the toolkit's default lookup" };
 }
 
 function finish(session: Session, options: LoadOptions, inputs: InputFile[], quarantine: boolean, quarantineFile: string | null): Study {
-  return assembleStudy({
+  const dates = foldDateFormatErrors(session.log.problems, session.dateFormat);
+  const codes = foldOffenceErrors(dates, session.offences, session.lookupName, session.people.quarantined, session.people.field('person_id'));
+  session.log.replace(foldKnockOnErrors(codes, session.people.quarantined, session.people.field('person_id')));
+  // Found before the study is assembled, which writes the extraction date into blank follow_up_end cells.
+  const inferredFrom = session.extractionDate === null ? latestDate(session.people, session.events) : null;
+  const source = inferredFrom !== null && inferredFrom !== -Infinity ? extractionDateSource(session.people, session.events, inferredFrom) : undefined;
+  const study = assembleStudy({
     people: session.people,
     events: session.events,
     offences: session.offences,
@@ -108,6 +138,9 @@ function finish(session: Session, options: LoadOptions, inputs: InputFile[], qua
     quarantine,
     quarantineFile,
   });
+  study.absentPeopleColumns = PEOPLE_COLUMNS.filter((c) => session.people.field(c) < 0);
+  if (study.extractionDateInferred) study.extractionDateSource = source;
+  return study;
 }
 
 /**
@@ -117,35 +150,40 @@ function finish(session: Session, options: LoadOptions, inputs: InputFile[], qua
  * aside) are written with their reasons to `<quarantineDir>/quarantine.csv`
  * and the study goes on with the rest.
  */
-export async function loadStudy(files: { people: string; events: string; offences?: string | null }, options: LoadOptions = {}): Promise<Study> {
+export async function loadStudy(files: StudyFiles, options: LoadOptions = {}): Promise<Study> {
   const parts = Math.floor(options.threads ?? Math.min(4, availableParallelism()));
   return loadStudyReading(files, options, { parts, inWorkers: true, minBytes: PARALLEL_MIN_BYTES });
 }
 
 /** {@link loadStudy}, with the way the events file is read spelled out. */
-export async function loadStudyReading(files: { people: string; events: string; offences?: string | null }, options: LoadOptions, reading: EventsReading): Promise<Study> {
-  const lookup = files.offences ? readOffenceLookupFile(files.offences) : readDefaultOffenceLookup();
+export async function loadStudyReading(files: StudyFiles, options: LoadOptions, reading: EventsReading): Promise<Study> {
+  const lookup = studyLookup(files);
   // Roughly 40 bytes per event row and 100 per person: first guesses for the column buffers, which grow if needed.
   const guess = (path: string, bytesPerRow: number) => (/\.csv$/i.test(path) ? Math.ceil(fileSize(path) / bytesPerRow) : 1024);
   const session = startSession(lookup.lookup, files, options, guess(files.people, 100), guess(files.events, 40));
+  session.lookupName = lookup.name;
+  for (const w of lookup.warnings) session.log.add(w);
   const inputs: InputFile[] = [];
   // The events file's parts are read (and the file hashed) from now on, while the people are.
-  const parts = eventsInParts(files.events, session, reading);
+  const parts = plainCsvHead(files.events, options.delimiter ?? null) ? eventsInParts(files.events, session, reading) : null;
   const eventsHash = parts ? hashFileInWorker(files.events) : null;
   // A failure is reported where the hash is awaited, not as an unhandled rejection.
   eventsHash?.catch(() => {});
 
   const input = (role: 'people' | 'events', path: string, info: FileInfo) => inputs.push({ role, path, sha256: info.sha256, bytes: info.bytes });
   try {
-    input('people', files.people, readTable(session, 'people', files.people, session.people));
+    input('people', files.people, await readTable(session, 'people', files.people, session.people, options));
     if (session.people.fatal) session.events.skipRows = true;
     let info: FileInfo | null = null;
-    if (parts && (await joinParts(session, files.events, parts))) info = await eventsHash!;
-    input('events', files.events, info ?? readTable(session, 'events', files.events, session.events));
+    if (parts && (await joinParts(session, files.events, parts))) {
+      info = await eventsHash!;
+      refuseNotUtf8(session, files.events);
+    }
+    input('events', files.events, info ?? (await readTable(session, 'events', files.events, session.events, options)));
   } finally {
     parts?.stop();
   }
-  inputs.push(lookup.input);
+  inputs.push(...lookup.inputs);
 
   const quarantine = options.quarantineDir !== null && options.quarantineDir !== undefined && options.quarantineDir !== '';
   const quarantinePath = quarantine ? join(resolve(options.quarantineDir!), QUARANTINE_FILE_NAME) : null;
@@ -160,9 +198,48 @@ export async function loadStudyReading(files: { people: string; events: string; 
   return study;
 }
 
-/** Reads a whole table file into its reader, reporting problems with the file itself. */
-function readTable(session: Session, role: 'people' | 'events', path: string, reader: TableReader): FileInfo {
-  const info = readTableFile(path, reader.accept);
+/**
+ * The study's offence lookup: the given file or the default, extended by the
+ * `offencesExtra` file's codes; a lookup of the study's own that does not say
+ * where its severity weights come from is a warning (the report repeats it).
+ */
+function studyLookup(files: StudyFiles): { lookup: OffenceLookup; inputs: InputFile[]; name: string; warnings: Problem[] } {
+  const base = files.offences ? readOffenceLookupFile(files.offences) : readDefaultOffenceLookup();
+  const baseName = lookupName(files.offences ?? null, null);
+  const warnings: Problem[] = [];
+  const unsourced = (file: string): Problem => ({
+    severity: 'warning', kind: 'no_severity_source', table: 'offences', file, line: 0, column: 'severity', value: null,
+    expected: 'a statement of where the severity weights come from: a "# Severity source: …" line above the header, or a file <name>.source.md beside it (the report says the source is not stated)',
+  });
+  if (files.offences && base.lookup.severitySource === null) warnings.push(unsourced(files.offences));
+  if (!files.offencesExtra) return { lookup: base.lookup, inputs: [base.input], name: baseName, warnings };
+  const extra = readOffenceLookupFile(files.offencesExtra);
+  if (extra.lookup.severitySource === null) warnings.push(unsourced(files.offencesExtra));
+  const { lookup, clashes } = extendOffenceLookup(base.lookup, extra.lookup, files.offencesExtra, readFileSync(files.offencesExtra, 'utf8'), baseName);
+  if (clashes.length > 0) {
+    const none = { read: 0, used: 0, quarantined: 0 };
+    throw new StudyError(clashes, { people: { ...none }, events: { ...none }, warnings: {}, problems: clashes, quarantineFile: null });
+  }
+  return { lookup, inputs: [base.input, extra.input], name: lookupName(files.offences ?? null, files.offencesExtra), warnings };
+}
+
+/** A large events file read in parts must be UTF-8 throughout: a byte that is not is an error on its line. */
+function refuseNotUtf8(session: Session, path: string): void {
+  const bad = firstInvalidUtf8(path);
+  if (bad < 0) return;
+  const line = lineOfOffset(readFileSync(path).subarray(0, bad + 1), bad);
+  session.log.error('encoding', 'events', path, line, null, null, 'UTF-8 text (a file this large is read only as UTF-8): save it as "CSV UTF-8"');
+  session.events.fatal = true;
+}
+
+/** Reads a whole table file (of any kind read-any.ts reads) into its reader, reporting problems with the file itself. */
+async function readTable(session: Session, role: 'people' | 'events', path: string, reader: TableReader, options: LoadOptions): Promise<FileInfo> {
+  const info = await readAnyTableFile(path, reader.accept, { delimiter: options.delimiter ?? null, sheet: options.sheet ?? null, table: role });
+  for (const note of info.notes) {
+    session.log.add({ ...note, table: role, file: path });
+    if (note.severity === 'error') reader.fatal = true;
+  }
+  if (info.notes.some((n) => n.severity === 'error')) return { bytes: info.bytes, sha256: info.sha256 };
   const isJson = /\.json$/i.test(path);
   if (info.jsonUnparsable) {
     session.log.error('malformed_json', role, path, info.jsonUnparsable.line, null, null, info.jsonUnparsable.expected);
@@ -179,7 +256,8 @@ function readTable(session: Session, role: 'people' | 'events', path: string, re
 
 /** Starts reading a large CSV events file in parts; null when it is read whole. */
 function eventsInParts(path: string, session: Session, reading: EventsReading): EventsChunksRun | null {
-  if (reading.parts < 2 || !/\.csv$/i.test(path)) return null;
+  // The parts read dates YYYY-MM-DD (a file in another format is read whole).
+  if (reading.parts < 2 || !/\.csv$/i.test(path) || session.dateFormat !== 'YYYY-MM-DD') return null;
   const size = fileSize(path);
   if (size < reading.minBytes) return null;
   const ranges = planEventsChunks(path, reading.parts);
@@ -220,13 +298,13 @@ function writeQuarantineOf(session: Session, dir: string): string {
   const byLine = (a: QuarantinedRow, b: QuarantinedRow) => a.line - b.line;
   const rows = [...[...session.people.quarantined].sort(byLine), ...[...session.events.quarantined].sort(byLine)];
   const rowProblems = new Set(rows.flatMap((r) => r.problems));
-  const fileProblems = session.log.sorted().filter((p) => p.severity === 'error' && !rowProblems.has(p));
+  const fileProblems = session.log.sorted().filter((p) => p.severity === 'error' && !rowProblems.has(p) && !isFolded(p));
   return writeQuarantine(dir, fileProblems, rows);
 }
 
 /**
  * A study from tables held in memory: arrays of plain objects, arquero tables,
- * or `{ columns, values }` (a Date is its UTC calendar day; null, undefined and
+ * or `{ columns, values }` (a Date is the calendar day it stands for, the same in every time zone: see dateCellText; null, undefined and
  * NaN are blank). Row r is reported as line r + 2 of `<people rows>` etc.
  * With `quarantine: true` rows in error are set aside (and listed in
  * `quality.problems`) instead of throwing.
@@ -237,6 +315,7 @@ export function studyFromRows(
 ): Study {
   const lookup = rows.offences ? { lookup: offenceLookupFromRows(rows.offences), input: null } : readDefaultOffenceLookup();
   const session = startSession(lookup.lookup, { people: '<people rows>', events: '<events rows>' }, options, 1024, 1024);
+  if (rows.offences) session.lookupName = 'the offence lookup rows given';
   feedRows(rows.people, session.people.accept);
   checkNotEmpty(session.people, session.log, true);
   if (session.people.fatal) session.events.skipRows = true;

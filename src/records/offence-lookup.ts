@@ -3,6 +3,8 @@
  * with its label, Ministry of Justice group, coarse category, mode of trial and
  * severity weight, and a statement of where the severity weights come from.
  */
+import { isUtf8 } from 'node:buffer';
+import { invalidUtf8At, lineOfOffset } from './file-format.js';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -78,6 +80,11 @@ export function splitCommentBlock(text: string): { comment: string | null; sever
 export function readOffenceLookupFile(path: string): { lookup: OffenceLookup; input: InputFile } {
   const bytes = readFileSync(path);
   const input: InputFile = { role: 'offences', path, sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length };
+  if (!isUtf8(bytes)) {
+    // Labels are printed on the page: never with U+FFFD in them.
+    const line = lineOfOffset(bytes, invalidUtf8At(bytes));
+    throw lookupError([problem(path, line, null, null, 'UTF-8 text; a byte on this line is not UTF-8 (Excel\'s plain "CSV" writes Windows-1252): save the lookup as "CSV UTF-8"', 'encoding')]);
+  }
   const { raw, sink } = collect();
   let severitySource: string | null = null;
   if (/\.json$/i.test(path)) {

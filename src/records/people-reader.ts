@@ -74,6 +74,9 @@ export const COMPLETED = END_REASONS.indexOf('completed');
 const show = (day: number) => formatDay(day) ?? '';
 
 export class PeopleReader extends TableReader {
+  protected override readonly neededColumns = [
+    ['release_date', 'needed for the follow-up cohort; leave a cell blank for a person not yet released'],
+  ] as const;
   readonly columns: PeopleColumns;
   /** Every person_id seen (bytes → entry), the line of its first row, and its row among the kept people (−1 if none). */
   private readonly ids: ByteKeyMap;

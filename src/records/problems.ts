@@ -22,7 +22,11 @@ export type ErrorKind =
   | 'missing_column'
   | 'duplicate_column'
   | 'duplicate_code'
-  | 'person_quarantined';
+  | 'person_quarantined'
+  | 'not_csv'
+  | 'encoding'
+  | 'wrong_delimiter'
+  | 'unreadable_workbook';
 
 /** Warning kinds: the row is kept and counted. */
 export type WarningKind =
@@ -31,9 +35,41 @@ export type WarningKind =
   | 'recall_without_rerelease'
   | 'duplicate_event'
   | 'recall_reasons_on_non_recall'
-  | 'follow_up_end_after_extraction';
+  | 'follow_up_end_after_extraction'
+  | 'similar_column'
+  | 'no_severity_source'
+  | 'read_as_windows_1252'
+  | 'empty_rows'
+  | 'event_after_extraction';
 
 const TABLE_ORDER: Record<TableName, number> = { offences: 0, people: 1, events: 2 };
+
+/** Problems that stand for several row problems folded into one (each row keeps its own in the quarantine file). */
+const FOLDED = new WeakSet<Problem>();
+
+/** Marks a problem as several folded into one, and returns it. */
+export function folded(p: Problem): Problem {
+  FOLDED.add(p);
+  return p;
+}
+
+/** Row problems told by a folded one instead (a row keeps them in the quarantine file). */
+const FOLDED_AWAY = new WeakSet<Problem>();
+
+/** Marks row problems as told by a folded one. */
+export function foldedAway(ps: readonly Problem[]): void {
+  for (const p of ps) FOLDED_AWAY.add(p);
+}
+
+/** True for a row problem told by a folded one. */
+export function wasFoldedAway(p: Problem): boolean {
+  return FOLDED_AWAY.has(p);
+}
+
+/** True for a problem made by folding several row problems into one. */
+export function isFolded(p: Problem): boolean {
+  return FOLDED.has(p);
+}
 
 /** Problems of one load, in the order found; sorted into file order at the end. */
 export class ProblemLog {
@@ -57,6 +93,13 @@ export class ProblemLog {
     const indexed = this.problems.map((p, i) => ({ p, i }));
     indexed.sort((a, b) => TABLE_ORDER[a.p.table] - TABLE_ORDER[b.p.table] || a.p.line - b.p.line || a.i - b.i);
     return indexed.map((x) => x.p);
+  }
+
+  /** Replaces the problems (e.g. with several folded into one), keeping the error count right. */
+  replace(problems: Problem[]): void {
+    this.problems.length = 0;
+    this.problems.push(...problems);
+    this.errors = problems.filter((p) => p.severity === 'error').length;
   }
 
   /** Warnings counted by kind. */

@@ -14,7 +14,7 @@ import { readCsvFile, type CsvRecord, type CsvSink } from './csv-reader.js';
 export type RowsInput = Record<string, unknown>[] | ColumnTable | { columns: string[]; values: unknown[][] };
 
 /** A table's rows as cells: the column names, and a way to read cell (row, column). */
-interface CellGrid {
+export interface CellGrid {
   names: string[];
   rowCount: number;
   cell(row: number, column: number): unknown;
@@ -56,7 +56,7 @@ function gridOf(input: RowsInput): CellGrid {
 }
 
 /**
- * A cell as the text it stands for: a Date is its UTC calendar day, a number
+ * A cell as the text it stands for: a Date is its calendar day ({@link dateCellText}), a number
  * its shortest decimal form (NaN is blank, as data frames use it for missing),
  * null and undefined are blank.
  */
@@ -65,22 +65,40 @@ export function cellText(value: unknown): string {
   if (typeof value === 'string') return value;
   if (typeof value === 'number') return Number.isNaN(value) ? '' : String(value);
   if (typeof value === 'boolean' || typeof value === 'bigint') return String(value);
-  if (value instanceof Date) {
-    const t = value.getTime();
-    return Number.isNaN(t) ? 'Invalid Date' : (formatDay(Math.floor(t / 86_400_000)) ?? '');
-  }
+  if (value instanceof Date) return dateCellText(value);
   return JSON.stringify(value) ?? '';
 }
 
+/**
+ * A Date as the calendar day it stands for. Its UTC day, except for a Date at
+ * local midnight that is not at UTC midnight: that one was made from local
+ * fields (`new Date(2020, 5, 15)`, a spreadsheet reader's dates) and stands
+ * for its local day, which under Europe/London in summer is a day after its
+ * UTC day. A Date made in UTC (`Date.UTC`, ISO strings, Arrow and Parquet
+ * dates) is never at local midnight in another zone unless the zone is UTC
+ * there, so it keeps its UTC day in every zone.
+ */
+export function dateCellText(value: Date): string {
+  const t = value.getTime();
+  if (Number.isNaN(t)) return 'Invalid Date';
+  const utcMidnight = t % 86_400_000 === 0;
+  const localMidnight = value.getHours() === 0 && value.getMinutes() === 0 && value.getSeconds() === 0 && value.getMilliseconds() === 0;
+  if (localMidnight && !utcMidnight) {
+    return formatDay(Math.floor(Date.UTC(value.getFullYear(), value.getMonth(), value.getDate()) / 86_400_000)) ?? '';
+  }
+  return formatDay(Math.floor(t / 86_400_000)) ?? '';
+}
+
 /** Feeds a grid to a sink as records: header on line 1, row r on line lineOf(r). */
-function feedGrid(grid: CellGrid, sink: CsvSink, lineOf: (row: number) => number, rowFault?: (row: number) => boolean): void {
+export function feedGrid(grid: CellGrid, sink: CsvSink, lineOf: (row: number) => number, rowFault?: (row: number) => boolean, width?: (row: number) => number): void {
   const n = grid.names.length;
   let buf = Buffer.alloc(1024);
-  const rec: CsvRecord = { buf, starts: new Int32Array(Math.max(1, n)), ends: new Int32Array(Math.max(1, n)), count: n, line: 1, fault: null };
+  let rec: CsvRecord = { buf, starts: new Int32Array(Math.max(1, n)), ends: new Int32Array(Math.max(1, n)), count: n, line: 1, fault: null };
   const emit = (texts: string[], line: number) => {
     let size = 0;
     for (const t of texts) size += Buffer.byteLength(t, 'utf8');
     if (size > buf.length) buf = Buffer.alloc(size * 2);
+    if (texts.length > rec.starts.length) rec = { ...rec, starts: new Int32Array(texts.length), ends: new Int32Array(texts.length) };
     let at = 0;
     texts.forEach((t, i) => {
       rec.starts[i] = at;
@@ -98,7 +116,10 @@ function feedGrid(grid: CellGrid, sink: CsvSink, lineOf: (row: number) => number
   const texts: string[] = new Array(n);
   for (let r = 0; r < grid.rowCount; r++) {
     if (rowFault?.(r)) continue;
-    for (let c = 0; c < n; c++) texts[c] = cellText(grid.cell(r, c));
+    // A row may be wider than the header (a spreadsheet row with cells past it): the reader reports it as CSV's.
+    const w = width?.(r) ?? n;
+    texts.length = w;
+    for (let c = 0; c < w; c++) texts[c] = cellText(grid.cell(r, c));
     emit(texts, lineOf(r));
   }
 }

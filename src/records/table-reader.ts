@@ -9,6 +9,8 @@ import { BAD_DATE, StringInterner, WordMatcher, parseDateBytes, parseNumberBytes
 import type { CsvRecord } from './csv-reader.js';
 import { identifierShape, isRefusedColumn, mayBeIdentifierBytes, maskValue } from './privacy.js';
 import type { ErrorKind, ProblemLog, WarningKind } from './problems.js';
+import { article, nearColumn, normaliseColumnName } from './headers.js';
+import { dateParser, type DateFormat, type DateParser } from './date-formats.js';
 
 export interface ReaderSettings {
   table: TableName;
@@ -17,6 +19,8 @@ export interface ReaderSettings {
   log: ProblemLog;
   /** Lower-case column names the privacy guard lets through. */
   allow: ReadonlySet<string>;
+  /** How dates are written (default YYYY-MM-DD); a time part 00:00:00 is dropped whatever the format. */
+  dateFormat?: DateFormat;
 }
 
 /** A row set aside: where it was, why, and its fields as written (refused values masked). */
@@ -34,9 +38,12 @@ export interface ExtraColumn {
   values: (string | null)[];
 }
 
-/** A column name as the format matches it: trimmed, lower case. */
-export function normaliseColumnName(name: string): string {
-  return name.trim().toLowerCase();
+export { normaliseColumnName } from './headers.js';
+
+/** True when every field of a record is blank (spaces at most). */
+function onlyDelimiters(rec: CsvRecord): boolean {
+  for (let i = 0; i < rec.count; i++) if (trimStart(rec.buf, rec.starts[i], rec.ends[i]) !== rec.ends[i]) return false;
+  return true;
 }
 
 export abstract class TableReader {
@@ -79,7 +86,13 @@ export abstract class TableReader {
     this.file = settings.file;
     this.log = settings.log;
     this.allow = settings.allow;
+    this.dateFormat = settings.dateFormat ?? 'YYYY-MM-DD';
+    this.parseDate = dateParser(this.dateFormat);
   }
+
+  private readonly dateFormat: DateFormat;
+  /** The format's parser, which also drops a time part (the strict YYYY-MM-DD parser is tried first, inline). */
+  private readonly parseDate: DateParser;
 
   /** Feeds one CSV record: the first is the header. */
   readonly accept = (rec: CsvRecord): void => {
@@ -88,6 +101,8 @@ export abstract class TableReader {
       this.header(rec);
       return;
     }
+    // A row of only delimiters (`,,,,` below a spreadsheet's data) is skipped as a blank line is, and counted.
+    if (rec.starts[0] === rec.ends[0] && rec.fault === null && onlyDelimiters(rec)) return this.emptyRow(rec.line);
     this.rowsRead++;
     if (this.fatal || this.skipRows) return;
     this.rec = rec;
@@ -101,6 +116,19 @@ export abstract class TableReader {
     this.row();
     if (this.rowProblems.length > 0) this.setAside();
   };
+
+  /** Rows of only delimiters skipped, told in one warning (its text updated as more are found). */
+  emptyRows = 0;
+  private emptyRowsWarning: Problem | null = null;
+
+  private emptyRow(line: number): void {
+    this.emptyRows++;
+    const text = (n: number) => `a row with a value (${n === 1 ? 'this row holds' : `${n.toLocaleString('en-GB')} rows, first this one, hold`} only delimiters, as a spreadsheet writes below its data; skipped like blank lines, not counted as rows read)`;
+    if (this.emptyRowsWarning === null) {
+      this.emptyRowsWarning = this.problem('warning', 'empty_rows', null, null, text(1), line);
+      this.log.add(this.emptyRowsWarning);
+    } else this.emptyRowsWarning.expected = text(this.emptyRows);
+  }
 
   protected header(rec: CsvRecord): void {
     const names: string[] = [];
@@ -137,11 +165,45 @@ export abstract class TableReader {
       if (this.known.includes(name)) this.fieldOf.set(name, i);
       else if (name !== '') this.extras.push({ name, field: i, values: [] });
     });
+    this.checkColumnNames(rec.line);
+  }
+
+  /**
+   * Columns the file must have although their cells may be blank, with why
+   * (a people file without release_date would give an empty follow-up cohort).
+   */
+  protected readonly neededColumns: readonly (readonly [string, string])[] = [];
+
+  /**
+   * A required column missing is an error, naming the extra column that looks
+   * like it; an extra column that looks like a missing known one is a warning
+   * naming both (it is kept as an extra column, not read as the known one).
+   */
+  private checkColumnNames(line: number): void {
+    const missing = this.known.filter((k) => !this.fieldOf.has(k));
+    const like = new Map<string, string>();
+    for (const extra of this.extras) {
+      const near = nearColumn(extra.name, missing);
+      if (near !== null && !like.has(near)) like.set(near, extra.name);
+    }
+    const hint = (name: string) => (like.has(name) ? `; the file has a column '${like.get(name)}', which looks like it: rename it ${name}` : '');
     for (const name of this.required) {
       if (!this.fieldOf.has(name)) {
-        this.log.error('missing_column', this.table, this.file, rec.line, name, null, `a ${name} column (required)`);
+        this.log.error('missing_column', this.table, this.file, line, name, null, `${article(name)} ${name} column (required)${hint(name)}`);
         this.fatal = true;
       }
+    }
+    for (const [name, why] of this.neededColumns) {
+      if (!this.fieldOf.has(name)) {
+        this.log.error('missing_column', this.table, this.file, line, name, null, `${article(name)} ${name} column (${why})${hint(name)}`);
+        this.fatal = true;
+      }
+    }
+    const reported = new Set([...this.required, ...this.neededColumns.map(([n]) => n)]);
+    for (const [known, extra] of like) {
+      if (reported.has(known)) continue;
+      this.log.add(this.problem('warning', 'similar_column', extra, null,
+        `${known} (the file has no ${known} column, and '${extra}' looks like it: rename it ${known} if it is; it is kept as an extra column)`, line));
     }
   }
 
@@ -267,9 +329,10 @@ export abstract class TableReader {
   /** A date column: its day number, NaN when blank, absent or invalid (an invalid date is reported). */
   protected readDate(column: string, field: number): number {
     if (!this.trim(field)) return NaN;
-    const day = parseDateBytes(this.rec.buf, this.s, this.e);
+    let day = this.dateFormat === 'YYYY-MM-DD' ? parseDateBytes(this.rec.buf, this.s, this.e) : BAD_DATE;
+    if (day === BAD_DATE) day = this.parseDate(this.rec.buf, this.s, this.e);
     if (day === BAD_DATE) {
-      this.fail('invalid_date', column, field, 'a date that exists, written YYYY-MM-DD');
+      this.fail('invalid_date', column, field, `a date that exists, written ${this.dateFormat}`);
       return NaN;
     }
     return day;

@@ -19,6 +19,14 @@ export interface StudyFile {
   extractionDate: string;
   snapshotDate: string | null;
   allowColumns: string[];
+  /** How dates are written in the tables (records.md; study-file.md `dateFormat`). */
+  dateFormat: string | null;
+  /** A lookup file whose rows extend the default lookup. */
+  offencesExtra: string | null;
+  /** The CSV delimiter: `,`, `;`, `tab`, or null to detect it. */
+  delimiter: string | null;
+  /** The spreadsheet sheet to read (an .xlsx file): null for the first. */
+  sheet: string | null;
   options: Partial<MeasureOptions>;
   report: Partial<ReportOptions>;
 }
@@ -61,6 +69,11 @@ export const isoDate: Check = (value, where) => {
   throw new StudySettingError(`${where} is ${JSON.stringify(value)}; expected a date that exists, written YYYY-MM-DD`);
 };
 
+/** The `dateFormat` values (records/date-formats.ts reads them). */
+export const dateFormatCheck = enumOf('YYYY-MM-DD', 'DD/MM/YYYY', 'D/M/YYYY');
+/** The `delimiter` values: a comma, a semicolon or a tab (detected when not given). */
+export const delimiterCheck = enumOf(',', ';', 'tab');
+
 /** The checks of every key under `options`, shared with the command-line flags. */
 export const OPTION_CHECKS: Record<keyof MeasureOptions, Check> = {
   recallWindow: enumOf('intervention', 'licence'),
@@ -87,6 +100,10 @@ const TOP_KEYS = [
   'extractionDate',
   'snapshotDate',
   'allowColumns',
+  'dateFormat',
+  'offencesExtra',
+  'delimiter',
+  'sheet',
   'options',
   'report',
 ] as const;
@@ -117,6 +134,15 @@ export function checkBlock<K extends string>(
   return out;
 }
 
+/** " line L, column C" of a JSON.parse error (its message gives a character position, or says the input ended); "" when it gives neither. */
+export function jsonErrorPlace(text: string, message: string): string {
+  const at = /position (\d+)/.exec(message);
+  const offset = at ? Number(at[1]) : /end of JSON input/i.test(message) ? text.length : -1;
+  if (offset < 0) return '';
+  const before = text.slice(0, offset).split('\n');
+  return ` line ${before.length}, column ${before[before.length - 1].length + 1}`;
+}
+
 /**
  * Parses and checks a study file's text. `path` is used for messages and to
  * resolve the table paths.
@@ -126,7 +152,7 @@ export function parseStudyFile(textContent: string, path: string): StudyFile {
   try {
     json = JSON.parse(textContent);
   } catch (error) {
-    throw new StudySettingError(`${path} is not valid JSON: ${(error as Error).message}`);
+    throw new StudySettingError(`${path}${jsonErrorPlace(textContent, (error as Error).message)} is not valid JSON: ${(error as Error).message}`);
   }
   if (!isObject(json)) throw new StudySettingError(`${path} must hold a JSON object`);
   checkKeys(json, TOP_KEYS, path);
@@ -148,6 +174,10 @@ export function parseStudyFile(textContent: string, path: string): StudyFile {
     extractionDate: isoDate(json.extractionDate, at('extractionDate')) as string,
     snapshotDate: json.snapshotDate === undefined ? null : (isoDate(json.snapshotDate, at('snapshotDate')) as string),
     allowColumns: allow as string[],
+    dateFormat: json.dateFormat === undefined ? null : (dateFormatCheck(json.dateFormat, at('dateFormat')) as string),
+    offencesExtra: json.offencesExtra === undefined ? null : resolve(base, text(json.offencesExtra, at('offencesExtra')) as string),
+    delimiter: json.delimiter === undefined ? null : (delimiterCheck(json.delimiter, at('delimiter')) as string),
+    sheet: json.sheet === undefined ? null : (text(json.sheet, at('sheet')) as string),
     options: checkBlock(json.options, OPTION_CHECKS, at('options')) as Partial<MeasureOptions>,
     report: checkBlock(json.report, REPORT_CHECKS, at('report')) as Partial<ReportOptions>,
   };

@@ -104,4 +104,8 @@ export interface Study {
   quality: DataQuality;
   inputs: InputFile[];
   allowColumns: string[];
+  /** Columns of the record format the people file did not have (their cells are all blank): grouping by one is an error. */
+  absentPeopleColumns?: string[];
+  /** For an inferred extraction date: the rows it came from ("from people.csv line 7, column service_end"). */
+  extractionDateSource?: string;
 }

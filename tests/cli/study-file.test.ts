@@ -47,7 +47,7 @@ describe('study file', () => {
   });
 
   test('refuses text that is not JSON, naming the file', () => {
-    expect(() => parseStudyFile('{ people: ', 'bad/study.json')).toThrow(/bad\/study\.json is not valid JSON/);
+    expect(() => parseStudyFile('{ people: ', 'bad/study.json')).toThrow(/bad\/study\.json line 1, column 3 is not valid JSON/);
   });
 });
 

@@ -179,7 +179,7 @@ describe('reading the events file in parts', () => {
   });
 
   it('counts the rows only when the people cannot be read, as reading whole does', async () => {
-    const files = writeStudy(eventsText(), 'person_id,index_offence\nP01,VIO1\n');
+    const files = writeStudy(eventsText(), 'person_id,index_offence,release_date\nP01,VIO1,\n');
     const expected = (await outcome(files, {}, whole)) as { problems: { kind: string }[]; quality: { events: unknown } };
     expect(expected.problems.map((p) => p.kind)).toEqual(['missing_column']);
     expect(expected.quality.events).toEqual({ read: 38, used: 38, quarantined: 0 });

@@ -37,9 +37,9 @@ describe('refused column names', () => {
   it('refuses spelling variants with spaces, hyphens or dots', () => {
     const problems = problemsOf(() => studyFromRows({ people: [{ ...person, 'First Name': 'x', 'Date-of-Birth': 'y', 'n.i. number': 'z' }], events: [event], offences }));
     expect(problems.map(summary)).toEqual([
-      ['privacy_column', 'people', 1, 'first name', null],
-      ['privacy_column', 'people', 1, 'date-of-birth', null],
-      ['privacy_column', 'people', 1, 'n.i. number', null],
+      ['privacy_column', 'people', 1, 'first_name', null],
+      ['privacy_column', 'people', 1, 'date_of_birth', null],
+      ['privacy_column', 'people', 1, 'n.i._number', null],
     ]);
   });
 

@@ -33,7 +33,7 @@ function expectValidStudy(s: Study): void {
   expect(s.extractionDate).toBe(day('2020-07-01'));
   expect(s.extractionDateInferred).toBe(true);
   expect(col(s, 'people', 'follow_up_end')).toEqual([day('2020-07-01'), day('2020-06-30'), day('2020-07-01')]);
-  expect(col(s, 'people', 'site code')).toEqual(['NE-A', 'NE-B', null]);
+  expect(col(s, 'people', 'site_code')).toEqual(['NE-A', 'NE-B', null]);
   expect(s.people.column('release_date')).toBeInstanceOf(Float64Array);
   expect(s.people.column('index_offence_row')).toBeInstanceOf(Int32Array);
 

@@ -32,7 +32,7 @@ export async function runMeasures(argv: readonly string[], out: Output): Promise
   const study = await loadConfiguredStudy(config);
   const quarantined = study.quality.people.quarantined + study.quality.events.quarantined;
   if (quarantined > 0) out.stderr(`${quarantined} rows were quarantined (see ${study.quality.quarantineFile}).`);
-  if (study.extractionDateInferred) out.stderr('No extraction date was given: the latest date in the records is used.');
+  if (study.extractionDateInferred) out.stderr(`No extraction date was given: the latest date in the records is used (${study.extractionDateSource ?? ''}).`);
   const measures = computeMeasures(study, config.options);
   out.stdout(flags.get('json') === true ? JSON.stringify(toJsonDocument(measures), null, 2) : formatMeasuresText(measures));
   return 0;

@@ -23,6 +23,10 @@ export async function runReport(argv: readonly string[], out: Output): Promise<n
   const { config, flags } = await commandConfig(argv, 'report', { out: 'string' });
   const outDir = flags.get('out');
   if (typeof outDir !== 'string') throw new UsageError('follow-up report needs --out DIR, the folder to write the page into');
+  // --out names a folder: a file name would become a folder of that name.
+  if (/\.(pdf|html?|png|svg)$/i.test(outDir)) {
+    throw new UsageError(`--out ${outDir} looks like a file name; --out names the folder the page is written into (print the page to PDF from a browser)`);
+  }
   const study = await loadConfiguredStudy(config);
   const measures = computeMeasures(study, config.options);
   const path = await writeStudyReport(study, measures, { ...config.report, title: config.title ?? undefined }, outDir);

@@ -20,6 +20,11 @@ export const VALIDATE_HELP = `follow-up validate: check study records against th
   --extraction-date D   the date the records were extracted (default: the latest date in them)
   --allow-columns A,B   columns the privacy guard lets through
   --quarantine DIR      set bad rows aside in DIR/quarantine.csv and go on
+  --date-format F       YYYY-MM-DD (default), DD/MM/YYYY or D/M/YYYY
+  --delimiter D         , ; or tab (default: found from the header)
+  --sheet NAME          the sheet of an .xlsx table (default: the one named after the table, else the first)
+  --offences-extra F    a lookup of codes to add to the default lookup
+  --json                print every count and every problem as JSON
 
 Exit status: 0 valid, 1 invalid, 2 usage error.`;
 
@@ -35,6 +40,47 @@ function listProblems(title: string, problems: Problem[]): string[] {
   const lines = [`${title} (${problems.length}):`, ...problems.slice(0, LISTED).map((p) => `  ${formatProblem(p)}`)];
   if (problems.length > LISTED) lines.push(`  … and ${problems.length - LISTED} more of the same severity`);
   return lines;
+}
+
+/** At most this many warnings of one kind are spelled out; the rest are counted. */
+const PER_KIND = 3;
+
+/** Warnings by kind: each kind's count, then its first few (a full PNC history gives hundreds of one kind). */
+function listWarnings(warnings: Problem[]): string[] {
+  if (warnings.length === 0) return [];
+  const byKind = new Map<string, Problem[]>();
+  for (const p of warnings) {
+    let g = byKind.get(p.kind);
+    if (!g) byKind.set(p.kind, (g = []));
+    g.push(p);
+  }
+  const lines = [`Warnings (${warnings.length}):`];
+  for (const kind of [...byKind.keys()].sort()) {
+    const g = byKind.get(kind)!;
+    lines.push(`  ${kind} (${g.length}):`, ...g.slice(0, PER_KIND).map((p) => `    ${formatProblem(p)}`));
+    if (g.length > PER_KIND) lines.push(`    … and ${g.length - PER_KIND} more of this kind (validate --json lists them all)`);
+  }
+  return lines;
+}
+
+/** Every count and every problem, as JSON (the readable report's content, nothing left out). */
+export function validationJson(quality: DataQuality, extractionDate: string | null, inferredFrom: string | null): string {
+  const errors = quality.problems.filter((p) => p.severity === 'error').length;
+  return JSON.stringify(
+    {
+      valid: errors === 0 || quality.quarantineFile !== null,
+      extractionDate,
+      extractionDateInferredFrom: inferredFrom,
+      people: quality.people,
+      events: quality.events,
+      errors,
+      warnings: quality.warnings,
+      quarantineFile: quality.quarantineFile,
+      problems: quality.problems.map((p) => ({ ...p, message: formatProblem(p) })),
+    },
+    null,
+    2,
+  );
 }
 
 /** The readable validation report. */
@@ -59,12 +105,13 @@ export function formatValidation(quality: DataQuality, header: string[]): string
     verdict,
     ...(warnings.length > 0 ? [`Warnings by kind: ${byKind}`] : ['No warnings.']),
     ...listProblems('Errors', errors),
-    ...listProblems('Warnings', warnings),
+    ...listWarnings(warnings),
   ].join('\n');
 }
 
 export async function runValidate(argv: readonly string[], out: Output): Promise<number> {
-  const { config } = await commandConfig(argv, 'validate');
+  const { config, flags } = await commandConfig(argv, 'validate', { json: 'boolean' });
+  const json = flags.get('json') === true;
   const header = [
     `follow-up validate${config.title ? `: ${config.title}` : ''}`,
     `  files    ${[config.people, config.events, config.offences ?? '(default offence lookup)'].map((p) => (p.startsWith('(') ? p : shown(p))).join(', ')}`,
@@ -72,13 +119,13 @@ export async function runValidate(argv: readonly string[], out: Output): Promise
   try {
     const study = await loadConfiguredStudy(config);
     const date = formatDay(study.extractionDate);
-    header.push(`  extraction date ${date}${study.extractionDateInferred ? ' (inferred: the latest date in the records)' : ''}`);
+    header.push(`  extraction date ${date}${study.extractionDateInferred ? ` (inferred: the latest date in the records, ${study.extractionDateSource ?? ''})` : ''}`);
     header.push(`  offences ${study.offences.code.length} codes in the lookup`);
-    out.stdout(formatValidation(study.quality, header));
+    out.stdout(json ? validationJson(study.quality, date ?? null, study.extractionDateSource ?? null) : formatValidation(study.quality, header));
     return 0;
   } catch (error) {
     if (error instanceof Error && error.cause instanceof StudyError) {
-      out.stdout(formatValidation(error.cause.quality, header));
+      out.stdout(json ? validationJson(error.cause.quality, null, null) : formatValidation(error.cause.quality, header));
       return 1;
     }
     throw error;

@@ -1,9 +1,10 @@
 /** Who is in the cohort: the flow diagram and the cohort description. */
+import { ONGOING } from '../../measures/flow.js';
 import { cohortFlowChart, flowCounts } from '../../charts/cohort-flow.js';
 import type { CategoryCount, DescriptionColumn, DescriptionResult } from '../../measures/types.js';
 import type { Summary } from '../../stats/types.js';
 import { fig, type Block, type ReportContext, type Section } from '../context.js';
-import { countOfWhole, formatCount, isSmallCount, sharedSizes, suppressTable, type DisclosurePolicy } from '../disclosure.js';
+import { countOfWhole, formatCount, formatInteger, isSmallCount, sharedSizes, suppressTable, type DisclosurePolicy } from '../disclosure.js';
 import { countAndShare, decimal, percent } from '../format.js';
 import { html, type Html } from '../html.js';
 import { table } from '../tables.js';
@@ -34,7 +35,8 @@ export function cohortSection(ctx: ReportContext): Section {
     ['Included', n(f.included)],
     ['Not released (still in custody, or ended before release)', n(f.notYetReleased)],
     ['Follow-up cohort', n(f.cohort)],
-    ...f.unused.map((u) => [`${u.measure}: not usable (${u.reason})`, n(u.count)]),
+    // An ongoing person is counted, only not averaged: "not usable" would say otherwise.
+    ...f.unused.map((u) => [u.reason === ONGOING ? `${u.measure}: ${u.reason}` : `${u.measure}: not usable (${u.reason})`, n(u.count)]),
   ];
   const flowTable = table({ caption: 'Cohort flow: people at each step', head: ['Step', 'People'], rows: flowRows, totalRows: [flowRows.findIndex((r) => r[0] === 'Follow-up cohort')] });
   const blocks: Block[] = [
@@ -85,7 +87,7 @@ export function descriptionTables(d: DescriptionResult, policy: DisclosurePolicy
     numRows.push(['  recorded for', ...col((c) => formatCount(countOfWhole(c.numeric[key].n, c.n, policy), policy))]);
     numRows.push(['  mean (SD)', ...col((c) => summaryText(c.numeric[key], policy, (s) => `${decimal(s.mean)} (${decimal(s.sd)})`))]);
     numRows.push(['  median (Q1–Q3)', ...col((c) => summaryText(c.numeric[key], policy, (s) => `${decimal(s.median)} (${decimal(s.q1)}–${decimal(s.q3)})`))]);
-    numRows.push(['  range', ...col((c) => summaryText(c.numeric[key], policy, (s) => `${decimal(s.min)}–${decimal(s.max)}`))]);
+    numRows.push(['  range', ...col((c) => summaryText(c.numeric[key], policy, (s) => (Number.isInteger(s.min) && Number.isInteger(s.max) ? `${formatInteger(s.min!)}–${formatInteger(s.max!)}` : `${decimal(s.min)}–${decimal(s.max)}`)))]);
   }
   const aces = columns.map((c, i) => {
     if (withheldColumn(i)) return 'withheld';

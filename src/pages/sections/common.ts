@@ -90,7 +90,12 @@ export function groupFigure(opts: {
 export function comparisonSentence(c: GroupComparison, rows: ShownProportion[]): string {
   const used = rows.filter((r) => r.n.value > 0);
   if (used.length < 2) return 'Only one group has people in the cohort, so there is no comparison.';
-  if (rows.some((r) => r.hidden)) return 'Comparison tests are withheld because at least one group is too small to publish.';
+  if (rows.some((r) => r.hidden)) {
+    // Say the real reason: a group's size withheld, or only a count within a group.
+    return rows.some((r) => r.hidden && r.n.hidden)
+      ? 'Comparison tests are withheld because at least one group is too small to publish.'
+      : 'Comparison tests are withheld because a count within at least one group is too small to publish.';
+  }
   const parts: string[] = [];
   parts.push(`Fisher's exact test: ${pPhrase(c.fisherP)}${c.fisherNote ? ` (${c.fisherNote})` : ''}`);
   if (c.chiSquare) parts.push(`Pearson's chi-square (no continuity correction) = ${decimal(c.chiSquare.statistic, 2)} on ${c.chiSquare.df} degree${c.chiSquare.df === 1 ? '' : 's'} of freedom, ${pPhrase(c.chiSquare.p)}`);

@@ -27,7 +27,9 @@ export function methodsSection(ctx: ReportContext): Section {
     `Time in service: in-reach from first contact in custody to release; community from release to service end. The Kaplan–Meier median treats every service end as an event and censors people still in the service.`,
     `Every proportion is given with a 95% ${interval}; z = 1.959963984540054. Kaplan–Meier curves have Greenwood standard errors and 95% intervals on the ${km}; medians as R prints them.`,
     `Groups (${groupWords(o.groupBy).toLowerCase()}) are compared with Fisher's exact test, Pearson's chi-square without continuity correction and, for two groups, the risk difference (Newcombe hybrid score interval) and relative risk (log-scale interval). Services are compared with forest and funnel plots (control limits at 95% and 99.8% around the pooled proportion) and the log-rank test.`,
-    `Severity weights come from the offence lookup${study.offences.severitySource ? `: ${study.offences.severitySource.trim().replace(/\.+$/, '')}` : ''}.`,
+    study.offences.severitySource
+      ? `Severity weights come from the offence lookup: ${study.offences.severitySource.trim().replace(/\.+$/, '')}.`
+      : 'Severity weights come from the offence lookup, which does not say where they come from: read the comparisons of seriousness with that in mind.',
     profileStatement(policy),
     'Percentages in sentences are rounded to whole numbers and in tables to one decimal place.',
   ];

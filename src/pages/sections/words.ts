@@ -31,7 +31,7 @@ export function desistanceFromWords(f: MeasureOptions['desistanceFrom']): string
  * disclosure profile hides the count.
  */
 export function headline(p: ShownProportion, predicate: string, policy: DisclosurePolicy, subject = 'people'): string {
-  if (p.n.value === 0) return `No ${subject} could be counted, so no one ${predicate}.`;
+  if (p.n.value === 0) return `No ${subject} could be counted, so none ${predicate}.`;
   if (p.n.hidden) {
     return isSmallCount(p.n.value, policy)
       ? `The number of ${subject} who ${predicate} is withheld because the group is small.`

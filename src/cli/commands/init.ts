@@ -16,7 +16,8 @@ export const INIT_HELP = `follow-up init: start a new study folder
   follow-up init DIR
 
 Writes DIR/study.json, DIR/people.csv, DIR/events.csv, DIR/offences.csv (headers
-and one example row each) and DIR/analyses/first-look.ts. DIR must be new or empty.
+and one example row each), DIR/package.json and DIR/analyses/first-look.ts.
+DIR must be new or empty.
 Then: follow-up validate --study DIR/study.json, and follow-up preview in DIR.
 
 Exit status: 0 written, 2 usage error.`;

@@ -58,8 +58,26 @@ const path = await writeNotebookPage(open, { name: '${NOTEBOOK_NAME}', title: op
 console.log(\`Wrote \${path}\`);
 `;
 
+// ES modules, so a notebook may await at its top level; `npm install <the follow-up folder>`
+// adds the toolkit as a dependency and makes \`import … from 'follow-up'\` resolve.
+export const PACKAGE_JSON = `${JSON.stringify(
+  {
+    name: 'follow-up-study',
+    private: true,
+    type: 'module',
+    scripts: {
+      validate: 'follow-up validate --study study.json',
+      preview: 'follow-up preview',
+      report: 'follow-up report --study study.json --out reports',
+    },
+  },
+  null,
+  2,
+)}\n`;
+
 /** Files by path relative to DIR, in the order they are written. */
 export const INIT_FILES: [string, string][] = [
+  ['package.json', PACKAGE_JSON],
   ['study.json', STUDY_JSON],
   ['people.csv', PEOPLE_CSV],
   ['events.csv', EVENTS_CSV],

@@ -7,7 +7,7 @@
  *
  * Served: an index (/), one frame page per notebook (/notebook/NAME), the
  * pages in the reports folder (/reports/FILE.html), the data files a notebook
- * read (/inputs/NAME/PATH) and the event stream (/events). Nothing else.
+ * read (/inputs/NAME/N/FILE, the Nth of them) and the event stream (/events). Nothing else.
  */
 import { watch, type FSWatcher } from 'node:fs';
 import { copyFile, mkdir, readFile, rm } from 'node:fs/promises';
@@ -16,7 +16,7 @@ import type { AddressInfo } from 'node:net';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { errorLocation, relativePaths, type ErrorLocation } from './error-location.js';
 import { importGraph } from './import-graph.js';
-import { runNotebookOnce } from './run-notebook.js';
+import { prepareRun, type PreparedRun } from './run-notebook.js';
 
 export interface PreviewOptions {
   /** The notebooks (.ts files) to run and serve. */
@@ -107,10 +107,18 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   let closed = false;
   const timers = new Map<string, NodeJS.Timeout>();
 
+  // Each notebook's next run, its process already started (see warm-start.mjs).
+  const spares = new Map<string, PreparedRun>();
+  const spare = (nb: Notebook) => {
+    if (!closed && !spares.has(nb.name)) spares.set(nb.name, prepareRun(nb.path, root));
+  };
+
   async function runOne(nb: Notebook): Promise<void> {
     nb.running = true;
     send('running', { name: nb.name });
-    const result = await runNotebookOnce(nb.path, root);
+    const run = spares.get(nb.name) ?? prepareRun(nb.path, root);
+    spares.delete(nb.name);
+    const result = await run.start();
     nb.running = false;
     nb.runs++;
     nb.lastMs = result.ms;
@@ -127,6 +135,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     }
     await rm(result.outDir, { recursive: true, force: true });
     if (closed) return;
+    spare(nb);
     rewatch();
     send('update', { name: nb.name, ok: result.ok });
   }
@@ -200,7 +209,13 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     const frames = nb.pages.map((p) => `<iframe title="${escapeHtml(p)}" src="/reports/${encodeURIComponent(p)}?run=${nb.runs}"></iframe>`).join('');
     return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(nb.name)} · follow-up preview</title><style>${PAGE_STYLE}</style></head>
 <body><header><a href="/">All notebooks</a><strong>${escapeHtml(nb.name)}</strong> <span class="status" id="status">${statusText(nb)}</span></header>
-<div class="layout">${error}${frames || (nb.error ? '' : '<p style="padding:1em">Running the notebook…</p>')}</div>${RELOAD_SCRIPT(nb.name)}</body></html>`;
+${inputsList(nb)}<div class="layout">${error}${frames || (nb.error ? '' : '<p style="padding:1em">Running the notebook…</p>')}</div>${RELOAD_SCRIPT(nb.name)}</body></html>`;
+  }
+
+  function inputsList(nb: Notebook): string {
+    if (nb.reads.length === 0) return '';
+    const links = nb.reads.map((f, i) => `<a href="/inputs/${encodeURIComponent(nb.name)}/${i}/${encodeURIComponent(basename(f))}">${escapeHtml(basename(f))}</a>`);
+    return `<header class="status">Inputs: ${links.join(' ')}</header>`;
   }
 
   async function serveFile(res: ServerResponse, path: string, type: string): Promise<void> {
@@ -244,12 +259,11 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       if (!inside(reportsDir, file)) return refuse(403, 'refused');
       return serveFile(res, file, 'text/html; charset=utf-8');
     }
-    m = /^\/inputs\/([^/]+)\/(.+)$/.exec(path);
+    m = /^\/inputs\/([^/]+)\/(\d+)\/([^/]+)$/.exec(path);
     if (m) {
-      const nb = notebooks.get(m[1]);
-      const file = resolve(root, m[2]);
-      // Only the very files the notebook read, so a guessed path gets nothing.
-      if (!nb || !nb.reads.includes(file)) return refuse(403, 'refused: not one of the notebook’s inputs');
+      // Only the very files the notebook read, by their place in its list: no path is taken from the address.
+      const file = notebooks.get(m[1])?.reads[Number(m[2])];
+      if (file === undefined || basename(file) !== m[3]) return refuse(403, 'refused: not one of the notebook’s inputs');
       return serveFile(res, file, file.endsWith('.json') ? 'application/json' : 'text/csv; charset=utf-8');
     }
     return refuse(404, 'not found');
@@ -288,6 +302,8 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       for (const client of clients) client.end();
       clients.clear();
       await draining; // the run under way finishes; no process is left behind
+      await Promise.all([...spares.values()].map((s) => s.cancel()));
+      spares.clear();
       server.closeAllConnections();
       await new Promise<void>((done) => server.close(() => done()));
     },

@@ -13,6 +13,7 @@ import { watch, type FSWatcher } from 'node:fs';
 import { copyFile, mkdir, readFile, rm } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { errorLocation, relativePaths, type ErrorLocation } from './error-location.js';
 import { importGraph } from './import-graph.js';
@@ -58,6 +59,8 @@ interface Notebook extends NotebookStatus {
 }
 
 const HOST = '127.0.0.1';
+/** The toolkit's folder (this file is src/preview/server.ts). */
+const TOOLKIT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -129,7 +132,9 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       if (result.reads.length > 0) nb.reads = result.reads;
       log(`${nb.name}: rendered ${result.pages.join(', ')} in ${Math.round(result.ms)} ms`);
     } else {
-      const text = relativePaths(result.stderr.trim() || `the notebook exited with an error and printed nothing`, root);
+      // Paths under the study folder relative to it, the toolkit's own as follow-up/…: no machine path on the page.
+      const raw = result.stderr.trim() || 'the notebook exited with an error and printed nothing';
+      const text = relativePaths(relativePaths(raw, root), TOOLKIT_ROOT).replace(/^(\s+at .*?\()(?=(node_modules|src)\/)/gm, '$1follow-up/');
       nb.error = { text, at: errorLocation(result.stderr, root) };
       log(`${nb.name}: failed${nb.error.at ? ` at ${nb.error.at.file} line ${nb.error.at.line}` : ''}`);
     }

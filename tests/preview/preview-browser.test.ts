@@ -92,6 +92,7 @@ describe('follow-up preview', () => {
     expect(text).toMatch(/live\.ts failed at analyses\/live\.ts line 3, column \d+/);
     expect(text).toContain("TypeError: Cannot read properties of undefined (reading 'title')");
     expect(text).not.toContain(dir); // no machine path on the page
+    expect(text).not.toContain(process.cwd());
     // the last good page stays beside the error
     expect(await heading().textContent()).toBe('Second title');
 

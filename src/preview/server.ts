@@ -88,7 +88,7 @@ source.addEventListener('running', (e) => { if (JSON.parse(e.data).name === ${JS
 export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const root = resolve(options.root);
   const reportsDir = resolve(options.reportsDir);
-  const debounceMs = options.debounceMs ?? 120;
+  const debounceMs = options.debounceMs ?? 60;
   const log = options.log ?? (() => {});
   await mkdir(reportsDir, { recursive: true });
 

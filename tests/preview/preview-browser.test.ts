@@ -81,9 +81,9 @@ describe('follow-up preview', () => {
 
     const saved = performance.now();
     writeFileSync(notebook, source('Second title'));
-    await expect.poll(() => heading().textContent(), { timeout: 3000, interval: 50 }).toBe('Second title');
+    // Waited for longer than 3 s so that a slow run fails only the time below, not every later step.
+    await expect.poll(() => heading().textContent(), { timeout: 15_000, interval: 50 }).toBe('Second title');
     const seen = performance.now() - saved;
-    expect(seen).toBeLessThan(3000);
 
     writeFileSync(notebook, source('Second title', true));
     const alert = page.locator('[role=alert]');
@@ -99,6 +99,7 @@ describe('follow-up preview', () => {
     writeFileSync(notebook, source('Third title'));
     await expect.poll(() => heading().textContent(), { timeout: 15_000 }).toBe('Third title');
     expect(await page.locator('[role=alert]').count()).toBe(0);
+    expect(seen, 'the new title within 3 s of the save').toBeLessThan(3000);
   }, 60_000);
 
   it('serves the data files the notebook read, by their place in its list', async () => {

@@ -63,7 +63,7 @@ export function prepareRun(notebook: string, cwd: string): PreparedRun {
   return {
     async start() {
       const started = performance.now();
-      child.stdin?.end();
+      child.stdin?.end('go\n');
       const code = await exited;
       const ms = performance.now() - started;
       const pages = (await readdir(outDir)).filter((f) => f.endsWith('.html')).sort();

@@ -97,3 +97,6 @@ const wallMs = Number(process.hrtime.bigint() - t) / 1e6;
 const pages = [...rendered.matchAll(/^(\S+): wrote .* \((\d+) ms\)$/gm)].map((m) => ({ name: m[1], ms: Number(m[2]) }));
 const pagesMs = pages.reduce((sum, p) => sum + p.ms, 0);
 console.log(`Rendering every sample page: ${s(pagesMs)} s (${pages.map((p) => `${p.name} ${p.ms} ms`).join(', ')}); with process start and imports ${s(wallMs)} s`);
+
+// The live preview: saving the Resettle notebook to its page re-rendered (bench/preview.ts).
+process.stdout.write(execFileSync(process.execPath, [...tsx, 'bench/preview.ts'], { encoding: 'utf8', env: { ...process.env, TZ: 'UTC' } }));

@@ -28,6 +28,14 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
     const m = await import('./commands/report.js');
     return { help: m.REPORT_HELP, run: m.runReport };
   },
+  preview: async () => {
+    const m = await import('./commands/preview.js');
+    return { help: m.PREVIEW_HELP, run: m.runPreview };
+  },
+  init: async () => {
+    const m = await import('./commands/init.js');
+    return { help: m.INIT_HELP, run: m.runInit };
+  },
 };
 
 const HELP = `follow-up ${TOOLKIT_VERSION}: reconviction and recall follow-up studies
@@ -35,6 +43,8 @@ const HELP = `follow-up ${TOOLKIT_VERSION}: reconviction and recall follow-up st
   follow-up validate  --study study.json     check the records
   follow-up measures  --study study.json     compute every measure (--json for machines)
   follow-up report    --study study.json --out DIR   render the report page
+  follow-up preview   [analyses/NAME.ts] [--port N]  live pages of the notebooks
+  follow-up init      DIR                     start a new study folder
 
 Run follow-up COMMAND --help for its flags.`;
 

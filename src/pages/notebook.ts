@@ -17,8 +17,11 @@ import { renderStudyReport } from './report.js';
 
 /** The repository's root folder (this file is src/pages/notebook.ts). */
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-/** Where notebooks write their pages. */
-export const REPORTS_DIR = resolve(REPO_ROOT, 'reports');
+/**
+ * Where notebooks write their pages: reports/, or the folder named by
+ * FOLLOW_UP_REPORTS_DIR (how `follow-up preview` collects a run's pages).
+ */
+export const REPORTS_DIR = process.env.FOLLOW_UP_REPORTS_DIR ? resolve(process.env.FOLLOW_UP_REPORTS_DIR) : resolve(REPO_ROOT, 'reports');
 
 export type SampleName = 'resettle' | 'south-wales' | 'national';
 

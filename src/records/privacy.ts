@@ -81,6 +81,24 @@ export function mayBeIdentifierBytes(buf: Uint8Array, start: number, end: number
 // and an email pattern tried at every position of a long cell is slow.)
 const ANY_SHAPE = new RegExp(IDENTIFIER_SHAPES.filter((s) => s !== EMAIL && s !== PNC).map((s) => `(?:${s.pattern.source})`).join('|'), 'i');
 
+/** Longest local part and domain of an address (RFC 5321: 64 and 255). */
+const LOCAL_MAX = 64;
+const DOMAIN_MAX = 255;
+
+/**
+ * True when an email address sits around some `@`: each `@` is tried on a
+ * window of at most 64 characters before it and 255 after, so a long cell
+ * (`x@` and a million letters) costs linear time, not the quadratic
+ * backtracking of one pattern tried at every position.
+ */
+function hasEmail(text: string): boolean {
+  for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
+    const window = text.slice(Math.max(0, at - LOCAL_MAX), at + 1 + DOMAIN_MAX);
+    if (EMAIL.pattern.test(window)) return true;
+  }
+  return false;
+}
+
 /**
  * The name of the identifier shape a value has (e.g. 'a UK postcode'), or
  * null. Callers reading bytes rule most values out first, and at less cost,
@@ -91,7 +109,10 @@ export function identifierShape(text: string): string | null {
   const slash = text.includes('/');
   if (!at && !slash && !ANY_SHAPE.test(text)) return null;
   for (const shape of IDENTIFIER_SHAPES) {
-    if (shape === EMAIL && !at) continue;
+    if (shape === EMAIL) {
+      if (at && hasEmail(text)) return shape.name;
+      continue;
+    }
     if (shape === PNC && !slash) continue;
     if (shape.pattern.test(text)) return shape.name;
   }

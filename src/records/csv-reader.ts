@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, readSync } from 'node:fs';
 import { grown } from './growable.js';
+import { InputFileError, RECORD_MAX_BYTES } from './open-input.js';
 
 const QUOTE = 0x22;
 const COMMA = 0x2c;
@@ -82,6 +83,10 @@ export function readCsvRange(path: string, sink: CsvSink, start: number, end: nu
     let first = start === 0;
     for (;;) {
       if (filled === buf.length) {
+        // One record filling the buffer past this is a quote left open (or /dev/zero): a located error, not ERR_OUT_OF_RANGE.
+        if (buf.length >= RECORD_MAX_BYTES) {
+          throw new InputFileError(`cannot read ${path}: a record starting on line ${parser.lines + 1} runs on for more than ${RECORD_MAX_BYTES} bytes (a quote left open?)`, false);
+        }
         const bigger = Buffer.allocUnsafe(buf.length * 2);
         buf.copy(bigger, 0, 0, filled);
         buf = bigger;

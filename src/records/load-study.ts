@@ -16,6 +16,7 @@ import { joinEventChunks, planEventsChunks, runChunksHere, runChunksInWorkers, t
 import { readCsvHeader } from './csv-reader.js';
 import { hashFileInWorker } from './file-hash.js';
 import { offenceLookupFromRows, readDefaultOffenceLookup, readOffenceLookupFile } from './offence-lookup.js';
+import { checkInputFile, checkUnchanged } from './open-input.js';
 import { PeopleReader } from './people-reader.js';
 import { ProblemLog, StudyError } from './problems.js';
 import { QUARANTINE_FILE_NAME, writeQuarantine } from './quarantine.js';
@@ -124,6 +125,8 @@ export async function loadStudy(files: { people: string; events: string; offence
 
 /** {@link loadStudy}, with the way the events file is read spelled out. */
 export async function loadStudyReading(files: { people: string; events: string; offences?: string | null }, options: LoadOptions, reading: EventsReading): Promise<Study> {
+  const versions = { people: checkInputFile('people', files.people), events: checkInputFile('events', files.events) };
+  if (files.offences) checkInputFile('offences', files.offences);
   const lookup = files.offences ? readOffenceLookupFile(files.offences) : readDefaultOffenceLookup();
   // Roughly 40 bytes per event row and 100 per person: first guesses for the column buffers, which grow if needed.
   const guess = (path: string, bytesPerRow: number) => (/\.csv$/i.test(path) ? Math.ceil(fileSize(path) / bytesPerRow) : 1024);
@@ -145,6 +148,8 @@ export async function loadStudyReading(files: { people: string; events: string; 
   } finally {
     parts?.stop();
   }
+  checkUnchanged('people', files.people, versions.people);
+  checkUnchanged('events', files.events, versions.events);
   inputs.push(lookup.input);
 
   const quarantine = options.quarantineDir !== null && options.quarantineDir !== undefined && options.quarantineDir !== '';

@@ -208,9 +208,9 @@ describe('reading the events file in parts', () => {
 
   it('stops the worker threads when the people cannot be read at all', async () => {
     const files = writeStudy(eventsText());
-    // A directory where the people file should be: reading it fails after the workers have started.
+    // A directory where the people file should be: refused before any worker starts, in one line saying why.
     const people = mkdtempSync(join(tmpdir(), 'records-par-dir-')) + '.csv';
     mkdirSync(people);
-    await expect(loadStudyReading({ ...files, people }, {}, { parts: 2, inWorkers: true, minBytes: 0 })).rejects.toThrow(/EISDIR/);
+    await expect(loadStudyReading({ ...files, people }, {}, { parts: 2, inWorkers: true, minBytes: 0 })).rejects.toThrow(/cannot read the people file .*: it is a directory, not a file/);
   });
 });

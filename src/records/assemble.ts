@@ -29,7 +29,12 @@ export interface AssembleInput {
 
 /** Row counts and problems as they stand. */
 export function qualityOf(input: Pick<AssembleInput, 'people' | 'events' | 'log' | 'quarantineFile'>): DataQuality {
-  const counts = (r: PeopleReader | EventsReader) => ({ read: r.rowsRead, used: r.rowsRead - r.quarantined.length, quarantined: r.quarantined.length });
+  // A table that cannot be used at all (a required column missing, or the people's were) uses none of its rows: read = used + quarantined still.
+  const unusable = (r: PeopleReader | EventsReader) => r.fatal || (r === input.events && input.people.fatal);
+  const counts = (r: PeopleReader | EventsReader) => {
+    const quarantined = unusable(r) ? r.rowsRead : r.quarantined.length;
+    return { read: r.rowsRead, used: r.rowsRead - quarantined, quarantined };
+  };
   return {
     people: counts(input.people),
     events: counts(input.events),

@@ -2,8 +2,8 @@
  * Loading the study a command names, with the failures a person can act on:
  * an unreadable file is a usage error (exit 2), invalid records exit 1.
  */
-import { access, constants } from 'node:fs/promises';
-import { loadStudy, StudyError, formatProblem, type LoadOptions } from '../records/index.js';
+import { InputFileError, loadStudy, StudyError, formatProblem, type LoadOptions } from '../records/index.js';
+import { checkInputFile } from '../records/open-input.js';
 import type { Study } from '../study/study.js';
 import { UsageError } from './args.js';
 import type { StudyConfig } from './config.js';
@@ -14,20 +14,22 @@ export class InvalidRecordsError extends Error {
   override name = 'InvalidRecordsError';
 }
 
-async function mustBeReadable(role: string, path: string): Promise<void> {
+function mustBeReadable(role: string, path: string): void {
   try {
-    await access(path, constants.R_OK);
-  } catch {
-    throw new UsageError(`cannot read the ${role} file ${path}; check the path (relative to the study file, or to this folder for flags)`);
+    checkInputFile(role, path);
+  } catch (error) {
+    if (error instanceof InputFileError && error.usage) throw new UsageError(`${error.message}; check the path (relative to the study file, or to this folder for flags)`);
+    if (error instanceof InputFileError) throw new InvalidRecordsError(error.message);
+    throw error;
   }
 }
 
 /** Loads the configured study; every error found is listed in the thrown error's message. */
 export async function loadConfiguredStudy(config: StudyConfig): Promise<Study> {
-  await mustBeReadable('people', config.people);
-  await mustBeReadable('events', config.events);
-  if (config.offences !== null) await mustBeReadable('offences', config.offences);
-  if (config.offencesExtra !== null) await mustBeReadable('offences-extra', config.offencesExtra);
+  mustBeReadable('people', config.people);
+  mustBeReadable('events', config.events);
+  if (config.offences !== null) mustBeReadable('offences', config.offences);
+  if (config.offencesExtra !== null) mustBeReadable('offences-extra', config.offencesExtra);
   // Messages and provenance name the files as a person would type them here.
   try {
     return await loadStudy(
@@ -57,6 +59,10 @@ export async function loadConfiguredStudy(config: StudyConfig): Promise<Study> {
           'Fix them, or run with --quarantine DIR to set the bad rows aside and go on.',
         { cause: error },
       );
+    }
+    if (error instanceof InputFileError) {
+      if (error.usage) throw new UsageError(error.message);
+      throw new InvalidRecordsError(error.message);
     }
     throw error;
   }

@@ -29,7 +29,12 @@ export interface AssembleInput {
 
 /** Row counts and problems as they stand. */
 export function qualityOf(input: Pick<AssembleInput, 'people' | 'events' | 'log' | 'quarantineFile'>): DataQuality {
-  const counts = (r: PeopleReader | EventsReader) => ({ read: r.rowsRead, used: r.rowsRead - r.quarantined.length, quarantined: r.quarantined.length });
+  // A table that cannot be used at all (a required column missing, or the people's were) uses none of its rows: read = used + quarantined still.
+  const unusable = (r: PeopleReader | EventsReader) => r.fatal || (r === input.events && input.people.fatal);
+  const counts = (r: PeopleReader | EventsReader) => {
+    const quarantined = unusable(r) ? r.rowsRead : r.quarantined.length;
+    return { read: r.rowsRead, used: r.rowsRead - quarantined, quarantined };
+  };
   return {
     people: counts(input.people),
     events: counts(input.events),
@@ -81,7 +86,8 @@ function startsIfInOrder(people: number, person: Int32Array, date: Float64Array,
  * Event order: by person row, then date, then type code (so a recall comes
  * before a rerelease on the same day), then file order. `order` is null when
  * the rows are in that order already; otherwise a counting sort by person,
- * then an insertion sort within each person's (short) run.
+ * then within each person an insertion sort of a short run or a comparison
+ * sort (O(n log n)) of a long one.
  */
 export function sortEvents(people: number, person: Int32Array, date: Float64Array, type: Uint8Array, count: number): { order: Int32Array | null; personStart: Int32Array } {
   const inOrder = startsIfInOrder(people, person, date, type, count);
@@ -92,8 +98,14 @@ export function sortEvents(people: number, person: Int32Array, date: Float64Arra
   const next = personStart.slice(0, people);
   const order = new Int32Array(count);
   for (let i = 0; i < count; i++) order[next[person[i]]++] = i;
+  const before = (a: number, b: number) => date[a] - date[b] || type[a] - type[b] || a - b;
   for (let p = 0; p < people; p++) {
     const from = personStart[p], to = personStart[p + 1];
+    if (to - from > SHORT_RUN) {
+      // A long run (one person's million events in reverse order) is sorted in O(n log n); file order breaks ties.
+      order.subarray(from, to).sort(before);
+      continue;
+    }
     for (let k = from + 1; k < to; k++) {
       const i = order[k];
       let j = k - 1;
@@ -130,6 +142,9 @@ function gatherUint8(a: Uint8Array, order: Int32Array | null, n: number): Uint8A
   for (let k = 0; k < n; k++) out[k] = a[order[k]];
   return out;
 }
+
+/** Runs up to this long are sorted, and searched for duplicates, by a linear scan. */
+const SHORT_RUN = 16;
 
 const sameNumber = (a: number, b: number) => a === b || (Number.isNaN(a) && Number.isNaN(b));
 
@@ -182,17 +197,31 @@ export function assembleStudy(input: AssembleInput): Study {
   const warnings: Problem[] = [];
   const warn = (kind: WarningKind, line: number, column: string | null, value: string | null, expected: string) =>
     warnings.push({ severity: 'warning', kind, table: 'events', file: events.file, line, column, value, expected });
+  // Rows of the current run of equal (person, date, type) by their other columns, once the run is long.
+  let sameStart = 0;
+  let seen: Map<string, number> | null = null;
+  const rowAt = (j: number) => (keep === null ? j : keep[j]);
+  const keyOf = (r: number) => `${ec.conviction_date[r]}|${ec.offence[r]}|${ec.recall_reasons[r]}|${extras.map((x) => JSON.stringify(x.values[r])).join('|')}`;
   for (let p = 0; p < nPeople; p++) {
     personStart[p] = kept;
     const runStart = kept;
     for (let k = rawStart[p]; k < rawStart[p + 1]; k++) {
       const i = sorted === null ? k : sorted[k];
+      if (kept === runStart || ec.date[rowAt(kept - 1)] !== ec.date[i] || ec.type[rowAt(kept - 1)] !== ec.type[i]) {
+        sameStart = kept;
+        seen = null;
+      }
       // Identical rows share date and type, so they sit in one run of equal (date, type).
       let duplicateOf = -1;
-      for (let j = kept - 1; j >= runStart; j--) {
-        const r = keep === null ? j : keep[j];
-        if (ec.date[r] !== ec.date[i] || ec.type[r] !== ec.type[i]) break;
-        if (identical(r, i)) duplicateOf = r;
+      if (kept - sameStart <= SHORT_RUN) {
+        for (let j = kept - 1; j >= sameStart && duplicateOf < 0; j--) if (identical(rowAt(j), i)) duplicateOf = rowAt(j);
+      } else {
+        // 100,000 events of one person on one day: a scan per row would be quadratic.
+        if (seen === null) {
+          seen = new Map();
+          for (let j = sameStart; j < kept; j++) if (!seen.has(keyOf(rowAt(j)))) seen.set(keyOf(rowAt(j)), rowAt(j));
+        }
+        duplicateOf = seen.get(keyOf(i)) ?? -1;
       }
       if (duplicateOf >= 0) {
         warn('duplicate_event', ec.line[i], null, null, `one row per event (identical in every column to line ${ec.line[duplicateOf]}; counted once)`);
@@ -203,6 +232,7 @@ export function assembleStudy(input: AssembleInput): Study {
         continue;
       }
       if (keep !== null) keep[kept] = i;
+      seen?.set(keyOf(i), i);
       kept++;
     }
   }
@@ -213,6 +243,9 @@ export function assembleStudy(input: AssembleInput): Study {
     const release = pc.release_date.data[p];
     const end = followUpEnd[p];
     const completed = pc.end_reason.data[p] === COMPLETED;
+    // A recall is followed by a rerelease when the person's last rerelease comes after it: one pass, not one per recall.
+    let lastRerelease = -1;
+    if (completed) for (let k = personStart[p]; k < personStart[p + 1]; k++) if (ec.type[keep === null ? k : keep[k]] === EVENT.rerelease) lastRerelease = k;
     for (let k = personStart[p]; k < personStart[p + 1]; k++) {
       const i = keep === null ? k : keep[k];
       const date = ec.date[i];
@@ -231,9 +264,7 @@ export function assembleStudy(input: AssembleInput): Study {
           `an event on or after the person's release_date (${formatDay(release)}); kept, ignored by the follow-up measures`);
       }
       if (completed && ec.type[i] === EVENT.recall) {
-        let rereleased = false;
-        for (let q = k + 1; q < personStart[p + 1] && !rereleased; q++) rereleased = ec.type[keep === null ? q : keep[q]] === EVENT.rerelease;
-        if (!rereleased) {
+        if (lastRerelease < k) {
           warn('recall_without_rerelease', ec.line[i], 'type', 'recall',
             "a rerelease after this recall, since the person's end_reason is completed");
         }

@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, readSync } from 'node:fs';
 import { grown } from './growable.js';
+import { InputFileError, RECORD_MAX_BYTES } from './open-input.js';
 
 const QUOTE = 0x22;
 const COMMA = 0x2c;
@@ -86,6 +87,10 @@ export function readCsvRange(path: string, sink: CsvSink, start: number, end: nu
     let first = start === 0;
     for (;;) {
       if (filled === buf.length) {
+        // One record filling the buffer past this is a quote left open (or /dev/zero): a located error, not ERR_OUT_OF_RANGE.
+        if (buf.length >= RECORD_MAX_BYTES) {
+          throw new InputFileError(`cannot read ${path}: a record starting on line ${parser.lines + 1} runs on for more than ${RECORD_MAX_BYTES} bytes (a quote left open?)`, false);
+        }
         const bigger = Buffer.allocUnsafe(buf.length * 2);
         buf.copy(bigger, 0, 0, filled);
         buf = bigger;
@@ -168,8 +173,15 @@ class CsvParser {
     // native search, so most lines, which hold neither, are split on commas alone.
     let nextQuote = -2;
     let nextCR = -2;
+    // The next LF is remembered too: in a CR-only file there is none, and searching the whole
+    // chunk for it again at every record made reading quadratic (40 MB: 82 s against 2 s).
+    let nextLF = -2;
     while (pos < limit) {
-      const lf = buf.indexOf(LF, pos);
+      if (nextLF !== -1 && nextLF < pos) {
+        nextLF = buf.indexOf(LF, pos);
+        if (nextLF >= limit) nextLF = -1;
+      }
+      const lf = nextLF;
       if (lf >= 0 && lf < limit) {
         if (nextQuote !== -1 && nextQuote < pos) {
           nextQuote = buf.indexOf(QUOTE, pos);

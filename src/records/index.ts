@@ -7,3 +7,4 @@ export type { RowsInput } from './sources.js';
 export { loadOffenceLookup, defaultOffenceLookupPath } from './offence-lookup.js';
 export { StudyError, formatProblem } from './problems.js';
 export { REFUSED_COLUMNS, maskValue } from './privacy.js';
+export { InputFileError } from './open-input.js';

@@ -18,6 +18,7 @@ import { joinEventChunks, planEventsChunks, runChunksHere, runChunksInWorkers, t
 import { readCsvHeader } from './csv-reader.js';
 import { hashFileInWorker } from './file-hash.js';
 import { offenceLookupFromRows, readDefaultOffenceLookup, readOffenceLookupFile } from './offence-lookup.js';
+import { checkInputFile, checkUnchanged } from './open-input.js';
 import { PEOPLE_COLUMNS, PeopleReader } from './people-reader.js';
 import { checkDateFormat, foldDateFormatErrors, foldKnockOnErrors, type DateFormat } from './date-formats.js';
 import { ProblemLog, StudyError, isFolded } from './problems.js';
@@ -157,6 +158,9 @@ export async function loadStudy(files: StudyFiles, options: LoadOptions = {}): P
 
 /** {@link loadStudy}, with the way the events file is read spelled out. */
 export async function loadStudyReading(files: StudyFiles, options: LoadOptions, reading: EventsReading): Promise<Study> {
+  const versions = { people: checkInputFile('people', files.people), events: checkInputFile('events', files.events) };
+  if (files.offences) checkInputFile('offences', files.offences);
+  if (files.offencesExtra) checkInputFile('offences-extra', files.offencesExtra);
   const lookup = studyLookup(files);
   // Roughly 40 bytes per event row and 100 per person: first guesses for the column buffers, which grow if needed.
   const guess = (path: string, bytesPerRow: number) => (/\.csv$/i.test(path) ? Math.ceil(fileSize(path) / bytesPerRow) : 1024);
@@ -183,6 +187,8 @@ export async function loadStudyReading(files: StudyFiles, options: LoadOptions, 
   } finally {
     parts?.stop();
   }
+  checkUnchanged('people', files.people, versions.people);
+  checkUnchanged('events', files.events, versions.events);
   inputs.push(...lookup.inputs);
 
   const quarantine = options.quarantineDir !== null && options.quarantineDir !== undefined && options.quarantineDir !== '';

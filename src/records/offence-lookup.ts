@@ -141,6 +141,9 @@ function lookupError(problems: Problem[]): StudyError {
   return new StudyError(problems, quality);
 }
 
+/** Largest severity weight accepted (the sentencing-based weights in use are below 1,000). */
+const SEVERITY_MAX = 1_000_000;
+
 function buildLookup(raw: RawLookup, file: string, severitySource: string | null): OffenceLookup {
   const log = new ProblemLog();
   const at = new Map<string, number>();
@@ -173,7 +176,8 @@ function buildLookup(raw: RawLookup, file: string, severitySource: string | null
     }
     const sev = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(cell('severity')) ? Number(cell('severity')) : NaN;
     if (Number.isNaN(sev)) log.add(problem(file, row.line, 'severity', cell('severity'), 'a number > 0'));
-    else if (!(sev > 0)) log.add(problem(file, row.line, 'severity', cell('severity'), 'a number > 0', 'out_of_range'));
+    // A finite weight of sane size: 1e999 reads as Infinity, and would make every mean severity infinite.
+    else if (!(sev > 0) || !(sev <= SEVERITY_MAX)) log.add(problem(file, row.line, 'severity', cell('severity'), `a number > 0 and at most ${SEVERITY_MAX}`, 'out_of_range'));
     const c = cell('code');
     if (c !== '' && firstLine.has(c)) {
       log.add(problem(file, row.line, 'code', c, `a code used only once (first on line ${firstLine.get(c)})`, 'duplicate_code'));

@@ -170,8 +170,9 @@ export class PeopleReader extends TableReader {
 
     const sexCode = this.readWord('sex', f[3], SEX_WORDS, 'one of male, female, other, unknown (blank means unknown)');
     const age = this.readNumber('age_at_release', f[5], true, 10, 100, 'a whole number of years from 10 to 100');
-    const prior = this.readNumber('prior_convictions', f[7], true, 0, Infinity, 'a whole number ≥ 0');
-    const custody = this.readNumber('custody_years_before_release', f[8], false, 0, Infinity, 'a number of years ≥ 0');
+    // Sane ranges: nobody has 1e300 convictions, or spent more than 80 years in custody.
+    const prior = this.readNumber('prior_convictions', f[7], true, 0, 1000, 'a whole number from 0 to 1000');
+    const custody = this.readNumber('custody_years_before_release', f[8], false, 0, 80, 'a number of years from 0 to 80');
     const aces = this.readNumber('aces', f[9], true, 0, 10, 'a whole number from 0 to 10');
 
     const offence = this.textCode(f[6]);

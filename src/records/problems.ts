@@ -3,6 +3,7 @@
  * are collected, ordered, counted, printed, and thrown.
  */
 import type { DataQuality, Problem, TableName } from '../study/study.js';
+import { escapeControls, quoteValue } from './quote.js';
 
 /** Error kinds: the row cannot be used. */
 export type ErrorKind =
@@ -125,8 +126,10 @@ export function formatProblem(p: Problem): string {
   if (p.value === null) value = '';
   else if (p.value.trim() === '') value = ': blank';
   else if (p.column !== null && WITHHELD_COLUMNS.has(p.column) && p.kind !== 'privacy_value') value = ': value withheld (a person_id is never printed)';
-  else value = `: value '${p.value}'`;
-  return `${where}${column}${value} — expected ${p.expected}`;
+  else if (p.kind === 'privacy_value') value = `: value '${escapeControls(p.value.slice(0, 40))}'`;
+  else value = `: value '${quoteValue(p.value)}'`;
+  // The file and column names come from the user and the file's header: escaped and bounded too.
+  return `${escapeControls(where)}${column === '' ? '' : `, column ${quoteValue(p.column!)}`}${value} — expected ${escapeControls(p.expected)}`;
 }
 
 /** At most this many errors are spelled out in a StudyError's message; `problems` holds them all. */

@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import type { ColumnTable } from 'arquero';
 import { formatDay } from '../time/days.js';
 import { readCsvFile, type CsvRecord, type CsvSink } from './csv-reader.js';
+import { jsonSyntaxFault } from './json-fault.js';
 
 /** A table held in memory. */
 export type RowsInput = Record<string, unknown>[] | ColumnTable | { columns: string[]; values: unknown[][] };
@@ -66,7 +67,12 @@ export function cellText(value: unknown): string {
   if (typeof value === 'number') return Number.isNaN(value) ? '' : String(value);
   if (typeof value === 'boolean' || typeof value === 'bigint') return String(value);
   if (value instanceof Date) return dateCellText(value);
-  return JSON.stringify(value) ?? '';
+  try {
+    return JSON.stringify(value) ?? '';
+  } catch {
+    // A cell nested thousands deep overflows the stack of JSON.stringify: it is no value of the format anyway.
+    return '[a value nested too deeply to read]';
+  }
 }
 
 /**
@@ -192,12 +198,11 @@ export function readTableFile(path: string, sink: CsvSink): FileInfo & { blank: 
   let data: unknown;
   try {
     data = JSON.parse(text);
-  } catch (error) {
-    const at = /position (\d+)/.exec(String((error as Error).message));
-    const message = String((error as Error).message);
-    const upTo = at ? Number(at[1]) : /end of JSON input/i.test(message) ? text.trimEnd().length : -1;
-    const line = upTo >= 0 ? text.slice(0, upTo).split('\n').length : 0;
-    return { ...info, blank: false, jsonFaults: [], jsonUnparsable: { line, expected: `valid JSON (${(error as Error).message})` } };
+  } catch {
+    // V8's message quotes the input (person_ids included): the fault is located by our own scan instead.
+    const fault = jsonSyntaxFault(text);
+    const where = fault === null ? '' : ` at column ${fault.column}${fault.element >= 0 ? `, in element ${fault.element + 1} of the array` : ''}`;
+    return { ...info, blank: false, jsonFaults: [], jsonUnparsable: { line: fault?.line ?? 0, expected: `valid JSON${where}: ${fault?.expected ?? 'the text is not JSON'}` } };
   }
   if (!Array.isArray(data)) {
     return { ...info, blank: false, jsonFaults: [], jsonUnparsable: { line: 1, expected: 'a JSON array of objects, one per row' } };

@@ -243,9 +243,9 @@ export abstract class TableReader {
   private intern(field: number): number {
     const interner = this.interners[field];
     const i = interner.index(this.rec.buf, this.s, this.e);
-    if (i < 0) this.privacyOk(field);
-    else if (interner.state[i] === 0) interner.state[i] = this.privacyOk(field) ? 1 : 2;
-    else if (interner.state[i] === 2) this.privacyOk(field);
+    if (i < 0) this.valueOk(field);
+    else if (interner.state[i] === 0) interner.state[i] = this.valueOk(field) ? 1 : 2;
+    else if (interner.state[i] === 2) this.valueOk(field);
     return i;
   }
 
@@ -301,6 +301,41 @@ export abstract class TableReader {
     return false;
   }
 
+  /** The privacy check and the character check of a text field (both reported). */
+  private valueOk(field: number): boolean {
+    const privacy = this.privacyOk(field);
+    return this.charactersOk(field) && privacy;
+  }
+
+  /**
+   * Refuses text holding characters that no value needs and that do harm
+   * downstream: NUL and other control characters (tab and line ends inside a
+   * quoted field excepted), bidi embeddings, overrides and isolates (which
+   * reorder a page's title or a chart's labels), and U+2028/U+2029 (line
+   * separators that end a script's string).
+   */
+  protected charactersOk(field: number): boolean {
+    const { buf, starts, ends } = this.rec;
+    const end = ends[field];
+    for (let i = starts[field]; i < end; i++) {
+      const b = buf[i];
+      let bad = (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d) || b === 0x7f;
+      // C1 controls: C2 80–9F.
+      if (b === 0xc2 && i + 1 < end && buf[i + 1] >= 0x80 && buf[i + 1] <= 0x9f) bad = true;
+      if (b === 0xe2 && i + 2 < end) {
+        const b1 = buf[i + 1], b2 = buf[i + 2];
+        // U+2028–U+202E (E2 80 A8–AE) and U+2066–U+2069 (E2 81 A6–A9).
+        if ((b1 === 0x80 && b2 >= 0xa8 && b2 <= 0xae) || (b1 === 0x81 && b2 >= 0xa6 && b2 <= 0xa9)) bad = true;
+      }
+      if (bad) {
+        this.addError('wrong_type', this.names[field], this.raw(field),
+          'text without control characters (NUL, C0/C1 controls), bidi overrides or isolates (U+202A–U+202E, U+2066–U+2069) or line separators (U+2028, U+2029)');
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Trimmed byte range [s, e) of the field last passed to {@link trim}: read it at once, the next trim overwrites it. */
   protected s = 0;
   protected e = 0;
@@ -345,7 +380,8 @@ export abstract class TableReader {
   protected readNumber(column: string, field: number, whole: boolean, min: number, max: number, expected: string): number {
     if (!this.trim(field)) return NaN;
     const x = parseNumberBytes(this.rec.buf, this.s, this.e);
-    if (Number.isNaN(x) || (whole && !Number.isInteger(x))) {
+    // 1e999 parses as Infinity: not a number of the format.
+    if (!Number.isFinite(x) || (whole && !Number.isInteger(x))) {
       this.fail('wrong_type', column, field, expected);
       return NaN;
     }

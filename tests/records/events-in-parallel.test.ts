@@ -178,11 +178,11 @@ describe('reading the events file in parts', () => {
     for (const parts of [2, 3, 4]) expect(await outcome(files, {}, inParts(parts)), `parts ${parts}`).toEqual(expected);
   });
 
-  it('counts the rows only when the people cannot be read, as reading whole does', async () => {
+  it('uses none of the events (read = used + quarantined) when the people cannot be read, as reading whole does', async () => {
     const files = writeStudy(eventsText(), 'person_id,index_offence,release_date\nP01,VIO1,\n');
     const expected = (await outcome(files, {}, whole)) as { problems: { kind: string }[]; quality: { events: unknown } };
     expect(expected.problems.map((p) => p.kind)).toEqual(['missing_column']);
-    expect(expected.quality.events).toEqual({ read: 38, used: 38, quarantined: 0 });
+    expect(expected.quality.events).toEqual({ read: 38, used: 0, quarantined: 38 });
     for (const parts of [2, 5]) expect(await outcome(files, {}, inParts(parts))).toEqual(expected);
   });
 
@@ -208,9 +208,9 @@ describe('reading the events file in parts', () => {
 
   it('stops the worker threads when the people cannot be read at all', async () => {
     const files = writeStudy(eventsText());
-    // A directory where the people file should be: reading it fails after the workers have started.
+    // A directory where the people file should be: refused before any worker starts, in one line saying why.
     const people = mkdtempSync(join(tmpdir(), 'records-par-dir-')) + '.csv';
     mkdirSync(people);
-    await expect(loadStudyReading({ ...files, people }, {}, { parts: 2, inWorkers: true, minBytes: 0 })).rejects.toThrow(/EISDIR/);
+    await expect(loadStudyReading({ ...files, people }, {}, { parts: 2, inWorkers: true, minBytes: 0 })).rejects.toThrow(/cannot read the people file .*: it is a directory, not a file/);
   });
 });

@@ -84,7 +84,7 @@ export function validationJson(quality: DataQuality, extractionDate: string | nu
 }
 
 /** The readable validation report. */
-export function formatValidation(quality: DataQuality, header: string[]): string {
+export function formatValidation(quality: DataQuality, header: string[], failed = false): string {
   const errors = quality.problems.filter((p) => p.severity === 'error');
   const warnings = quality.problems.filter((p) => p.severity === 'warning');
   const byKind = Object.entries(quality.warnings)
@@ -95,7 +95,7 @@ export function formatValidation(quality: DataQuality, header: string[]): string
   const verdict =
     errors.length === 0
       ? 'Valid: no errors.'
-      : quality.quarantineFile !== null
+      : quality.quarantineFile !== null && !failed
         ? `Quarantined ${quarantined} row${quarantined === 1 ? '' : 's'} with errors (written to ${quality.quarantineFile}); the rest is usable.`
         : `Invalid: ${errors.length} error${errors.length === 1 ? '' : 's'}.`;
   return [
@@ -125,7 +125,7 @@ export async function runValidate(argv: readonly string[], out: Output): Promise
     return 0;
   } catch (error) {
     if (error instanceof Error && error.cause instanceof StudyError) {
-      out.stdout(json ? validationJson(error.cause.quality, null, null) : formatValidation(error.cause.quality, header));
+      out.stdout(json ? validationJson(error.cause.quality, null, null) : formatValidation(error.cause.quality, header, true));
       return 1;
     }
     throw error;

@@ -13,6 +13,8 @@ export function dataQualitySection(ctx: ReportContext): Section {
   const warnings = Object.entries(q.warnings).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const problems = ctx.study.quality.problems;
   const errors = problems.filter((p) => p.severity === 'error').length;
+  // Rows, not errors: one row can have several errors, and a refused column is an error of no row.
+  const setAside = q.people.quarantined + q.events.quarantined;
   const blocks = [
     html`<p>${'Every row read is either used or quarantined (set aside with its reason); nothing is dropped silently. These are counts of records, not of people in the cohort, and are not suppressed.'}</p>`,
     table({ caption: 'Rows read, used and quarantined', head: ['Table', 'Read', 'Used', 'Quarantined'], rows }),
@@ -21,7 +23,8 @@ export function dataQualitySection(ctx: ReportContext): Section {
       : html`<p>No warnings.</p>`,
   ];
   if (ctx.study.quality.quarantineFile || errors > 0) {
-    blocks.push(html`<p>${`${errors} rows had errors and were quarantined${ctx.study.quality.quarantineFile ? `; they are listed with their reasons in ${ctx.study.quality.quarantineFile}` : ''}.`}</p>`);
+    const rowsPhrase = `${formatInteger(setAside)} row${setAside === 1 ? '' : 's'} had errors and ${setAside === 1 ? 'was' : 'were'} quarantined (${formatInteger(errors)} error${errors === 1 ? '' : 's'} in all)`;
+    blocks.push(html`<p>${`${rowsPhrase}${ctx.study.quality.quarantineFile ? `; they are listed with their reasons in ${ctx.study.quality.quarantineFile}` : ''}.`}</p>`);
   }
   return { id: 'data-quality', heading: 'Data quality', blocks };
 }

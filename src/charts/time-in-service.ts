@@ -6,7 +6,7 @@
  */
 import type { Summary } from '../stats/types.js';
 import type { TimeInServiceResult } from '../measures/types.js';
-import { countOfWhole, formatCount, isSmallCount, suppressCells, type Count, type DisclosurePolicy } from '../pages/disclosure.js';
+import { countOfWhole, formatCount, isSmallCount, suppressCells, type Count, type DisclosurePolicy } from '../disclosure/cells.js';
 import { countBarsChart } from './count-bars.js';
 import { GROUP_AXIS } from './proportions.js';
 import { CHART_WIDTH, chartTitle, CONFIG, DARK, INK, LIGHT, SCHEMA, type ChartSpec } from './theme.js';

@@ -3,6 +3,8 @@
  * an unreadable file is a usage error (exit 2), invalid records exit 1.
  */
 import { access, constants } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { studyWithPathsFrom } from '../study/input-paths.js';
 import { loadStudy, StudyError, formatProblem } from '../records/index.js';
 import type { Study } from '../study/study.js';
 import { UsageError } from './args.js';
@@ -29,7 +31,7 @@ export async function loadConfiguredStudy(config: StudyConfig): Promise<Study> {
   if (config.offences !== null) await mustBeReadable('offences', config.offences);
   // Messages and provenance name the files as a person would type them here.
   try {
-    return await loadStudy(
+    const study = await loadStudy(
       { people: shown(config.people), events: shown(config.events), offences: config.offences && shown(config.offences) },
       {
         title: config.title,
@@ -39,6 +41,8 @@ export async function loadConfiguredStudy(config: StudyConfig): Promise<Study> {
         quarantineDir: config.quarantineDir,
       },
     );
+    // Pages name the inputs relative to the study file (or to this folder without one), never by machine path.
+    return studyWithPathsFrom(study, config.studyFile ? dirname(resolve(config.studyFile)) : process.cwd());
   } catch (error) {
     if (error instanceof StudyError) {
       const errors = error.problems.filter((p) => p.severity === 'error');

@@ -6,7 +6,7 @@
 import type { ChartSpec } from '../charts/theme.js';
 import type { StudyMeasures } from '../measures/types.js';
 import type { Study } from '../study/study.js';
-import type { DisclosurePolicy } from './disclosure.js';
+import type { DisclosurePolicy } from '../disclosure/cells.js';
 import type { Html } from './html.js';
 
 export interface ReportContext {

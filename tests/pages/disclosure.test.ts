@@ -1,18 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  formatCount,
-  isSmallCount,
-  profileStatement,
-  suppressCells,
-  suppressProportion,
-  suppressProportions,
-  suppressTable,
-  suppressWithTotal,
-  sharedSizes,
-  type DisclosurePolicy,
-} from '../../src/pages/disclosure.js';
-import { flowCounts } from '../../src/charts/cohort-flow.js';
+import { formatCount, isSmallCount, profileStatement, suppressCells, suppressProportion, suppressProportions, suppressTable, suppressWithTotal, sharedSizes, type DisclosurePolicy } from '../../src/disclosure/cells.js';
 import { headline } from '../../src/pages/sections/words.js';
+import { flowCounts } from '../../src/disclosure/flow.js';
 
 const PUBLIC: DisclosurePolicy = { profile: 'public', minCell: 5 };
 const ANALYST: DisclosurePolicy = { profile: 'analyst', minCell: 5 };
@@ -170,7 +159,7 @@ describe('cells linked to the cohort outside a table', () => {
 describe('time in service', () => {
   it('hides the community n when "still in the service" is small, and a count whose complement is small', async () => {
     const { timeInServiceCounts } = await import('../../src/charts/time-in-service.js');
-    const { countOfWhole } = await import('../../src/pages/disclosure.js');
+    const { countOfWhole } = await import('../../src/disclosure/cells.js');
     const summary = { n: 43, mean: 19, sd: 14, median: 16, q1: 12.7, q3: 20.3, min: 7.2, max: 97.4 };
     const empty = { n: 0, mean: null, sd: null, median: null, q1: null, q3: null, min: null, max: null };
     const curve = { time: [], nRisk: [], nEvent: [], nCensor: [], survival: [], stdErr: [], lower: [], upper: [], median: null, medianLower: null, medianUpper: null, confType: 'log' as const };
@@ -280,7 +269,7 @@ describe('curves by service', () => {
 
 describe('groups of a measure that leaves people out', () => {
   it('protects each group’s left-out people against the group sizes printed with recall', async () => {
-    const { shownComparison } = await import('../../src/pages/sections/common.js');
+    const { shownComparison } = await import('../../src/disclosure/comparison.js');
     const { fixtureMeasures } = await import('./fixture-measures.js');
     const m = fixtureMeasures();
     const p = m.provenReoffending;

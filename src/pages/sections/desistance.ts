@@ -1,28 +1,19 @@
 /** Measure 3: desistance, the conviction-free curve and fixed-window proven reoffending. */
 import type { StudyMeasures } from '../../measures/types.js';
 import type { Block, ReportContext, Section } from '../context.js';
-import { formatCount, formatInteger, suppressProportion, suppressProportions, type Outside } from '../disclosure.js';
-import { decimal } from '../format.js';
+import { formatCount, suppressProportion, suppressProportions, type Outside } from '../../disclosure/cells.js';
+import { decimal, formatInteger } from '../../words/format.js';
 import { html } from '../html.js';
 import { table } from '../tables.js';
 import { groupFigure } from './common.js';
 import { kmFigure } from './km.js';
 import { desistanceFromWords, headline } from './words.js';
-
-/**
- * Cohort members desistance leaves out (from the end of the service: people
- * still in it). The cohort less desistance's n gives their number, which the
- * flow protects, so a small one withholds that n too; undefined when none.
- */
-export function desistanceOutside(m: StudyMeasures): Outside | undefined {
-  const left = m.flow.cohort - m.desistance.overall.n;
-  return left > 0 ? { count: left } : undefined;
-}
+import { leftOutPeople } from '../../disclosure/publish.js';
 
 export function desistanceSection(ctx: ReportContext): Section {
   const { measures: m, policy } = ctx;
   const d = m.desistance;
-  const outside = desistanceOutside(m);
+  const outside = leftOutPeople(m).desistance;
   const overall = suppressProportion(d.overall, 'Desisted', policy, outside);
   const blocks: Block[] = [];
   blocks.push(html`<p class="lead">${headline(overall, `had no further conviction ${desistanceFromWords(d.from)}`, policy)}</p>`);

@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeStudyReport } from '../../src/pages/index.js';
-import { openStudy } from '../../src/index.js';
+import { openStudy, say, words } from '../../src/index.js';
 import { XSS, fixtureMeasures, fixtureStudy } from './fixture-measures.js';
 
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -35,7 +35,7 @@ beforeAll(async () => {
   const resettle = await openSample('resettle');
   pages.push({ name: 'resettle-analyst', path: await writeStudyReport(resettle.records, resettle.measures, { profile: 'analyst', minCell: 5 }, join(dir, 'analyst')) });
   for (const profile of ['public', 'analyst'] as const) {
-    pages.push({ name: `xss-${profile}`, path: await writeStudyReport(fixtureStudy(), fixtureMeasures(), { profile, minCell: 5, title: `Hostile ${profile}`, narrative: [`A paragraph naming ${XSS}.`] }, join(dir, `xss-${profile}`)) });
+    pages.push({ name: `xss-${profile}`, path: await writeStudyReport(fixtureStudy(), fixtureMeasures(), { profile, minCell: 5, title: `Hostile ${profile}`, narrative: [say`A paragraph naming ${words(XSS)}.`] }, join(dir, `xss-${profile}`)) });
   }
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }, 120_000);

@@ -11,6 +11,7 @@ import type { Study } from '../study/study.js';
 import { SECTION_IDS, type Block, type ReportContext, type Section, type SectionId } from './context.js';
 import { profileStatement, type DisclosurePolicy } from '../disclosure/cells.js';
 import { checkedNarrative, type Narrative } from '../disclosure/narrative.js';
+import { publish } from '../disclosure/publish.js';
 import { figure, titleText } from './figure.js';
 import { Html, html, join } from './html.js';
 import { PAGE_CSS } from './style.js';
@@ -67,7 +68,7 @@ export function reportTitle(study: Study, measures: StudyMeasures, options: Pick
 export async function renderStudyReport(study: Study, measures: StudyMeasures, options: StudyReportOptions): Promise<string> {
   if (!Number.isInteger(options.minCell) || options.minCell < 1) throw new Error(`minCell must be a whole number ≥ 1, got ${options.minCell}`);
   const policy: DisclosurePolicy = { profile: options.profile, minCell: options.minCell };
-  const ctx: ReportContext = { study, measures, policy };
+  const ctx: ReportContext = { study, measures, policy, published: publish(measures, policy) };
   const title = reportTitle(study, measures, options);
   const generated = pageDate(measures, options, process.env);
   const wanted = new Set<SectionId>(options.sections ?? SECTION_IDS);

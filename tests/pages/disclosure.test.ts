@@ -1,4 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { publish } from '../../src/disclosure/publish.js';
+import type { DisclosurePolicy as Policy } from '../../src/disclosure/cells.js';
+import type { StudyMeasures } from '../../src/measures/types.js';
+import type { Study } from '../../src/study/study.js';
+
+/** What a page gives its sections: the published measures decided once. */
+const pageContext = (study: Study, measures: StudyMeasures, policy: Policy) => ({ study, measures, policy, published: publish(measures, policy) });
 import { formatCount, isSmallCount, profileStatement, suppressCells, suppressProportion, suppressProportions, suppressTable, suppressWithTotal, sharedSizes, type DisclosurePolicy } from '../../src/disclosure/cells.js';
 import { headline } from '../../src/pages/sections/words.js';
 import { flowCounts } from '../../src/disclosure/flow.js';
@@ -234,7 +241,7 @@ describe('rates derived from a withheld count', () => {
       const measures = fixtureMeasures();
       measures.recall.recallsInWindow = recalls;
       measures.recall.recallsPerPerson.mean = mean;
-      const blocks = recallSection({ study: fixtureStudy(), measures, policy: PUBLIC }).blocks;
+      const blocks = recallSection(pageContext(fixtureStudy(), measures, PUBLIC)).blocks;
       return blocks.flatMap((b) => ('notes' in b ? (b.notes ?? []) : [])).find((n) => n.startsWith('Mean recalls'));
     };
     expect(noteOf(42, 42 / 45)).toBe('Mean recalls per person: 0.93 (42 recalls in the window).');
@@ -254,7 +261,7 @@ describe('curves by service', () => {
     measures.services.measures[0].pooled = wilson(25, 78);
     const curve = (n: number) => curveOf(Array.from({ length: n }, (_, i) => [30 + 20 * i, (i % 3 === 0 ? 1 : 0) as 0 | 1]));
     measures.services.convictionFree = sizes.map(([service, n]) => ({ service, curve: curve(n) }));
-    const blocks = servicesSection({ study: fixtureStudy(), measures, policy: PUBLIC }).blocks;
+    const blocks = servicesSection(pageContext(fixtureStudy(), measures, PUBLIC)).blocks;
     const km = blocks.find((b) => 'spec' in b && JSON.stringify(b.spec.title).includes('Conviction-free over time'));
     if (!km || !('spec' in km)) throw new Error('no conviction-free figure');
     const riskRows = [...km.tables[0].markup.matchAll(/<tr><th scope="row">([^<]*)<\/th><td class="num">([^<]*)<\/td>/g)].map((r) => [r[1], r[2]]);
@@ -262,7 +269,7 @@ describe('curves by service', () => {
     expect(riskRows).toEqual([['A', '45']]);
     expect(km.notes).toContain('Not drawn, because the number of people is withheld: B and C.');
     expect(JSON.stringify(km.spec)).not.toContain('"B"');
-    const analyst = servicesSection({ study: fixtureStudy(), measures, policy: ANALYST }).blocks.find((b) => 'spec' in b && JSON.stringify(b.spec.title).includes('Conviction-free over time'));
+    const analyst = servicesSection(pageContext(fixtureStudy(), measures, ANALYST)).blocks.find((b) => 'spec' in b && JSON.stringify(b.spec.title).includes('Conviction-free over time'));
     expect(analyst && 'tables' in analyst ? [...analyst.tables[0].markup.matchAll(/<tr><th scope="row">([^<]*)<\/th><td class="num">([^<]*)<\/td>/g)].map((r) => [r[1], r[2]]) : []).toEqual([['A', '45'], ['B', '30'], ['C', '3']]);
   });
 });
@@ -290,7 +297,7 @@ describe('desistance from the end of the service', () => {
     const lead = (n: number) => {
       const measures = fixtureMeasures();
       measures.desistance = { ...measures.desistance, from: 'service_end', overall: wilson(27, n) };
-      const blocks = desistanceSection({ study: fixtureStudy(), measures, policy: PUBLIC }).blocks;
+      const blocks = desistanceSection(pageContext(fixtureStudy(), measures, PUBLIC)).blocks;
       const first = blocks[0];
       return { lead: 'markup' in first ? first.markup : '', curve: blocks.some((b) => 'spec' in b && JSON.stringify(b.spec.title).includes('Conviction-free over time')) };
     };

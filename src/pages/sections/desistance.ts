@@ -8,12 +8,11 @@ import { table } from '../tables.js';
 import { groupFigure } from './common.js';
 import { kmFigure } from './km.js';
 import { desistanceFromWords, headline } from './words.js';
-import { leftOutPeople } from '../../disclosure/publish.js';
 
 export function desistanceSection(ctx: ReportContext): Section {
   const { measures: m, policy } = ctx;
   const d = m.desistance;
-  const outside = leftOutPeople(m).desistance;
+  const outside = ctx.published.leftOut.desistance;
   const overall = suppressProportion(d.overall, 'Desisted', policy, outside);
   const blocks: Block[] = [];
   blocks.push(html`<p class="lead">${headline(overall, `had no further conviction ${desistanceFromWords(d.from)}`, policy)}</p>`);
@@ -45,9 +44,8 @@ export function provenReoffendingSection(ctx: ReportContext): Section {
   const p = m.provenReoffending;
   const blocks: Block[] = [];
   // Eligible and too-short people add up to everyone the measure covers: one suppression for both.
-  const shown = suppressProportions([{ ...p.overall, label: 'Reoffended' }], policy, undefined, { count: p.tooShort });
-  const overall = shown.rows[0];
-  const tooShort = shown.outside!;
+  const overall = ctx.published.provenReoffending;
+  const tooShort = ctx.published.tooShort;
   blocks.push(
     html`<p>${`A fixed window of ${p.windowMonths} months from ${m.desistance.from === 'service_end' ? 'the end of the service' : 'release'}, plus a ${p.waitingMonths}-month waiting period for the conviction, as in the Ministry of Justice proven-reoffending statistics. Only people followed up to the end of the waiting period are counted: ${formatCount(overall.n, policy)} people; ${formatCount(tooShort, policy)} had follow-up too short.`}</p>`,
   );
@@ -67,6 +65,6 @@ export function provenReoffendingSection(ctx: ReportContext): Section {
       }),
     );
   }
-  if (p.eligible > 0) blocks.push(groupFigure({ title: 'Proven reoffending', outcome: 'reoffended (proven)', outcomeColumn: 'Reoffended', comparison: p.comparison, overall: p.overall, policy, outside: { count: p.tooShort }, reference: m.recall.comparison }));
+  if (p.eligible > 0) blocks.push(groupFigure({ title: 'Proven reoffending', outcome: 'reoffended (proven)', outcomeColumn: 'Reoffended', comparison: p.comparison, overall: p.overall, policy, outside: ctx.published.leftOut.provenReoffending, reference: m.recall.comparison }));
   return { id: 'proven-reoffending', heading: `Proven reoffending (${p.windowMonths}-month window)`, blocks };
 }

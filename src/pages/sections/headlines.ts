@@ -8,7 +8,6 @@ import { seriousnessTable } from '../../charts/seriousness.js';
 import { desistanceFromWords, headline, recallWindowWords, reconvictionWindowWords } from './words.js';
 import { flowCounts } from '../../disclosure/flow.js';
 import { snapshotTable } from '../../disclosure/snapshot.js';
-import { leftOutPeople } from '../../disclosure/publish.js';
 
 /** Builds the headline list. */
 export function headlinesSection(ctx: ReportContext): Section {
@@ -53,14 +52,14 @@ export function headlinesSection(ctx: ReportContext): Section {
   const d = m.desistance;
   const fu = d.followUpMonths;
   items.push(
-    headline(suppressProportion(d.overall, 'desistance', policy, leftOutPeople(m).desistance), `had no further conviction ${desistanceFromWords(d.from)}`, policy) +
+    headline(ctx.published.desistance, `had no further conviction ${desistanceFromWords(d.from)}`, policy) +
       (fu.median != null ? ` Follow-up lengths differ: from ${decimal(fu.min)} to ${decimal(fu.max)} months (median ${decimal(fu.median)}).` : ''),
   );
   const pr = m.provenReoffending;
   if (pr.eligible > 0) {
     items.push(
       headline(
-        suppressProportion(pr.overall, 'proven', policy, { count: pr.tooShort }),
+        { ...ctx.published.provenReoffending, label: 'proven' },
         `reoffended within ${pr.windowMonths} months, proven by a conviction within a further ${pr.waitingMonths} months (the Ministry of Justice proven-reoffending measure)`,
         policy,
         'people followed up long enough',

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 
 /** The folders of src/ in flow order; src/index.ts and src/version.ts are `index` and `version`. */
-export const LAYERS = ['version', 'time', 'study', 'synth', 'records', 'stats', 'words', 'measures', 'disclosure', 'charts', 'render', 'pages', 'notebook', 'index', 'cli'] as const;
+export const LAYERS = ['version', 'time', 'study', 'synth', 'records', 'stats', 'words', 'measures', 'output', 'disclosure', 'charts', 'render', 'pages', 'notebook', 'index', 'cli'] as const;
 
 export const SRC = resolve(dirname(new URL(import.meta.url).pathname), '..', '..', 'src');
 

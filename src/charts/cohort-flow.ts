@@ -5,7 +5,7 @@
  * fixed pixel grid.
  */
 import type { FlowResult } from '../measures/types.js';
-import { formatCount, suppressCells, type Count, type DisclosurePolicy } from '../disclosure/cells.js';
+import { formatCount, type Count, type DisclosurePolicy } from '../disclosure/cells.js';
 import { CHART_WIDTH, CONFIG, DARK, INK, SCHEMA, wrapWords, type ChartSpec } from './theme.js';
 import { formatInteger } from '../words/format.js';
 import { flowCounts } from '../disclosure/flow.js';

@@ -5,7 +5,7 @@
  * with no square.
  */
 import type { ServiceComparison } from '../measures/types.js';
-import { sharedSizes, suppressProportions, type DisclosurePolicy, type Outside, type ShownProportion } from '../disclosure/cells.js';
+import { type DisclosurePolicy, } from '../disclosure/cells.js';
 import { chartTitle, CONFIG, DARK, MUTED, SCHEMA, type ChartSpec } from './theme.js';
 import { percent } from '../words/format.js';
 import { cohortComparison, shownServices } from '../disclosure/services.js';

@@ -4,7 +4,7 @@
  * stacked bars (custody dark, community light). Withheld cells are not drawn.
  */
 import type { SnapshotResult } from '../measures/types.js';
-import { formatCount, suppressTable, type Count, type DisclosurePolicy } from '../disclosure/cells.js';
+import { formatCount, type DisclosurePolicy } from '../disclosure/cells.js';
 import { GROUP_AXIS } from './proportions.js';
 import { CHART_WIDTH, chartTitle, CONFIG, DARK, LIGHT, SCHEMA, type ChartSpec } from './theme.js';
 import { longDate } from '../words/format.js';

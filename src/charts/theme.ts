@@ -4,7 +4,6 @@
  * separates its series; dash patterns and shapes back the colours up.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { parseISODate, partsOfDay } from '../time/days.js';
 
 /** A Vega-Lite spec as the builders return it: always titled and described. */
 export type ChartSpec = TopLevelSpec & { title: string | { text: string; subtitle?: string | string[] }; description: string };

@@ -5,7 +5,7 @@
 import { proportionsChart } from '../../charts/proportions.js';
 import type { GroupComparison } from '../../measures/types.js';
 import type { Proportion } from '../../stats/types.js';
-import { sharedSizes, suppressProportions, formatCount, type Count, type DisclosurePolicy, type Outside, type ShownProportion } from '../../disclosure/cells.js';
+import { formatCount, type DisclosurePolicy, type Outside, type ShownProportion } from '../../disclosure/cells.js';
 import { decimal, percent, percentInterval, pointsPhrase, pPhrase, ratioPhrase } from '../../words/format.js';
 import type { Html } from '../html.js';
 import { table } from '../tables.js';

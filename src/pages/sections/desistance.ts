@@ -1,7 +1,6 @@
-/** Measure 3: desistance, the conviction-free curve and fixed-window proven reoffending. */
-import type { StudyMeasures } from '../../measures/types.js';
+
 import type { Block, ReportContext, Section } from '../context.js';
-import { formatCount, suppressProportion, suppressProportions, type Outside } from '../../disclosure/cells.js';
+import { formatCount, suppressProportion, } from '../../disclosure/cells.js';
 import { decimal, formatInteger } from '../../words/format.js';
 import { html } from '../html.js';
 import { table } from '../tables.js';

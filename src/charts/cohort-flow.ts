@@ -136,5 +136,5 @@ export function cohortFlowChart(flow: FlowResult, policy: DisclosurePolicy): Cha
         },
       },
     ],
-  } as unknown as ChartSpec;
+  } satisfies ChartSpec;
 }

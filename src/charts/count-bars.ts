@@ -60,5 +60,5 @@ export function countBarsChart(input: CountBarsInput): ChartSpec {
         },
       },
     ],
-  } as unknown as ChartSpec;
+  } satisfies ChartSpec;
 }

@@ -75,5 +75,5 @@ export function forestPanelsChart(comparisons: ServiceComparison[], policy: Disc
         },
       ],
     },
-  } as unknown as ChartSpec;
+  } satisfies ChartSpec;
 }

@@ -92,5 +92,5 @@ export function funnelPanelsChart(comparisons: ServiceComparison[], policy: Disc
         })),
       ],
     },
-  } as unknown as ChartSpec;
+  } satisfies ChartSpec;
 }

@@ -99,5 +99,5 @@ export function seriousnessChart(result: ReconvictionResult, policy: DisclosureP
         },
       },
     ],
-  } as unknown as ChartSpec;
+  } satisfies ChartSpec;
 }

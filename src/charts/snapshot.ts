@@ -50,5 +50,5 @@ export function snapshotChart(s: SnapshotResult, policy: DisclosurePolicy): Char
         encoding: { y, x: { field: 'x', type: 'quantitative' }, text: { field: 'text' } },
       },
     ],
-  } as unknown as ChartSpec;
+  } satisfies ChartSpec;
 }

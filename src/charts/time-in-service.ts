@@ -69,7 +69,7 @@ export function timeInServiceChart(result: TimeInServiceResult, policy: Disclosu
       { mark: { type: 'tick', color: DARK, thickness: 3, bandSize: 22 }, encoding: { x: { field: 'median', ...x } } },
       { mark: { type: 'point', shape: 'diamond', filled: true, color: INK, size: 50 }, encoding: { x: { field: 'mean', ...x } } },
     ],
-  } as unknown as ChartSpec;
+  } satisfies ChartSpec;
 }
 
 /**

@@ -1,30 +1,26 @@
 /**
- * Runs every notebook in analyses/ and writes their pages to reports/
- * (`npm start`). Notebooks run one after another: they share the one vega
- * import and the machine's cores.
+ * Runs every notebook in analyses/ (`npm start`): each .ts file here but this
+ * one, in name order, one after another in this process (they share the one
+ * vega import, the machine's cores and a study opened by two of them). Each
+ * notebook writes its own page.
  */
-import { relative } from 'node:path';
-import { render as resettle } from './resettle-follow-up.js';
-import { render as southWales } from './south-wales-flow.js';
-import { render as nationalSnapshot } from './national-snapshot.js';
-import { render as servicesCompared } from './services-compared.js';
+import { readdir } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const notebooks: [string, () => Promise<string>][] = [
-  ['resettle-follow-up', () => resettle()],
-  ['south-wales-flow', () => southWales()],
-  ['national-snapshot', () => nationalSnapshot()],
-  ['services-compared', () => servicesCompared()],
-];
+const here = new URL('./', import.meta.url);
+const self = basename(fileURLToPath(import.meta.url));
+const notebooks = (await readdir(here)).filter((f) => f.endsWith('.ts') && f !== self && !f.endsWith('.d.ts')).sort();
 
 let failed = 0;
-for (const [name, run] of notebooks) {
+for (const file of notebooks) {
   const started = performance.now();
   try {
-    const path = await run();
-    console.log(`${name}: wrote ${relative(process.cwd(), path)} (${Math.round(performance.now() - started)} ms)`);
+    await import(pathToFileURL(fileURLToPath(new URL(file, here))).href);
+    console.log(`${file}: ran in ${Math.round(performance.now() - started)} ms`);
   } catch (error) {
     failed++;
-    console.error(`${name}: failed\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    console.error(`${file}: failed\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   }
 }
 if (failed) process.exitCode = 1;

@@ -2,8 +2,8 @@
  * Horizontal bars of counts by category (end reasons, recall reasons, recalls
  * per person). Withheld counts keep their row, labelled "<minCell", with no bar.
  */
-import type { Count, DisclosurePolicy } from '../pages/disclosure.js';
-import { formatCount } from '../pages/disclosure.js';
+import type { Count, DisclosurePolicy } from '../disclosure/cells.js';
+import { formatCount } from '../disclosure/cells.js';
 import { GROUP_AXIS } from './proportions.js';
 import { CHART_WIDTH, chartTitle, CONFIG, DARK, INK, MUTED, SCHEMA, type ChartSpec } from './theme.js';
 
@@ -60,5 +60,5 @@ export function countBarsChart(input: CountBarsInput): ChartSpec {
         },
       },
     ],
-  } as unknown as ChartSpec;
+  } satisfies ChartSpec;
 }

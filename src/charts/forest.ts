@@ -5,8 +5,10 @@
  * with no square.
  */
 import type { ServiceComparison } from '../measures/types.js';
-import { sharedSizes, suppressProportions, type DisclosurePolicy, type Outside, type ShownProportion } from '../pages/disclosure.js';
-import { chartTitle, CONFIG, DARK, MUTED, SCHEMA, pct, type ChartSpec } from './theme.js';
+import { type DisclosurePolicy, } from '../disclosure/cells.js';
+import { chartTitle, CONFIG, DARK, MUTED, SCHEMA, type ChartSpec } from './theme.js';
+import { percent } from '../words/format.js';
+import { cohortComparison, shownServices } from '../disclosure/services.js';
 
 /** Plain words for the compared measures: the outcome, completing "share who …". */
 export const COMPARED_MEASURE_WORDS: Record<ServiceComparison['measure'], { title: string; outcome: string; column: string }> = {
@@ -15,31 +17,6 @@ export const COMPARED_MEASURE_WORDS: Record<ServiceComparison['measure'], { titl
   desistance: { title: 'Desistance', outcome: 'had no further conviction', column: 'No further conviction' },
   provenReoffending: { title: 'Proven reoffending', outcome: 'reoffended (proven, fixed window)', column: 'Reoffended' },
 };
-
-/**
- * A comparison's services and pooled proportion as published (secondary
- * suppression across services). `cohort` is a comparison whose n are the
- * services' whole cohorts (recall's): a measure counting fewer people (proven
- * reoffending, desistance from service end) then protects the people each
- * service left out, since the two n would give their number.
- */
-export function shownServices(c: ServiceComparison, policy: DisclosurePolicy, cohort?: ServiceComparison): { rows: ShownProportion[]; pooled: ShownProportion } {
-  const cohortN = new Map(cohort?.byService.map((s) => [s.group, s.n]));
-  const outside: Outside | undefined =
-    cohort && cohort !== c && c.byService.every((s) => cohortN.has(s.group))
-      ? { count: cohort.pooled.n - c.pooled.n, rows: c.byService.map((s) => cohortN.get(s.group)! - s.n) }
-      : undefined;
-  // services' sizes as every table prints them (the cohort per service, from `cohort`)
-  const sizes = cohort ? sharedSizes(cohort.byService.map((s) => ({ label: s.group, n: s.n })), policy) : null;
-  const rowSizes = sizes ? c.byService.map((s) => (cohortN.get(s.group) === s.n ? (sizes.get(s.group) ?? null) : null)) : undefined;
-  const shown = suppressProportions(c.byService.map((s) => ({ ...s, label: s.group })), policy, { ...c.pooled, label: 'All services' }, outside, rowSizes);
-  return { rows: shown.rows, pooled: shown.overall! };
-}
-
-/** The comparison whose n are the services' cohorts (recall counts everyone in the cohort). */
-export function cohortComparison(all: ServiceComparison[]): ServiceComparison | undefined {
-  return all.find((m) => m.measure === 'recall');
-}
 
 /**
  * The forest plots of several measures side by side, one panel per measure,
@@ -68,9 +45,9 @@ export function forestPanelsChart(comparisons: ServiceComparison[], policy: Disc
   const y = { field: 'label', type: 'nominal' as const, sort: services, scale: { domain: services }, title: null, axis: { labelLimit: 320 } };
   const describe = ({ c, rows: shown, pooled }: (typeof published)[number]) => {
     const w = COMPARED_MEASURE_WORDS[c.measure];
-    const pooledText = pooled.hidden || pooled.proportion == null ? 'withheld' : `${pct(pooled.proportion)} overall`;
+    const pooledText = pooled.hidden || pooled.proportion == null ? 'withheld' : `${percent(pooled.proportion)} overall`;
     return `${w.title} (share who ${w.outcome}; ${pooledText}): ` +
-      shown.map((r) => (r.hidden ? `${r.label} withheld` : r.proportion == null || !r.ci ? `${r.label} no one` : `${r.label} ${pct(r.proportion)} (${pct(r.ci[0])} to ${pct(r.ci[1])})`)).join(', ');
+      shown.map((r) => (r.hidden ? `${r.label} withheld` : r.proportion == null || !r.ci ? `${r.label} no one` : `${r.label} ${percent(r.proportion)} (${percent(r.ci[0])} to ${percent(r.ci[1])})`)).join(', ');
   };
   return {
     $schema: SCHEMA,
@@ -98,5 +75,5 @@ export function forestPanelsChart(comparisons: ServiceComparison[], policy: Disc
         },
       ],
     },
-  } as unknown as ChartSpec;
+  } satisfies ChartSpec;
 }

@@ -5,24 +5,12 @@
  * from the pooled figure by more than chance would usually give.
  */
 import type { ServiceComparison } from '../measures/types.js';
-import type { DisclosurePolicy } from '../pages/disclosure.js';
-import { COMPARED_MEASURE_WORDS, cohortComparison, shownServices } from './forest.js';
-import { chartTitle, CONFIG, DARK, INK, LIMIT95, LIMIT998, SCHEMA, pct, type ChartSpec } from './theme.js';
-
-/** Where a service sits against the control limits. */
-export function funnelPosition(p: number, n: number, c: ServiceComparison): 'within 95%' | 'between 95% and 99.8%' | 'outside 99.8%' {
-  const lim = c.funnel.find((f) => f.n === n) ?? nearest(c, n);
-  if (!lim) return 'within 95%';
-  if (p < lim.lower998 || p > lim.upper998) return 'outside 99.8%';
-  if (p < lim.lower95 || p > lim.upper95) return 'between 95% and 99.8%';
-  return 'within 95%';
-}
-
-function nearest(c: ServiceComparison, n: number) {
-  let best = c.funnel[0];
-  for (const f of c.funnel) if (Math.abs(f.n - n) < Math.abs(best.n - n)) best = f;
-  return best;
-}
+import type { DisclosurePolicy } from '../disclosure/cells.js';
+import { COMPARED_MEASURE_WORDS } from './forest.js';
+import { chartTitle, CONFIG, DARK, INK, LIMIT95, LIMIT998, SCHEMA, type ChartSpec } from './theme.js';
+import { percent } from '../words/format.js';
+import { cohortComparison, shownServices } from '../disclosure/services.js';
+import { funnelPosition } from '../disclosure/services.js';
 
 /**
  * The control limits at about `steps` sizes (80 by default) spread evenly on a square-root scale
@@ -58,7 +46,7 @@ export function funnelPanelsChart(comparisons: ServiceComparison[], policy: Disc
     const placed = drawn.map((r) => ({ label: r.label, n: r.n.value, p: r.proportion!, position: funnelPosition(r.proportion!, r.n.value, c) }));
     for (const d of placed) rows.push({ measure, kind: 'service', n: d.n, v: d.p, label: d.label, position: d.position });
     const out = placed.filter((d) => d.position !== 'within 95%');
-    notes.push(`${measure}: ${pooled.hidden || pooled.proportion == null ? 'pooled proportion withheld' : `pooled ${pct(pooled.proportion)}`}; ` + (out.length ? out.map((d) => `${d.label} ${pct(d.p)} of ${d.n}, ${d.position}`).join('; ') : 'every service shown within the 95% limits') + (shown.length > drawn.length ? `; ${shown.length - drawn.length} withheld` : ''));
+    notes.push(`${measure}: ${pooled.hidden || pooled.proportion == null ? 'pooled proportion withheld' : `pooled ${percent(pooled.proportion)}`}; ` + (out.length ? out.map((d) => `${d.label} ${percent(d.p)} of ${d.n}, ${d.position}`).join('; ') : 'every service shown within the 95% limits') + (shown.length > drawn.length ? `; ${shown.length - drawn.length} withheld` : ''));
   }
   const x = { field: 'n', type: 'quantitative' as const, scale: { domain: [0, maxN], nice: false }, axis: { title: 'People in the service (n)', format: 'd', tickCount: 4, grid: false } };
   const y = { field: 'v', type: 'quantitative' as const, scale: { domain: [0, 1] }, axis: { format: '.0%', title: 'Share of the service\u2019s people', tickCount: 5, grid: false } };
@@ -104,5 +92,5 @@ export function funnelPanelsChart(comparisons: ServiceComparison[], policy: Disc
         })),
       ],
     },
-  } as unknown as ChartSpec;
+  } satisfies ChartSpec;
 }

@@ -8,8 +8,9 @@
  */
 import type { Curve } from '../stats/types.js';
 import { DAYS_PER_MONTH } from '../time/days.js';
-import { isSmallCount, type DisclosurePolicy } from '../pages/disclosure.js';
-import { CHART_WIDTH, chartTitle, CONFIG, DARK, SCHEMA, SERIES_COLOURS, SERIES_DASHES, pct, type ChartSpec } from './theme.js';
+import { isSmallCount, type DisclosurePolicy } from '../disclosure/cells.js';
+import { CHART_WIDTH, chartTitle, CONFIG, DARK, SCHEMA, SERIES_COLOURS, SERIES_DASHES, type ChartSpec } from './theme.js';
+import { percent } from '../words/format.js';
 
 /** Beyond this many curves the chart becomes small multiples. */
 export const MAX_OVERLAID_CURVES = 5;
@@ -252,7 +253,7 @@ function describeKm(input: KmChartInput, months: number[]): string {
     const end = pts[pts.length - 1];
     const median = s.curve.median == null ? 'median not reached' : `median ${(s.curve.median / DAYS_PER_MONTH).toFixed(1)} months`;
     const cut = input.policy.profile === 'public' && s.curve.nRisk.some((r) => r < input.policy.minCell);
-    return `${s.label}: ${pct(end.survival)} at ${end.month.toFixed(1)} months${cut ? ' (drawn while at least ' + input.policy.minCell + ' people were at risk)' : ''}, ${median}`;
+    return `${s.label}: ${percent(end.survival)} at ${end.month.toFixed(1)} months${cut ? ' (drawn while at least ' + input.policy.minCell + ' people were at risk)' : ''}, ${median}`;
   });
   return (
     `Kaplan–Meier estimate of the share ${input.survivalTitle.toLowerCase()} against ${input.timeTitle.toLowerCase()}, ` +

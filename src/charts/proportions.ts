@@ -3,8 +3,9 @@
  * at k/n and a bar from the lower to the upper limit. Withheld groups keep
  * their row, with the word "withheld" instead of a point.
  */
-import type { ShownProportion } from '../pages/disclosure.js';
-import { CHART_WIDTH, chartTitle, CONFIG, DARK, INK, MUTED, SCHEMA, pct, type ChartSpec } from './theme.js';
+import type { ShownProportion } from '../disclosure/cells.js';
+import { CHART_WIDTH, chartTitle, CONFIG, DARK, INK, MUTED, SCHEMA, type ChartSpec } from './theme.js';
+import { percent } from '../words/format.js';
 
 export interface ProportionChartInput {
   title: string;
@@ -89,5 +90,5 @@ export const GROUP_AXIS = { labelLimit: 320, titleAngle: 0, titleAlign: 'right',
 function describeRow(r: ShownProportion): string {
   if (r.hidden) return `${r.label}: withheld because the numbers are small`;
   if (r.proportion == null || !r.ci) return `${r.label}: no one`;
-  return `${r.label} ${r.k.value} of ${r.n.value} (${pct(r.proportion)}, 95% CI ${pct(r.ci[0])} to ${pct(r.ci[1])})`;
+  return `${r.label} ${r.k.value} of ${r.n.value} (${percent(r.proportion)}, 95% CI ${percent(r.ci[0])} to ${percent(r.ci[1])})`;
 }

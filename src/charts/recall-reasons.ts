@@ -3,7 +3,7 @@
  * licence recall statistics, plus those with no reason recorded. A recall may
  * give several reasons, so the bars add up to more than the recalls.
  */
-import { isSmallCount, suppressEach, type DisclosurePolicy } from '../pages/disclosure.js';
+import { isSmallCount, suppressEach, type DisclosurePolicy } from '../disclosure/cells.js';
 import { RECALL_REASONS } from '../study/vocabulary.js';
 import { countBarsChart } from './count-bars.js';
 import type { ChartSpec } from './theme.js';

@@ -5,7 +5,7 @@
  * and by index offence category. Withheld cells are not drawn.
  */
 import type { ReconvictionResult } from '../measures/types.js';
-import { formatCount, suppressTable, type Count, type DisclosurePolicy } from '../pages/disclosure.js';
+import { formatCount, suppressTable, type Count, type DisclosurePolicy } from '../disclosure/cells.js';
 import { OFFENCE_CATEGORIES } from '../study/vocabulary.js';
 import { GROUP_AXIS } from './proportions.js';
 import { CHART_WIDTH, chartTitle, CONFIG, ORDINAL3, SCHEMA, type ChartSpec } from './theme.js';
@@ -105,5 +105,5 @@ export function seriousnessChart(result: ReconvictionResult, policy: DisclosureP
         },
       },
     ],
-  } as unknown as ChartSpec;
+  } satisfies ChartSpec;
 }

@@ -10,7 +10,7 @@
  * the caption says how many people that leaves out.
  */
 import type { ReconvictionResult } from '../measures/types.js';
-import { formatCount, isSmallCount, type DisclosurePolicy } from '../pages/disclosure.js';
+import { formatCount, isSmallCount, type DisclosurePolicy } from '../disclosure/cells.js';
 import { seriousnessTable } from './seriousness.js';
 import { chartTitle, CONFIG, DARK, MUTED, SCHEMA, type ChartSpec } from './theme.js';
 

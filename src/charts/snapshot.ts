@@ -4,37 +4,11 @@
  * stacked bars (custody dark, community light). Withheld cells are not drawn.
  */
 import type { SnapshotResult } from '../measures/types.js';
-import { formatCount, suppressTable, type Count, type DisclosurePolicy } from '../pages/disclosure.js';
+import { formatCount, type DisclosurePolicy } from '../disclosure/cells.js';
 import { GROUP_AXIS } from './proportions.js';
-import { CHART_WIDTH, chartTitle, longDate, CONFIG, DARK, LIGHT, SCHEMA, type ChartSpec } from './theme.js';
-
-export interface SnapshotTableRow {
-  service: string;
-  inCustody: Count;
-  inCommunity: Count;
-  total: Count;
-  /** Share of the service's caseload in custody; null when withheld or the service has no one. */
-  custodyShare: number | null;
-}
-
-/** The snapshot as published: services by place, with row, column and grand totals, secondary suppression across all. */
-export function snapshotTable(s: SnapshotResult, policy: DisclosurePolicy): { rows: SnapshotTableRow[]; total: SnapshotTableRow } {
-  const mask = suppressTable(s.byService.map((r) => [r.inCustody, r.inCommunity]), policy);
-  const rows = s.byService.map((r, i): SnapshotTableRow => {
-    const custody = { value: r.inCustody, hidden: mask.cells[i][0] };
-    const community = { value: r.inCommunity, hidden: mask.cells[i][1] };
-    const total = { value: r.total, hidden: mask.rowTotals[i] };
-    return { service: r.service, inCustody: custody, inCommunity: community, total, custodyShare: share(custody, total) };
-  });
-  const custody = { value: s.inCustody, hidden: mask.columnTotals[0] ?? false };
-  const community = { value: s.inCommunity, hidden: mask.columnTotals[1] ?? false };
-  const total = { value: s.total, hidden: mask.grandTotal };
-  return { rows, total: { service: 'All services', inCustody: custody, inCommunity: community, total, custodyShare: share(custody, total) } };
-}
-
-function share(part: Count, total: Count): number | null {
-  return part.hidden || total.hidden || total.value === 0 ? null : part.value / total.value;
-}
+import { CHART_WIDTH, chartTitle, CONFIG, DARK, LIGHT, SCHEMA, type ChartSpec } from './theme.js';
+import { longDate } from '../words/format.js';
+import { snapshotTable } from '../disclosure/snapshot.js';
 
 /** Builds the stacked bars of the caseload by service on the snapshot date. */
 export function snapshotChart(s: SnapshotResult, policy: DisclosurePolicy): ChartSpec {
@@ -76,5 +50,5 @@ export function snapshotChart(s: SnapshotResult, policy: DisclosurePolicy): Char
         encoding: { y, x: { field: 'x', type: 'quantitative' }, text: { field: 'text' } },
       },
     ],
-  } as unknown as ChartSpec;
+  } satisfies ChartSpec;
 }

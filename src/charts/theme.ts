@@ -4,7 +4,6 @@
  * separates its series; dash patterns and shapes back the colours up.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { parseISODate, partsOfDay } from '../time/days.js';
 
 /** A Vega-Lite spec as the builders return it: always titled and described. */
 export type ChartSpec = TopLevelSpec & { title: string | { text: string; subtitle?: string | string[] }; description: string };
@@ -71,23 +70,3 @@ export const CONFIG = {
 
 export const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 
-/** A percentage for chart text: whole numbers, "12%". */
-export function pct(p: number): string {
-  return `${Math.round(p * 100)}%`;
-}
-
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/** A YYYY-MM-DD date in words, "30 January 2024"; anything else (a date-time, a date that does not exist) is returned as it is. */
-export function longDate(iso: string): string {
-  const day = parseISODate(iso);
-  if (day === undefined) return iso;
-  const p = partsOfDay(day);
-  return `${p.day} ${MONTHS[p.month - 1]} ${p.year}`;
-}
-
-/** Plain sentence listing, "a, b and c". */
-export function listWords(items: string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}

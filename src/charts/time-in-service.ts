@@ -6,7 +6,7 @@
  */
 import type { Summary } from '../stats/types.js';
 import type { TimeInServiceResult } from '../measures/types.js';
-import { countOfWhole, formatCount, isSmallCount, suppressCells, type Count, type DisclosurePolicy } from '../pages/disclosure.js';
+import { countOfWhole, formatCount, isSmallCount, suppressCells, type Count, type DisclosurePolicy } from '../disclosure/cells.js';
 import { countBarsChart } from './count-bars.js';
 import { GROUP_AXIS } from './proportions.js';
 import { CHART_WIDTH, chartTitle, CONFIG, DARK, INK, LIGHT, SCHEMA, type ChartSpec } from './theme.js';
@@ -69,7 +69,7 @@ export function timeInServiceChart(result: TimeInServiceResult, policy: Disclosu
       { mark: { type: 'tick', color: DARK, thickness: 3, bandSize: 22 }, encoding: { x: { field: 'median', ...x } } },
       { mark: { type: 'point', shape: 'diamond', filled: true, color: INK, size: 50 }, encoding: { x: { field: 'mean', ...x } } },
     ],
-  } as unknown as ChartSpec;
+  } satisfies ChartSpec;
 }
 
 /**

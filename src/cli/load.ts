@@ -4,6 +4,8 @@
  */
 import { InputFileError, loadStudy, StudyError, formatProblem, type LoadOptions } from '../records/index.js';
 import { checkInputFile } from '../records/open-input.js';
+import { dirname, resolve } from 'node:path';
+import { studyWithPathsFrom } from '../study/input-paths.js';
 import type { Study } from '../study/study.js';
 import { UsageError } from './args.js';
 import type { StudyConfig } from './config.js';
@@ -32,7 +34,7 @@ export async function loadConfiguredStudy(config: StudyConfig): Promise<Study> {
   if (config.offencesExtra !== null) mustBeReadable('offences-extra', config.offencesExtra);
   // Messages and provenance name the files as a person would type them here.
   try {
-    return await loadStudy(
+    const study = await loadStudy(
       {
         people: shown(config.people),
         events: shown(config.events),
@@ -50,6 +52,8 @@ export async function loadConfiguredStudy(config: StudyConfig): Promise<Study> {
         quarantineDir: config.quarantineDir,
       },
     );
+    // Pages name the inputs relative to the study file (or to this folder without one), never by machine path.
+    return studyWithPathsFrom(study, config.studyFile ? dirname(resolve(config.studyFile)) : process.cwd());
   } catch (error) {
     if (error instanceof StudyError) {
       const errors = error.problems.filter((p) => p.severity === 'error');

@@ -16,6 +16,4 @@ export { compareGroups } from './compare.js';
 export { compareServices } from './services.js';
 export { groupColumn, NOT_RECORDED } from './groups.js';
 export { MeasureOptionError, resolveOptions } from './options.js';
-export { toJsonDocument } from './json.js';
-export { formatMeasuresText, formatProportion } from './text.js';
 export type * from './types.js';

@@ -6,13 +6,16 @@
 import type { ChartSpec } from '../charts/theme.js';
 import type { StudyMeasures } from '../measures/types.js';
 import type { Study } from '../study/study.js';
-import type { DisclosurePolicy } from './disclosure.js';
+import type { DisclosurePolicy } from '../disclosure/cells.js';
 import type { Html } from './html.js';
+import type { Published } from '../disclosure/publish.js';
 
 export interface ReportContext {
   study: Study;
   measures: StudyMeasures;
   policy: DisclosurePolicy;
+  /** The measures as this page publishes them, decided once (disclosure/publish.ts). */
+  published: Published;
 }
 
 /** A chart waiting for its SVG. */

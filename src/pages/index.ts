@@ -15,7 +15,8 @@ import { renderStudyReport, reportTitle, type StudyReportOptions } from './repor
 
 export { renderStudyReport, type StudyReportOptions } from './report.js';
 export { renderChartSvg } from '../render/svg.js';
-export type { DisclosurePolicy } from './disclosure.js';
+export type { DisclosurePolicy } from '../disclosure/cells.js';
+export type { Narrative } from '../disclosure/narrative.js';
 
 /**
  * The file name a study's page is written to: its title as a slug, then each

@@ -5,12 +5,13 @@
  * and the same inputs always give the same bytes.
  */
 import { renderChartSvg } from '../render/svg.js';
-import { longDate } from '../charts/theme.js';
 import type { StudyMeasures } from '../measures/types.js';
 import type { ReportProfile } from '../study/options.js';
 import type { Study } from '../study/study.js';
 import { SECTION_IDS, type Block, type ReportContext, type Section, type SectionId } from './context.js';
-import { profileStatement, type DisclosurePolicy } from './disclosure.js';
+import { profileStatement, type DisclosurePolicy } from '../disclosure/cells.js';
+import { checkedNarrative, type Narrative } from '../disclosure/narrative.js';
+import { publish } from '../disclosure/publish.js';
 import { figure, titleText } from './figure.js';
 import { Html, html, join } from './html.js';
 import { PAGE_CSS } from './style.js';
@@ -24,12 +25,17 @@ import { reconvictionSection } from './sections/reconviction.js';
 import { servicesSection } from './sections/services.js';
 import { snapshotSection } from './sections/snapshot.js';
 import { timeInServiceSection } from './sections/time-in-service.js';
+import { longDate } from '../words/format.js';
 
 export interface StudyReportOptions {
   profile: ReportProfile;
   minCell: number;
-  /** Commentary paragraphs, plain text (escaped on the page). */
-  narrative?: string[];
+  /**
+   * Commentary paragraphs (escaped on the page). On a public page every number
+   * in them must be a published value: the page refuses to render otherwise
+   * (see disclosure/narrative.ts).
+   */
+  narrative?: Narrative;
   title?: string;
   /** Sections to include (default: every section that has something to show). */
   sections?: SectionId[];
@@ -62,11 +68,12 @@ export function reportTitle(study: Study, measures: StudyMeasures, options: Pick
 export async function renderStudyReport(study: Study, measures: StudyMeasures, options: StudyReportOptions): Promise<string> {
   if (!Number.isInteger(options.minCell) || options.minCell < 1) throw new Error(`minCell must be a whole number ≥ 1, got ${options.minCell}`);
   const policy: DisclosurePolicy = { profile: options.profile, minCell: options.minCell };
-  const ctx: ReportContext = { study, measures, policy };
+  const ctx: ReportContext = { study, measures, policy, published: publish(measures, policy) };
   const title = reportTitle(study, measures, options);
   const generated = pageDate(measures, options, process.env);
   const wanted = new Set<SectionId>(options.sections ?? SECTION_IDS);
-  const sections = buildSections(ctx, wanted, options.narrative ?? [], generated);
+  const narrative = checkedNarrative(options.narrative ?? [], policy);
+  const sections = buildSections(ctx, wanted, narrative, generated);
 
   // Render every chart once, in page order, with ids unique on the page.
   const requests = sections.flatMap((s) => s.blocks.filter((b): b is Exclude<Block, Html> => !(b instanceof Html)));

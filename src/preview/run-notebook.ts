@@ -74,7 +74,7 @@ export function prepareRun(notebook: string, cwd: string): PreparedRun {
         // it died before it could say
       }
       await rm(readsFile, { force: true });
-      if (code === 0 && pages.length === 0) stderr += 'The notebook finished without writing a page (writeNotebookPage writes one).\n';
+      if (code === 0 && pages.length === 0) stderr += 'The notebook finished without writing a page (writeReport writes one).\n';
       return { ok: code === 0 && pages.length > 0, outDir, pages, reads, stderr, stdout, ms };
     },
     async cancel() {

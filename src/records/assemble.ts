@@ -10,7 +10,7 @@ import { EVENT } from '../study/vocabulary.js';
 import { formatDay } from '../time/days.js';
 import type { EventsReader } from './events-reader.js';
 import { COMPLETED, type PeopleReader } from './people-reader.js';
-import { ProblemLog, StudyError, type WarningKind } from './problems.js';
+import { type ProblemLog, StudyError, type WarningKind } from './problems.js';
 
 export interface AssembleInput {
   people: PeopleReader;

@@ -5,7 +5,7 @@
  * error is set aside whole, with its raw fields (masked where refused).
  */
 import type { Problem, TableName } from '../study/study.js';
-import { BAD_DATE, StringInterner, WordMatcher, parseDateBytes, parseNumberBytes, trimEnd, trimStart } from './bytes.js';
+import { BAD_DATE, StringInterner, type WordMatcher, parseDateBytes, parseNumberBytes, trimEnd, trimStart } from './bytes.js';
 import type { CsvRecord } from './csv-reader.js';
 import { identifierShape, isRefusedColumn, mayBeIdentifierBytes, maskValue } from './privacy.js';
 import type { ErrorKind, ProblemLog, WarningKind } from './problems.js';

@@ -46,8 +46,3 @@ export const DEFAULT_REPORT_OPTIONS: Readonly<ReportOptions> = Object.freeze({
   profile: 'public',
   minCell: 5,
 });
-
-/** Fills unspecified options with their defaults. */
-export function measureOptions(partial: Partial<MeasureOptions> = {}): MeasureOptions {
-  return { ...DEFAULT_MEASURE_OPTIONS, ...partial };
-}

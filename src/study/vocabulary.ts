@@ -50,13 +50,3 @@ export type OffenceCategory = (typeof OFFENCE_CATEGORIES)[number];
 
 export const MODES_OF_TRIAL = ['indictable_only', 'either_way', 'summary'] as const;
 export type ModeOfTrial = (typeof MODES_OF_TRIAL)[number];
-
-/** "Indictable" in England and Wales law: indictable-only or either-way. */
-export function isIndictable(mode: ModeOfTrial): boolean {
-  return mode === 'indictable_only' || mode === 'either_way';
-}
-
-/** Decodes a recall-reason bit mask into reason names, in vocabulary order. */
-export function recallReasonsOf(mask: number): RecallReason[] {
-  return RECALL_REASONS.filter((_, bit) => (mask & (1 << bit)) !== 0);
-}

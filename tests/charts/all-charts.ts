@@ -10,7 +10,7 @@ import { severityPairsChart } from '../../src/charts/severity-pairs.js';
 import { snapshotChart } from '../../src/charts/snapshot.js';
 import type { ChartSpec } from '../../src/charts/theme.js';
 import { endReasonsChart, timeInServiceChart } from '../../src/charts/time-in-service.js';
-import { suppressProportions, type DisclosurePolicy } from '../../src/pages/disclosure.js';
+import { suppressProportions, type DisclosurePolicy } from '../../src/disclosure/cells.js';
 import { TEN, fixtureMeasures } from './fixtures.js';
 
 export function allCharts(policy: DisclosurePolicy = { profile: 'public', minCell: 5 }): Record<string, ChartSpec> {

@@ -4,11 +4,12 @@ import { atRisk, atRiskTable, kaplanMeierChart, kmPoints, riskMonths, thinSteps 
 import { snapshotChart } from '../../src/charts/snapshot.js';
 import { seriousnessTable } from '../../src/charts/seriousness.js';
 import { severityPoints } from '../../src/charts/severity-pairs.js';
-import { funnelPosition, thinFunnel } from '../../src/charts/funnel.js';
+import { thinFunnel } from '../../src/charts/funnel.js';
 import { wrapWords } from '../../src/charts/theme.js';
 import { DAYS_PER_MONTH } from '../../src/time/days.js';
 import { TEN, SIX, fixtureMeasures } from './fixtures.js';
 import { allCharts } from './all-charts.js';
+import { funnelPosition } from '../../src/disclosure/services.js';
 
 const PUBLIC = { profile: 'public' as const, minCell: 5 };
 const ANALYST = { profile: 'analyst' as const, minCell: 5 };

@@ -50,9 +50,9 @@ describe('follow-up init', () => {
   test('the starter notebook renders its page (its import of follow-up pointed at the source)', () => {
     const nb = readFileSync(join(dir, 'analyses', 'first-look.ts'), 'utf8');
     expect(nb).toContain("from 'follow-up'");
-    // Until the package entry point exists, the notebook's two functions come from the notebook helper.
+    // The folder has no node_modules here: the entry point is named by its path.
     const local = join(dir, 'analyses', 'first-look-local.ts');
-    writeFileSync(local, nb.replace("from 'follow-up'", `from '${resolve('src/pages/notebook.ts')}'`));
+    writeFileSync(local, nb.replace("from 'follow-up'", `from '${resolve('src/index.ts')}'`));
     const out = join(base, 'starter-pages');
     execFileSync(process.execPath, ['--import', 'tsx', local], { env: { ...process.env, TZ: 'UTC', FOLLOW_UP_REPORTS_DIR: out }, stdio: 'pipe' });
     const html = readFileSync(join(out, 'first-look.html'), 'utf8');

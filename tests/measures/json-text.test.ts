@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { computeMeasures, formatMeasuresText, toJsonDocument } from '../../src/measures/index.js';
+import { computeMeasures } from '../../src/measures/index.js';
+import { formatMeasuresText, toJsonDocument } from '../../src/output/index.js';
 import { TOOLKIT_VERSION } from '../../src/version.js';
 import { conviction, days, makeStudy, person, recall, rerelease, wilson } from './helpers.js';
 

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { caseloadSnapshot, computeMeasures, toJsonDocument } from '../../src/measures/index.js';
+import { caseloadSnapshot, computeMeasures } from '../../src/measures/index.js';
+import { toJsonDocument } from '../../src/output/index.js';
 import type { StudyMeasures } from '../../src/measures/index.js';
 import { loadStudy } from '../../src/records/index.js';
 import type { Study } from '../../src/study/study.js';

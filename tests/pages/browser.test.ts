@@ -12,11 +12,12 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeStudyReport } from '../../src/pages/index.js';
-import { openSample, type SampleName } from '../../src/pages/notebook.js';
+import { openStudy, say, words } from '../../src/index.js';
 import { XSS, fixtureMeasures, fixtureStudy } from './fixture-measures.js';
 
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-const SAMPLES: SampleName[] = ['resettle', 'south-wales', 'national'];
+const SAMPLES = ['resettle', 'south-wales', 'national'];
+const openSample = (name: string) => openStudy(new URL(`../../data-samples/${name}/study.json`, import.meta.url));
 
 let browser: Browser;
 let dir: string;
@@ -28,13 +29,13 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'follow-up-pages-'));
   for (const name of SAMPLES) {
     const open = await openSample(name);
-    personIds.set(name, new Set(open.study.people.array('person_id') as string[]));
-    pages.push({ name, path: await writeStudyReport(open.study, open.measures, { profile: 'public', minCell: 5 }, join(dir, name)) });
+    personIds.set(name, new Set(open.records.people.array('person_id') as string[]));
+    pages.push({ name, path: await writeStudyReport(open.records, open.measures, { profile: 'public', minCell: 5 }, join(dir, name)) });
   }
   const resettle = await openSample('resettle');
-  pages.push({ name: 'resettle-analyst', path: await writeStudyReport(resettle.study, resettle.measures, { profile: 'analyst', minCell: 5 }, join(dir, 'analyst')) });
+  pages.push({ name: 'resettle-analyst', path: await writeStudyReport(resettle.records, resettle.measures, { profile: 'analyst', minCell: 5 }, join(dir, 'analyst')) });
   for (const profile of ['public', 'analyst'] as const) {
-    pages.push({ name: `xss-${profile}`, path: await writeStudyReport(fixtureStudy(), fixtureMeasures(), { profile, minCell: 5, title: `Hostile ${profile}`, narrative: [`A paragraph naming ${XSS}.`] }, join(dir, `xss-${profile}`)) });
+    pages.push({ name: `xss-${profile}`, path: await writeStudyReport(fixtureStudy(), fixtureMeasures(), { profile, minCell: 5, title: `Hostile ${profile}`, narrative: [say`A paragraph naming ${words(XSS)}.`] }, join(dir, `xss-${profile}`)) });
   }
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }, 120_000);

@@ -6,7 +6,7 @@
  * has only one possible value.
  */
 import { describe, expect, it } from 'vitest';
-import { suppressTable } from '../../src/pages/disclosure.js';
+import { suppressTable } from '../../src/disclosure/cells.js';
 
 const POLICY = { profile: 'public' as const, minCell: 5 };
 

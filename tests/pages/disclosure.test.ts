@@ -1,18 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import {
-  formatCount,
-  isSmallCount,
-  profileStatement,
-  suppressCells,
-  suppressProportion,
-  suppressProportions,
-  suppressTable,
-  suppressWithTotal,
-  sharedSizes,
-  type DisclosurePolicy,
-} from '../../src/pages/disclosure.js';
-import { flowCounts } from '../../src/charts/cohort-flow.js';
+import { publish } from '../../src/disclosure/publish.js';
+import type { DisclosurePolicy as Policy } from '../../src/disclosure/cells.js';
+import type { StudyMeasures } from '../../src/measures/types.js';
+import type { Study } from '../../src/study/study.js';
+
+/** What a page gives its sections: the published measures decided once. */
+const pageContext = (study: Study, measures: StudyMeasures, policy: Policy) => ({ study, measures, policy, published: publish(measures, policy) });
+import { formatCount, isSmallCount, profileStatement, suppressCells, suppressProportion, suppressProportions, suppressTable, suppressWithTotal, sharedSizes, type DisclosurePolicy } from '../../src/disclosure/cells.js';
 import { headline } from '../../src/pages/sections/words.js';
+import { flowCounts } from '../../src/disclosure/flow.js';
 
 const PUBLIC: DisclosurePolicy = { profile: 'public', minCell: 5 };
 const ANALYST: DisclosurePolicy = { profile: 'analyst', minCell: 5 };
@@ -170,7 +166,7 @@ describe('cells linked to the cohort outside a table', () => {
 describe('time in service', () => {
   it('hides the community n when "still in the service" is small, and a count whose complement is small', async () => {
     const { timeInServiceCounts } = await import('../../src/charts/time-in-service.js');
-    const { countOfWhole } = await import('../../src/pages/disclosure.js');
+    const { countOfWhole } = await import('../../src/disclosure/cells.js');
     const summary = { n: 43, mean: 19, sd: 14, median: 16, q1: 12.7, q3: 20.3, min: 7.2, max: 97.4 };
     const empty = { n: 0, mean: null, sd: null, median: null, q1: null, q3: null, min: null, max: null };
     const curve = { time: [], nRisk: [], nEvent: [], nCensor: [], survival: [], stdErr: [], lower: [], upper: [], median: null, medianLower: null, medianUpper: null, confType: 'log' as const };
@@ -245,7 +241,7 @@ describe('rates derived from a withheld count', () => {
       const measures = fixtureMeasures();
       measures.recall.recallsInWindow = recalls;
       measures.recall.recallsPerPerson.mean = mean;
-      const blocks = recallSection({ study: fixtureStudy(), measures, policy: PUBLIC }).blocks;
+      const blocks = recallSection(pageContext(fixtureStudy(), measures, PUBLIC)).blocks;
       return blocks.flatMap((b) => ('notes' in b ? (b.notes ?? []) : [])).find((n) => n.startsWith('Mean recalls'));
     };
     expect(noteOf(42, 42 / 45)).toBe('Mean recalls per person: 0.93 (42 recalls in the window).');
@@ -265,7 +261,7 @@ describe('curves by service', () => {
     measures.services.measures[0].pooled = wilson(25, 78);
     const curve = (n: number) => curveOf(Array.from({ length: n }, (_, i) => [30 + 20 * i, (i % 3 === 0 ? 1 : 0) as 0 | 1]));
     measures.services.convictionFree = sizes.map(([service, n]) => ({ service, curve: curve(n) }));
-    const blocks = servicesSection({ study: fixtureStudy(), measures, policy: PUBLIC }).blocks;
+    const blocks = servicesSection(pageContext(fixtureStudy(), measures, PUBLIC)).blocks;
     const km = blocks.find((b) => 'spec' in b && JSON.stringify(b.spec.title).includes('Conviction-free over time'));
     if (!km || !('spec' in km)) throw new Error('no conviction-free figure');
     const riskRows = [...km.tables[0].markup.matchAll(/<tr><th scope="row">([^<]*)<\/th><td class="num">([^<]*)<\/td>/g)].map((r) => [r[1], r[2]]);
@@ -273,14 +269,14 @@ describe('curves by service', () => {
     expect(riskRows).toEqual([['A', '45']]);
     expect(km.notes).toContain('Not drawn, because the number of people is withheld: B and C.');
     expect(JSON.stringify(km.spec)).not.toContain('"B"');
-    const analyst = servicesSection({ study: fixtureStudy(), measures, policy: ANALYST }).blocks.find((b) => 'spec' in b && JSON.stringify(b.spec.title).includes('Conviction-free over time'));
+    const analyst = servicesSection(pageContext(fixtureStudy(), measures, ANALYST)).blocks.find((b) => 'spec' in b && JSON.stringify(b.spec.title).includes('Conviction-free over time'));
     expect(analyst && 'tables' in analyst ? [...analyst.tables[0].markup.matchAll(/<tr><th scope="row">([^<]*)<\/th><td class="num">([^<]*)<\/td>/g)].map((r) => [r[1], r[2]]) : []).toEqual([['A', '45'], ['B', '30'], ['C', '3']]);
   });
 });
 
 describe('groups of a measure that leaves people out', () => {
   it('protects each group’s left-out people against the group sizes printed with recall', async () => {
-    const { shownComparison } = await import('../../src/pages/sections/common.js');
+    const { shownComparison } = await import('../../src/disclosure/comparison.js');
     const { fixtureMeasures } = await import('./fixture-measures.js');
     const m = fixtureMeasures();
     const p = m.provenReoffending;
@@ -301,7 +297,7 @@ describe('desistance from the end of the service', () => {
     const lead = (n: number) => {
       const measures = fixtureMeasures();
       measures.desistance = { ...measures.desistance, from: 'service_end', overall: wilson(27, n) };
-      const blocks = desistanceSection({ study: fixtureStudy(), measures, policy: PUBLIC }).blocks;
+      const blocks = desistanceSection(pageContext(fixtureStudy(), measures, PUBLIC)).blocks;
       const first = blocks[0];
       return { lead: 'markup' in first ? first.markup : '', curve: blocks.some((b) => 'spec' in b && JSON.stringify(b.spec.title).includes('Conviction-free over time')) };
     };

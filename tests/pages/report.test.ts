@@ -3,6 +3,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { say, words } from '../../src/disclosure/narrative.js';
 import { renderStudyReport, writeStudyReport } from '../../src/pages/index.js';
 import { slugify, jsonForScript, esc } from '../../src/pages/html.js';
 import { XSS, fixtureMeasures, fixtureStudy } from './fixture-measures.js';
@@ -38,7 +39,7 @@ describe('renderStudyReport', () => {
   });
 
   it('escapes every text from the data and keeps script data inert', async () => {
-    const page = await renderStudyReport(fixtureStudy(), fixtureMeasures(), { ...PUBLIC, narrative: [`Look: ${XSS}`], title: `Title ${XSS}` });
+    const page = await renderStudyReport(fixtureStudy(), fixtureMeasures(), { ...PUBLIC, narrative: [say`Look: ${words(XSS)}`], title: `Title ${XSS}` });
     expect(page).not.toContain('<img');
     expect(page).toContain('&lt;img src=x onerror=alert(1)&gt;');
     // inside JSON script blocks no "<" survives, so no </script> can end them early

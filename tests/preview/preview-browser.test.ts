@@ -16,15 +16,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPreview, type Preview } from '../../src/preview/server.js';
 
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'];
-const HELPER = resolve('src/pages/notebook.ts');
+const ENTRY = resolve('src/index.ts');
+const RESETTLE = resolve('data-samples/resettle/study.json');
 const dir = mkdtempSync(join(tmpdir(), 'preview-'));
 const notebook = join(dir, 'analyses', 'live.ts');
 
 function source(title: string, broken = false): string {
   return [
-    `import { openSample, writeNotebookPage, runNotebook } from '${HELPER}';`,
+    `import { openStudy, writeReport } from '${ENTRY}';`,
     broken ? `const nothing: { title: string } | undefined = undefined as never;\nconst t = nothing!.title;` : `const t = ${JSON.stringify(title)};`,
-    `runNotebook(async () => writeNotebookPage(await openSample('resettle'), { name: 'live', title: t, narrative: ['A live notebook.'] }));`,
+    `await writeReport(await openStudy(${JSON.stringify(RESETTLE)}), { out: 'reports', name: 'live', title: t, narrative: ['A live notebook.'] });`,
     '',
   ].join('\n');
 }

@@ -38,7 +38,7 @@ describe('importGraph', () => {
   test('follows relative imports transitively, .js to .ts, and stops at packages', () => {
     const graph = importGraph(resolve('analyses/resettle-follow-up.ts')).map((f) => relative(process.cwd(), f));
     expect(graph[0]).toBe('analyses/resettle-follow-up.ts');
-    expect(graph).toContain('src/pages/notebook.ts'); // imported by the notebook
+    expect(graph).toContain('src/notebook/write-report.ts'); // imported through the entry point
     expect(graph).toContain('src/stats/fisher-exact.ts'); // notebook → pages → measures → stats
     expect(graph).toContain('src/records/events-reader.ts');
     expect(graph.some((f) => f.includes('node_modules'))).toBe(false);
@@ -64,13 +64,11 @@ describe('a change to an input', () => {
         `import { readStudyFile } from '${resolve('src/study/study-file.ts')}';`,
         `import { loadStudy } from '${resolve('src/records/index.ts')}';`,
         `import { computeMeasures } from '${resolve('src/measures/index.ts')}';`,
-        `import { writeNotebookPage, runNotebook } from '${resolve('src/pages/notebook.ts')}';`,
-        `runNotebook(async () => {`,
-        `  const file = await readStudyFile('study.json');`,
-        `  const study = await loadStudy({ people: 'people.csv', events: 'events.csv', offences: 'offences.csv' }, { title: file.title, extractionDate: file.extractionDate });`,
-        `  const open = { file, study, measures: computeMeasures(study, {}), report: { profile: 'public' as const, minCell: 5 } };`,
-        `  return writeNotebookPage(open, { name: 'inputs', title: file.title ?? '', narrative: [] });`,
-        `});`,
+        `import { writeReport } from '${resolve('src/index.ts')}';`,
+        `const file = await readStudyFile('study.json');`,
+        `const study = await loadStudy({ people: 'people.csv', events: 'events.csv', offences: 'offences.csv' }, { title: file.title, extractionDate: file.extractionDate });`,
+        `const open = { file, records: study, measures: computeMeasures(study, {}), report: { profile: 'public' as const, minCell: 5 } };`,
+        `await writeReport(open, { out: 'reports', name: 'inputs', title: file.title ?? '' });`,
       ].join('\n'),
     );
     const preview = await startPreview({ notebooks: [nb], root: dir, reportsDir: join(dir, 'reports'), port: 0, debounceMs: 30 });

@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { StudyError, formatProblem, loadStudy, type LoadOptions } from '../../src/records/index.js';
-import { computeMeasures, toJsonDocument } from '../../src/measures/index.js';
+import { computeMeasures } from '../../src/measures/index.js';
+import { toJsonDocument } from '../../src/output/json.js';
 
 const dir = 'tests/fixtures/extracts';
 const base: LoadOptions = { extractionDate: '2019-12-31', title: 'extract' };

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { StudyError, loadStudy, type LoadOptions } from '../../src/records/index.js';
+import { type StudyError, loadStudy, type LoadOptions } from '../../src/records/index.js';
 import { readCsvBytes } from '../../src/records/csv-reader.js';
 import type { Problem } from '../../src/study/study.js';
 import { day, studyError as loadFailure } from './helpers.js';

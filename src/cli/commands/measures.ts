@@ -3,7 +3,8 @@
  * summary, or with --json as the document of json-output.md (and nothing else
  * on standard output).
  */
-import { computeMeasures, formatMeasuresText, toJsonDocument } from '../../measures/index.js';
+import { computeMeasures } from '../../measures/index.js';
+import { formatMeasuresText, toJsonDocument } from '../../output/index.js';
 import { commandConfig } from '../config.js';
 import { loadConfiguredStudy } from '../load.js';
 import type { Output } from '../output.js';

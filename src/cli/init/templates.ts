@@ -42,10 +42,9 @@ export const NOTEBOOK_TS = `/**
  *   npx follow-up preview analyses/${NOTEBOOK_NAME}.ts   (live: edit, save, see the page change)
  *   npx tsx analyses/${NOTEBOOK_NAME}.ts                 (once)
  */
-import { fileURLToPath } from 'node:url';
-import { openStudy, writeNotebookPage } from 'follow-up';
+import { openStudy, writeReport } from 'follow-up';
 
-const open = await openStudy(fileURLToPath(new URL('../study.json', import.meta.url)));
+const open = await openStudy(new URL('../study.json', import.meta.url));
 // Every measure of measures.md is in open.measures (open.measures.recall.overall, …). The page
 // below withholds small counts; a count written into the narrative by hand is not checked, so
 // say in words what the figures mean rather than copying them.
@@ -54,7 +53,7 @@ const narrative = [
   'Write what the figures below mean for this service here: one paragraph per point.',
 ];
 
-const path = await writeNotebookPage(open, { name: '${NOTEBOOK_NAME}', title: open.file.title ?? 'First look', narrative });
+const path = await writeReport(open, { out: new URL('../reports/', import.meta.url), name: '${NOTEBOOK_NAME}', title: open.file.title ?? 'First look', narrative });
 console.log(\`Wrote \${path}\`);
 `;
 

@@ -1,14 +1,15 @@
 /** Who is in the cohort: the flow diagram and the cohort description. */
 import { ONGOING } from '../../measures/flow.js';
-import { cohortFlowChart, flowCounts } from '../../charts/cohort-flow.js';
+import { cohortFlowChart } from '../../charts/cohort-flow.js';
 import type { CategoryCount, DescriptionColumn, DescriptionResult } from '../../measures/types.js';
 import type { Summary } from '../../stats/types.js';
 import { fig, type Block, type ReportContext, type Section } from '../context.js';
-import { countOfWhole, formatCount, formatInteger, isSmallCount, sharedSizes, suppressTable, type DisclosurePolicy } from '../disclosure.js';
-import { countAndShare, decimal, percent } from '../format.js';
+import { countOfWhole, formatCount, isSmallCount, sharedSizes, suppressTable, type DisclosurePolicy, countAndShare } from '../../disclosure/cells.js';
+import { decimal, formatInteger, percent } from '../../words/format.js';
 import { html, type Html } from '../html.js';
 import { table } from '../tables.js';
 import { groupWords } from './common.js';
+import { flowCounts } from '../../disclosure/flow.js';
 
 const CATEGORICAL: [keyof DescriptionColumn['categorical'], string][] = [
   ['sex', 'Sex'],

@@ -1,28 +1,17 @@
-/** Measure 3: desistance, the conviction-free curve and fixed-window proven reoffending. */
-import type { StudyMeasures } from '../../measures/types.js';
+
 import type { Block, ReportContext, Section } from '../context.js';
-import { formatCount, formatInteger, suppressProportion, suppressProportions, type Outside } from '../disclosure.js';
-import { decimal } from '../format.js';
+import { formatCount, suppressProportion, } from '../../disclosure/cells.js';
+import { decimal, formatInteger } from '../../words/format.js';
 import { html } from '../html.js';
 import { table } from '../tables.js';
 import { groupFigure } from './common.js';
 import { kmFigure } from './km.js';
 import { desistanceFromWords, headline } from './words.js';
 
-/**
- * Cohort members desistance leaves out (from the end of the service: people
- * still in it). The cohort less desistance's n gives their number, which the
- * flow protects, so a small one withholds that n too; undefined when none.
- */
-export function desistanceOutside(m: StudyMeasures): Outside | undefined {
-  const left = m.flow.cohort - m.desistance.overall.n;
-  return left > 0 ? { count: left } : undefined;
-}
-
 export function desistanceSection(ctx: ReportContext): Section {
   const { measures: m, policy } = ctx;
   const d = m.desistance;
-  const outside = desistanceOutside(m);
+  const outside = ctx.published.leftOut.desistance;
   const overall = suppressProportion(d.overall, 'Desisted', policy, outside);
   const blocks: Block[] = [];
   blocks.push(html`<p class="lead">${headline(overall, `had no further conviction ${desistanceFromWords(d.from)}`, policy)}</p>`);
@@ -54,9 +43,8 @@ export function provenReoffendingSection(ctx: ReportContext): Section {
   const p = m.provenReoffending;
   const blocks: Block[] = [];
   // Eligible and too-short people add up to everyone the measure covers: one suppression for both.
-  const shown = suppressProportions([{ ...p.overall, label: 'Reoffended' }], policy, undefined, { count: p.tooShort });
-  const overall = shown.rows[0];
-  const tooShort = shown.outside!;
+  const overall = ctx.published.provenReoffending;
+  const tooShort = ctx.published.tooShort;
   blocks.push(
     html`<p>${`A fixed window of ${p.windowMonths} months from ${m.desistance.from === 'service_end' ? 'the end of the service' : 'release'}, plus a ${p.waitingMonths}-month waiting period for the conviction, as in the Ministry of Justice proven-reoffending statistics. Only people followed up to the end of the waiting period are counted: ${formatCount(overall.n, policy)} people; ${formatCount(tooShort, policy)} had follow-up too short.`}</p>`,
   );
@@ -76,6 +64,6 @@ export function provenReoffendingSection(ctx: ReportContext): Section {
       }),
     );
   }
-  if (p.eligible > 0) blocks.push(groupFigure({ title: 'Proven reoffending', outcome: 'reoffended (proven)', outcomeColumn: 'Reoffended', comparison: p.comparison, overall: p.overall, policy, outside: { count: p.tooShort }, reference: m.recall.comparison }));
+  if (p.eligible > 0) blocks.push(groupFigure({ title: 'Proven reoffending', outcome: 'reoffended (proven)', outcomeColumn: 'Reoffended', comparison: p.comparison, overall: p.overall, policy, outside: ctx.published.leftOut.provenReoffending, reference: m.recall.comparison }));
   return { id: 'proven-reoffending', heading: `Proven reoffending (${p.windowMonths}-month window)`, blocks };
 }

@@ -1,15 +1,13 @@
 /** The headline figures, first on the page, in plain words. */
 import type { ReportContext, Section } from '../context.js';
-import { formatCount, formatInteger, isSmallCount, suppressProportion } from '../disclosure.js';
-import { decimal, percent } from '../format.js';
+import { formatCount, isSmallCount, suppressProportion } from '../../disclosure/cells.js';
+import { decimal, percent, formatInteger, longDate } from '../../words/format.js';
 import { html } from '../html.js';
-import { flowCounts } from '../../charts/cohort-flow.js';
-import { snapshotTable } from '../../charts/snapshot.js';
 import { summaryWithheld, timeInServiceCounts } from '../../charts/time-in-service.js';
-import { longDate } from '../../charts/theme.js';
 import { seriousnessTable } from '../../charts/seriousness.js';
-import { desistanceOutside } from './desistance.js';
 import { desistanceFromWords, headline, recallWindowWords, reconvictionWindowWords } from './words.js';
+import { flowCounts } from '../../disclosure/flow.js';
+import { snapshotTable } from '../../disclosure/snapshot.js';
 
 /** Builds the headline list. */
 export function headlinesSection(ctx: ReportContext): Section {
@@ -54,14 +52,14 @@ export function headlinesSection(ctx: ReportContext): Section {
   const d = m.desistance;
   const fu = d.followUpMonths;
   items.push(
-    headline(suppressProportion(d.overall, 'desistance', policy, desistanceOutside(m)), `had no further conviction ${desistanceFromWords(d.from)}`, policy) +
+    headline(ctx.published.desistance, `had no further conviction ${desistanceFromWords(d.from)}`, policy) +
       (fu.median != null ? ` Follow-up lengths differ: from ${decimal(fu.min)} to ${decimal(fu.max)} months (median ${decimal(fu.median)}).` : ''),
   );
   const pr = m.provenReoffending;
   if (pr.eligible > 0) {
     items.push(
       headline(
-        suppressProportion(pr.overall, 'proven', policy, { count: pr.tooShort }),
+        { ...ctx.published.provenReoffending, label: 'proven' },
         `reoffended within ${pr.windowMonths} months, proven by a conviction within a further ${pr.waitingMonths} months (the Ministry of Justice proven-reoffending measure)`,
         policy,
         'people followed up long enough',

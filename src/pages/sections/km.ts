@@ -1,16 +1,9 @@
 /** A Kaplan–Meier figure with its numbers-at-risk table and medians. */
-import {
-  MAX_OVERLAID_CURVES,
-  atRiskTable,
-  kaplanMeierChart,
-  kaplanMeierPanels,
-  riskMonths,
-  type KmPanelsInput,
-} from '../../charts/kaplan-meier.js';
+import { MAX_OVERLAID_CURVES, atRiskTable, kaplanMeierChart, kaplanMeierPanels, riskMonths, type KmPanelsInput } from '../../charts/kaplan-meier.js';
 import { DAYS_PER_MONTH } from '../../time/days.js';
 import { fig, type FigureRequest } from '../context.js';
-import { formatCount, suppressWithTotal } from '../disclosure.js';
-import { decimal } from '../format.js';
+import { formatCount, suppressWithTotal } from '../../disclosure/cells.js';
+import { decimal } from '../../words/format.js';
 import { table } from '../tables.js';
 
 export function kmFigure(opts: KmPanelsInput & { notes?: string[] }): FigureRequest {

@@ -1,6 +1,6 @@
 /** Methods: every definition and option in force, in words. */
 import type { ReportContext, Section } from '../context.js';
-import { profileStatement } from '../disclosure.js';
+import { profileStatement } from '../../disclosure/cells.js';
 import { html } from '../html.js';
 import { definitionList } from '../tables.js';
 import { desistanceFromWords, recallWindowWords } from './words.js';

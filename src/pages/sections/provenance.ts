@@ -1,8 +1,8 @@
 /** Data quality and provenance. */
 import type { ReportContext, Section } from '../context.js';
-import { formatInteger } from '../disclosure.js';
 import { html } from '../html.js';
 import { definitionList, table } from '../tables.js';
+import { formatInteger } from '../../words/format.js';
 
 export function dataQualitySection(ctx: ReportContext): Section {
   const q = ctx.measures.dataQuality;

@@ -2,8 +2,8 @@
 import { recallReasonRows, recallReasonsChart } from '../../charts/recall-reasons.js';
 import { countBarsChart } from '../../charts/count-bars.js';
 import { fig, type Block, type ReportContext, type Section } from '../context.js';
-import { formatCount, isSmallCount, suppressProportion, suppressWithTotal } from '../disclosure.js';
-import { decimal } from '../format.js';
+import { formatCount, isSmallCount, suppressProportion, suppressWithTotal } from '../../disclosure/cells.js';
+import { decimal } from '../../words/format.js';
 import { html } from '../html.js';
 import { table } from '../tables.js';
 import { groupFigure } from './common.js';

@@ -2,8 +2,8 @@
 import { SERIOUSNESS_LEVELS, SERIOUSNESS_WORDS, seriousnessChart, seriousnessTable } from '../../charts/seriousness.js';
 import { severityPairsChart, severityPoints, shownSeverityPoints } from '../../charts/severity-pairs.js';
 import { fig, type Block, type ReportContext, type Section } from '../context.js';
-import { formatCount, formatInteger, isSmallCount, suppressProportion } from '../disclosure.js';
-import { countAndShare, decimal, percent, percentInterval } from '../format.js';
+import { formatCount, isSmallCount, suppressProportion, countAndShare } from '../../disclosure/cells.js';
+import { decimal, percent, percentInterval, formatInteger } from '../../words/format.js';
 import { html } from '../html.js';
 import { table } from '../tables.js';
 import { groupFigure } from './common.js';

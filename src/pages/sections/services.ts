@@ -1,14 +1,14 @@
 /** Services compared: forest and funnel plots per measure, conviction-free curves by service. */
-import { COMPARED_MEASURE_WORDS, cohortComparison, forestPanelsChart, shownServices } from '../../charts/forest.js';
-import { funnelPanelsChart, funnelPosition } from '../../charts/funnel.js';
+import { COMPARED_MEASURE_WORDS, forestPanelsChart } from '../../charts/forest.js';
+import { funnelPanelsChart } from '../../charts/funnel.js';
 import { fig, type Block, type ReportContext, type Section } from '../context.js';
-import { pPhrase, decimal, percent } from '../format.js';
-import { formatCount, formatInteger, sharedSizes, type DisclosurePolicy, type ShownProportion } from '../disclosure.js';
+import { pPhrase, decimal, percent, formatInteger, listWords } from '../../words/format.js';
+import { formatCount, sharedSizes, type DisclosurePolicy, type ShownProportion } from '../../disclosure/cells.js';
 import type { ServiceComparison } from '../../measures/types.js';
 import { table } from '../tables.js';
 import { html, type Html } from '../html.js';
 import { kmFigure } from './km.js';
-import { listWords } from '../../charts/theme.js';
+import { cohortComparison, shownServices, funnelPosition } from '../../disclosure/services.js';
 
 /** A compared measure with its services and pooled proportion as published. */
 export type PublishedComparison = { c: ServiceComparison } & ReturnType<typeof shownServices>;

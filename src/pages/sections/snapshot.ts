@@ -1,11 +1,11 @@
 /** The caseload snapshot on a date, by service. */
-import { snapshotChart, snapshotTable } from '../../charts/snapshot.js';
-import { longDate } from '../../charts/theme.js';
+import { snapshotChart } from '../../charts/snapshot.js';
 import { fig, type ReportContext, type Section } from '../context.js';
-import { formatCount } from '../disclosure.js';
-import { percent } from '../format.js';
+import { formatCount } from '../../disclosure/cells.js';
+import { percent, longDate } from '../../words/format.js';
 import { html } from '../html.js';
 import { table } from '../tables.js';
+import { snapshotTable } from '../../disclosure/snapshot.js';
 
 export function snapshotSection(ctx: ReportContext): Section | null {
   const { measures: m, policy } = ctx;

@@ -2,8 +2,8 @@
 import { endReasonsChart, summaryWithheld, timeInServiceChart, timeInServiceCounts } from '../../charts/time-in-service.js';
 import type { Summary } from '../../stats/types.js';
 import { fig, type Block, type ReportContext, type Section } from '../context.js';
-import { countOfWhole, formatCount, type Count, type DisclosurePolicy } from '../disclosure.js';
-import { decimal } from '../format.js';
+import { countOfWhole, formatCount, type Count, type DisclosurePolicy } from '../../disclosure/cells.js';
+import { decimal } from '../../words/format.js';
 import { table } from '../tables.js';
 import { kmFigure } from './km.js';
 

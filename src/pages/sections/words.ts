@@ -3,8 +3,8 @@
  * headlines, section text and the methods section.
  */
 import type { MeasureOptions } from '../../study/options.js';
-import { formatCount, formatInteger, isSmallCount, type DisclosurePolicy, type ShownProportion } from '../disclosure.js';
-import { percent, percentInterval } from '../format.js';
+import { formatCount, isSmallCount, type DisclosurePolicy, type ShownProportion } from '../../disclosure/cells.js';
+import { percent, percentInterval, formatInteger } from '../../words/format.js';
 
 export function recallWindowWords(w: MeasureOptions['recallWindow']): string {
   return w === 'licence' ? 'between release and the end of follow-up' : 'during the intervention (from release to the end of the service or of follow-up)';

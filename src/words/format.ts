@@ -1,10 +1,10 @@
 /**
- * Number formats of the report pages. Headline sentences give whole
+ * The one place for number and date formats (pages, charts, narrative). Headline sentences give whole
  * percentages; tables give one decimal place. Rounding is half away from zero
  * on the decimal value, so 0.125 → 12.5% → "13%".
  */
 import type { Estimate } from '../stats/types.js';
-import { formatCount, type Count, type DisclosurePolicy } from './disclosure.js';
+import { parseISODate, partsOfDay } from '../time/days.js';
 
 function round(x: number, digits: number): string {
   const f = 10 ** digits;
@@ -42,13 +42,6 @@ export function pPhrase(p: number | null | undefined): string {
   return text.startsWith('<') ? `p ${text.replace('<', '< ')}` : `p = ${text}`;
 }
 
-/** A count with its share of a total for a table cell, "12 (26.7%)"; the count alone when either is withheld or zero. */
-export function countAndShare(c: Count, total: Count, policy: DisclosurePolicy): string {
-  const text = formatCount(c, policy);
-  if (c.hidden || total.hidden || total.value === 0 || c.value === 0) return text;
-  return `${text} (${percent(c.value / total.value, 1)})`;
-}
-
 /** A difference of proportions in percentage points with its interval. */
 export function pointsPhrase(e: Estimate): string {
   if (e.estimate == null) return 'not computed';
@@ -60,4 +53,27 @@ export function pointsPhrase(e: Estimate): string {
 export function ratioPhrase(e: Estimate): string {
   if (e.estimate == null) return 'not computed';
   return `${decimal(e.estimate, 2)}${e.ci ? ` (95% CI ${decimal(e.ci[0], 2)} to ${decimal(e.ci[1], 2)})` : ''}`;
+}
+
+/** A whole number with thousands separators (en-GB style, locale-independent). */
+export function formatInteger(n: number): string {
+  const sign = n < 0 ? '-' : '';
+  const digits = String(Math.abs(Math.round(n)));
+  return sign + digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** A YYYY-MM-DD date in words, "30 January 2024"; anything else (a date-time, a date that does not exist) is returned as it is. */
+export function longDate(iso: string): string {
+  const day = parseISODate(iso);
+  if (day === undefined) return iso;
+  const p = partsOfDay(day);
+  return `${p.day} ${MONTHS[p.month - 1]} ${p.year}`;
+}
+
+/** Plain sentence listing, "a, b and c". */
+export function listWords(items: string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }

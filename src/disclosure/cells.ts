@@ -13,6 +13,7 @@
  */
 import type { Proportion } from '../stats/types.js';
 import type { ReportProfile } from '../study/options.js';
+import { formatInteger, percent } from '../words/format.js';
 
 export interface DisclosurePolicy {
   profile: ReportProfile;
@@ -388,11 +389,11 @@ export function formatCount(c: Count, policy: DisclosurePolicy): string {
   return c.value >= 1 && c.value < policy.minCell ? `<${policy.minCell}` : SECONDARY_MARK;
 }
 
-/** A whole number with thousands separators (en-GB style, locale-independent). */
-export function formatInteger(n: number): string {
-  const sign = n < 0 ? '-' : '';
-  const digits = String(Math.abs(Math.round(n)));
-  return sign + digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+/** A count with its share of a total for a table cell, "12 (26.7%)"; the count alone when either is withheld or zero. */
+export function countAndShare(c: Count, total: Count, policy: DisclosurePolicy): string {
+  const text = formatCount(c, policy);
+  if (c.hidden || total.hidden || total.value === 0 || c.value === 0) return text;
+  return `${text} (${percent(c.value / total.value, 1)})`;
 }
 
 /** One sentence saying which disclosure profile a report uses. */

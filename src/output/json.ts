@@ -4,7 +4,7 @@
  * are additions that spec allows.
  */
 import type { Curve, Estimate, Proportion, Summary } from '../stats/types.js';
-import type { GroupComparison, GroupCurves, StudyMeasures } from './types.js';
+import type { GroupComparison, GroupCurves, StudyMeasures } from '../measures/types.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 

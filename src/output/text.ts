@@ -4,7 +4,7 @@
  */
 import type { Proportion, Summary } from '../stats/types.js';
 import { DAYS_PER_MONTH, daysToMonths } from '../time/days.js';
-import type { GroupComparison, GroupCurves, StudyMeasures } from './types.js';
+import type { GroupComparison, GroupCurves, StudyMeasures } from '../measures/types.js';
 
 const RECALL_WINDOW: Record<string, string> = {
   intervention: 'during the intervention, from release to the service end or follow-up end',

@@ -25,4 +25,6 @@ const narrative = [
     : 'Too few services can be shown to compare their custody shares.',
 ];
 
-console.log(`Wrote ${await writeReport(study, { out: new URL('../reports/', import.meta.url), name: 'national-snapshot', title: `IIRMS caseload on ${n.date(s.date)} by service`, narrative, focus: ['snapshot'] })}`);
+console.log(
+  `Wrote ${await writeReport(study, { out: new URL('../reports/', import.meta.url), name: 'national-snapshot', title: `IIRMS caseload on ${n.date(s.date)} by service`, narrative, focus: ['snapshot'] })}`,
+);

@@ -37,4 +37,6 @@ const narrative = [
   say`People spent almost 19 months on average in the service in the community, according to the paper; here the mean is ${n.months(m.timeInService.communityMonths.mean)} for ${left.withheld ? 'the people' : say`the ${left} people`} who have left it (median ${n.months(m.timeInService.communityMonths.median)}). None of these figures says what would have happened without the service: the study has no comparison group. A Justice Data Lab analysis would match each person with similar people who did not receive the service and report the difference with its interval.`,
 ];
 
-console.log(`Wrote ${await writeReport(study, { out: new URL('../reports/', import.meta.url), name: 'resettle-follow-up', title: 'Resettle IIRMS follow-up reproduced from records', narrative })}`);
+console.log(
+  `Wrote ${await writeReport(study, { out: new URL('../reports/', import.meta.url), name: 'resettle-follow-up', title: 'Resettle IIRMS follow-up reproduced from records', narrative })}`,
+);

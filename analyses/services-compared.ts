@@ -28,4 +28,6 @@ const narrative = [
     : 'The log-rank test could not be computed.',
 ];
 
-console.log(`Wrote ${await writeReport(study, { out: new URL('../reports/', import.meta.url), name: 'services-compared', title: 'IIRMS services compared', narrative, focus: ['services'] })}`);
+console.log(
+  `Wrote ${await writeReport(study, { out: new URL('../reports/', import.meta.url), name: 'services-compared', title: 'IIRMS services compared', narrative, focus: ['services'] })}`,
+);

@@ -23,4 +23,6 @@ const narrative = [
   say`The people who did not complete matter most: the authors point out that those recalled or disengaged are the ones future outcome research most needs to follow, and that a formal outcome evaluation is hard with numbers like these. With ${flow.cohort} people, any share has a very wide interval: one person more or less moves it by more than ten percentage points. For context, other studies put recall among IIRMS users at about a third, about 60% in the high-intensity Resettle model, against the Ministry of Justice's June 2024 proxy of 6.52% of the licence caseload recalled.`,
 ];
 
-console.log(`Wrote ${await writeReport(study, { out: new URL('../reports/', import.meta.url), name: 'south-wales-flow', title: 'South Wales IIRMS: participant flow and cohort by tier', narrative, focus: ['cohort'] })}`);
+console.log(
+  `Wrote ${await writeReport(study, { out: new URL('../reports/', import.meta.url), name: 'south-wales-flow', title: 'South Wales IIRMS: participant flow and cohort by tier', narrative, focus: ['cohort'] })}`,
+);

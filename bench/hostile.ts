@@ -31,10 +31,26 @@ function events(n: number, row: (i: number) => string, eol = '\n', extra = ''): 
 }
 
 const cases: { name: string; people: string; events: string }[] = [
-  { name: '1,000,000 events of one person, reverse order', people: onePerson, events: write('events-reverse-1m.csv', () => events(1_000_000, (i) => `S0000001,breach,${day(10_000 - (i % 10_000))},,,`)) },
-  { name: '100,000 same-day events of one person (50,000 distinct)', people: onePerson, events: write('events-same-day-100k.csv', () => events(100_000, (i) => `S0000001,breach,2005-01-01,,,,${i % 50_000}`, '\n', ',seq')) },
-  { name: '100,000 recalls of a completed person', people: onePerson, events: write('events-recalls-100k.csv', () => events(100_000, (i) => `S0000001,recall,${day(i % 3000)},,,`)) },
-  { name: 'a 1 MB cell (x@ and a million letters)', people: write('people-1mb-cell.csv', () => PEOPLE_HEAD + person('S0000001', 'x@' + 'a'.repeat(1_000_000))), events: write('events-none.csv', () => events(0, () => '')) },
+  {
+    name: '1,000,000 events of one person, reverse order',
+    people: onePerson,
+    events: write('events-reverse-1m.csv', () => events(1_000_000, (i) => `S0000001,breach,${day(10_000 - (i % 10_000))},,,`)),
+  },
+  {
+    name: '100,000 same-day events of one person (50,000 distinct)',
+    people: onePerson,
+    events: write('events-same-day-100k.csv', () => events(100_000, (i) => `S0000001,breach,2005-01-01,,,,${i % 50_000}`, '\n', ',seq')),
+  },
+  {
+    name: '100,000 recalls of a completed person',
+    people: onePerson,
+    events: write('events-recalls-100k.csv', () => events(100_000, (i) => `S0000001,recall,${day(i % 3000)},,,`)),
+  },
+  {
+    name: 'a 1 MB cell (x@ and a million letters)',
+    people: write('people-1mb-cell.csv', () => PEOPLE_HEAD + person('S0000001', 'x@' + 'a'.repeat(1_000_000))),
+    events: write('events-none.csv', () => events(0, () => '')),
+  },
 ];
 // 40 MB of events, LF and CR-only: the same rows.
 const people40 = write('people-40mb.csv', () => {
@@ -42,7 +58,8 @@ const people40 = write('people-40mb.csv', () => {
   for (let p = 0; p < 20_000; p++) s += person(`S${String(p).padStart(7, '0')}`);
   return s;
 });
-const rows40 = (eol: string) => events(1_000_000, (i) => `S${String(i % 20_000).padStart(7, '0')},conviction,${day(i % 7000)},${day((i % 7000) + 30)},VAP-GBH-S20,`, eol);
+const rows40 = (eol: string) =>
+  events(1_000_000, (i) => `S${String(i % 20_000).padStart(7, '0')},conviction,${day(i % 7000)},${day((i % 7000) + 30)},VAP-GBH-S20,`, eol);
 cases.push({ name: '40 MB events file, LF', people: people40, events: write('events-40mb-lf.csv', () => rows40('\n')) });
 cases.push({ name: '40 MB events file, CR only', people: people40, events: write('events-40mb-cr.csv', () => rows40('\r')) });
 

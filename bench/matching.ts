@@ -45,7 +45,9 @@ for (const [name, input] of runs) {
   const ms = performance.now() - t;
   first ??= result;
   const matched = nService - result.noMatchInCaliper.length;
-  console.log(`  ${name.padEnd(42)} ${ms.toFixed(0).padStart(6)} ms  (${matched} matched, ${result.poolUsed} pool people used; goal < 5,000 ms: ${ms < 5000 ? 'met' : 'MISSED'})`);
+  console.log(
+    `  ${name.padEnd(42)} ${ms.toFixed(0).padStart(6)} ms  (${matched} matched, ${result.poolUsed} pool people used; goal < 5,000 ms: ${ms < 5000 ? 'met' : 'MISSED'})`,
+  );
 }
 
 const age = (n: number, shift: number) => Float64Array.from({ length: n }, () => Math.round(35 + shift + 9 * normal()));

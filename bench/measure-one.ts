@@ -15,10 +15,7 @@ const [dir, flag, kmOut] = process.argv.slice(2);
 const ms = (from: bigint) => Number(process.hrtime.bigint() - from) / 1e6;
 
 let t = process.hrtime.bigint();
-const study = await loadStudy(
-  { people: join(dir, 'people.csv'), events: join(dir, 'events.csv') },
-  { extractionDate: '2024-03-31' },
-);
+const study = await loadStudy({ people: join(dir, 'people.csv'), events: join(dir, 'events.csv') }, { extractionDate: '2024-03-31' });
 const loadMs = ms(t);
 
 t = process.hrtime.bigint();

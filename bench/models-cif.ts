@@ -22,7 +22,11 @@ const sizes = args.map(Number).filter((n) => n > 0);
 const SIZES = sizes.length > 0 ? sizes : [10_000, 100_000, 1_000_000];
 const OUT = join(import.meta.dirname, 'out');
 
-interface Data { time: Float64Array; status: Int32Array; group: string[] }
+interface Data {
+  time: Float64Array;
+  status: Int32Array;
+  group: string[];
+}
 
 /** Reconviction (1) and death (2) competing, censoring at the end of follow-up, four services of unequal size. */
 function generate(n: number): Data {
@@ -86,8 +90,13 @@ for (const n of SIZES) {
   const d = generate(n);
   const repeat = n <= 100_000 ? 3 : 1;
   let rows = 0;
-  const ajMs = best(() => { rows = aalenJohansen(d.time, d.status, { causes: 2 }).time.length; }, repeat);
-  const grayMs = best(() => { grayTest(d.time, d.status, d.group, 1); grayTest(d.time, d.status, d.group, 2); }, repeat);
+  const ajMs = best(() => {
+    rows = aalenJohansen(d.time, d.status, { causes: 2 }).time.length;
+  }, repeat);
+  const grayMs = best(() => {
+    grayTest(d.time, d.status, d.group, 1);
+    grayTest(d.time, d.status, d.group, 2);
+  }, repeat);
   let r: ReturnType<typeof rTimes> = null;
   if (withR) {
     const file = join(OUT, `competing-risks-${n}.csv`);

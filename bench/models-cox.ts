@@ -14,7 +14,10 @@ import { join } from 'node:path';
 import { coxConcordance, coxph, coxZph } from '../src/stats/index.js';
 import { coxData } from '../tests/stats/cox-data.js';
 
-const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const sizes = process.argv
+  .slice(2)
+  .map(Number)
+  .filter((n) => n > 0);
 const SIZES = sizes.length > 0 ? sizes : [10_000, 100_000, 1_000_000];
 const OUT = join(import.meta.dirname, 'out');
 
@@ -48,7 +51,10 @@ function rTimes(file: string, names: string[]): { fit: number; concordance: numb
     b <- system.time(concordance(fit))[["elapsed"]]
     z <- system.time(cox.zph(fit, transform = "km"))[["elapsed"]]
     cat(a * 1000, b * 1000, z * 1000, sprintf("%.17g", coef(fit)), "\\n")`;
-  const v = execFileSync('Rscript', ['-e', script], { encoding: 'utf8', maxBuffer: 1 << 24 }).trim().split(/\s+/).map(Number);
+  const v = execFileSync('Rscript', ['-e', script], { encoding: 'utf8', maxBuffer: 1 << 24 })
+    .trim()
+    .split(/\s+/)
+    .map(Number);
   return { fit: v[0], concordance: v[1], zph: v[2], coef: v.slice(3) };
 }
 
@@ -64,8 +70,21 @@ console.log(`Cox model (5 covariates, Efron ties)${withR ? ', R survival::coxph 
 console.log('rows        fit s  concordance s  cox.zph s  iter | R fit s  R conc. s  R zph s | fit ratio  all ratio  max |Δβ|/|β|');
 for (const n of SIZES) {
   const d = coxData({
-    seed: 20261202 + n, n, numeric: 2, binary: 2, levels: 2, horizon: 3650, censor: 1.5, effect: 0.5,
-    weights: 'none', cluster: 0, ties: 'efron', robust: false, collinear: false, noEventLevel: false, separate: 'none',
+    seed: 20261202 + n,
+    n,
+    numeric: 2,
+    binary: 2,
+    levels: 2,
+    horizon: 3650,
+    censor: 1.5,
+    effect: 0.5,
+    weights: 'none',
+    cluster: 0,
+    ties: 'efron',
+    robust: false,
+    collinear: false,
+    noEventLevel: false,
+    separate: 'none',
   });
   const file = join(OUT, `cox-${n}.csv`);
   if (withR && !existsSync(file)) await writeCsv(file, d);
@@ -83,4 +102,4 @@ for (const n of SIZES) {
   }
   console.log(line);
 }
-console.log('ratio = our time / R\'s (below 1: faster than R); R\'s times exclude reading the file.');
+console.log("ratio = our time / R's (below 1: faster than R); R's times exclude reading the file.");

@@ -11,7 +11,10 @@ import { join } from 'node:path';
 import { designMatrix, logisticRegression, vcovCL, weightedLinearModel } from '../src/stats/index.js';
 import { largeRegressionData } from '../tests/stats/regression-large-data.js';
 
-const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const sizes = process.argv
+  .slice(2)
+  .map(Number)
+  .filter((n) => n > 0);
 const SIZES = sizes.length > 0 ? sizes : [10_000, 100_000, 1_000_000];
 const OUT = join(import.meta.dirname, 'out');
 const withR = spawnSync('Rscript', ['-e', 'suppressMessages(library(sandwich))'], { stdio: 'ignore' }).status === 0;

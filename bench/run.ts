@@ -16,7 +16,10 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const sizes = process.argv
+  .slice(2)
+  .map(Number)
+  .filter((n) => n > 0);
 const SIZES = sizes.length > 0 ? sizes : [10_000, 100_000, 1_000_000];
 const OUT = join(import.meta.dirname, 'out');
 const tsx = ['--import', 'tsx'];
@@ -97,7 +100,9 @@ const rendered = execFileSync(process.execPath, [...tsx, 'analyses/render-all.ts
 const wallMs = Number(process.hrtime.bigint() - t) / 1e6;
 const pages = [...rendered.matchAll(/^(\S+): wrote .* \((\d+) ms\)$/gm)].map((m) => ({ name: m[1], ms: Number(m[2]) }));
 const pagesMs = pages.reduce((sum, p) => sum + p.ms, 0);
-console.log(`Rendering every sample page: ${s(pagesMs)} s (${pages.map((p) => `${p.name} ${p.ms} ms`).join(', ')}); with process start and imports ${s(wallMs)} s`);
+console.log(
+  `Rendering every sample page: ${s(pagesMs)} s (${pages.map((p) => `${p.name} ${p.ms} ms`).join(', ')}); with process start and imports ${s(wallMs)} s`,
+);
 
 // The live preview: saving the Resettle notebook to its page re-rendered (bench/preview.ts).
 process.stdout.write(execFileSync(process.execPath, [...tsx, 'bench/preview.ts'], { encoding: 'utf8', env: { ...process.env, TZ: 'UTC' } }));

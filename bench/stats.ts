@@ -15,10 +15,24 @@ function time<T>(f: () => T): [T, number] {
 const rows: [string, number][] = [];
 for (const n of [10_000, 1_000_000]) {
   const a = Math.round(n * 0.13);
-  const table = [[a, n / 2 - a], [Math.round(n * 0.15), n / 2 - Math.round(n * 0.15)]];
+  const table = [
+    [a, n / 2 - a],
+    [Math.round(n * 0.15), n / 2 - Math.round(n * 0.15)],
+  ];
   rows.push([`Fisher 2 × 2, n = ${n.toLocaleString('en-GB')}`, time(() => fisherExact(table))[1]]);
 }
-rows.push(['Fisher 5 × 2, n = 500', time(() => fisherExact([[20, 80], [25, 75], [30, 70], [18, 82], [27, 73]]))[1]]);
+rows.push([
+  'Fisher 5 × 2, n = 500',
+  time(() =>
+    fisherExact([
+      [20, 80],
+      [25, 75],
+      [30, 70],
+      [18, 82],
+      [27, 73],
+    ]),
+  )[1],
+]);
 rows.push(['chi-square 20 × 2, n = 3,000', time(() => chiSquareTest(Array.from({ length: 20 }, (_, i) => [40 + i, 110 - i])))[1]]);
 
 const random = mulberry32(7);

@@ -68,7 +68,11 @@ export function cohortFlowChart(flow: FlowResult, policy: DisclosurePolicy): Cha
   const notReleased = place(['Not released (still in custody,', `or ended before release): ${n(f.notYetReleased)}`], false);
   const cohort = place([`Follow-up cohort: ${n(f.cohort)}`], true);
   let unusedBox: Box | null = null;
-  if (f.unused.length) unusedBox = place(['Not usable by a measure:', ...f.unused.flatMap((u) => wrapWords(`${u.measure}: ${u.reason}: ${n(u.count)}`, SIDE_CHARS, INDENT))], false);
+  if (f.unused.length)
+    unusedBox = place(
+      ['Not usable by a measure:', ...f.unused.flatMap((u) => wrapWords(`${u.measure}: ${u.reason}: ${n(u.count)}`, SIDE_CHARS, INDENT))],
+      false,
+    );
   down(all, included);
   if (excludedBox) side(excludedBox);
   down(included, cohort);

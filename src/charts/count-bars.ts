@@ -33,7 +33,9 @@ export function countBarsChart(input: CountBarsInput): ChartSpec {
   const max = Math.max(1, ...values.map((v) => v.count ?? 0));
   const description =
     `${input.countTitle} by ${input.categoryTitle.toLowerCase()}: ` +
-    values.map((v) => `${v.label} ${v.text}`).join('; ') + '.' + (input.note ? ' ' + input.note : '');
+    values.map((v) => `${v.label} ${v.text}`).join('; ') +
+    '.' +
+    (input.note ? ' ' + input.note : '');
   return {
     $schema: SCHEMA,
     title: chartTitle(input.title, input.subtitle),
@@ -47,7 +49,9 @@ export function countBarsChart(input: CountBarsInput): ChartSpec {
       {
         transform: [{ filter: 'datum.count != null' }],
         mark: { type: 'bar', color: DARK, height: { band: 0.7 } },
-        encoding: { x: { field: 'count', type: 'quantitative', scale: { domain: [0, max * 1.15] }, axis: { title: input.countTitle, tickMinStep: 1, format: 'd' } } },
+        encoding: {
+          x: { field: 'count', type: 'quantitative', scale: { domain: [0, max * 1.15] }, axis: { title: input.countTitle, tickMinStep: 1, format: 'd' } },
+        },
       },
       {
         // withheld rows get their "<5" at zero

@@ -5,7 +5,7 @@
  * with no square.
  */
 import type { ServiceComparison } from '../measures/types.js';
-import { type DisclosurePolicy, } from '../disclosure/cells.js';
+import type { DisclosurePolicy } from '../disclosure/cells.js';
 import { chartTitle, CONFIG, DARK, MUTED, SCHEMA, type ChartSpec } from './theme.js';
 import { percent } from '../words/format.js';
 import { cohortComparison, shownServices } from '../disclosure/services.js';
@@ -46,12 +46,25 @@ export function forestPanelsChart(comparisons: ServiceComparison[], policy: Disc
   const describe = ({ c, rows: shown, pooled }: (typeof published)[number]) => {
     const w = COMPARED_MEASURE_WORDS[c.measure];
     const pooledText = pooled.hidden || pooled.proportion == null ? 'withheld' : `${percent(pooled.proportion)} overall`;
-    return `${w.title} (share who ${w.outcome}; ${pooledText}): ` +
-      shown.map((r) => (r.hidden ? `${r.label} withheld` : r.proportion == null || !r.ci ? `${r.label} no one` : `${r.label} ${percent(r.proportion)} (${percent(r.ci[0])} to ${percent(r.ci[1])})`)).join(', ');
+    return (
+      `${w.title} (share who ${w.outcome}; ${pooledText}): ` +
+      shown
+        .map((r) =>
+          r.hidden
+            ? `${r.label} withheld`
+            : r.proportion == null || !r.ci
+              ? `${r.label} no one`
+              : `${r.label} ${percent(r.proportion)} (${percent(r.ci[0])} to ${percent(r.ci[1])})`,
+        )
+        .join(', ')
+    );
   };
   return {
     $schema: SCHEMA,
-    title: chartTitle('Services compared on each measure', 'Share of each service\u2019s people with 95% confidence intervals; dashed line: all services together; squares sized by the number of people'),
+    title: chartTitle(
+      'Services compared on each measure',
+      'Share of each service\u2019s people with 95% confidence intervals; dashed line: all services together; squares sized by the number of people',
+    ),
     description: `Forest plots of ${measures.length} measures by service. ` + published.map(describe).join('. ') + '.',
     config: { ...CONFIG, header: { labelFontSize: 12, labelFontWeight: 'bold', title: null, labelOrient: 'top' } },
     data: { values: rows },
@@ -61,8 +74,16 @@ export function forestPanelsChart(comparisons: ServiceComparison[], policy: Disc
       width: 125,
       height: Math.max(50, 18 * services.length),
       layer: [
-        { transform: [{ filter: 'isValid(datum.pooled)' }], mark: { type: 'rule', color: MUTED, strokeDash: [4, 3] }, encoding: { x: { field: 'pooled', ...x } } },
-        { transform: [{ filter: 'isValid(datum.p)' }], mark: { type: 'rule', color: DARK, strokeWidth: 1.6 }, encoding: { y, x: { field: 'lo', ...x }, x2: { field: 'hi' } } },
+        {
+          transform: [{ filter: 'isValid(datum.pooled)' }],
+          mark: { type: 'rule', color: MUTED, strokeDash: [4, 3] },
+          encoding: { x: { field: 'pooled', ...x } },
+        },
+        {
+          transform: [{ filter: 'isValid(datum.p)' }],
+          mark: { type: 'rule', color: DARK, strokeWidth: 1.6 },
+          encoding: { y, x: { field: 'lo', ...x }, x2: { field: 'hi' } },
+        },
         {
           transform: [{ filter: 'isValid(datum.p)' }],
           mark: { type: 'square', color: DARK, opacity: 1 },

@@ -21,9 +21,11 @@ export function thinFunnel(funnel: ServiceComparison['funnel'], keep: number[], 
   if (funnel.length <= steps + 20) return funnel;
   const maxN = funnel[funnel.length - 1].n;
   const wanted = new Set(keep);
-  for (let i = 0; i <= steps; i++) wanted.add(Math.max(1, Math.round((Math.sqrt(maxN) * i / steps) ** 2)));
+  for (let i = 0; i <= steps; i++) wanted.add(Math.max(1, Math.round(((Math.sqrt(maxN) * i) / steps) ** 2)));
   const r = (x: number) => Math.round(x * 1e5) / 1e5;
-  return funnel.filter((f) => wanted.has(f.n)).map((f) => ({ n: f.n, lower95: r(f.lower95), upper95: r(f.upper95), lower998: r(f.lower998), upper998: r(f.upper998) }));
+  return funnel
+    .filter((f) => wanted.has(f.n))
+    .map((f) => ({ n: f.n, lower95: r(f.lower95), upper95: r(f.upper95), lower998: r(f.lower998), upper998: r(f.upper998) }));
 }
 
 /** Funnel plots of several measures as panels, two to a row: one figure instead of four. */
@@ -38,23 +40,50 @@ export function funnelPanelsChart(comparisons: ServiceComparison[], policy: Disc
     const measure = COMPARED_MEASURE_WORDS[c.measure].title;
     const { rows: shown, pooled } = shownServices(c, policy, cohort);
     const drawn = shown.filter((r) => !r.hidden && r.proportion != null);
-    for (const f of thinFunnel(c.funnel, drawn.map((d) => d.n.value), 40)) {
+    for (const f of thinFunnel(
+      c.funnel,
+      drawn.map((d) => d.n.value),
+      40,
+    )) {
       rows.push({ measure, kind: '95% limits', side: 'lower', n: f.n, v: f.lower95 }, { measure, kind: '95% limits', side: 'upper', n: f.n, v: f.upper95 });
-      rows.push({ measure, kind: '99.8% limits', side: 'lower', n: f.n, v: f.lower998 }, { measure, kind: '99.8% limits', side: 'upper', n: f.n, v: f.upper998 });
+      rows.push(
+        { measure, kind: '99.8% limits', side: 'lower', n: f.n, v: f.lower998 },
+        { measure, kind: '99.8% limits', side: 'upper', n: f.n, v: f.upper998 },
+      );
     }
     if (!pooled.hidden && pooled.proportion != null) rows.push({ measure, kind: 'pooled', v: pooled.proportion });
     const placed = drawn.map((r) => ({ label: r.label, n: r.n.value, p: r.proportion!, position: funnelPosition(r.proportion!, r.n.value, c) }));
     for (const d of placed) rows.push({ measure, kind: 'service', n: d.n, v: d.p, label: d.label, position: d.position });
     const out = placed.filter((d) => d.position !== 'within 95%');
-    notes.push(`${measure}: ${pooled.hidden || pooled.proportion == null ? 'pooled proportion withheld' : `pooled ${percent(pooled.proportion)}`}; ` + (out.length ? out.map((d) => `${d.label} ${percent(d.p)} of ${d.n}, ${d.position}`).join('; ') : 'every service shown within the 95% limits') + (shown.length > drawn.length ? `; ${shown.length - drawn.length} withheld` : ''));
+    notes.push(
+      `${measure}: ${pooled.hidden || pooled.proportion == null ? 'pooled proportion withheld' : `pooled ${percent(pooled.proportion)}`}; ` +
+        (out.length ? out.map((d) => `${d.label} ${percent(d.p)} of ${d.n}, ${d.position}`).join('; ') : 'every service shown within the 95% limits') +
+        (shown.length > drawn.length ? `; ${shown.length - drawn.length} withheld` : ''),
+    );
   }
-  const x = { field: 'n', type: 'quantitative' as const, scale: { domain: [0, maxN], nice: false }, axis: { title: 'People in the service (n)', format: 'd', tickCount: 4, grid: false } };
-  const y = { field: 'v', type: 'quantitative' as const, scale: { domain: [0, 1] }, axis: { format: '.0%', title: 'Share of the service\u2019s people', tickCount: 5, grid: false } };
+  const x = {
+    field: 'n',
+    type: 'quantitative' as const,
+    scale: { domain: [0, maxN], nice: false },
+    axis: { title: 'People in the service (n)', format: 'd', tickCount: 4, grid: false },
+  };
+  const y = {
+    field: 'v',
+    type: 'quantitative' as const,
+    scale: { domain: [0, 1] },
+    axis: { format: '.0%', title: 'Share of the service\u2019s people', tickCount: 5, grid: false },
+  };
   const positions = ['within 95%', 'between 95% and 99.8%', 'outside 99.8%'];
   return {
     $schema: SCHEMA,
-    title: chartTitle('Funnel plots: each service against the limits chance allows for its size', 'Solid: all services together; dashed: 95% limits; dotted: 99.8% limits; services outside the 99.8% limits are named'),
-    description: `Funnel plots of ${measures.length} measures: each service's share against its number of people, with the pooled proportion and its 95% and 99.8% control limits. ` + notes.join('. ') + '.',
+    title: chartTitle(
+      'Funnel plots: each service against the limits chance allows for its size',
+      'Solid: all services together; dashed: 95% limits; dotted: 99.8% limits; services outside the 99.8% limits are named',
+    ),
+    description:
+      `Funnel plots of ${measures.length} measures: each service's share against its number of people, with the pooled proportion and its 95% and 99.8% control limits. ` +
+      notes.join('. ') +
+      '.',
     config: { ...CONFIG, header: { labelFontSize: 12, labelFontWeight: 'bold', title: null } },
     data: { values: rows },
     facet: { field: 'measure', type: 'nominal', sort: measures, title: null },
@@ -74,14 +103,34 @@ export function funnelPanelsChart(comparisons: ServiceComparison[], policy: Disc
             y,
             detail: { field: 'side' },
             color: { field: 'kind', type: 'nominal', scale: { domain: ['95% limits', '99.8% limits'], range: [LIMIT95, LIMIT998] }, legend: { title: null } },
-            strokeDash: { field: 'kind', type: 'nominal', scale: { domain: ['95% limits', '99.8% limits'], range: [[6, 3], [2, 2]] }, legend: { title: null } },
+            strokeDash: {
+              field: 'kind',
+              type: 'nominal',
+              scale: {
+                domain: ['95% limits', '99.8% limits'],
+                range: [
+                  [6, 3],
+                  [2, 2],
+                ],
+              },
+              legend: { title: null },
+            },
           },
         },
         { transform: [{ filter: "datum.kind == 'pooled'" }], mark: { type: 'rule', color: INK, strokeWidth: 1.2 }, encoding: { y } },
         {
           transform: [{ filter: "datum.kind == 'service'" }],
           mark: { type: 'point', filled: true, color: DARK, size: 45, stroke: 'white', strokeWidth: 0.6 },
-          encoding: { x, y, shape: { field: 'position', type: 'nominal', scale: { domain: positions, range: ['circle', 'square', 'triangle-up'] }, legend: { title: null, labelLimit: 320 } } },
+          encoding: {
+            x,
+            y,
+            shape: {
+              field: 'position',
+              type: 'nominal',
+              scale: { domain: positions, range: ['circle', 'square', 'triangle-up'] },
+              legend: { title: null, labelLimit: 320 },
+            },
+          },
         },
         // only the services outside the 99.8% limits are named (the note under the figure lists the rest),
         // to the right of their point in the left half of a panel and to the left in the right half

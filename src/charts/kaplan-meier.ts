@@ -83,7 +83,10 @@ export function thinSteps(points: KmPoint[], step: number): KmPoint[] {
   for (let i = 1; i < points.length; i++) {
     const p = points[i];
     const prev = out[out.length - 1];
-    const sameColumn = Math.floor(p.month / step) === Math.floor(prev.month / step) && out.length > 1 && Math.floor(out[out.length - 2].month / step) === Math.floor(prev.month / step);
+    const sameColumn =
+      Math.floor(p.month / step) === Math.floor(prev.month / step) &&
+      out.length > 1 &&
+      Math.floor(out[out.length - 2].month / step) === Math.floor(prev.month / step);
     if (sameColumn && i < points.length - 1) out[out.length - 1] = p;
     else out.push(p);
   }
@@ -100,7 +103,10 @@ function csvField(s: string): string {
 
 /** Inline CSV data (a quarter of the size of JSON objects for long curves). */
 function csvData(points: KmPoint[], colourOf: (series: string) => string): { values: string; format: typeof CSV_FORMAT } {
-  const lines = ['series,colour,month,survival,lower,upper', ...points.map((p) => `${csvField(p.series)},${colourOf(p.series)},${p.month},${p.survival},${p.lower ?? ''},${p.upper ?? ''}`)];
+  const lines = [
+    'series,colour,month,survival,lower,upper',
+    ...points.map((p) => `${csvField(p.series)},${colourOf(p.series)},${p.month},${p.survival},${p.lower ?? ''},${p.upper ?? ''}`),
+  ];
   return { values: lines.join('\n'), format: CSV_FORMAT };
 }
 
@@ -159,9 +165,7 @@ export function kaplanMeierChart(input: KmChartInput): ChartSpec {
   // One point per pixel column at most: finer steps cannot be seen and only bloat the page.
   const points = input.series.flatMap((s) => thinSteps(kmPoints(s, input.policy), maxMonth / CHART_WIDTH));
   const band = points.filter((p) => p.lower != null && p.upper != null);
-  const risk = atRiskTable(input.series, months, input.policy).flatMap((row) =>
-    row.cells.map((c) => ({ series: row.series, month: c.month, text: c.text })),
-  );
+  const risk = atRiskTable(input.series, months, input.policy).flatMap((row) => row.cells.map((c) => ({ series: row.series, month: c.month, text: c.text })));
   const labels = input.series.map((s) => s.label);
   const many = labels.length > 1;
   const legend = { orient: 'top', direction: 'horizontal', title: null, symbolType: 'stroke', symbolSize: 400, labelLimit: 240 };
@@ -172,7 +176,10 @@ export function kaplanMeierChart(input: KmChartInput): ChartSpec {
     ? { field: 'series', type: 'nominal' as const, sort: labels, scale: { domain: labels, range: SERIES_DASHES.slice(0, labels.length) } }
     : undefined;
   const colourOf = (series: string) => (many ? SERIES_COLOURS[labels.indexOf(series) % SERIES_COLOURS.length] : DARK);
-  const ends = labels.map((l) => points.filter((p) => p.series === l).pop()).filter((p): p is KmPoint => p != null).map((p) => ({ series: p.series, month: p.month, survival: p.survival, colour: colourOf(p.series) }));
+  const ends = labels
+    .map((l) => points.filter((p) => p.series === l).pop())
+    .filter((p): p is KmPoint => p != null)
+    .map((p) => ({ series: p.series, month: p.month, survival: p.survival, colour: colourOf(p.series) }));
   const xScale = { domain: [0, maxMonth], nice: false, zero: true };
   const x = { field: 'month', type: 'quantitative' as const, scale: xScale, axis: { title: input.timeTitle, values: months, format: 'd' } };
   const description = describeKm(input, months);
@@ -258,7 +265,8 @@ function describeKm(input: KmChartInput, months: number[]): string {
   return (
     `Kaplan–Meier estimate of the share ${input.survivalTitle.toLowerCase()} against ${input.timeTitle.toLowerCase()}, ` +
     `as a step line with its 95% confidence band; numbers at risk at ${months.join(', ')} months beneath. ` +
-    parts.join('; ') + '.'
+    parts.join('; ') +
+    '.'
   );
 }
 
@@ -287,16 +295,36 @@ export function kaplanMeierPanels(input: KmPanelsInput): ChartSpec {
   }
   // panels are 125 px wide and 90 px tall: two decimals of a month and three of a proportion are finer than a pixel
   const r = (x: number | null, digits: number) => (x == null ? '' : String(round(x, digits)));
-  const csv = ['panel,role,month,survival,lower,upper', ...rows.map((p) => `${csvField(p.panel)},${p.role === 'service' ? 's' : 'r'},${r(p.month, 2)},${r(p.survival, 3)},${r(p.lower, 3)},${r(p.upper, 3)}`)].join('\n');
-  const x = { field: 'month', type: 'quantitative' as const, scale: { domain: [0, maxMonth], nice: false }, axis: { title: input.timeTitle, values: months.filter((_, i) => i % 2 === 0), format: 'd', labelFontSize: 10, titleFontSize: 11, grid: false } };
+  const csv = [
+    'panel,role,month,survival,lower,upper',
+    ...rows.map((p) => `${csvField(p.panel)},${p.role === 'service' ? 's' : 'r'},${r(p.month, 2)},${r(p.survival, 3)},${r(p.lower, 3)},${r(p.upper, 3)}`),
+  ].join('\n');
+  const x = {
+    field: 'month',
+    type: 'quantitative' as const,
+    scale: { domain: [0, maxMonth], nice: false },
+    axis: { title: input.timeTitle, values: months.filter((_, i) => i % 2 === 0), format: 'd', labelFontSize: 10, titleFontSize: 11, grid: false },
+  };
   // no grid lines in small panels: twenty panels of them cost more to draw than they help
-  const y = { type: 'quantitative' as const, scale: { domain: [0, 1] }, axis: { format: '.0%', title: input.survivalTitle, values: [0, 0.5, 1], labelFontSize: 10, titleFontSize: 11, grid: false } };
+  const y = {
+    type: 'quantitative' as const,
+    scale: { domain: [0, 1] },
+    axis: { format: '.0%', title: input.survivalTitle, values: [0, 0.5, 1], labelFontSize: 10, titleFontSize: 11, grid: false },
+  };
   const description =
     describeKm(input, months) +
     (input.reference ? ` Each panel shows one curve with its band; the grey line is ${input.reference.label.toLowerCase()} together.` : '');
   return {
     $schema: SCHEMA,
-    title: chartTitle(input.title, [input.subtitle ?? '', input.reference ? `Grey line: ${input.reference.label.toLowerCase()}; shading: 95% confidence band` : 'Shading: 95% confidence band'].filter(Boolean).join('. ')),
+    title: chartTitle(
+      input.title,
+      [
+        input.subtitle ?? '',
+        input.reference ? `Grey line: ${input.reference.label.toLowerCase()}; shading: 95% confidence band` : 'Shading: 95% confidence band',
+      ]
+        .filter(Boolean)
+        .join('. '),
+    ),
     description,
     config: { ...CONFIG, header: { labelFontSize: 10.5, labelLimit: PANEL_W + 70, title: null } },
     data: { values: csv, format: CSV_FORMAT },

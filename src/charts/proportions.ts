@@ -36,7 +36,8 @@ export function proportionsChart(input: ProportionChartInput): ChartSpec {
   const height = Math.max(60, 34 * all.length);
   const description =
     `Share of people who ${input.outcome}, by ${input.groupTitle.toLowerCase()}, with 95% confidence intervals. ` +
-    all.map((r) => describeRow(r)).join('; ') + '.';
+    all.map((r) => describeRow(r)).join('; ') +
+    '.';
   const y = { field: 'label', type: 'nominal' as const, sort: order, scale: { domain: order }, title: input.groupTitle, axis: GROUP_AXIS };
   const x = { scale: { domain: [0, 1] }, axis: { format: '.0%', title: `Share who ${input.outcome} (95% CI)` } };
   return {
@@ -85,7 +86,16 @@ export function proportionsChart(input: ProportionChartInput): ChartSpec {
 }
 
 /** A horizontal group-axis title above the labels, so a short chart does not grow to fit a rotated title. */
-export const GROUP_AXIS = { labelLimit: 320, titleAngle: 0, titleAlign: 'right', titleAnchor: 'end', titleX: -6, titleY: -6, titleBaseline: 'bottom', titleFontWeight: 'bold' } as const;
+export const GROUP_AXIS = {
+  labelLimit: 320,
+  titleAngle: 0,
+  titleAlign: 'right',
+  titleAnchor: 'end',
+  titleX: -6,
+  titleY: -6,
+  titleBaseline: 'bottom',
+  titleFontWeight: 'bold',
+} as const;
 
 function describeRow(r: ShownProportion): string {
   if (r.hidden) return `${r.label}: withheld because the numbers are small`;

@@ -20,9 +20,21 @@ export const RECALL_REASON_WORDS: Record<string, string> = {
 };
 
 /** Reasons in vocabulary order, then any other key, then "none". */
-export function recallReasonRows(reasons: Record<string, number>, policy: DisclosurePolicy): { key: string; label: string; count: { value: number; hidden: boolean } }[] {
-  const keys = [...RECALL_REASONS.filter((r) => r in reasons), ...Object.keys(reasons).filter((k) => k !== 'none' && !(RECALL_REASONS as readonly string[]).includes(k)).sort(), ...('none' in reasons ? ['none'] : [])];
-  const counts = suppressEach(keys.map((k) => reasons[k]), policy);
+export function recallReasonRows(
+  reasons: Record<string, number>,
+  policy: DisclosurePolicy,
+): { key: string; label: string; count: { value: number; hidden: boolean } }[] {
+  const keys = [
+    ...RECALL_REASONS.filter((r) => r in reasons),
+    ...Object.keys(reasons)
+      .filter((k) => k !== 'none' && !(RECALL_REASONS as readonly string[]).includes(k))
+      .sort(),
+    ...('none' in reasons ? ['none'] : []),
+  ];
+  const counts = suppressEach(
+    keys.map((k) => reasons[k]),
+    policy,
+  );
   return keys.map((key, i) => ({ key, label: RECALL_REASON_WORDS[key] ?? key, count: counts[i] }));
 }
 

@@ -77,10 +77,17 @@ export function seriousnessChart(result: ReconvictionResult, policy: DisclosureP
     'Reconvicted people by how serious their most serious reconviction was compared with their index offence. ' +
     all
       .map((r) => `${r.label}: ` + SERIOUSNESS_LEVELS.map((l) => `${SERIOUSNESS_WORDS[l].toLowerCase()} ${formatCount(r.cells[l], policy)}`).join(', '))
-      .join('; ') + '.';
+      .join('; ') +
+    '.';
   return {
     $schema: SCHEMA,
-    title: chartTitle('Seriousness of reconviction compared with the index offence', (policy.profile === 'public' ? 'People reconvicted, by their most serious reconviction; withheld cells are not drawn' : 'People reconvicted, by their most serious reconviction') + (notDrawn.length > 0 ? `; not drawn, as their counts are withheld: ${notDrawn.join(', ')}` : '')),
+    title: chartTitle(
+      'Seriousness of reconviction compared with the index offence',
+      (policy.profile === 'public'
+        ? 'People reconvicted, by their most serious reconviction; withheld cells are not drawn'
+        : 'People reconvicted, by their most serious reconviction') +
+        (notDrawn.length > 0 ? `; not drawn, as their counts are withheld: ${notDrawn.join(', ')}` : ''),
+    ),
     description,
     config: CONFIG,
     width: CHART_WIDTH - 200,

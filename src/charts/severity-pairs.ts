@@ -82,14 +82,18 @@ export function severityPairsChart(result: ReconvictionResult, policy: Disclosur
   const description =
     `Severity of each reconvicted person's index offence (across) against their most serious reconviction (up), ` +
     `with the line of equal severity. ${countSides(result, policy)} ` +
-    (isPublic ? `Only pairs of values shared by at least ${policy.minCell} people are drawn; ${formatCount({ value: leftOut, hidden: isSmallCount(leftOut, policy) }, policy)} people are not drawn. ` : '') +
+    (isPublic
+      ? `Only pairs of values shared by at least ${policy.minCell} people are drawn; ${formatCount({ value: leftOut, hidden: isSmallCount(leftOut, policy) }, policy)} people are not drawn. `
+      : '') +
     sourceNote;
   const axisFormat = useLog ? { format: '~s', grid: false } : {};
   return {
     $schema: SCHEMA,
     title: chartTitle(
       'Index offence and most serious reconviction',
-      isPublic ? `Circles sized by the number of people; pairs shared by fewer than ${policy.minCell} people (${formatCount({ value: leftOut, hidden: isSmallCount(leftOut, policy) }, policy)} people) not drawn` : 'One point per reconvicted person; people with the same values sit side by side',
+      isPublic
+        ? `Circles sized by the number of people; pairs shared by fewer than ${policy.minCell} people (${formatCount({ value: leftOut, hidden: isSmallCount(leftOut, policy) }, policy)} people) not drawn`
+        : 'One point per reconvicted person; people with the same values sit side by side',
     ),
     description,
     config: CONFIG,

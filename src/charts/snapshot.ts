@@ -19,12 +19,17 @@ export function snapshotChart(s: SnapshotResult, policy: DisclosurePolicy): Char
     ...(r.inCustody.hidden ? [] : [{ service: r.service, place: places[0], order: 0, people: r.inCustody.value }]),
     ...(r.inCommunity.hidden ? [] : [{ service: r.service, place: places[1], order: 1, people: r.inCommunity.value }]),
   ]);
-  const labels = table.rows.map((r) => ({ service: r.service, text: r.total.hidden ? `total ${formatCount(r.total, policy)}` : String(r.total.value), x: r.inCustody.hidden || r.inCommunity.hidden ? 0 : r.total.value }));
+  const labels = table.rows.map((r) => ({
+    service: r.service,
+    text: r.total.hidden ? `total ${formatCount(r.total, policy)}` : String(r.total.value),
+    x: r.inCustody.hidden || r.inCommunity.hidden ? 0 : r.total.value,
+  }));
   const t = table.total;
   const description =
     `People accessing each service on ${longDate(s.date)}, in custody or in the community. All services: ${formatCount(t.total, policy)} people, ` +
     `${formatCount(t.inCustody, policy)} in custody and ${formatCount(t.inCommunity, policy)} in the community. ` +
-    table.rows.map((r) => `${r.service}: ${formatCount(r.inCustody, policy)} in custody, ${formatCount(r.inCommunity, policy)} in the community`).join('; ') + '.';
+    table.rows.map((r) => `${r.service}: ${formatCount(r.inCustody, policy)} in custody, ${formatCount(r.inCommunity, policy)} in the community`).join('; ') +
+    '.';
   const y = { field: 'service', type: 'nominal' as const, sort: order, scale: { domain: order }, title: 'Service', axis: GROUP_AXIS };
   return {
     $schema: SCHEMA,

@@ -39,7 +39,16 @@ export function wrapWords(text: string, width: number, indent = ''): string[] {
 /** Okabe–Ito colours ordered dark to light, so neighbouring series contrast in greyscale too. */
 export const SERIES_COLOURS = ['#0072B2', '#E69F00', '#000000', '#56B4E9', '#D55E00', '#009E73', '#CC79A7', '#F0E442'];
 /** Dash patterns paired with SERIES_COLOURS, for line charts read in greyscale. */
-export const SERIES_DASHES: number[][] = [[1, 0], [6, 3], [2, 2], [8, 2, 2, 2], [4, 4], [1, 3], [10, 4], [3, 1]];
+export const SERIES_DASHES: number[][] = [
+  [1, 0],
+  [6, 3],
+  [2, 2],
+  [8, 2, 2, 2],
+  [4, 4],
+  [1, 3],
+  [10, 4],
+  [3, 1],
+];
 
 /** Two-part fills: dark and light, for stacked bars of two categories (e.g. custody and community). */
 export const DARK = '#0b3d63';
@@ -62,11 +71,19 @@ export const CONFIG = {
   padding: 8,
   view: { stroke: null },
   title: { fontSize: 15, anchor: 'start', color: INK, subtitleColor: MUTED, subtitleFontSize: 12, offset: 10 },
-  axis: { labelFontSize: 12, titleFontSize: 12, titleColor: INK, labelColor: INK, gridColor: '#e4e4e4', domainColor: '#888', tickColor: '#888', titleFontWeight: 'normal' },
+  axis: {
+    labelFontSize: 12,
+    titleFontSize: 12,
+    titleColor: INK,
+    labelColor: INK,
+    gridColor: '#e4e4e4',
+    domainColor: '#888',
+    tickColor: '#888',
+    titleFontWeight: 'normal',
+  },
   legend: { labelFontSize: 12, titleFontSize: 12, orient: 'bottom', direction: 'horizontal', titleFontWeight: 'normal', symbolStrokeWidth: 2 },
   header: { labelFontSize: 12, titleFontSize: 12 },
   text: { fontSize: 12, color: INK },
 } as const;
 
 export const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
-

@@ -36,9 +36,7 @@ export function timeInServiceChart(result: TimeInServiceResult, policy: Disclosu
     { label: 'Community', s: result.communityMonths, n: counts.communityN },
   ];
   const order = rows.map((r) => r.label);
-  const values = rows
-    .filter((r) => r.s.n > 0 && !summaryWithheld(r.s, policy) && r.s.min != null)
-    .map((r) => ({ label: r.label, ...r.s }));
+  const values = rows.filter((r) => r.s.n > 0 && !summaryWithheld(r.s, policy) && r.s.min != null).map((r) => ({ label: r.label, ...r.s }));
   const max = Math.max(1, ...values.map((v) => v.max ?? 0));
   const x = { type: 'quantitative' as const, scale: { domain: [0, Math.ceil(max / 6) * 6] }, axis: { title: 'Months', tickMinStep: 1 } };
   const y = { field: 'label', type: 'nominal' as const, sort: order, scale: { domain: order }, title: null, axis: GROUP_AXIS };
@@ -56,7 +54,10 @@ export function timeInServiceChart(result: TimeInServiceResult, policy: Disclosu
     `. People still in the service (${formatCount(counts.ends.find((r) => r.key === 'ongoing')!.count, policy)}) are not in the community summary.`;
   return {
     $schema: SCHEMA,
-    title: chartTitle('Time in service', ['In-reach: first contact in custody to release; community: release to service end (people who have left).', 'Whiskers: minimum to maximum; box: middle half; bar: median; diamond: mean']),
+    title: chartTitle('Time in service', [
+      'In-reach: first contact in custody to release; community: release to service end (people who have left).',
+      'Whiskers: minimum to maximum; box: middle half; bar: median; diamond: mean',
+    ]),
     description,
     config: CONFIG,
     width: CHART_WIDTH - 120,
@@ -78,7 +79,10 @@ export function timeInServiceChart(result: TimeInServiceResult, policy: Disclosu
  * people in the community summary (its n), and that n with "still in the
  * service" to everyone again: one suppression over all three relations.
  */
-export function timeInServiceCounts(result: TimeInServiceResult, policy: DisclosurePolicy): { ends: { key: string; label: string; count: Count }[]; communityN: Count } {
+export function timeInServiceCounts(
+  result: TimeInServiceResult,
+  policy: DisclosurePolicy,
+): { ends: { key: string; label: string; count: Count }[]; communityN: Count } {
   const keys = Object.keys(result.endReasons);
   const parts = [...keys.map((k) => result.endReasons[k]), result.ongoing];
   const ended = keys.map((_, i) => i);

@@ -3,12 +3,7 @@
  * with `--study` overrides the file's value (study-file.md).
  */
 import { resolve } from 'node:path';
-import {
-  DEFAULT_MEASURE_OPTIONS,
-  DEFAULT_REPORT_OPTIONS,
-  type MeasureOptions,
-  type ReportOptions,
-} from '../study/options.js';
+import { DEFAULT_MEASURE_OPTIONS, DEFAULT_REPORT_OPTIONS, type MeasureOptions, type ReportOptions } from '../study/options.js';
 import { OPTION_CHECKS, REPORT_CHECKS, StudySettingError, dateFormatCheck, delimiterCheck, isoDate, readStudyFile } from '../study/study-file.js';
 import { UsageError, kebabCase, parseFlags, type FlagKind, type ParsedFlags } from './args.js';
 
@@ -50,10 +45,7 @@ export const STUDY_FLAGS: Record<string, FlagKind> = {
   quarantine: 'string',
   help: 'boolean',
   ...Object.fromEntries(
-    [...Object.keys(OPTION_CHECKS), ...Object.keys(REPORT_CHECKS)].map((key) => [
-      kebabCase(key),
-      key === 'includeCautions' ? 'boolean' : 'string',
-    ]),
+    [...Object.keys(OPTION_CHECKS), ...Object.keys(REPORT_CHECKS)].map((key) => [kebabCase(key), key === 'includeCautions' ? 'boolean' : 'string']),
   ),
 };
 
@@ -93,9 +85,7 @@ export async function resolveStudyConfig(flags: ParsedFlags, command: string): P
     const people = path('people') ?? file?.people;
     const events = path('events') ?? file?.events;
     if (people === undefined || events === undefined) {
-      throw new UsageError(
-        `follow-up ${command} needs a study: --study study.json, or --people people.csv --events events.csv`,
-      );
+      throw new UsageError(`follow-up ${command} needs a study: --study study.json, or --people people.csv --events events.csv`);
     }
     const date = (name: string) => {
       const value = stringFlag(flags, name);
@@ -115,7 +105,13 @@ export async function resolveStudyConfig(flags: ParsedFlags, command: string): P
       offences: path('offences') ?? file?.offences ?? null,
       extractionDate: date('extraction-date') ?? file?.extractionDate ?? null,
       snapshotDate: date('snapshot-date') ?? file?.snapshotDate ?? null,
-      allowColumns: allow === undefined ? (file?.allowColumns ?? []) : allow.split(',').map((c) => c.trim()).filter(Boolean),
+      allowColumns:
+        allow === undefined
+          ? (file?.allowColumns ?? [])
+          : allow
+              .split(',')
+              .map((c) => c.trim())
+              .filter(Boolean),
       dateFormat: checked('date-format', dateFormatCheck) ?? file?.dateFormat ?? null,
       offencesExtra: path('offences-extra') ?? file?.offencesExtra ?? null,
       delimiter: checked('delimiter', delimiterCheck) ?? file?.delimiter ?? null,

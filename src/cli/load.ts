@@ -20,7 +20,8 @@ function mustBeReadable(role: string, path: string): void {
   try {
     checkInputFile(role, path);
   } catch (error) {
-    if (error instanceof InputFileError && error.usage) throw new UsageError(`${error.message}; check the path (relative to the study file, or to this folder for flags)`);
+    if (error instanceof InputFileError && error.usage)
+      throw new UsageError(`${error.message}; check the path (relative to the study file, or to this folder for flags)`);
     if (error instanceof InputFileError) throw new InvalidRecordsError(error.message);
     throw error;
   }

@@ -358,7 +358,10 @@ export interface Outside {
  */
 export function sharedSizes(groups: readonly { label: string; n: number }[], policy: DisclosurePolicy): Map<string, Count> {
   const sorted = [...groups].sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
-  const shown = suppressWithTotal(sorted.map((g) => g.n), policy);
+  const shown = suppressWithTotal(
+    sorted.map((g) => g.n),
+    policy,
+  );
   return new Map(sorted.map((g, i) => [g.label, shown.parts[i]]));
 }
 

@@ -24,7 +24,15 @@ export function flowCounts(flow: FlowResult, policy: DisclosurePolicy): FlowCoun
   const values = [flow.people, flow.included, flow.notYetReleased, flow.cohort, ...reasons.map((r) => flow.excluded[r])];
   const ex = reasons.map((_, i) => 4 + i);
   // The cohort size is printed beside every measure, so the flow hides other cells before it.
-  const hidden = suppressCells(values, [{ parts: [...ex, 1], total: 0 }, { parts: [2, 3], total: 1 }], policy, [0, 3]);
+  const hidden = suppressCells(
+    values,
+    [
+      { parts: [...ex, 1], total: 0 },
+      { parts: [2, 3], total: 1 },
+    ],
+    policy,
+    [0, 3],
+  );
   const c = (i: number): Count => ({ value: values[i], hidden: hidden[i] });
   // Each measure's unusable people and the people it used add up to the cohort: the used count is
   // not printed here but is the measure's denominator elsewhere, so it is a cell of the relation.
@@ -47,4 +55,3 @@ export function flowCounts(flow: FlowResult, policy: DisclosurePolicy): FlowCoun
     unused: unusedRows.map((u, i) => ({ measure: MEASURE_WORDS[u.measure] ?? u.measure, reason: u.reason, count: unusedCounts[i] })),
   };
 }
-

@@ -29,7 +29,7 @@ export class Narrator {
 
   /** The study's measures as this page publishes them. */
   get published(): Published {
-    if (!this.measures) throw new Error('this narrator was made without the study\'s measures');
+    if (!this.measures) throw new Error("this narrator was made without the study's measures");
     this.publishedMeasures ??= publish(this.measures, this.policy);
     return this.publishedMeasures;
   }
@@ -41,7 +41,12 @@ export class Narrator {
   /** "27 of 45 (60%, 95% CI 45%–73%)", or "fewer than 5 of 45" when withheld; `outside`: cohort members outside the denominator. */
   share(p: Proportion, outside?: Outside): Shown {
     const s = suppressProportion(p, '', this.policy, outside);
-    if (!s.hidden) return this.shown(s.proportion == null ? `0 of ${formatInteger(p.n)}` : `${formatInteger(p.k)} of ${formatInteger(p.n)} (${percent(s.proportion)}, 95% CI ${percentInterval(s.ci!)})`);
+    if (!s.hidden)
+      return this.shown(
+        s.proportion == null
+          ? `0 of ${formatInteger(p.n)}`
+          : `${formatInteger(p.k)} of ${formatInteger(p.n)} (${percent(s.proportion)}, 95% CI ${percentInterval(s.ci!)})`,
+      );
     if (s.n.hidden) return this.shown('a number withheld to protect small counts', true);
     if (isSmallCount(p.k, this.policy)) return this.shown(`fewer than ${this.policy.minCell} of ${formatInteger(p.n)}`, true);
     return this.shown(`all but fewer than ${this.policy.minCell} of ${formatInteger(p.n)}`, true);
@@ -130,7 +135,10 @@ export class Narrator {
    * The two-group comparison in words (risk difference with its interval and
    * Fisher's p), or null when a group is withheld or there are not two groups.
    */
-  comparison(c: GroupComparison, overall: Proportion): { first: Shown; second: Shown; difference: Shown; fisher: Shown; significant: boolean; includesZero: boolean } | null {
+  comparison(
+    c: GroupComparison,
+    overall: Proportion,
+  ): { first: Shown; second: Shown; difference: Shown; fisher: Shown; significant: boolean; includesZero: boolean } | null {
     const { rows } = shownComparison(c, overall, this.policy);
     const used = rows.filter((r) => r.n.value > 0);
     if (used.length !== 2 || used.some((r) => r.hidden) || !c.riskDifference) return null;

@@ -79,6 +79,8 @@ export function leftOutPeople(m: StudyMeasures): Published['leftOut'] {
 
 function publishedServices(c: ServiceComparison, policy: DisclosurePolicy, cohort: ServiceComparison | undefined): PublishedServices {
   const shown = shownServices(c, policy, cohort);
-  const outsideLimits = shown.rows.filter((r) => !r.hidden && r.proportion != null && funnelPosition(r.proportion, r.n.value, c) === 'outside 99.8%').map((r) => r.label);
+  const outsideLimits = shown.rows
+    .filter((r) => !r.hidden && r.proportion != null && funnelPosition(r.proportion, r.n.value, c) === 'outside 99.8%')
+    .map((r) => r.label);
   return { measure: c.measure, ...shown, outsideLimits };
 }

@@ -13,16 +13,31 @@ import { sharedSizes, suppressProportions, type DisclosurePolicy, type Outside, 
  * reoffending, desistance from service end) then protects the people each
  * service left out, since the two n would give their number.
  */
-export function shownServices(c: ServiceComparison, policy: DisclosurePolicy, cohort?: ServiceComparison): { rows: ShownProportion[]; pooled: ShownProportion } {
+export function shownServices(
+  c: ServiceComparison,
+  policy: DisclosurePolicy,
+  cohort?: ServiceComparison,
+): { rows: ShownProportion[]; pooled: ShownProportion } {
   const cohortN = new Map(cohort?.byService.map((s) => [s.group, s.n]));
   const outside: Outside | undefined =
     cohort && cohort !== c && c.byService.every((s) => cohortN.has(s.group))
       ? { count: cohort.pooled.n - c.pooled.n, rows: c.byService.map((s) => cohortN.get(s.group)! - s.n) }
       : undefined;
   // services' sizes as every table prints them (the cohort per service, from `cohort`)
-  const sizes = cohort ? sharedSizes(cohort.byService.map((s) => ({ label: s.group, n: s.n })), policy) : null;
+  const sizes = cohort
+    ? sharedSizes(
+        cohort.byService.map((s) => ({ label: s.group, n: s.n })),
+        policy,
+      )
+    : null;
   const rowSizes = sizes ? c.byService.map((s) => (cohortN.get(s.group) === s.n ? (sizes.get(s.group) ?? null) : null)) : undefined;
-  const shown = suppressProportions(c.byService.map((s) => ({ ...s, label: s.group })), policy, { ...c.pooled, label: 'All services' }, outside, rowSizes);
+  const shown = suppressProportions(
+    c.byService.map((s) => ({ ...s, label: s.group })),
+    policy,
+    { ...c.pooled, label: 'All services' },
+    outside,
+    rowSizes,
+  );
   return { rows: shown.rows, pooled: shown.overall! };
 }
 
@@ -45,4 +60,3 @@ function nearest(c: ServiceComparison, n: number) {
   for (const f of c.funnel) if (Math.abs(f.n - n) < Math.abs(best.n - n)) best = f;
   return best;
 }
-

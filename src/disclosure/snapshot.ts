@@ -16,7 +16,10 @@ export interface SnapshotTableRow {
 
 /** The snapshot as published: services by place, with row, column and grand totals, secondary suppression across all. */
 export function snapshotTable(s: SnapshotResult, policy: DisclosurePolicy): { rows: SnapshotTableRow[]; total: SnapshotTableRow } {
-  const mask = suppressTable(s.byService.map((r) => [r.inCustody, r.inCommunity]), policy);
+  const mask = suppressTable(
+    s.byService.map((r) => [r.inCustody, r.inCommunity]),
+    policy,
+  );
   const rows = s.byService.map((r, i): SnapshotTableRow => {
     const custody = { value: r.inCustody, hidden: mask.cells[i][0] };
     const community = { value: r.inCommunity, hidden: mask.cells[i][1] };
@@ -32,4 +35,3 @@ export function snapshotTable(s: SnapshotResult, policy: DisclosurePolicy): { ro
 function share(part: Count, total: Count): number | null {
   return part.hidden || total.hidden || total.value === 0 ? null : part.value / total.value;
 }
-

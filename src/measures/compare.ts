@@ -50,12 +50,7 @@ export function countByGroup(groups: GroupColumn, rows: ArrayLike<number>, outco
  * difference (Newcombe hybrid score interval) and relative risk (log scale),
  * first listed group against the second.
  */
-export function compareCounts(
-  groupBy: string,
-  counts: GroupCounts,
-  listed: boolean[],
-  interval: IntervalMethod,
-): GroupComparison {
+export function compareCounts(groupBy: string, counts: GroupCounts, listed: boolean[], interval: IntervalMethod): GroupComparison {
   const byGroup: GroupProportion[] = [];
   const tested: number[] = [];
   for (let g = 0; g < counts.names.length; g++) {

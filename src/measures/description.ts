@@ -30,8 +30,7 @@ export function cohortDescription(study: Study, groupBy: string | null = null): 
   const categorical = CATEGORICAL.map(([, column]) => groupColumn(study, column));
   const presentInCohort = categorical.map((g) => groupsInCohortRows(g, rows));
   const numeric = NUMERIC.map((name) => rawColumn<ArrayLike<number>>(study.people, name, 'people'));
-  const describe = (group: string | null, members: ArrayLike<number>): DescriptionColumn =>
-    describeRows(group, members, categorical, presentInCohort, numeric);
+  const describe = (group: string | null, members: ArrayLike<number>): DescriptionColumn => describeRows(group, members, categorical, presentInCohort, numeric);
   const overall = describe(null, rows);
   const byGroup: DescriptionColumn[] = [];
   if (groupBy !== null) {
@@ -89,4 +88,3 @@ function describeRows(
     fourOrMoreAces: fourOrMore,
   };
 }
-

@@ -22,11 +22,7 @@ export const ONGOING = 'ongoing (counted, not averaged)';
  * lists, per measure, the cohort members it could not use and why; computed
  * from the options when not given.
  */
-export function cohortFlow(
-  study: Study,
-  options: Partial<MeasureOptions> = {},
-  unusedByMeasure?: Record<string, Unused[]>,
-): FlowResult {
+export function cohortFlow(study: Study, options: Partial<MeasureOptions> = {}, unusedByMeasure?: Record<string, Unused[]>): FlowResult {
   const p = columnsOf(study).people;
   const excluded: Record<string, number> = {};
   let included = 0;

@@ -60,7 +60,10 @@ export function groupColumn(study: Study, groupBy: string): GroupColumn {
  * by a format column the file lacks would put everyone in "not recorded".
  */
 export function checkGroupByPresent(study: Study, groupBy: string): void {
-  const column = groupBy.trim().toLowerCase().replace(/^people\./, '');
+  const column = groupBy
+    .trim()
+    .toLowerCase()
+    .replace(/^people\./, '');
   if (study.absentPeopleColumns?.includes(column)) {
     throw new MeasureOptionError(`Cannot group by "${groupBy}": the people file has no ${column} column. Add it to the file, or group by another column.`);
   }

@@ -91,11 +91,7 @@ export function reconvictionMeasure(study: Study, options: Partial<MeasureOption
   return reconvictionResultFrom(study, reconvictionOutcomes(study, options), options);
 }
 
-export function reconvictionResultFrom(
-  study: Study,
-  o: ReconvictionOutcomes,
-  options: Partial<MeasureOptions> = {},
-): ReconvictionResult {
+export function reconvictionResultFrom(study: Study, o: ReconvictionOutcomes, options: Partial<MeasureOptions> = {}): ReconvictionResult {
   const opts = resolveOptions(options);
   const { people: p } = columnsOf(study);
   const lookup = study.offences;

@@ -100,7 +100,7 @@ function funnel(p0: number, largest: number, sizes: number[]): ServiceComparison
   } else {
     const set = new Set<number>(sizes);
     for (let x = 1; x <= 100; x++) set.add(x);
-    for (let s = 0; s <= FUNNEL_GRID_POINTS; s++) set.add(Math.round(100 * Math.pow(largest / 100, s / FUNNEL_GRID_POINTS)));
+    for (let s = 0; s <= FUNNEL_GRID_POINTS; s++) set.add(Math.round(100 * (largest / 100) ** (s / FUNNEL_GRID_POINTS)));
     ns = [...set].filter((x) => x >= 1 && x <= largest).sort((a, b) => a - b);
   }
   return ns.map((n) => {

@@ -102,9 +102,7 @@ export function toJsonDocument(m: StudyMeasures): { [key: string]: Json } {
       included: m.flow.included,
       notYetReleased: m.flow.notYetReleased,
       cohort: m.flow.cohort,
-      unusedByMeasure: Object.fromEntries(
-        Object.entries(m.flow.unusedByMeasure).map(([k, v]) => [k, v.map((u) => ({ reason: u.reason, count: u.count }))]),
-      ),
+      unusedByMeasure: Object.fromEntries(Object.entries(m.flow.unusedByMeasure).map(([k, v]) => [k, v.map((u) => ({ reason: u.reason, count: u.count }))])),
     },
     recall: {
       window: m.recall.window,

@@ -85,9 +85,7 @@ function unusedLine(unused: { reason: string; count: number }[]): string[] {
 function logRankLine(g: GroupCurves | undefined, what: string): string[] {
   if (!g || !g.logRank) return [];
   const medians = g.curves.map((c) => `${c.group} ${c.curve.median === null ? 'not reached' : `${c.curve.median} days`}`).join(', ');
-  return [
-    `  ${what} by ${g.groupBy}: median ${medians}; log-rank chi-square ${fmt(g.logRank.chiSquare, 2)} on ${g.logRank.df} df, ${pValue(g.logRank.p)}`,
-  ];
+  return [`  ${what} by ${g.groupBy}: median ${medians}; log-rank chi-square ${fmt(g.logRank.chiSquare, 2)} on ${g.logRank.df} df, ${pValue(g.logRank.p)}`];
 }
 
 function plural(n: number, word: string): string {
@@ -183,9 +181,7 @@ export function formatMeasuresText(m: StudyMeasures): string {
   const start = d.from === 'release' ? 'release' : 'service end';
   L.push(`Desistance (no reconviction from ${start} to follow-up end; from "${d.from}")`);
   L.push(`  No further conviction: ${formatProportion(d.overall)}`);
-  L.push(
-    `  Follow-up from ${start}: min ${fmt(d.followUpMonths.min)}, median ${fmt(d.followUpMonths.median)}, max ${fmt(d.followUpMonths.max)} months`,
-  );
+  L.push(`  Follow-up from ${start}: min ${fmt(d.followUpMonths.min)}, median ${fmt(d.followUpMonths.median)}, max ${fmt(d.followUpMonths.max)} months`);
   L.push(`  Median conviction-free time (Kaplan–Meier, censored at follow-up end): ${medianDays(d.convictionFree.median)}`);
   L.push(...logRankLine(d.convictionFreeByGroup, 'Conviction-free time'));
   L.push(...unusedLine(d.unused));

@@ -23,7 +23,11 @@ export type { Narrative } from '../disclosure/narrative.js';
  * option that differs from its default (so that pages of one study with
  * different options do not overwrite each other), plus .html.
  */
-export function reportFileName(study: Study, measures: StudyMeasures, options: Pick<StudyReportOptions, 'title'> & Partial<Pick<StudyReportOptions, 'profile' | 'minCell'>>): string {
+export function reportFileName(
+  study: Study,
+  measures: StudyMeasures,
+  options: Pick<StudyReportOptions, 'title'> & Partial<Pick<StudyReportOptions, 'profile' | 'minCell'>>,
+): string {
   const changed: string[] = [];
   for (const [key, value] of Object.entries(measures.options ?? {})) {
     if (value !== (DEFAULT_MEASURE_OPTIONS as Record<string, unknown>)[key]) changed.push(`${key} ${String(value)}`);

@@ -124,7 +124,8 @@ function buildSections(ctx: ReportContext, wanted: Set<SectionId>, narrative: st
   const out: (Section | null)[] = [];
   const want = (id: SectionId) => wanted.has(id);
   if (want('headlines')) out.push(headlinesSection(ctx));
-  if (want('commentary') && narrative.length) out.push({ id: 'commentary', heading: 'Commentary', blocks: [html`<div class="commentary">${narrative.map((p) => html`<p>${p}</p>`)}</div>`] });
+  if (want('commentary') && narrative.length)
+    out.push({ id: 'commentary', heading: 'Commentary', blocks: [html`<div class="commentary">${narrative.map((p) => html`<p>${p}</p>`)}</div>`] });
   if (want('cohort')) out.push(cohortSection(ctx));
   if (m.flow.cohort > 0) {
     if (want('recall')) out.push(recallSection(ctx));

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export interface RunResult {
+interface RunResult {
   ok: boolean;
   /** Folder holding the pages the run wrote (the caller moves them and removes it). */
   outDir: string;
@@ -86,6 +86,6 @@ export function prepareRun(notebook: string, cwd: string): PreparedRun {
 }
 
 /** Runs `notebook` once in a new process (prepared and started at once). */
-export function runNotebookOnce(notebook: string, cwd: string): Promise<RunResult> {
+function runNotebookOnce(notebook: string, cwd: string): Promise<RunResult> {
   return prepareRun(notebook, cwd).start();
 }

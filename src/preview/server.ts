@@ -19,7 +19,7 @@ import { errorLocation, relativePaths, type ErrorLocation } from './error-locati
 import { importGraph } from './import-graph.js';
 import { prepareRun, type PreparedRun } from './run-notebook.js';
 
-export interface PreviewOptions {
+interface PreviewOptions {
   /** The notebooks (.ts files) to run and serve. */
   notebooks: string[];
   /** The study's folder: notebooks run here, paths are shown relative to it. */
@@ -43,7 +43,7 @@ export interface Preview {
   close(): Promise<void>;
 }
 
-export interface NotebookStatus {
+interface NotebookStatus {
   name: string;
   runs: number;
   running: boolean;
@@ -179,7 +179,10 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
           for (const nb of notebooks.values()) {
             if (!nb.watched.has(changed)) continue;
             clearTimeout(timers.get(nb.name));
-            timers.set(nb.name, setTimeout(() => schedule(nb.name), debounceMs));
+            timers.set(
+              nb.name,
+              setTimeout(() => schedule(nb.name), debounceMs),
+            );
           }
         });
         watchers.set(dir, w);
@@ -219,7 +222,9 @@ ${inputsList(nb)}<div class="layout">${error}${frames || (nb.error ? '' : '<p st
 
   function inputsList(nb: Notebook): string {
     if (nb.reads.length === 0) return '';
-    const links = nb.reads.map((f, i) => `<a href="/inputs/${encodeURIComponent(nb.name)}/${i}/${encodeURIComponent(basename(f))}">${escapeHtml(basename(f))}</a>`);
+    const links = nb.reads.map(
+      (f, i) => `<a href="/inputs/${encodeURIComponent(nb.name)}/${i}/${encodeURIComponent(basename(f))}">${escapeHtml(basename(f))}</a>`,
+    );
     return `<header class="status">Inputs: ${links.join(' ')}</header>`;
   }
 

@@ -89,7 +89,13 @@ function startsIfInOrder(people: number, person: Int32Array, date: Float64Array,
  * then within each person an insertion sort of a short run or a comparison
  * sort (O(n log n)) of a long one.
  */
-export function sortEvents(people: number, person: Int32Array, date: Float64Array, type: Uint8Array, count: number): { order: Int32Array | null; personStart: Int32Array } {
+export function sortEvents(
+  people: number,
+  person: Int32Array,
+  date: Float64Array,
+  type: Uint8Array,
+  count: number,
+): { order: Int32Array | null; personStart: Int32Array } {
   const inOrder = startsIfInOrder(people, person, date, type, count);
   if (inOrder !== null) return { order: null, personStart: inOrder };
   const personStart = new Int32Array(people + 1);
@@ -100,7 +106,8 @@ export function sortEvents(people: number, person: Int32Array, date: Float64Arra
   for (let i = 0; i < count; i++) order[next[person[i]]++] = i;
   const before = (a: number, b: number) => date[a] - date[b] || type[a] - type[b] || a - b;
   for (let p = 0; p < people; p++) {
-    const from = personStart[p], to = personStart[p + 1];
+    const from = personStart[p],
+      to = personStart[p + 1];
     if (to - from > SHORT_RUN) {
       // A long run (one person's million events in reverse order) is sorted in O(n log n); file order breaks ties.
       order.subarray(from, to).sort(before);
@@ -186,9 +193,13 @@ export function assembleStudy(input: AssembleInput): Study {
   const { order: sorted, personStart: rawStart } = sortEvents(nPeople, ec.person, ec.date, ec.type, ec.count);
   const extras = events.extras;
   const identical = (a: number, b: number) =>
-    ec.person[a] === ec.person[b] && ec.type[a] === ec.type[b] && sameNumber(ec.date[a], ec.date[b]) &&
-    sameNumber(ec.conviction_date[a], ec.conviction_date[b]) && ec.offence[a] === ec.offence[b] &&
-    ec.recall_reasons[a] === ec.recall_reasons[b] && extras.every((x) => x.values[a] === x.values[b]);
+    ec.person[a] === ec.person[b] &&
+    ec.type[a] === ec.type[b] &&
+    sameNumber(ec.date[a], ec.date[b]) &&
+    sameNumber(ec.conviction_date[a], ec.conviction_date[b]) &&
+    ec.offence[a] === ec.offence[b] &&
+    ec.recall_reasons[a] === ec.recall_reasons[b] &&
+    extras.every((x) => x.values[a] === x.values[b]);
   // Rows kept, in order: written over the sorted order itself, which is read
   // ahead of every write. Null while they are rows 0, 1, 2, … (sorted, no duplicate yet).
   let keep = sorted;
@@ -250,23 +261,37 @@ export function assembleStudy(input: AssembleInput): Study {
       const i = keep === null ? k : keep[k];
       const date = ec.date[i];
       if (date > end) {
-        warn('event_after_follow_up_end', ec.line[i], 'date', formatDay(date),
-          `an event on or before the person's follow_up_end (${formatDay(end)}); kept, ignored by the measures`);
+        warn(
+          'event_after_follow_up_end',
+          ec.line[i],
+          'date',
+          formatDay(date),
+          `an event on or before the person's follow_up_end (${formatDay(end)}); kept, ignored by the measures`,
+        );
       }
       // A date after the given extraction date cannot have been recorded yet (follow_up_end may run later).
       const late = !inferred && !(date > end) ? (date > extractionDate ? 'date' : ec.conviction_date[i] > extractionDate ? 'conviction_date' : null) : null;
       if (late !== null) {
-        warn('event_after_extraction', ec.line[i], late, formatDay(late === 'date' ? date : ec.conviction_date[i]),
-          `a ${late} on or before the extraction date (${formatDay(extractionDate)}); kept: check the date, or the extraction date`);
+        warn(
+          'event_after_extraction',
+          ec.line[i],
+          late,
+          formatDay(late === 'date' ? date : ec.conviction_date[i]),
+          `a ${late} on or before the extraction date (${formatDay(extractionDate)}); kept: check the date, or the extraction date`,
+        );
       }
       if (date < release) {
-        warn('event_before_release', ec.line[i], 'date', formatDay(date),
-          `an event on or after the person's release_date (${formatDay(release)}); kept, ignored by the follow-up measures`);
+        warn(
+          'event_before_release',
+          ec.line[i],
+          'date',
+          formatDay(date),
+          `an event on or after the person's release_date (${formatDay(release)}); kept, ignored by the follow-up measures`,
+        );
       }
       if (completed && ec.type[i] === EVENT.recall) {
         if (lastRerelease < k) {
-          warn('recall_without_rerelease', ec.line[i], 'type', 'recall',
-            "a rerelease after this recall, since the person's end_reason is completed");
+          warn('recall_without_rerelease', ec.line[i], 'type', 'recall', "a rerelease after this recall, since the person's end_reason is completed");
         }
       }
     }

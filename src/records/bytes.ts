@@ -52,12 +52,17 @@ export const BAD_DATE = -Infinity;
  */
 export function parseDateBytes(buf: Uint8Array, start: number, end: number): Day {
   if (end - start !== 10 || buf[start + 4] !== 0x2d || buf[start + 7] !== 0x2d) return BAD_DATE;
-  const y0 = buf[start] - 48, y1 = buf[start + 1] - 48, y2 = buf[start + 2] - 48, y3 = buf[start + 3] - 48;
-  const m0 = buf[start + 5] - 48, m1 = buf[start + 6] - 48;
-  const d0 = buf[start + 8] - 48, d1 = buf[start + 9] - 48;
+  const y0 = buf[start] - 48,
+    y1 = buf[start + 1] - 48,
+    y2 = buf[start + 2] - 48,
+    y3 = buf[start + 3] - 48;
+  const m0 = buf[start + 5] - 48,
+    m1 = buf[start + 6] - 48;
+  const d0 = buf[start + 8] - 48,
+    d1 = buf[start + 9] - 48;
   // One unsigned comparison per digit: (x >>> 0) > 9 also catches bytes below '0'.
-  if ((y0 >>> 0) > 9 || (y1 >>> 0) > 9 || (y2 >>> 0) > 9 || (y3 >>> 0) > 9) return BAD_DATE;
-  if ((m0 >>> 0) > 9 || (m1 >>> 0) > 9 || (d0 >>> 0) > 9 || (d1 >>> 0) > 9) return BAD_DATE;
+  if (y0 >>> 0 > 9 || y1 >>> 0 > 9 || y2 >>> 0 > 9 || y3 >>> 0 > 9) return BAD_DATE;
+  if (m0 >>> 0 > 9 || m1 >>> 0 > 9 || d0 >>> 0 > 9 || d1 >>> 0 > 9) return BAD_DATE;
   const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
   const month = m0 * 10 + m1;
   const day = d0 * 10 + d1;

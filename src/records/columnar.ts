@@ -10,7 +10,7 @@ import { tableFromIPC } from '@uwdata/flechette';
 import { parquetReadObjects } from 'hyparquet';
 
 /** A table's columns and a way to read cell (row, column). */
-export interface ColumnarTable {
+interface ColumnarTable {
   names: string[];
   rowCount: number;
   cell(row: number, column: number): unknown;

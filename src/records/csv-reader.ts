@@ -89,7 +89,10 @@ export function readCsvRange(path: string, sink: CsvSink, start: number, end: nu
       if (filled === buf.length) {
         // One record filling the buffer past this is a quote left open (or /dev/zero): a located error, not ERR_OUT_OF_RANGE.
         if (buf.length >= RECORD_MAX_BYTES) {
-          throw new InputFileError(`cannot read ${path}: a record starting on line ${parser.lines + 1} runs on for more than ${RECORD_MAX_BYTES} bytes (a quote left open?)`, false);
+          throw new InputFileError(
+            `cannot read ${path}: a record starting on line ${parser.lines + 1} runs on for more than ${RECORD_MAX_BYTES} bytes (a quote left open?)`,
+            false,
+          );
         }
         const bigger = Buffer.allocUnsafe(buf.length * 2);
         buf.copy(bigger, 0, 0, filled);
@@ -123,10 +126,16 @@ export function readCsvRange(path: string, sink: CsvSink, start: number, end: nu
  */
 export function readCsvHeader(path: string, limit = 1 << 16): CsvRecord | null {
   let header: CsvRecord | null = null;
-  readCsvRange(path, (rec) => {
-    if (header !== null) return;
-    header = { ...rec, buf: Buffer.from(rec.buf), starts: rec.starts.slice(), ends: rec.ends.slice() };
-  }, 0, limit, limit);
+  readCsvRange(
+    path,
+    (rec) => {
+      if (header !== null) return;
+      header = { ...rec, buf: Buffer.from(rec.buf), starts: rec.starts.slice(), ends: rec.ends.slice() };
+    },
+    0,
+    limit,
+    limit,
+  );
   return header;
 }
 

@@ -10,7 +10,7 @@ import type { Problem } from '../study/study.js';
 import { folded, foldedAway, wasFoldedAway } from './problems.js';
 import type { QuarantinedRow } from './table-reader.js';
 
-export const DATE_FORMATS = ['YYYY-MM-DD', 'DD/MM/YYYY', 'D/M/YYYY'] as const;
+const DATE_FORMATS = ['YYYY-MM-DD', 'DD/MM/YYYY', 'D/M/YYYY'] as const;
 export type DateFormat = (typeof DATE_FORMATS)[number];
 
 /** A byte-range date parser: day number, or BAD_DATE. */
@@ -85,10 +85,13 @@ function beforeMidnight(buf: Uint8Array, start: number, end: number): number {
  */
 export function dateParser(format: DateFormat): DateParser {
   const own = PARSERS[format];
-  const parse: DateParser = format === 'YYYY-MM-DD' ? own : (buf, start, end) => {
-    const day = own(buf, start, end);
-    return day !== BAD_DATE ? day : parseDateBytes(buf, start, end);
-  };
+  const parse: DateParser =
+    format === 'YYYY-MM-DD'
+      ? own
+      : (buf, start, end) => {
+          const day = own(buf, start, end);
+          return day !== BAD_DATE ? day : parseDateBytes(buf, start, end);
+        };
   return (buf, start, end) => {
     const day = parse(buf, start, end);
     if (day !== BAD_DATE) return day;
@@ -138,7 +141,10 @@ export function foldDateFormatErrors(problems: readonly Problem[], format: DateF
   }
   const replaced = new Map<Problem, Problem | null>();
   for (const g of groups.values()) {
-    const other = formatOfAll(g.map((p) => p.value!), format);
+    const other = formatOfAll(
+      g.map((p) => p.value!),
+      format,
+    );
     if (other === null) continue;
     const first = g[0];
     const n = g.length;

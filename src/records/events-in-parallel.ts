@@ -80,7 +80,9 @@ function workerCode(): { code: string } | { url: URL } {
 /** Starts one worker per part; each reads its part at once. */
 export function runChunksInWorkers(jobs: EventsChunkJob[]): EventsChunksRun {
   const source = workerCode();
-  const workers = jobs.map((job) => ('code' in source ? new Worker(source.code, { eval: true, workerData: { job } }) : new Worker(source.url, { workerData: { job } })));
+  const workers = jobs.map((job) =>
+    'code' in source ? new Worker(source.code, { eval: true, workerData: { job } }) : new Worker(source.url, { workerData: { job } }),
+  );
   const results = workers.map(
     (worker) =>
       new Promise<EventsChunkResult>((resolve, reject) => {
@@ -117,7 +119,14 @@ function shared<T extends Int32Array | Uint8Array>(a: T): T {
 function shareParts(p: PeopleIndexParts): PeopleIndexParts {
   const ids = p.ids;
   return {
-    ids: { pool: shared(ids.pool), keyStart: shared(ids.keyStart), values: shared(ids.values), slots: shared(ids.slots), count: ids.count, ordered: ids.ordered },
+    ids: {
+      pool: shared(ids.pool),
+      keyStart: shared(ids.keyStart),
+      values: shared(ids.values),
+      slots: shared(ids.slots),
+      count: ids.count,
+      ordered: ids.ordered,
+    },
     keptRow: shared(p.keptRow),
   };
 }

@@ -71,7 +71,12 @@ export class EventsReader extends TableReader {
   /** Offence code bytes → row in the lookup. */
   private readonly offenceRow = new ByteKeyMap();
 
-  constructor(settings: ReaderSettings, private readonly people: PeopleIndex, offenceCodes: readonly string[], expectedRows = 1024) {
+  constructor(
+    settings: ReaderSettings,
+    private readonly people: PeopleIndex,
+    offenceCodes: readonly string[],
+    expectedRows = 1024,
+  ) {
     super(settings, EVENT_COLUMNS, REQUIRED, ['person']);
     offenceCodes.forEach((code, row) => this.offenceRow.setString(code, row));
     this.columns = allocateEventColumns(Math.max(16, expectedRows));
@@ -103,7 +108,8 @@ export class EventsReader extends TableReader {
     if (!this.trim(this.fPerson)) {
       this.fail('missing_value', 'person_id', this.fPerson, 'a person_id (required)');
     } else {
-      const s = this.s, e = this.e;
+      const s = this.s,
+        e = this.e;
       person = this.samePersonAsBefore(buf, s, e);
       if (person === -3) {
         person = this.people.personOf(buf, s, e);
@@ -112,7 +118,12 @@ export class EventsReader extends TableReader {
       if (person < 0) {
         const ok = this.privacyOk(this.fPerson);
         if (person === -2) {
-          this.addError('person_quarantined', 'person_id', ok ? this.raw(this.fPerson) : null, "a person whose row in people is usable (this person's row has errors, so their events are set aside with it)");
+          this.addError(
+            'person_quarantined',
+            'person_id',
+            ok ? this.raw(this.fPerson) : null,
+            "a person whose row in people is usable (this person's row has errors, so their events are set aside with it)",
+          );
         } else if (ok) {
           this.addError('unknown_person', 'person_id', this.raw(this.fPerson), 'a person_id that appears in people');
         }
@@ -146,8 +157,15 @@ export class EventsReader extends TableReader {
     if (this.trim(this.fReasons)) {
       reasons = this.readReasons(this.fReasons, this.s, this.e);
       if (reasons > 0 && type >= 0 && type !== EVENT.recall) {
-        this.rowWarnings.push(this.problem('warning', 'recall_reasons_on_non_recall', 'recall_reasons', this.raw(this.fReasons),
-          'recall_reasons on recall events only (kept as written; the measures read reasons of recalls only)'));
+        this.rowWarnings.push(
+          this.problem(
+            'warning',
+            'recall_reasons_on_non_recall',
+            'recall_reasons',
+            this.raw(this.fReasons),
+            'recall_reasons on recall events only (kept as written; the measures read reasons of recalls only)',
+          ),
+        );
       }
     }
 

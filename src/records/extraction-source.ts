@@ -8,11 +8,17 @@ import type { EventsReader } from './events-reader.js';
 import type { PeopleReader } from './people-reader.js';
 
 /** The first rows (at most `limit`, people before events) holding `day` in a date column, as "file line N, column c". */
-export function rowsHoldingDate(people: PeopleReader, events: EventsReader, day: number, limit = 3): { rows: string[]; count: number } {
+function rowsHoldingDate(people: PeopleReader, events: EventsReader, day: number, limit = 3): { rows: string[]; count: number } {
   const rows: string[] = [];
   let count = 0;
   const c = people.columns;
-  const peopleColumns = [['referral_date', c.referral_date], ['in_reach_start', c.in_reach_start], ['release_date', c.release_date], ['service_end', c.service_end], ['follow_up_end', c.follow_up_end]] as const;
+  const peopleColumns = [
+    ['referral_date', c.referral_date],
+    ['in_reach_start', c.in_reach_start],
+    ['release_date', c.release_date],
+    ['service_end', c.service_end],
+    ['follow_up_end', c.follow_up_end],
+  ] as const;
   for (let i = 0; i < c.line.length; i++) {
     for (const [name, column] of peopleColumns) {
       if (column.data[i] !== day) continue;
@@ -22,7 +28,10 @@ export function rowsHoldingDate(people: PeopleReader, events: EventsReader, day:
   }
   const e = events.columns;
   for (let i = 0; i < e.count; i++) {
-    for (const [name, column] of [['date', e.date], ['conviction_date', e.conviction_date]] as const) {
+    for (const [name, column] of [
+      ['date', e.date],
+      ['conviction_date', e.conviction_date],
+    ] as const) {
       if (column[i] !== day) continue;
       count++;
       if (rows.length < limit) rows.push(`${events.file} line ${e.line[i]}, column ${name}`);

@@ -11,7 +11,7 @@ import { isUtf8 } from 'node:buffer';
 import { closeSync, openSync, readSync } from 'node:fs';
 import type { ErrorKind, WarningKind } from './problems.js';
 
-export type TableKind = 'csv' | 'json' | 'xlsx' | 'parquet' | 'arrow';
+type TableKind = 'csv' | 'json' | 'xlsx' | 'parquet' | 'arrow';
 
 /** A problem with a whole file (or its header), reported by the caller with its table and path. */
 export interface FileNote {
@@ -50,7 +50,14 @@ export function tableKind(path: string): { kind: TableKind; note: FileNote | nul
   const head = readHead(path, 4096);
   const refuse = (what: string, fix: string) => ({
     kind: 'csv' as TableKind,
-    note: { severity: 'error' as const, kind: 'not_csv' as ErrorKind, line: 0, column: null, value: null, expected: `a CSV file (UTF-8 text), an .xlsx workbook, a Parquet or an Arrow file; this file is ${what}: ${fix}` },
+    note: {
+      severity: 'error' as const,
+      kind: 'not_csv' as ErrorKind,
+      line: 0,
+      column: null,
+      value: null,
+      expected: `a CSV file (UTF-8 text), an .xlsx workbook, a Parquet or an Arrow file; this file is ${what}: ${fix}`,
+    },
   });
   if (startsWith(head, [0x50, 0x4b, 0x03, 0x04])) return { kind: 'xlsx', note: null };
   if (startsWith(head, [0x50, 0x41, 0x52, 0x31])) return { kind: 'parquet', note: null };
@@ -119,13 +126,13 @@ const UNDEFINED_1252 = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
 const HIGH_1252 = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
 
 /** Windows-1252 bytes as text (written out: Node's TextDecoder may read the label as Latin-1 without full ICU). */
-export function decodeWindows1252(bytes: Uint8Array): string {
+function decodeWindows1252(bytes: Uint8Array): string {
   const parts: string[] = [];
   let run = '';
   for (let i = 0; i < bytes.length; i++) {
     const b = bytes[i];
     run += b >= 0x80 && b < 0xa0 ? HIGH_1252[b - 0x80] : String.fromCharCode(b);
-    if (run.length >= 8192) (parts.push(run), (run = ''));
+    if (run.length >= 8192) parts.push(run), (run = '');
   }
   parts.push(run);
   return parts.join('');
@@ -151,7 +158,14 @@ export function decodeNotUtf8(bytes: Buffer, offset: number): { text: Buffer | n
     if (UNDEFINED_1252.has(b)) {
       return {
         text: null,
-        note: { severity: 'error', kind: 'encoding', line, column: null, value: null, expected: `UTF-8 text; byte ${byte} on this line is not UTF-8, and the file is not Windows-1252 either: save it as "CSV UTF-8"` },
+        note: {
+          severity: 'error',
+          kind: 'encoding',
+          line,
+          column: null,
+          value: null,
+          expected: `UTF-8 text; byte ${byte} on this line is not UTF-8, and the file is not Windows-1252 either: save it as "CSV UTF-8"`,
+        },
       };
     }
   }
@@ -160,18 +174,27 @@ export function decodeNotUtf8(bytes: Buffer, offset: number): { text: Buffer | n
   return {
     text: Buffer.from(decoded, 'utf8'),
     note: {
-      severity: 'warning', kind: 'read_as_windows_1252', line, column: null, value: null,
+      severity: 'warning',
+      kind: 'read_as_windows_1252',
+      line,
+      column: null,
+      value: null,
       expected: `UTF-8 text; the file is not UTF-8 (first on this line: byte ${byte}), so it is read as Windows-1252, as Excel writes "CSV" (${byte} is '${ch}'); save it as "CSV UTF-8" to be sure`,
     },
   };
 }
 
 const DELIMITERS: Record<string, number> = { ',': 0x2c, ';': 0x3b, tab: 0x09 };
-const NAMES: Record<number, string> = { 0x2c: 'a comma', 0x3b: "';'", 0x09: 'a tab', 0x7c: "'|'" };
+const NAMES: Record<number, string> = { 44: 'a comma', 59: "';'", 9: 'a tab', 124: "'|'" };
 
 /** Counts each candidate delimiter in the header line, outside quotes. */
 function countInHeader(text: Buffer): Map<number, number> {
-  const counts = new Map<number, number>([[0x2c, 0], [0x3b, 0], [0x09, 0], [0x7c, 0]]);
+  const counts = new Map<number, number>([
+    [0x2c, 0],
+    [0x3b, 0],
+    [0x09, 0],
+    [0x7c, 0],
+  ]);
   let quoted = false;
   let i = text.length >= 3 && text[0] === 0xef && text[1] === 0xbb && text[2] === 0xbf ? 3 : 0;
   for (; i < text.length; i++) {
@@ -192,9 +215,16 @@ function countInHeader(text: Buffer): Map<number, number> {
 export function csvDelimiter(head: Buffer, setting: DelimiterSetting): { delimiter: number; note: FileNote | null } {
   const counts = countInHeader(head);
   const wrong = (used: number, found: number): FileNote => ({
-    severity: 'error', kind: 'wrong_delimiter', line: 1, column: null, value: null,
-    expected: `columns separated by ${NAMES[used]}; the header is one column, but it holds ${counts.get(found)} × ${NAMES[found]}: ` +
-      (found === 0x7c ? "write the file with commas, ';' or tabs" : `set "delimiter": "${found === 0x09 ? 'tab' : String.fromCharCode(found)}" in the study file or --delimiter ${found === 0x09 ? 'tab' : `'${String.fromCharCode(found)}'`}, or leave it unset to have it found`),
+    severity: 'error',
+    kind: 'wrong_delimiter',
+    line: 1,
+    column: null,
+    value: null,
+    expected:
+      `columns separated by ${NAMES[used]}; the header is one column, but it holds ${counts.get(found)} × ${NAMES[found]}: ` +
+      (found === 0x7c
+        ? "write the file with commas, ';' or tabs"
+        : `set "delimiter": "${found === 0x09 ? 'tab' : String.fromCharCode(found)}" in the study file or --delimiter ${found === 0x09 ? 'tab' : `'${String.fromCharCode(found)}'`}, or leave it unset to have it found`),
   });
   if (setting !== null) {
     const d = DELIMITERS[setting];

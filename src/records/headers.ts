@@ -12,7 +12,10 @@
  * case, and each run of inner spaces, tabs or hyphens one underscore.
  */
 export function normaliseColumnName(name: string): string {
-  return name.trim().toLowerCase().replace(/[\s-]+/g, '_');
+  return name
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
 }
 
 /** Levenshtein distance of two short strings (column names), stopping early beyond `max`. */

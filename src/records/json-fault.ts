@@ -6,7 +6,7 @@
  */
 
 /** The first syntax fault of a JSON text: line and column (1-based), the top-level element it is in (0-based, −1 outside one), what was expected. */
-export interface JsonSyntaxFault {
+interface JsonSyntaxFault {
   line: number;
   column: number;
   element: number;
@@ -28,7 +28,7 @@ export function jsonSyntaxFault(text: string): JsonSyntaxFault | null {
   const fault = (expected: string): JsonSyntaxFault => {
     let line = 1;
     let lineStart = 0;
-    for (let k = 0; k < i && k < text.length; k++) if (text.charCodeAt(k) === 10) (line++, (lineStart = k + 1));
+    for (let k = 0; k < i && k < text.length; k++) if (text.charCodeAt(k) === 10) line++, (lineStart = k + 1);
     return { line, column: i - lineStart + 1, element, expected };
   };
   for (;;) {

@@ -109,7 +109,13 @@ function checkNotEmpty(reader: TableReader, log: ProblemLog, noHeaderIsEmptyRows
   }
 }
 
-function startSession(offences: OffenceLookup, files: { people: string; events: string }, options: LoadOptions, expectedPeople: number, expectedEvents: number): Session {
+function startSession(
+  offences: OffenceLookup,
+  files: { people: string; events: string },
+  options: LoadOptions,
+  expectedPeople: number,
+  expectedEvents: number,
+): Session {
   const log = new ProblemLog();
   const allow = new Set((options.allowColumns ?? []).map(normaliseColumnName));
   const extractionDate = optionDate('extractionDate', options.extractionDate);
@@ -214,8 +220,15 @@ function studyLookup(files: StudyFiles): { lookup: OffenceLookup; inputs: InputF
   const baseName = lookupName(files.offences ?? null, null);
   const warnings: Problem[] = [];
   const unsourced = (file: string): Problem => ({
-    severity: 'warning', kind: 'no_severity_source', table: 'offences', file, line: 0, column: 'severity', value: null,
-    expected: 'a statement of where the severity weights come from: a "# Severity source: …" line above the header, or a file <name>.source.md beside it (the report says the source is not stated)',
+    severity: 'warning',
+    kind: 'no_severity_source',
+    table: 'offences',
+    file,
+    line: 0,
+    column: 'severity',
+    value: null,
+    expected:
+      'a statement of where the severity weights come from: a "# Severity source: …" line above the header, or a file <name>.source.md beside it (the report says the source is not stated)',
   });
   if (files.offences && base.lookup.severitySource === null) warnings.push(unsourced(files.offences));
   if (!files.offencesExtra) return { lookup: base.lookup, inputs: [base.input], name: baseName, warnings };
@@ -329,4 +342,3 @@ export function studyFromRows(
   checkNotEmpty(session.events, session.log, true);
   return finish(session, options, lookup.input ? [lookup.input] : [], options.quarantine === true, null);
 }
-

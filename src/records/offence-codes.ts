@@ -45,7 +45,10 @@ export function lookupName(offencesFile: string | null, extraFile: string | null
 }
 
 const lines = (ps: readonly Problem[]) => {
-  const shown = ps.slice(0, 5).map((p) => p.line).join(', ');
+  const shown = ps
+    .slice(0, 5)
+    .map((p) => p.line)
+    .join(', ');
   return ps.length > 5 ? `${shown}, …` : shown;
 };
 
@@ -97,15 +100,21 @@ export function foldOffenceErrors(
     const near = nearCode(code, lookup.code);
     const rows = g.length === 1 ? `line ${g[0].line}` : `${g.length.toLocaleString('en-GB')} rows, lines ${lines(g)}`;
     const events = knockOn.get(key) ?? [];
-    const setAside = events.length === 0 ? '' : `; ${events.length.toLocaleString('en-GB')} event${events.length === 1 ? ' is' : 's are'} set aside with the people of this code`;
+    const setAside =
+      events.length === 0
+        ? ''
+        : `; ${events.length.toLocaleString('en-GB')} event${events.length === 1 ? ' is' : 's are'} set aside with the people of this code`;
     const first = g[0];
-    replaced.set(first, folded({
-      ...first,
-      expected:
-        `an offence code in ${name} (this code: ${rows}${setAside})` +
-        (near !== null ? `; did you mean ${near}?` : '') +
-        '; to add codes, give a file of the new codes with --offences-extra (study file "offencesExtra"), which extends the lookup, or a whole lookup with --offences',
-    }));
+    replaced.set(
+      first,
+      folded({
+        ...first,
+        expected:
+          `an offence code in ${name} (this code: ${rows}${setAside})` +
+          (near !== null ? `; did you mean ${near}?` : '') +
+          '; to add codes, give a file of the new codes with --offences-extra (study file "offencesExtra"), which extends the lookup, or a whole lookup with --offences',
+      }),
+    );
     for (const p of g.slice(1)) replaced.set(p, null);
     for (const p of events) replaced.set(p, null);
     foldedAway(g);
@@ -125,20 +134,36 @@ export function foldOffenceErrors(
  * code already in the base lookup is an error on the extra file's line, with
  * what to do instead. The severity sources of both are kept side by side.
  */
-export function extendOffenceLookup(base: OffenceLookup, extra: OffenceLookup, extraFile: string, extraText: string, baseName: string): { lookup: OffenceLookup; clashes: Problem[] } {
+export function extendOffenceLookup(
+  base: OffenceLookup,
+  extra: OffenceLookup,
+  extraFile: string,
+  extraText: string,
+  baseName: string,
+): { lookup: OffenceLookup; clashes: Problem[] } {
   const clashes: Problem[] = [];
   const textLines = extraText.split('\n');
   const lineOf = (code: string) => {
     const i = textLines.findIndex((l) => l.replace(/^"/, '').startsWith(`${code},`) || l.replace(/^"/, '').startsWith(`${code}"`));
     return i >= 0 ? i + 1 : 0;
   };
-  const code = [...base.code], label = [...base.label], group = [...base.group];
-  const category = [...base.category], modeOfTrial = [...base.modeOfTrial], severity = Array.from(base.severity);
+  const code = [...base.code],
+    label = [...base.label],
+    group = [...base.group];
+  const category = [...base.category],
+    modeOfTrial = [...base.modeOfTrial],
+    severity = Array.from(base.severity);
   const rowOf = new Map(base.rowOf);
   extra.code.forEach((c, i) => {
     if (rowOf.has(c)) {
       clashes.push({
-        severity: 'error', kind: 'duplicate_code', table: 'offences', file: extraFile, line: lineOf(c), column: 'code', value: c,
+        severity: 'error',
+        kind: 'duplicate_code',
+        table: 'offences',
+        file: extraFile,
+        line: lineOf(c),
+        column: 'code',
+        value: c,
         expected: `a code not already in ${baseName} (offencesExtra adds codes and never replaces one; to change an existing code's row, give a whole lookup with --offences)`,
       });
       return;
@@ -156,7 +181,11 @@ export function extendOffenceLookup(base: OffenceLookup, extra: OffenceLookup, e
   return {
     lookup: {
       table: aq.table({ code, label, group, category, mode_of_trial: modeOfTrial, severity: severityArray }),
-      code, label, group, category, modeOfTrial,
+      code,
+      label,
+      group,
+      category,
+      modeOfTrial,
       severity: severityArray,
       rowOf,
       severitySource: sources.length > 0 ? sources.join('; ') : null,

@@ -65,7 +65,10 @@ export function splitCommentBlock(text: string): { comment: string | null; sever
   let n = 0;
   while (n < lines.length && (lines[n].startsWith('#') || (lines[n].trim() === '' && n + 1 < lines.length && lines[n + 1].startsWith('#')))) n++;
   if (n === 0) return { comment: null, severitySource: null, body: text, lineOffset: 0 };
-  const commentLines = lines.slice(0, n).map((l) => l.replace(/^#\s?/, '').replace(/\r$/, '').trim()).filter((l) => l !== '');
+  const commentLines = lines
+    .slice(0, n)
+    .map((l) => l.replace(/^#\s?/, '').replace(/\r$/, '').trim())
+    .filter((l) => l !== '');
   const comment = commentLines.join('\n');
   const labelled = commentLines.find((l) => /^severity source\s*:/i.test(l));
   const severitySource = labelled !== undefined ? labelled.replace(/^severity source\s*:\s*/i, '') : comment;
@@ -83,7 +86,16 @@ export function readOffenceLookupFile(path: string): { lookup: OffenceLookup; in
   if (!isUtf8(bytes)) {
     // Labels are printed on the page: never with U+FFFD in them.
     const line = lineOfOffset(bytes, invalidUtf8At(bytes));
-    throw lookupError([problem(path, line, null, null, 'UTF-8 text; a byte on this line is not UTF-8 (Excel\'s plain "CSV" writes Windows-1252): save the lookup as "CSV UTF-8"', 'encoding')]);
+    throw lookupError([
+      problem(
+        path,
+        line,
+        null,
+        null,
+        'UTF-8 text; a byte on this line is not UTF-8 (Excel\'s plain "CSV" writes Windows-1252): save the lookup as "CSV UTF-8"',
+        'encoding',
+      ),
+    ]);
   }
   const { raw, sink } = collect();
   let severitySource: string | null = null;
@@ -149,12 +161,17 @@ function buildLookup(raw: RawLookup, file: string, severitySource: string | null
   const at = new Map<string, number>();
   raw.names.forEach((name, i) => at.set(name, i));
   for (const column of COLUMNS) {
-    if (!at.has(column)) log.add(problem(file, raw.names.length > 0 ? 1 : 0, column, null, `a ${column} column`, raw.names.length > 0 ? 'missing_column' : 'empty_file'));
+    if (!at.has(column))
+      log.add(problem(file, raw.names.length > 0 ? 1 : 0, column, null, `a ${column} column`, raw.names.length > 0 ? 'missing_column' : 'empty_file'));
   }
   if (log.errors > 0) throw lookupError(log.sorted());
 
-  const code: string[] = [], label: string[] = [], group: string[] = [];
-  const category: OffenceCategory[] = [], modeOfTrial: ModeOfTrial[] = [], severity: number[] = [];
+  const code: string[] = [],
+    label: string[] = [],
+    group: string[] = [];
+  const category: OffenceCategory[] = [],
+    modeOfTrial: ModeOfTrial[] = [],
+    severity: number[] = [];
   const firstLine = new Map<string, number>();
   for (const row of raw.rows) {
     if (row.fault || row.cells.length !== raw.names.length) {
@@ -177,7 +194,8 @@ function buildLookup(raw: RawLookup, file: string, severitySource: string | null
     const sev = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(cell('severity')) ? Number(cell('severity')) : NaN;
     if (Number.isNaN(sev)) log.add(problem(file, row.line, 'severity', cell('severity'), 'a number > 0'));
     // A finite weight of sane size: 1e999 reads as Infinity, and would make every mean severity infinite.
-    else if (!(sev > 0) || !(sev <= SEVERITY_MAX)) log.add(problem(file, row.line, 'severity', cell('severity'), `a number > 0 and at most ${SEVERITY_MAX}`, 'out_of_range'));
+    else if (!(sev > 0) || !(sev <= SEVERITY_MAX))
+      log.add(problem(file, row.line, 'severity', cell('severity'), `a number > 0 and at most ${SEVERITY_MAX}`, 'out_of_range'));
     const c = cell('code');
     if (c !== '' && firstLine.has(c)) {
       log.add(problem(file, row.line, 'code', c, `a code used only once (first on line ${firstLine.get(c)})`, 'duplicate_code'));
@@ -197,7 +215,11 @@ function buildLookup(raw: RawLookup, file: string, severitySource: string | null
   const severityArray = Float64Array.from(severity);
   return {
     table: aq.table({ code, label, group, category, mode_of_trial: modeOfTrial, severity: severityArray }),
-    code, label, group, category, modeOfTrial,
+    code,
+    label,
+    group,
+    category,
+    modeOfTrial,
     severity: severityArray,
     rowOf: rows,
     severitySource,

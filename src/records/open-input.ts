@@ -9,7 +9,7 @@ import { constants, openSync, closeSync, fstatSync, statSync, type Stats } from 
 import { escapeControls } from './quote.js';
 
 /** Largest JSON table: it is parsed as one string, and a Node string cannot exceed about 512 MB. */
-export const JSON_MAX_BYTES = 256 << 20;
+const JSON_MAX_BYTES = 256 << 20;
 /** Longest CSV record: a longer one is a quote left open, not a row. */
 export const RECORD_MAX_BYTES = 256 << 20;
 
@@ -20,7 +20,10 @@ export const RECORD_MAX_BYTES = 256 << 20;
  */
 export class InputFileError extends Error {
   override name = 'InputFileError';
-  constructor(message: string, readonly usage: boolean) {
+  constructor(
+    message: string,
+    readonly usage: boolean,
+  ) {
     super(message);
   }
 }
@@ -43,7 +46,7 @@ function reasonOf(error: unknown): string {
 }
 
 /** The size and time a reader checks again at the end. */
-export interface InputVersion {
+interface InputVersion {
   size: number;
   mtimeMs: number;
 }
@@ -90,7 +93,7 @@ export function checkUnchanged(role: string, path: string, before: InputVersion)
   try {
     now = statSync(path);
   } catch (error) {
-    return refuse(role, path, `it went away while it was read (${reasonOf(error)})`, false);
+    refuse(role, path, `it went away while it was read (${reasonOf(error)})`, false);
   }
   if (now.size !== before.size || now.mtimeMs !== before.mtimeMs) {
     refuse(role, path, 'it changed while it was read (size or modification time): the rows read may mix two versions; read it again once it is written', false);

@@ -11,9 +11,24 @@ import type { PeopleIndexParts } from './person-index.js';
 import { TableReader, type ReaderSettings } from './table-reader.js';
 
 export const PEOPLE_COLUMNS = [
-  'person_id', 'service', 'tier', 'sex', 'ethnicity', 'age_at_release', 'index_offence', 'prior_convictions',
-  'custody_years_before_release', 'aces', 'referral_date', 'in_reach_start', 'release_date', 'service_end',
-  'end_reason', 'included', 'exclusion_reason', 'follow_up_end',
+  'person_id',
+  'service',
+  'tier',
+  'sex',
+  'ethnicity',
+  'age_at_release',
+  'index_offence',
+  'prior_convictions',
+  'custody_years_before_release',
+  'aces',
+  'referral_date',
+  'in_reach_start',
+  'release_date',
+  'service_end',
+  'end_reason',
+  'included',
+  'exclusion_reason',
+  'follow_up_end',
 ] as const;
 
 const REQUIRED = ['person_id', 'service', 'index_offence'];
@@ -62,9 +77,25 @@ function emptyPeople(capacity: number): PeopleColumns {
   const f = () => new Float64List(capacity);
   const i = () => new Int32List(capacity);
   return {
-    entry: i(), service: i(), tier: i(), ethnicity: i(), exclusion_reason: i(), sex: i(), end_reason: i(), included: i(),
-    age_at_release: f(), index_offence_row: i(), prior_convictions: f(), custody_years_before_release: f(), aces: f(),
-    referral_date: f(), in_reach_start: f(), release_date: f(), service_end: f(), follow_up_end: f(), line: i(),
+    entry: i(),
+    service: i(),
+    tier: i(),
+    ethnicity: i(),
+    exclusion_reason: i(),
+    sex: i(),
+    end_reason: i(),
+    included: i(),
+    age_at_release: f(),
+    index_offence_row: i(),
+    prior_convictions: f(),
+    custody_years_before_release: f(),
+    aces: f(),
+    referral_date: f(),
+    in_reach_start: f(),
+    release_date: f(),
+    service_end: f(),
+    follow_up_end: f(),
+    line: i(),
   };
 }
 
@@ -74,9 +105,7 @@ export const COMPLETED = END_REASONS.indexOf('completed');
 const show = (day: number) => formatDay(day) ?? '';
 
 export class PeopleReader extends TableReader {
-  protected override readonly neededColumns = [
-    ['release_date', 'needed for the follow-up cohort; leave a cell blank for a person not yet released'],
-  ] as const;
+  protected override readonly neededColumns = [['release_date', 'needed for the follow-up cohort; leave a cell blank for a person not yet released']] as const;
   readonly columns: PeopleColumns;
   /** Every person_id seen (bytes → entry), the line of its first row, and its row among the kept people (−1 if none). */
   private readonly ids: ByteKeyMap;
@@ -145,7 +174,8 @@ export class PeopleReader extends TableReader {
 
     const idField = f[0];
     this.trim(idField);
-    const idStart = this.s, idEnd = this.e;
+    const idStart = this.s,
+      idEnd = this.e;
     // A person_id that is present and passes the privacy check.
     let idOk = false;
     let entry = -1;
@@ -157,7 +187,12 @@ export class PeopleReader extends TableReader {
         idOk = true;
         if (entry < known) {
           const first = this.firstLine.data[entry];
-          this.addError('duplicate_person_id', 'person_id', this.raw(idField), `a person_id used only once (first used on line ${first}${this.keptRow.data[entry] >= 0 ? ', which is kept' : ', which has errors too'})`);
+          this.addError(
+            'duplicate_person_id',
+            'person_id',
+            this.raw(idField),
+            `a person_id used only once (first used on line ${first}${this.keptRow.data[entry] >= 0 ? ', which is kept' : ', which has errors too'})`,
+          );
         }
       }
     }
@@ -220,8 +255,15 @@ export class PeopleReader extends TableReader {
     if (this.rowProblems.length > 0 || !idOk) return;
 
     if (this.extractionDate !== null && followUpEnd > this.extractionDate) {
-      this.log.add(this.problem('warning', 'follow_up_end_after_extraction', 'follow_up_end', this.raw(f[17]),
-        `a date on or before the extraction date (${show(this.extractionDate)}): records cannot be complete past it; kept as written`));
+      this.log.add(
+        this.problem(
+          'warning',
+          'follow_up_end_after_extraction',
+          'follow_up_end',
+          this.raw(f[17]),
+          `a date on or before the extraction date (${show(this.extractionDate)}): records cannot be complete past it; kept as written`,
+        ),
+      );
     }
 
     const c = this.columns;

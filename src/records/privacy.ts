@@ -6,12 +6,50 @@
 
 /** Column names that identify a person; refused unless the study allows them. */
 export const REFUSED_COLUMNS: readonly string[] = [
-  'name', 'full_name', 'first_name', 'forename', 'forenames', 'given_name', 'surname', 'last_name', 'family_name',
-  'dob', 'date_of_birth', 'birth_date', 'birthdate', 'birthday',
-  'address', 'postcode', 'post_code', 'zip', 'email', 'email_address', 'phone', 'telephone', 'tel', 'mobile', 'phone_number',
-  'ni_number', 'nino', 'national_insurance', 'national_insurance_number', 'nhs', 'nhs_number',
-  'pnc', 'pnc_id', 'pnc_number', 'cro', 'cro_number', 'nomis', 'nomis_number', 'noms', 'noms_number', 'prison_number',
-  'crn', 'ndelius_crn', 'delius_crn',
+  'name',
+  'full_name',
+  'first_name',
+  'forename',
+  'forenames',
+  'given_name',
+  'surname',
+  'last_name',
+  'family_name',
+  'dob',
+  'date_of_birth',
+  'birth_date',
+  'birthdate',
+  'birthday',
+  'address',
+  'postcode',
+  'post_code',
+  'zip',
+  'email',
+  'email_address',
+  'phone',
+  'telephone',
+  'tel',
+  'mobile',
+  'phone_number',
+  'ni_number',
+  'nino',
+  'national_insurance',
+  'national_insurance_number',
+  'nhs',
+  'nhs_number',
+  'pnc',
+  'pnc_id',
+  'pnc_number',
+  'cro',
+  'cro_number',
+  'nomis',
+  'nomis_number',
+  'noms',
+  'noms_number',
+  'prison_number',
+  'crn',
+  'ndelius_crn',
+  'delius_crn',
 ];
 
 /** Words that make any column naming them refused, wherever they sit in the name (`nDelius CRN`, `NHS no.`). */
@@ -24,10 +62,48 @@ const REFUSED_JOINED = new Set(REFUSED_COLUMNS.map((c) => c.replace(/_/g, '')));
 
 /** Latin letters that Cyrillic and Greek capitals and small letters look like. */
 const LOOKALIKES: Record<string, string> = {
-  'А': 'A', 'В': 'B', 'С': 'C', 'Е': 'E', 'Н': 'H', 'І': 'I', 'Ј': 'J', 'К': 'K', 'М': 'M', 'О': 'O', 'Р': 'P', 'Ѕ': 'S', 'Т': 'T', 'Х': 'X', 'У': 'Y',
-  'а': 'a', 'с': 'c', 'е': 'e', 'і': 'i', 'ј': 'j', 'о': 'o', 'р': 'p', 'ѕ': 's', 'х': 'x', 'у': 'y', 'һ': 'h',
-  'Α': 'A', 'Β': 'B', 'Ε': 'E', 'Ζ': 'Z', 'Η': 'H', 'Ι': 'I', 'Κ': 'K', 'Μ': 'M', 'Ν': 'N', 'Ο': 'O', 'Ρ': 'P', 'Τ': 'T', 'Υ': 'Y', 'Χ': 'X',
-  'ο': 'o', 'ν': 'v',
+  А: 'A',
+  В: 'B',
+  С: 'C',
+  Е: 'E',
+  Н: 'H',
+  І: 'I',
+  Ј: 'J',
+  К: 'K',
+  М: 'M',
+  О: 'O',
+  Р: 'P',
+  Ѕ: 'S',
+  Т: 'T',
+  Х: 'X',
+  У: 'Y',
+  а: 'a',
+  с: 'c',
+  е: 'e',
+  і: 'i',
+  ј: 'j',
+  о: 'o',
+  р: 'p',
+  ѕ: 's',
+  х: 'x',
+  у: 'y',
+  һ: 'h',
+  Α: 'A',
+  Β: 'B',
+  Ε: 'E',
+  Ζ: 'Z',
+  Η: 'H',
+  Ι: 'I',
+  Κ: 'K',
+  Μ: 'M',
+  Ν: 'N',
+  Ο: 'O',
+  Ρ: 'P',
+  Τ: 'T',
+  Υ: 'Y',
+  Χ: 'X',
+  ο: 'o',
+  ν: 'v',
 };
 const LOOKALIKE_PATTERN = new RegExp(`[${Object.keys(LOOKALIKES).join('')}]`, 'g');
 
@@ -37,7 +113,7 @@ const LOOKALIKE_PATTERN = new RegExp(`[${Object.keys(LOOKALIKES).join('')}]`, 'g
  * byte-order marks) removed, Cyrillic and Greek lookalikes read as the Latin
  * letters they imitate, and every dash as `-`.
  */
-export function normaliseForMatching(text: string): string {
+function normaliseForMatching(text: string): string {
   let t = /[^\x00-\x7f]/.test(text) ? text.normalize('NFKC') : text;
   if (!/[^\x00-\x7f]/.test(t)) return t;
   t = t.replace(/[\u00ad\u200b-\u200f\u2060-\u2064\ufeff\u180e]/g, '');
@@ -62,7 +138,11 @@ export function isRefusedColumn(name: string): boolean {
     .split(/[^a-z0-9]+/)
     .filter((w) => w !== '');
   // Dots of initials (n.i.) read as nothing: single letters run together.
-  const initialsJoined = plain.toLowerCase().replace(/\b([a-z])\.(?=[a-z]\b)/g, '$1').split(/[^a-z0-9]+/).filter((w) => w !== '');
+  const initialsJoined = plain
+    .toLowerCase()
+    .replace(/\b([a-z])\.(?=[a-z]\b)/g, '$1')
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w !== '');
   for (const ws of [words, initialsJoined]) {
     if (ws.some((w) => REFUSED_WORDS.has(w))) return true;
     let body = ws;
@@ -103,7 +183,11 @@ const IDENTIFIER_SHAPES: readonly { name: string; pattern: RegExp }[] = [
   // UK phone number: 0 or +44 / 0044 then 9 or 10 digits (mobiles 07…, landlines 01…, 02…), spaced or hyphenated as written.
   { name: 'a UK phone number', pattern: /(?<![\d+])(?:(?:\+|00)44[ -]?(?:\(0\)[ -]?)?|\(?0)(?:\d[ )-]{0,2}){8,9}\d(?!\d)/ },
   // A date of birth in free text: a birth word, then a date (01/02/1980, 1980-02-01, 1 February 1980).
-  { name: 'a date of birth', pattern: /(?:\bd\.?o\.?b\b\.?|date of birth|birth ?date|\bborn(?: on)?)[\s:.,-]{0,4}(?:\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}|\d{1,2}(?:st|nd|rd|th)? [a-z]{3,9},? \d{2,4})/i },
+  {
+    name: 'a date of birth',
+    pattern:
+      /(?:\bd\.?o\.?b\b\.?|date of birth|birth ?date|\bborn(?: on)?)[\s:.,-]{0,4}(?:\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}|\d{1,2}(?:st|nd|rd|th)? [a-z]{3,9},? \d{2,4})/i,
+  },
 ];
 
 const DOB = IDENTIFIER_SHAPES.find((s) => s.name === 'a date of birth')!;
@@ -164,7 +248,12 @@ export function mayBeIdentifierBytes(buf: Uint8Array, start: number, end: number
 /** Every shape in one expression: most cells that pass the pre-filter match none, and one scan says so. */
 // (The email and PNC shapes stay out: they are tried only when their telltale character is present,
 // and an email pattern tried at every position of a long cell is slow.)
-const ANY_SHAPE = new RegExp(IDENTIFIER_SHAPES.filter((s) => s !== EMAIL && s !== PNC && !s.name.startsWith('a date of birth')).map((s) => `(?:${s.pattern.source})`).join('|'), 'i');
+const ANY_SHAPE = new RegExp(
+  IDENTIFIER_SHAPES.filter((s) => s !== EMAIL && s !== PNC && !s.name.startsWith('a date of birth'))
+    .map((s) => `(?:${s.pattern.source})`)
+    .join('|'),
+  'i',
+);
 
 /** Longest local part and domain of an address (RFC 5321: 64 and 255). */
 const LOCAL_MAX = 64;

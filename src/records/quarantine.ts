@@ -26,8 +26,7 @@ export function csvLine(fields: readonly string[]): string {
  */
 export function quarantineCsv(fileProblems: readonly Problem[], rows: readonly QuarantinedRow[]): string {
   const out = [csvLine(['table', 'file', 'line', 'column', 'kind', 'value', 'expected', 'row'])];
-  const line = (p: Problem, row: string) =>
-    csvLine([p.table, p.file, String(p.line), p.column ?? '', p.kind, p.value ?? '', p.expected, row]);
+  const line = (p: Problem, row: string) => csvLine([p.table, p.file, String(p.line), p.column ?? '', p.kind, p.value ?? '', p.expected, row]);
   for (const p of fileProblems) out.push(line(p, ''));
   for (const r of rows) {
     const raw = csvLine(r.fields);

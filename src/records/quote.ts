@@ -8,7 +8,7 @@
 import { identifierShape, maskValue } from './privacy.js';
 
 /** Characters of a value shown at most; the rest is counted, not shown. */
-export const QUOTE_LIMIT = 60;
+const QUOTE_LIMIT = 60;
 
 /** Escapes control, line-separator, bidi and zero-width characters as \n, \t, \u{...}. */
 export function escapeControls(text: string): string {

@@ -13,14 +13,14 @@ import { readArrow, readParquet } from './columnar.js';
 import { feedGrid, readTableFile } from './sources.js';
 import { WorkbookError, readXlsx } from './xlsx.js';
 
-export interface ReadSettings {
+interface ReadSettings {
   delimiter: DelimiterSetting;
   sheet: string | null;
   /** The table's name, to find its sheet in a workbook when none is named. */
   table: string;
 }
 
-export type TableRead = ReturnType<typeof readTableFile> & { notes: FileNote[] };
+type TableRead = ReturnType<typeof readTableFile> & { notes: FileNote[] };
 
 /** Above this size a CSV that is not UTF-8 with commas is refused (it is read whole, in memory). */
 const IN_MEMORY_LIMIT = 256 << 20;
@@ -45,7 +45,20 @@ export async function readAnyTableFile(path: string, sink: CsvSink, settings: Re
     const bad = firstInvalidUtf8(path);
     if (bad >= 0) {
       const { bytes, info } = whole();
-      return { ...info, ...none, notes: [{ severity: 'error', kind: 'encoding', line: lineOfOffset(bytes, bad), column: null, value: null, expected: `UTF-8 text (JSON is UTF-8); byte 0x${bytes[bad].toString(16).toUpperCase()} on this line is not: save the file as UTF-8` }] };
+      return {
+        ...info,
+        ...none,
+        notes: [
+          {
+            severity: 'error',
+            kind: 'encoding',
+            line: lineOfOffset(bytes, bad),
+            column: null,
+            value: null,
+            expected: `UTF-8 text (JSON is UTF-8); byte 0x${bytes[bad].toString(16).toUpperCase()} on this line is not: save the file as UTF-8`,
+          },
+        ],
+      };
     }
     return { ...readTableFile(path, sink), notes: [] };
   }
@@ -55,7 +68,13 @@ export async function readAnyTableFile(path: string, sink: CsvSink, settings: Re
       if (kind === 'xlsx') {
         const sheet = readXlsx(bytes, settings.sheet, settings.table);
         const grid = { names: sheet.names, rowCount: sheet.rows.length, cell: (r: number, c: number) => sheet.rows[r][c] };
-        feedGrid(grid, sink, (r) => sheet.lines[r], undefined, (r) => sheet.rows[r].length);
+        feedGrid(
+          grid,
+          sink,
+          (r) => sheet.lines[r],
+          undefined,
+          (r) => sheet.rows[r].length,
+        );
       } else {
         const table = kind === 'parquet' ? await readParquet(bytes) : readArrow(bytes);
         feedGrid(table, sink, (r) => r + 2);
@@ -73,7 +92,10 @@ export async function readAnyTableFile(path: string, sink: CsvSink, settings: Re
   if (bad < 0 && delimiter === 0x2c) return { ...readTableFile(path, sink), notes: [] };
   const { bytes, info } = whole();
   if (bytes.length > IN_MEMORY_LIMIT) {
-    const expected = bad >= 0 ? 'UTF-8 text (a file this large is read only as UTF-8): save it as "CSV UTF-8"' : 'columns separated by commas (a file this large is read only so)';
+    const expected =
+      bad >= 0
+        ? 'UTF-8 text (a file this large is read only as UTF-8): save it as "CSV UTF-8"'
+        : 'columns separated by commas (a file this large is read only so)';
     return { ...info, ...none, notes: [{ severity: 'error', kind: bad >= 0 ? 'encoding' : 'wrong_delimiter', line: 0, column: null, value: null, expected }] };
   }
   const notes: FileNote[] = [];

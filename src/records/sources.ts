@@ -15,7 +15,7 @@ import { jsonSyntaxFault } from './json-fault.js';
 export type RowsInput = Record<string, unknown>[] | ColumnTable | { columns: string[]; values: unknown[][] };
 
 /** A table's rows as cells: the column names, and a way to read cell (row, column). */
-export interface CellGrid {
+interface CellGrid {
   names: string[];
   rowCount: number;
   cell(row: number, column: number): unknown;
@@ -32,7 +32,7 @@ function gridOf(input: RowsInput): CellGrid {
     const seen = new Set<string>();
     for (const row of input) {
       if (typeof row !== 'object' || row === null || Array.isArray(row)) continue;
-      for (const key of Object.keys(row)) if (!seen.has(key)) (seen.add(key), names.push(key));
+      for (const key of Object.keys(row)) if (!seen.has(key)) seen.add(key), names.push(key);
     }
     return {
       names,
@@ -96,7 +96,13 @@ export function dateCellText(value: Date): string {
 }
 
 /** Feeds a grid to a sink as records: header on line 1, row r on line lineOf(r). */
-export function feedGrid(grid: CellGrid, sink: CsvSink, lineOf: (row: number) => number, rowFault?: (row: number) => boolean, width?: (row: number) => number): void {
+export function feedGrid(
+  grid: CellGrid,
+  sink: CsvSink,
+  lineOf: (row: number) => number,
+  rowFault?: (row: number) => boolean,
+  width?: (row: number) => number,
+): void {
   const n = grid.names.length;
   let buf = Buffer.alloc(1024);
   let rec: CsvRecord = { buf, starts: new Int32Array(Math.max(1, n)), ends: new Int32Array(Math.max(1, n)), count: n, line: 1, fault: null };
@@ -202,7 +208,12 @@ export function readTableFile(path: string, sink: CsvSink): FileInfo & { blank: 
     // V8's message quotes the input (person_ids included): the fault is located by our own scan instead.
     const fault = jsonSyntaxFault(text);
     const where = fault === null ? '' : ` at column ${fault.column}${fault.element >= 0 ? `, in element ${fault.element + 1} of the array` : ''}`;
-    return { ...info, blank: false, jsonFaults: [], jsonUnparsable: { line: fault?.line ?? 0, expected: `valid JSON${where}: ${fault?.expected ?? 'the text is not JSON'}` } };
+    return {
+      ...info,
+      blank: false,
+      jsonFaults: [],
+      jsonUnparsable: { line: fault?.line ?? 0, expected: `valid JSON${where}: ${fault?.expected ?? 'the text is not JSON'}` },
+    };
   }
   if (!Array.isArray(data)) {
     return { ...info, blank: false, jsonFaults: [], jsonUnparsable: { line: 1, expected: 'a JSON array of objects, one per row' } };
@@ -223,4 +234,3 @@ export function readTableFile(path: string, sink: CsvSink): FileInfo & { blank: 
 export function fileSize(path: string): number {
   return statSync(path).size;
 }
-

@@ -102,7 +102,10 @@ export abstract class TableReader {
       return;
     }
     // A row of only delimiters (`,,,,` below a spreadsheet's data) is skipped as a blank line is, and counted.
-    if (rec.starts[0] === rec.ends[0] && rec.fault === null && onlyDelimiters(rec)) return this.emptyRow(rec.line);
+    if (rec.starts[0] === rec.ends[0] && rec.fault === null && onlyDelimiters(rec)) {
+      this.emptyRow(rec.line);
+      return;
+    }
     this.rowsRead++;
     if (this.fatal || this.skipRows) return;
     this.rec = rec;
@@ -123,7 +126,8 @@ export abstract class TableReader {
 
   private emptyRow(line: number): void {
     this.emptyRows++;
-    const text = (n: number) => `a row with a value (${n === 1 ? 'this row holds' : `${n.toLocaleString('en-GB')} rows, first this one, hold`} only delimiters, as a spreadsheet writes below its data; skipped like blank lines, not counted as rows read)`;
+    const text = (n: number) =>
+      `a row with a value (${n === 1 ? 'this row holds' : `${n.toLocaleString('en-GB')} rows, first this one, hold`} only delimiters, as a spreadsheet writes below its data; skipped like blank lines, not counted as rows read)`;
     if (this.emptyRowsWarning === null) {
       this.emptyRowsWarning = this.problem('warning', 'empty_rows', null, null, text(1), line);
       this.log.add(this.emptyRowsWarning);
@@ -145,7 +149,15 @@ export abstract class TableReader {
     const seen = new Set<string>();
     names.forEach((name, i) => {
       if (seen.has(name) && name !== '') {
-        this.log.error('duplicate_column', this.table, this.file, rec.line, name, null, 'each column once (names are matched ignoring case and surrounding spaces)');
+        this.log.error(
+          'duplicate_column',
+          this.table,
+          this.file,
+          rec.line,
+          name,
+          null,
+          'each column once (names are matched ignoring case and surrounding spaces)',
+        );
         this.fatal = true;
       }
       seen.add(name);
@@ -153,12 +165,27 @@ export abstract class TableReader {
       this.checkValue[i] = allowed ? 0 : 1;
       if (!allowed && isRefusedColumn(name)) {
         this.refused[i] = 1;
-        this.log.error('privacy_column', this.table, this.file, rec.line, name, null,
-          'no column that identifies a person: remove it, or name it in allowColumns if it does not identify anyone');
+        this.log.error(
+          'privacy_column',
+          this.table,
+          this.file,
+          rec.line,
+          name,
+          null,
+          'no column that identifies a person: remove it, or name it in allowColumns if it does not identify anyone',
+        );
         return;
       }
       if (this.reserved.includes(name)) {
-        this.log.error('duplicate_column', this.table, this.file, rec.line, name, null, `no column named ${name}: the loader makes that column itself; rename it`);
+        this.log.error(
+          'duplicate_column',
+          this.table,
+          this.file,
+          rec.line,
+          name,
+          null,
+          `no column named ${name}: the loader makes that column itself; rename it`,
+        );
         this.fatal = true;
         return;
       }
@@ -202,8 +229,16 @@ export abstract class TableReader {
     const reported = new Set([...this.required, ...this.neededColumns.map(([n]) => n)]);
     for (const [known, extra] of like) {
       if (reported.has(known)) continue;
-      this.log.add(this.problem('warning', 'similar_column', extra, null,
-        `${known} (the file has no ${known} column, and '${extra}' looks like it: rename it ${known} if it is; it is kept as an extra column)`, line));
+      this.log.add(
+        this.problem(
+          'warning',
+          'similar_column',
+          extra,
+          null,
+          `${known} (the file has no ${known} column, and '${extra}' looks like it: rename it ${known} if it is; it is kept as an extra column)`,
+          line,
+        ),
+      );
     }
   }
 
@@ -264,7 +299,14 @@ export abstract class TableReader {
     return i >= 0 ? this.interners[field].strings[i] : this.rec.buf.toString('utf8', this.s, this.e);
   }
 
-  protected problem(severity: 'error' | 'warning', kind: ErrorKind | WarningKind, column: string | null, value: string | null, expected: string, line = this.rec.line): Problem {
+  protected problem(
+    severity: 'error' | 'warning',
+    kind: ErrorKind | WarningKind,
+    column: string | null,
+    value: string | null,
+    expected: string,
+    line = this.rec.line,
+  ): Problem {
     return { severity, kind, table: this.table, file: this.file, line, column, value, expected };
   }
 
@@ -323,13 +365,18 @@ export abstract class TableReader {
       // C1 controls: C2 80–9F.
       if (b === 0xc2 && i + 1 < end && buf[i + 1] >= 0x80 && buf[i + 1] <= 0x9f) bad = true;
       if (b === 0xe2 && i + 2 < end) {
-        const b1 = buf[i + 1], b2 = buf[i + 2];
+        const b1 = buf[i + 1],
+          b2 = buf[i + 2];
         // U+2028–U+202E (E2 80 A8–AE) and U+2066–U+2069 (E2 81 A6–A9).
         if ((b1 === 0x80 && b2 >= 0xa8 && b2 <= 0xae) || (b1 === 0x81 && b2 >= 0xa6 && b2 <= 0xa9)) bad = true;
       }
       if (bad) {
-        this.addError('wrong_type', this.names[field], this.raw(field),
-          'text without control characters (NUL, C0/C1 controls), bidi overrides or isolates (U+202A–U+202E, U+2066–U+2069) or line separators (U+2028, U+2029)');
+        this.addError(
+          'wrong_type',
+          this.names[field],
+          this.raw(field),
+          'text without control characters (NUL, C0/C1 controls), bidi overrides or isolates (U+202A–U+202E, U+2066–U+2069) or line separators (U+2028, U+2029)',
+        );
         return false;
       }
     }
@@ -422,8 +469,12 @@ export abstract class TableReader {
     } else if (rec.fault === 'text_after_quote') {
       this.addError('malformed_csv', null, null, 'a comma or line end right after a closing quote (write a quote inside a quoted field as "")');
     } else {
-      this.addError('malformed_csv', null, null,
-        `${this.names.length} fields as in the header, found ${rec.count} (${rec.count < this.names.length ? 'too few' : 'too many'})`);
+      this.addError(
+        'malformed_csv',
+        null,
+        null,
+        `${this.names.length} fields as in the header, found ${rec.count} (${rec.count < this.names.length ? 'too few' : 'too many'})`,
+      );
     }
   }
 

@@ -11,7 +11,7 @@ import { unzipSync } from 'fflate';
 import { formatDay } from '../time/days.js';
 
 /** A sheet's cells, row by row; `lines[r]` is row r's number in the sheet. */
-export interface SheetTable {
+interface SheetTable {
   names: string[];
   rows: string[][];
   lines: number[];
@@ -103,7 +103,9 @@ function serialDate(serial: number, date1904: boolean): string {
 export function readXlsx(bytes: Uint8Array, sheet: string | null = null, table: string | null = null): SheetTable {
   let files: Record<string, Uint8Array>;
   try {
-    files = unzipSync(bytes, { filter: (f) => /^xl\/(workbook\.xml|_rels\/workbook\.xml\.rels|sharedStrings\.xml|styles\.xml|worksheets\/[^/]+\.xml)$/.test(f.name) });
+    files = unzipSync(bytes, {
+      filter: (f) => /^xl\/(workbook\.xml|_rels\/workbook\.xml\.rels|sharedStrings\.xml|styles\.xml|worksheets\/[^/]+\.xml)$/.test(f.name),
+    });
   } catch (error) {
     throw new WorkbookError(`a zip file that opens (${(error as Error).message})`);
   }
@@ -113,9 +115,14 @@ export function readXlsx(bytes: Uint8Array, sheet: string | null = null, table: 
   const sheets = [...workbook.matchAll(/<sheet\s[^>]*>/g)].map((m) => ({ name: attr(m[0], 'name') ?? '', rid: attr(m[0], 'r:id') ?? '' }));
   if (sheets.length === 0) throw new WorkbookError('a workbook with at least one sheet');
   const named = (n: string) => sheets.find((s) => s.name.trim().toLowerCase() === n.toLowerCase());
-  const chosen = sheet === null ? ((table !== null ? named(table) : undefined) ?? sheets[0]) : sheets.find((s) => s.name === sheet) ?? sheets.find((s) => s.name.toLowerCase() === sheet.toLowerCase());
+  const chosen =
+    sheet === null
+      ? ((table !== null ? named(table) : undefined) ?? sheets[0])
+      : (sheets.find((s) => s.name === sheet) ?? sheets.find((s) => s.name.toLowerCase() === sheet.toLowerCase()));
   if (chosen === undefined) {
-    throw new WorkbookError(`a sheet named '${sheet}'; the workbook's sheets are ${sheets.map((s) => `'${s.name}'`).join(', ')} (set "sheet" in the study file, or --sheet)`);
+    throw new WorkbookError(
+      `a sheet named '${sheet}'; the workbook's sheets are ${sheets.map((s) => `'${s.name}'`).join(', ')} (set "sheet" in the study file, or --sheet)`,
+    );
   }
   const rels = text('xl/_rels/workbook.xml.rels') ?? '';
   const rel = [...rels.matchAll(/<Relationship\s[^>]*>/g)].find((m) => attr(m[0], 'Id') === chosen.rid);

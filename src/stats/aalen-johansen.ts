@@ -73,11 +73,7 @@ export interface AalenJohansenOptions {
  * something happened on day 0). The interval is survfit_confint's log interval on p
  * itself: exp(log p ∓ z·se/p), upper clipped at 1, null (R: NA) where p = 0.
  */
-export function aalenJohansen(
-  time: ArrayLike<number>,
-  status: ArrayLike<number>,
-  options: AalenJohansenOptions = {},
-): AalenJohansenFit {
+export function aalenJohansen(time: ArrayLike<number>, status: ArrayLike<number>, options: AalenJohansenOptions = {}): AalenJohansenFit {
   const { weights } = options;
   const K = checkCompetingRisksInput('aalenJohansen', time, status, weights, options.causes);
   const z = zForConfidence(options.conf ?? 0.95);
@@ -216,9 +212,14 @@ export function aalenJohansen(
   const curves: IncidenceCurve[] = [];
   for (let k = 1; k <= K; k++) {
     const curve: IncidenceCurve = {
-      time: timeList.slice(), nRisk: nRisk.slice(), nEvent: new Array<number>(D), nCensor: nCensor.slice(),
-      cumulativeIncidence: new Array<number>(D), se: new Array<number>(D),
-      lower: new Array<number | null>(D), upper: new Array<number | null>(D),
+      time: timeList.slice(),
+      nRisk: nRisk.slice(),
+      nEvent: new Array<number>(D),
+      nCensor: nCensor.slice(),
+      cumulativeIncidence: new Array<number>(D),
+      se: new Array<number>(D),
+      lower: new Array<number | null>(D),
+      upper: new Array<number | null>(D),
     };
     for (let m = 0; m < D; m++) {
       const pk = probability[m * S + k];

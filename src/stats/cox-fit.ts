@@ -134,8 +134,7 @@ function checkInput(time: ArrayLike<number>, event: ArrayLike<number>, x: CoxCov
   if (n === 0) throw new RangeError('coxph: no rows');
 }
 
-const toMatrix = (m: Float64Array, p: number): number[][] =>
-  Array.from({ length: p }, (_, i) => Array.from(m.subarray(i * p, i * p + p)));
+const toMatrix = (m: Float64Array, p: number): number[][] => Array.from({ length: p }, (_, i) => Array.from(m.subarray(i * p, i * p + p)));
 
 const test = (statistic: number, df: number): CoxTest => ({
   statistic,
@@ -174,7 +173,7 @@ export function coxph(time: ArrayLike<number>, event: ArrayLike<number>, x: CoxC
 
   const hasWeights = options.weights !== undefined;
   const inputWeights = hasWeights ? Float64Array.from(options.weights!) : null;
-  let robust = options.robust ?? (options.cluster !== undefined || (inputWeights !== null && inputWeights.some((w) => w !== Math.floor(w))));
+  const robust = options.robust ?? (options.cluster !== undefined || (inputWeights !== null && inputWeights.some((w) => w !== Math.floor(w))));
   let cluster = options.cluster;
   if (cluster !== undefined && !robust) {
     warnings.push('cluster specified with robust=FALSE, cluster ignored');
@@ -371,7 +370,15 @@ export function coxph(time: ArrayLike<number>, event: ArrayLike<number>, x: CoxC
   const used = aliased.flatMap((a, j) => (a ? [] : [j]));
   const vUsed = new Float64Array(nUsed * nUsed);
   used.forEach((a, r) => used.forEach((b, c) => (vUsed[r * nUsed + c] = variance[a * p + b])));
-  const wald = nUsed > 0 ? choleskyQuadraticForm(vUsed, nUsed, used.map((j) => coef[j]), tolerChol).test : 0;
+  const wald =
+    nUsed > 0
+      ? choleskyQuadraticForm(
+          vUsed,
+          nUsed,
+          used.map((j) => coef[j]),
+          tolerChol,
+        ).test
+      : 0;
   let nEvent = 0;
   for (let i = 0; i < n; i++) nEvent += event[i];
 
@@ -426,7 +433,13 @@ function clusterCodes(cluster: ArrayLike<string | number> | undefined, order: Ui
 }
 
 /** Σ within clusters of w_i·r_i (·V when given): p columns, one entry per cluster. */
-function collapse(resid: Float64Array[], weight: Float64Array, clusters: { code: Uint32Array; count: number }, v: Float64Array | null, p: number): Float64Array[] {
+function collapse(
+  resid: Float64Array[],
+  weight: Float64Array,
+  clusters: { code: Uint32Array; count: number },
+  v: Float64Array | null,
+  p: number,
+): Float64Array[] {
   const out = Array.from({ length: p }, () => new Float64Array(clusters.count));
   const n = weight.length;
   const row = new Float64Array(p);

@@ -17,7 +17,7 @@ export interface CoxSortedData {
 }
 
 /** Work space reused across iterations: score u (p), information (p × p, upper triangle filled). */
-export interface CoxDerivatives {
+interface CoxDerivatives {
   u: Float64Array;
   imat: Float64Array;
 }

@@ -166,7 +166,10 @@ export function coxZph(fit: CoxFit): CoxZph | null {
     if (t === null) return null;
     terms.push(t);
   }
-  const global = scoreTest(Array.from({ length: p }, (_, i) => i), 'GLOBAL');
+  const global = scoreTest(
+    Array.from({ length: p }, (_, i) => i),
+    'GLOBAL',
+  );
   if (global === null) return null;
   return { terms, global };
 }

@@ -106,13 +106,7 @@ const MERGE_DISTANCE = 1e-9;
  * running sum) and the extended ones the next run. With two rows left, the completions
  * form one unimodal hypergeometric sequence, so each path adds two tail sums.
  */
-function networkPValue(
-  sizes: number[],
-  totalYes: number,
-  threshold: number,
-  logChoose: (n: number, k: number) => number,
-  budget: number,
-): number | null {
+function networkPValue(sizes: number[], totalYes: number, threshold: number, logChoose: (n: number, k: number) => number, budget: number): number | null {
   const order = sizes.slice().sort((a, b) => a - b);
   const r = order.length;
   const remaining = new Array<number>(r + 1).fill(0);

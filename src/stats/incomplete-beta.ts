@@ -36,15 +36,24 @@ export function logBeta(a: number, b: number): number {
   if (small >= 10) {
     const sum = a + b;
     return (
-      (a - 0.5) * Math.log(a / sum) + (b - 0.5) * Math.log(b / sum) - 0.5 * Math.log(sum) + LOG_SQRT_2PI +
-      stirlingCorrection(a) + stirlingCorrection(b) - stirlingCorrection(sum)
+      (a - 0.5) * Math.log(a / sum) +
+      (b - 0.5) * Math.log(b / sum) -
+      0.5 * Math.log(sum) +
+      LOG_SQRT_2PI +
+      stirlingCorrection(a) +
+      stirlingCorrection(b) -
+      stirlingCorrection(sum)
     );
   }
   if (large >= 10) {
     // log Γ(L) − log Γ(s + L) = −(L − ½) log1p(s/L) − s log(s + L) + s + δ(L) − δ(s + L)
     return (
-      logGamma(small) - (large - 0.5) * Math.log1p(small / large) - small * Math.log(small + large) +
-      small + stirlingCorrection(large) - stirlingCorrection(small + large)
+      logGamma(small) -
+      (large - 0.5) * Math.log1p(small / large) -
+      small * Math.log(small + large) +
+      small +
+      stirlingCorrection(large) -
+      stirlingCorrection(small + large)
     );
   }
   return logGamma(a) + logGamma(b) - logGamma(a + b);
@@ -58,8 +67,13 @@ export function logBetaPrefactor(x: number, a: number, b: number): number {
     const x0 = a / sum;
     const y0 = b / sum;
     return (
-      a * Math.log1p((x - x0) / x0) + b * Math.log1p((x0 - x) / y0) + 0.5 * Math.log((a * b) / sum) -
-      LOG_SQRT_2PI - stirlingCorrection(a) - stirlingCorrection(b) + stirlingCorrection(sum)
+      a * Math.log1p((x - x0) / x0) +
+      b * Math.log1p((x0 - x) / y0) +
+      0.5 * Math.log((a * b) / sum) -
+      LOG_SQRT_2PI -
+      stirlingCorrection(a) -
+      stirlingCorrection(b) +
+      stirlingCorrection(sum)
     );
   }
   return a * Math.log(x) + b * Math.log1p(-x) - logBeta(a, b);

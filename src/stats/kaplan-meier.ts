@@ -25,11 +25,7 @@ export interface KaplanMeierOptions {
  * Where S = 0 both limits are null (R: NA) and stdErr is 0 (R: NaN, as σ is infinite).
  * The median and its limits follow R's print.survfit (see survivalMedian).
  */
-export function kaplanMeier(
-  time: ArrayLike<number>,
-  event: ArrayLike<number>,
-  options: KaplanMeierOptions = {},
-): Curve {
+export function kaplanMeier(time: ArrayLike<number>, event: ArrayLike<number>, options: KaplanMeierOptions = {}): Curve {
   const confType = options.confType ?? 'log';
   if (confType !== 'log' && confType !== 'log-log' && confType !== 'plain') {
     throw new RangeError(`kaplanMeier: confType must be 'log', 'log-log' or 'plain', got ${String(confType)}`);
@@ -46,8 +42,18 @@ export function kaplanMeier(
   eventTimes.sort();
 
   const curve: Curve = {
-    time: [], nRisk: [], nEvent: [], nCensor: [], survival: [], stdErr: [],
-    lower: [], upper: [], median: null, medianLower: null, medianUpper: null, confType,
+    time: [],
+    nRisk: [],
+    nEvent: [],
+    nCensor: [],
+    survival: [],
+    stdErr: [],
+    lower: [],
+    upper: [],
+    median: null,
+    medianLower: null,
+    medianUpper: null,
+    confType,
   };
   let atRisk = n;
   let survival = 1;
@@ -57,9 +63,15 @@ export function kaplanMeier(
   while (i < n) {
     const t = allTimes[i];
     let leaving = 0;
-    while (i < n && allTimes[i] === t) { i++; leaving++; }
+    while (i < n && allTimes[i] === t) {
+      i++;
+      leaving++;
+    }
     let deaths = 0;
-    while (j < eventCount && eventTimes[j] === t) { j++; deaths++; }
+    while (j < eventCount && eventTimes[j] === t) {
+      j++;
+      deaths++;
+    }
     if (deaths > 0) {
       survival *= (atRisk - deaths) / atRisk;
       hazardVariance = atRisk > deaths ? hazardVariance + deaths / (atRisk * (atRisk - deaths)) : Infinity;

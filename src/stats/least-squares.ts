@@ -16,8 +16,14 @@ export interface LeastSquares {
  * sqrt(w), tol)`), never the normal equations.
  */
 export function weightedLeastSquares(
-  x: Float64Array, n: number, p: number, z: ArrayLike<number>, sqrtW: ArrayLike<number>,
-  rows: Int32Array | null, tol: number, work?: Float64Array,
+  x: Float64Array,
+  n: number,
+  p: number,
+  z: ArrayLike<number>,
+  sqrtW: ArrayLike<number>,
+  rows: Int32Array | null,
+  tol: number,
+  work?: Float64Array,
 ): LeastSquares {
   const m = rows ? rows.length : n;
   // The weighted copy is factorized in place; IRLS passes one buffer for every step.

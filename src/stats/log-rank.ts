@@ -22,11 +22,7 @@ export interface LogRankResult {
  * Null with fewer than two groups, or when fewer than two groups have anyone at risk at
  * an event time (R then reports χ² = 0 on 0 df, which is no test), or V is singular.
  */
-export function logRank(
-  time: ArrayLike<number>,
-  event: ArrayLike<number>,
-  group: ArrayLike<string>,
-): LogRankResult | null {
+export function logRank(time: ArrayLike<number>, event: ArrayLike<number>, group: ArrayLike<string>): LogRankResult | null {
   checkSurvivalInput(time, event);
   if (group.length !== time.length) {
     throw new RangeError(`logRank: ${time.length} times but ${group.length} group labels`);
@@ -72,7 +68,10 @@ export function logRank(
   for (let e = 0; e < totalEvents; ) {
     const t = eventTimes[e];
     let deaths = 0;
-    while (e < totalEvents && eventTimes[e] === t) { e++; deaths++; }
+    while (e < totalEvents && eventTimes[e] === t) {
+      e++;
+      deaths++;
+    }
     let total = 0;
     for (let g = 0; g < k; g++) {
       const times = allTimes[g];
@@ -96,7 +95,10 @@ export function logRank(
   if (used.length < 2) return null;
   const rest = used.slice(1);
   const difference = rest.map((g) => observed[g] - expected[g]);
-  const solution = solveLinearSystem(rest.map((g) => rest.map((h) => variance[g][h])), difference);
+  const solution = solveLinearSystem(
+    rest.map((g) => rest.map((h) => variance[g][h])),
+    difference,
+  );
   if (solution === null) return null;
   let chiSquare = 0;
   for (let i = 0; i < rest.length; i++) chiSquare += solution[i] * difference[i];

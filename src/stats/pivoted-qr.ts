@@ -62,8 +62,14 @@ export function pivotedQR(x: Float64Array, n: number, p: number, tol: number): P
     // Columns are updated four at a time so column l is read once per four (same sums, same order).
     for (let j0 = l + 1; j0 < p; j0 += 4) {
       const width = Math.min(4, p - j0);
-      const c0 = j0 * n, c1 = c0 + n, c2 = c1 + n, c3 = c2 + n;
-      let d0 = 0, d1 = 0, d2 = 0, d3 = 0;
+      const c0 = j0 * n,
+        c1 = c0 + n,
+        c2 = c1 + n,
+        c3 = c2 + n;
+      let d0 = 0,
+        d1 = 0,
+        d2 = 0,
+        d3 = 0;
       if (width === 4) {
         for (let i = l; i < n; i++) {
           const v = x[cl + i];
@@ -72,7 +78,10 @@ export function pivotedQR(x: Float64Array, n: number, p: number, tol: number): P
           d2 += v * x[c2 + i];
           d3 += v * x[c3 + i];
         }
-        const t0 = -d0 / head, t1 = -d1 / head, t2 = -d2 / head, t3 = -d3 / head;
+        const t0 = -d0 / head,
+          t1 = -d1 / head,
+          t2 = -d2 / head,
+          t3 = -d3 / head;
         for (let i = l; i < n; i++) {
           const v = x[cl + i];
           x[c0 + i] += t0 * v;

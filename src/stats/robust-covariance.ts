@@ -43,32 +43,36 @@ function sandwichProduct(fit: LinearModelFit, meat: Float64Array, factor: number
   const k = fit.rank;
   const b = fit.covUnscaled;
   const bm = new Float64Array(k * k);
-  for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) {
-    let s = 0;
-    for (let m = 0; m < k; m++) s += b[i * k + m] * meat[m * k + j];
-    bm[i * k + j] = s;
-  }
+  for (let i = 0; i < k; i++)
+    for (let j = 0; j < k; j++) {
+      let s = 0;
+      for (let m = 0; m < k; m++) s += b[i * k + m] * meat[m * k + j];
+      bm[i * k + j] = s;
+    }
   const p = fit.terms.length;
   const matrix: (number | null)[][] = Array.from({ length: p }, () => new Array<number | null>(p).fill(null));
-  fit.keptColumns.forEach((a, i) => fit.keptColumns.forEach((c, j) => {
-    let s = 0;
-    for (let m = 0; m < k; m++) s += bm[i * k + m] * b[m * k + j];
-    matrix[a][c] = s * factor;
-  }));
+  fit.keptColumns.forEach((a, i) =>
+    fit.keptColumns.forEach((c, j) => {
+      let s = 0;
+      for (let m = 0; m < k; m++) s += bm[i * k + m] * b[m * k + j];
+      matrix[a][c] = s * factor;
+    }),
+  );
   return { terms: fit.terms.slice(), matrix, se: matrix.map((row, i) => (row[i] === null ? null : Math.sqrt(row[i] as number))) };
 }
 
 function crossproduct(columns: Float64Array[]): Float64Array {
   const k = columns.length;
   const out = new Float64Array(k * k);
-  for (let i = 0; i < k; i++) for (let j = i; j < k; j++) {
-    const a = columns[i];
-    const b = columns[j];
-    let s = 0;
-    for (let r = 0; r < a.length; r++) s += a[r] * b[r];
-    out[i * k + j] = s;
-    out[j * k + i] = s;
-  }
+  for (let i = 0; i < k; i++)
+    for (let j = i; j < k; j++) {
+      const a = columns[i];
+      const b = columns[j];
+      let s = 0;
+      for (let r = 0; r < a.length; r++) s += a[r] * b[r];
+      out[i * k + j] = s;
+      out[j * k + i] = s;
+    }
   return out;
 }
 

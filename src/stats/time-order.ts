@@ -5,7 +5,7 @@
  */
 
 /** The distinct times in increasing order and, for each, the indices of its records. */
-export interface TimeOrder {
+interface TimeOrder {
   /** Distinct times, increasing. */
   times: Float64Array;
   /** Records of times[m] are order[start[m]] … order[start[m + 1] − 1] (input order kept). */

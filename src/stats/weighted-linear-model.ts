@@ -69,9 +69,11 @@ export function weightedLinearModel(design: DesignMatrix, y: ArrayLike<number>, 
   const position = new Map<number, number>();
   for (let j = 0; j < k; j++) position.set(ls.qr.pivot[j], j);
   const covUnscaled = new Float64Array(k * k);
-  keptColumns.forEach((a, i) => keptColumns.forEach((b, j) => {
-    covUnscaled[i * k + j] = pivCov[(position.get(a) as number) * k + (position.get(b) as number)];
-  }));
+  keptColumns.forEach((a, i) =>
+    keptColumns.forEach((b, j) => {
+      covUnscaled[i * k + j] = pivCov[(position.get(a) as number) * k + (position.get(b) as number)];
+    }),
+  );
   const dfResidual = used.length - k;
   return {
     terms: terms.slice(),

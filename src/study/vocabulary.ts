@@ -26,26 +26,10 @@ export const EVENT = {
  * Recall reasons, the categories of the official licence recall statistics.
  * An event's `recall_reasons` column is a bit mask: bit i set means reason i.
  */
-export const RECALL_REASONS = [
-  'further_charge',
-  'non_compliance',
-  'failed_to_keep_in_touch',
-  'failed_to_reside',
-  'drugs_alcohol',
-  'other',
-] as const;
+export const RECALL_REASONS = ['further_charge', 'non_compliance', 'failed_to_keep_in_touch', 'failed_to_reside', 'drugs_alcohol', 'other'] as const;
 export type RecallReason = (typeof RECALL_REASONS)[number];
 
-export const OFFENCE_CATEGORIES = [
-  'violent',
-  'sexual',
-  'acquisitive',
-  'drugs',
-  'weapons',
-  'public_order',
-  'motoring',
-  'other',
-] as const;
+export const OFFENCE_CATEGORIES = ['violent', 'sexual', 'acquisitive', 'drugs', 'weapons', 'public_order', 'motoring', 'other'] as const;
 export type OffenceCategory = (typeof OFFENCE_CATEGORIES)[number];
 
 export const MODES_OF_TRIAL = ['indictable_only', 'either_way', 'summary'] as const;

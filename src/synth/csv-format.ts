@@ -83,14 +83,5 @@ export function personLine(p: SynthPerson): string {
 
 /** An event's row, ending in a newline. */
 export function eventLine(e: SynthEvent): string {
-  return (
-    [
-      txt(e.personId),
-      e.type,
-      day(e.date),
-      day(e.convictionDate),
-      txt(e.offence),
-      txt(e.recallReasons?.join(';')),
-    ].join(',') + '\n'
-  );
+  return [txt(e.personId), e.type, day(e.date), day(e.convictionDate), txt(e.offence), txt(e.recallReasons?.join(';'))].join(',') + '\n';
 }

@@ -61,7 +61,10 @@ export function shuffled<T>(rng: Rng, items: readonly T[]): T[] {
 /** A 0/1 vector of length n with exactly k ones in random positions. */
 export function exactFlags(rng: Rng, n: number, k: number): boolean[] {
   if (k < 0 || k > n) throw new RangeError(`cannot set ${k} flags among ${n}`);
-  return shuffled(rng, Array.from({ length: n }, (_, i) => i < k));
+  return shuffled(
+    rng,
+    Array.from({ length: n }, (_, i) => i < k),
+  );
 }
 
 /**
@@ -69,15 +72,13 @@ export function exactFlags(rng: Rng, n: number, k: number): boolean[] {
  * to `target`, keeping each within its own [min, max]. Used to make a drawn
  * sample hit a published mean exactly while keeping its natural spread.
  */
-export function nudgeToSum(
-  rng: Rng,
-  values: number[],
-  target: number,
-  bounds: (index: number) => readonly [number, number],
-): number[] {
+export function nudgeToSum(rng: Rng, values: number[], target: number, bounds: (index: number) => readonly [number, number]): number[] {
   const out = values.slice();
   let diff = target - out.reduce((s, v) => s + v, 0);
-  const order = shuffled(rng, out.map((_, i) => i));
+  const order = shuffled(
+    rng,
+    out.map((_, i) => i),
+  );
   let stalled = 0;
   while (diff !== 0) {
     stalled = 0;

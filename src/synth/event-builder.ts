@@ -34,14 +34,7 @@ export function drawRecallReasons(rng: Rng, furtherCharge: boolean): RecallReaso
  * the window. Gaps are drawn from a skewed distribution so the spacing is uneven.
  * Returns the days in order: recall, rerelease, recall, …
  */
-export function recallCycleDays(
-  rng: Rng,
-  start: Day,
-  end: Day,
-  count: number,
-  endsWithRecall: boolean,
-  minGap = 14,
-): Day[] {
+export function recallCycleDays(rng: Rng, start: Day, end: Day, count: number, endsWithRecall: boolean, minGap = 14): Day[] {
   const points = endsWithRecall ? 2 * count - 1 : 2 * count;
   // gaps: start→first recall, then between points; with a trailing slack unless the last point is `end`
   const gapCount = endsWithRecall ? points : points + 1;
@@ -64,16 +57,9 @@ export function recallCycleDays(
 }
 
 /** Recall and rerelease events on the days `recallCycleDays` gave. */
-export function recallEvents(
-  rng: Rng,
-  personId: string,
-  days: readonly Day[],
-  furtherChargeOn: ReadonlySet<Day> = new Set(),
-): SynthEvent[] {
+export function recallEvents(rng: Rng, personId: string, days: readonly Day[], furtherChargeOn: ReadonlySet<Day> = new Set()): SynthEvent[] {
   return days.map((date, i) =>
-    i % 2 === 0
-      ? { personId, type: 'recall', date, recallReasons: drawRecallReasons(rng, furtherChargeOn.has(date)) }
-      : { personId, type: 'rerelease', date },
+    i % 2 === 0 ? { personId, type: 'recall', date, recallReasons: drawRecallReasons(rng, furtherChargeOn.has(date)) } : { personId, type: 'rerelease', date },
   );
 }
 
@@ -81,14 +67,7 @@ export function recallEvents(
  * A conviction (or caution) for an offence committed on `offenceDate`, with the
  * court outcome 3 weeks to about 8 months later but never after `latestOutcome`.
  */
-export function outcomeEvent(
-  rng: Rng,
-  personId: string,
-  type: 'conviction' | 'caution',
-  offence: string,
-  offenceDate: Day,
-  latestOutcome: Day,
-): SynthEvent {
+export function outcomeEvent(rng: Rng, personId: string, type: 'conviction' | 'caution', offence: string, offenceDate: Day, latestOutcome: Day): SynthEvent {
   const lag = type === 'caution' ? intBetween(rng, 1, 40) : Math.round(Math.min(400, 21 + logNormal(rng, 70, 0.7)));
   return { personId, type, date: offenceDate, convictionDate: Math.max(offenceDate, Math.min(offenceDate + lag, latestOutcome)), offence };
 }

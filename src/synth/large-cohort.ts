@@ -53,23 +53,49 @@ export function largePerson(rng: Rng, id: string): { person: SynthPerson; events
     const d = Math.round(clamp(logNormal(rng, 560, 0.5), 60, 2000));
     if (r + d <= F) {
       e = r + d;
-      endReason = pickWeighted(rng, [['completed', 0.62], ['disengaged', 0.18], ['recalled', 0.12], ['transferred', 0.05], ['other', 0.03]] as const);
+      endReason = pickWeighted(rng, [
+        ['completed', 0.62],
+        ['disengaged', 0.18],
+        ['recalled', 0.12],
+        ['transferred', 0.05],
+        ['other', 0.03],
+      ] as const);
     }
     const windowEnd = e ?? F;
     // recalls inside the window, each rereleased except the one that ends a "recalled" service
     const endsWithRecall = endReason === 'recalled';
-    const wanted = endsWithRecall ? 1 + Math.floor(rng() * 3) : pickWeighted(rng, [[0, 0.25], [1, 0.3], [2, 0.25], [3, 0.12], [4, 0.08]] as const);
+    const wanted = endsWithRecall
+      ? 1 + Math.floor(rng() * 3)
+      : pickWeighted(rng, [
+          [0, 0.25],
+          [1, 0.3],
+          [2, 0.25],
+          [3, 0.12],
+          [4, 0.08],
+        ] as const);
     const fits = Math.min(wanted, Math.floor((windowEnd - r) / 45));
     if (fits > 0) events.push(...recallEvents(rng, id, recallCycleDays(rng, r, windowEnd, fits, endsWithRecall && fits === wanted)));
     else if (endsWithRecall) endReason = 'completed';
     // convictions, cautions and breaches after release
-    const convictions = pickWeighted(rng, [[0, 0.22], [2, 0.15], [4, 0.2], [7, 0.2], [10, 0.13], [14, 0.1]] as const);
+    const convictions = pickWeighted(rng, [
+      [0, 0.22],
+      [2, 0.15],
+      [4, 0.2],
+      [7, 0.2],
+      [10, 0.13],
+      [14, 0.1],
+    ] as const);
     for (let c = 0; c < convictions && r <= F - 45; c++) {
       const offence = pickWeighted(rng, chance(rng, 0.45) ? INDICTABLE_RECONVICTION : SUMMARY_RECONVICTION);
       events.push(outcomeEvent(rng, id, 'conviction', offence, intBetween(rng, r, F - 45), F));
     }
     if (r <= F - 45 && chance(rng, 0.3)) events.push(outcomeEvent(rng, id, 'caution', pick(rng, CAUTION_OFFENCES), intBetween(rng, r, F - 45), F));
-    const breaches = pickWeighted(rng, [[0, 0.25], [1, 0.3], [2, 0.27], [5, 0.18]] as const);
+    const breaches = pickWeighted(rng, [
+      [0, 0.25],
+      [1, 0.3],
+      [2, 0.27],
+      [5, 0.18],
+    ] as const);
     for (let b = 0; b < breaches; b++) events.push(breachEvent(id, intBetween(rng, r, windowEnd)));
   }
   const custodyTenths = drawCustodyTenths(rng, 8);
@@ -146,10 +172,7 @@ export function writeLargeCohort({ people, outDir, seed = LARGE_DEFAULT_SEED }: 
     closeSync(eventsFd);
   }
   copyFileSync(DEFAULT_OFFENCES_PATH, join(outDir, 'offences.csv'));
-  const study = studyJson(
-    { title: `Large synthetic IIRMS cohort (${people} people, seed ${seed})`, extractionDate: LARGE_EXTRACTION },
-    'offences.csv',
-  );
+  const study = studyJson({ title: `Large synthetic IIRMS cohort (${people} people, seed ${seed})`, extractionDate: LARGE_EXTRACTION }, 'offences.csv');
   const fd = openSync(join(outDir, 'study.json'), 'w');
   writeSync(fd, study);
   closeSync(fd);

@@ -23,7 +23,9 @@ export const DEFAULT_OFFENCES_PATH = new URL('../../data-samples/offences.csv', 
  * plain comma-separated rows (the shipped file has no quoted fields).
  */
 export function readOffenceLookup(path: URL | string = DEFAULT_OFFENCES_PATH): Map<string, SynthOffence> {
-  const lines = readFileSync(path, 'utf8').split('\n').filter((l) => l.trim() !== '' && !l.startsWith('#'));
+  const lines = readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '' && !l.startsWith('#'));
   const header = lines[0].split(',');
   const col = (name: string) => {
     const i = header.indexOf(name);

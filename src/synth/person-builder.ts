@@ -52,12 +52,7 @@ export function drawEthnicity(rng: Rng, weights: ReadonlyArray<readonly [string 
 }
 
 /** Referral and in-reach start before a release, with in-reach lasting from `minDays` to `maxDays`. */
-export function inReachBefore(
-  rng: Rng,
-  release: Day,
-  minDays: number,
-  maxDays: number,
-): { referralDate: Day; inReachStart: Day } {
+export function inReachBefore(rng: Rng, release: Day, minDays: number, maxDays: number): { referralDate: Day; inReachStart: Day } {
   const inReachStart = release - intBetween(rng, minDays, maxDays);
   return { inReachStart, referralDate: inReachStart - intBetween(rng, 7, 120) };
 }

@@ -58,14 +58,16 @@ const TYPE_ORDER: Record<EventType, number> = { recall: 0, rerelease: 1, convict
  * before a rerelease on the same day (the order measures.md assumes).
  */
 export function sortEvents(events: SynthEvent[]): SynthEvent[] {
-  return events.slice().sort(
-    (a, b) =>
-      (a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : 0) ||
-      a.date - b.date ||
-      TYPE_ORDER[a.type] - TYPE_ORDER[b.type] ||
-      (a.convictionDate ?? 0) - (b.convictionDate ?? 0) ||
-      (a.offence ?? '').localeCompare(b.offence ?? ''),
-  );
+  return events
+    .slice()
+    .sort(
+      (a, b) =>
+        (a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : 0) ||
+        a.date - b.date ||
+        TYPE_ORDER[a.type] - TYPE_ORDER[b.type] ||
+        (a.convictionDate ?? 0) - (b.convictionDate ?? 0) ||
+        (a.offence ?? '').localeCompare(b.offence ?? ''),
+    );
 }
 
 /** Pseudonymous study identifiers `p00001`, … : one lower-case letter and five digits, a shape no real identifier has. */

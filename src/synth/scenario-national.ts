@@ -72,8 +72,14 @@ interface Slot {
 /** How many people of each kind each service has. */
 function planSlots(): Slot[] {
   const services = NATIONAL_SERVICES;
-  const inService = apportion(NATIONAL_TARGET.inService, services.map((s) => s.size));
-  const custody = apportion(NATIONAL_TARGET.custody, services.map((s) => s.size * s.custodyShare));
+  const inService = apportion(
+    NATIONAL_TARGET.inService,
+    services.map((s) => s.size),
+  );
+  const custody = apportion(
+    NATIONAL_TARGET.custody,
+    services.map((s) => s.size * s.custodyShare),
+  );
   const slots: Slot[] = [];
   services.forEach((service, i) => {
     if (custody[i] > inService[i]) throw new Error(`${service.name}: custody ${custody[i]} above caseload ${inService[i]}`);
@@ -98,7 +104,10 @@ function planSlots(): Slot[] {
 /** Builds the national sample for a seed. */
 export function buildNational(seed: number = NATIONAL_SEED): Sample {
   const slots = planSlots();
-  const ids = shuffled(childRng(seed, 'ids'), slots.map((_, i) => studyId(i + 1)));
+  const ids = shuffled(
+    childRng(seed, 'ids'),
+    slots.map((_, i) => studyId(i + 1)),
+  );
   const rng = childRng(seed, 'people');
   const people: SynthPerson[] = [];
   const events: SynthEvent[] = [];
@@ -155,13 +164,23 @@ function buildPerson(rng: Rng, slot: Slot, id: string): Built {
         // a few leave before release (moved prison, deselected) after D
         if (edge === undefined && chance(rng, 0.05)) {
           e = intBetween(rng, D, F);
-          endReason = pickWeighted(rng, [['transferred', 0.6], ['other', 0.4]] as const);
+          endReason = pickWeighted(rng, [
+            ['transferred', 0.6],
+            ['other', 0.4],
+          ] as const);
         }
       }
       break;
     }
     case 'community': {
-      r = edge === 'release_on_D' ? D : edge === 'rerelease_on_D' ? D - 300 : edge === 'recall_and_rerelease_same_day' ? D - 200 : D - Math.round(clamp(logNormal(rng, 330, 0.7), 0, 1200));
+      r =
+        edge === 'release_on_D'
+          ? D
+          : edge === 'rerelease_on_D'
+            ? D - 300
+            : edge === 'recall_and_rerelease_same_day'
+              ? D - 200
+              : D - Math.round(clamp(logNormal(rng, 330, 0.7), 0, 1200));
       r = Math.max(r, start + 183);
       inReachStart = inReachBeforeRelease(r);
       if (edge === 'recall_and_rerelease_same_day') {
@@ -177,7 +196,11 @@ function buildPerson(rng: Rng, slot: Slot, id: string): Built {
         endReason = 'completed';
       } else if (edge === undefined && chance(rng, 0.12)) {
         e = intBetween(rng, D, F);
-        endReason = pickWeighted(rng, [['completed', 0.6], ['disengaged', 0.25], ['transferred', 0.15]] as const);
+        endReason = pickWeighted(rng, [
+          ['completed', 0.6],
+          ['disengaged', 0.25],
+          ['transferred', 0.15],
+        ] as const);
       } else if (edge === undefined && chance(rng, service.pRecall * 0.1)) {
         // recalled after the snapshot day: does not change the snapshot
         events.push(...recallEvents(rng, id, [intBetween(rng, D + 1, F)]));
@@ -208,7 +231,12 @@ function buildPerson(rng: Rng, slot: Slot, id: string): Built {
       if (edge === undefined && chance(rng, 0.07)) {
         // ended before release: in-reach only
         inReachStart = e - intBetween(rng, 30, Math.min(300, e - start));
-        endReason = pickWeighted(rng, [['transferred', 0.4], ['other', 0.3], ['disengaged', 0.2], ['died', 0.1]] as const);
+        endReason = pickWeighted(rng, [
+          ['transferred', 0.4],
+          ['other', 0.3],
+          ['disengaged', 0.2],
+          ['died', 0.1],
+        ] as const);
         if (endReason === 'died') followUpEnd = e;
         recallProneness = 0;
         break;
@@ -218,25 +246,37 @@ function buildPerson(rng: Rng, slot: Slot, id: string): Built {
       inReachStart = inReachBeforeRelease(r);
       let endsWithRecall = false;
       if (d >= 60 && chance(rng, service.pRecall)) {
-        const count = pickWeighted(rng, [[1, 0.65], [2, 0.25], [3, 0.1]] as const);
+        const count = pickWeighted(rng, [
+          [1, 0.65],
+          [2, 0.25],
+          [3, 0.1],
+        ] as const);
         const fits = Math.min(count, Math.floor(d / 60));
         endsWithRecall = chance(rng, 0.45);
         const cycles = recallCycleDays(rng, r, e, fits, endsWithRecall);
         const charged = chance(rng, 0.4);
         if (charged) addConvictions(rng, events, id, r, F, 1, cycles[0]);
         events.push(...recallEvents(rng, id, cycles, charged ? new Set([cycles[0]]) : undefined));
-        if (endsWithRecall && chance(rng, 0.7) && e + 28 <= F) events.push({ personId: id, type: 'rerelease', date: intBetween(rng, e + 28, Math.min(F, e + 365)) });
+        if (endsWithRecall && chance(rng, 0.7) && e + 28 <= F)
+          events.push({ personId: id, type: 'rerelease', date: intBetween(rng, e + 28, Math.min(F, e + 365)) });
       }
       endReason = endsWithRecall
         ? 'recalled'
-        : pickWeighted(rng, [['completed', 0.66], ['disengaged', 0.2], ['transferred', 0.08], ['other', 0.04], ['died', 0.02]] as const);
+        : pickWeighted(rng, [
+            ['completed', 0.66],
+            ['disengaged', 0.2],
+            ['transferred', 0.08],
+            ['other', 0.04],
+            ['died', 0.02],
+          ] as const);
       if (endReason === 'died') followUpEnd = e;
       else if (endReason !== 'completed' && !endsWithRecall && F - e > 60 && chance(rng, service.pRecall * 0.7)) {
         // recalled after leaving the service early: outside the intervention window (not after a
         // completed service, where a recall without rerelease is a records.md warning)
         const recall = intBetween(rng, e + 30, Math.min(F, e + 900));
         events.push(...recallEvents(rng, id, [recall]));
-        if (recall + 28 <= F && chance(rng, 0.6)) events.push({ personId: id, type: 'rerelease', date: intBetween(rng, recall + 28, Math.min(F, recall + 300)) });
+        if (recall + 28 <= F && chance(rng, 0.6))
+          events.push({ personId: id, type: 'rerelease', date: intBetween(rng, recall + 28, Math.min(F, recall + 300)) });
       }
       if (chance(rng, 0.3)) events.push(breachEvent(id, intBetween(rng, r, e)));
       break;
@@ -247,7 +287,19 @@ function buildPerson(rng: Rng, slot: Slot, id: string): Built {
   const personF = followUpEnd ?? F;
   if (r !== undefined && r <= personF - 45 && kind !== 'pre_release') {
     if (chance(rng, service.pReconviction * (recallProneness > 0 ? 1 : 0.8))) {
-      addConvictions(rng, events, id, r, personF, pickWeighted(rng, [[1, 0.55], [2, 0.27], [3, 0.13], [4, 0.05]] as const));
+      addConvictions(
+        rng,
+        events,
+        id,
+        r,
+        personF,
+        pickWeighted(rng, [
+          [1, 0.55],
+          [2, 0.27],
+          [3, 0.13],
+          [4, 0.05],
+        ] as const),
+      );
     }
     if (chance(rng, 0.05)) events.push(outcomeEvent(rng, id, 'caution', pick(rng, CAUTION_OFFENCES), intBetween(rng, r, personF - 45), personF));
   }
@@ -310,6 +362,8 @@ function assertSnapshot(people: SynthPerson[], events: SynthEvent[]): void {
     if (!mine.some((ev) => ev.type === 'rerelease' && ev.date >= last)) custody++;
   }
   if (inService !== NATIONAL_TARGET.inService || custody !== NATIONAL_TARGET.custody) {
-    throw new Error(`national snapshot is ${inService} in service, ${custody} in custody; expected ${NATIONAL_TARGET.inService} and ${NATIONAL_TARGET.custody}`);
+    throw new Error(
+      `national snapshot is ${inService} in service, ${custody} in custody; expected ${NATIONAL_TARGET.inService} and ${NATIONAL_TARGET.custody}`,
+    );
   }
 }

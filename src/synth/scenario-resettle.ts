@@ -95,7 +95,10 @@ export function buildResettle(seed: number = RESETTLE_SEED): Sample {
   const plans = planIncluded(childRng(seed, 'plan'));
   const people: SynthPerson[] = [];
   const events: SynthEvent[] = [];
-  const ids = shuffled(childRng(seed, 'ids'), Array.from({ length: 69 }, (_, i) => studyId(i + 1)));
+  const ids = shuffled(
+    childRng(seed, 'ids'),
+    Array.from({ length: 69 }, (_, i) => studyId(i + 1)),
+  );
 
   buildIncluded(childRng(seed, 'included'), plans, ids.slice(0, TARGET.included), lookup, people, events);
   buildExcluded(childRng(seed, 'excluded'), ids.slice(TARGET.included), lookup, people, events);
@@ -116,23 +119,38 @@ function planIncluded(rng: Rng): Plan[] {
   const sexual = exactFlags(rng, TARGET.included, TARGET.sexualIndex);
   const violentIdx = sexual.flatMap((s, i) => (s ? [] : [i]));
   const sexualIdx = sexual.flatMap((s, i) => (s ? [i] : []));
-  const recalled = new Set([
-    ...shuffled(rng, violentIdx).slice(0, TARGET.recalledViolent),
-    ...shuffled(rng, sexualIdx).slice(0, TARGET.recalledSexual),
-  ]);
+  const recalled = new Set([...shuffled(rng, violentIdx).slice(0, TARGET.recalledViolent), ...shuffled(rng, sexualIdx).slice(0, TARGET.recalledSexual)]);
   const all = sexual.map((_, i) => i);
   const reconvicted = new Set([
-    ...shuffled(rng, all.filter((i) => recalled.has(i))).slice(0, TARGET.reconvictedAmongRecalled),
-    ...shuffled(rng, all.filter((i) => !recalled.has(i))).slice(0, TARGET.reconvicted - TARGET.reconvictedAmongRecalled),
+    ...shuffled(
+      rng,
+      all.filter((i) => recalled.has(i)),
+    ).slice(0, TARGET.reconvictedAmongRecalled),
+    ...shuffled(
+      rng,
+      all.filter((i) => !recalled.has(i)),
+    ).slice(0, TARGET.reconvicted - TARGET.reconvictedAmongRecalled),
   ]);
   const indictable = new Set(shuffled(rng, [...reconvicted]).slice(0, TARGET.indictable));
   // two reconvicted people whose worst reconviction is as or more serious than the index (violent index, indictable)
-  const notLess = shuffled(rng, [...indictable].filter((i) => !sexual[i])).slice(0, 2);
+  const notLess = shuffled(
+    rng,
+    [...indictable].filter((i) => !sexual[i]),
+  ).slice(0, 2);
   // two people whose records stop early: one died, one whose records are complete only to mid-2019
-  const quiet = shuffled(rng, all.filter((i) => !recalled.has(i) && !reconvicted.has(i))).slice(0, 2);
+  const quiet = shuffled(
+    rng,
+    all.filter((i) => !recalled.has(i) && !reconvicted.has(i)),
+  ).slice(0, 2);
   return all.map((i) => ({
     sexual: sexual[i],
-    recalls: recalled.has(i) ? pickWeighted(rng, [[1, 0.6], [2, 0.28], [3, 0.12]] as const) : 0,
+    recalls: recalled.has(i)
+      ? pickWeighted(rng, [
+          [1, 0.6],
+          [2, 0.28],
+          [3, 0.12],
+        ] as const)
+      : 0,
     reconvicted: reconvicted.has(i),
     indictable: indictable.has(i),
     seriousness: notLess[0] === i ? 'same' : notLess[1] === i ? 'more' : 'less',
@@ -151,14 +169,7 @@ function releaseDay(rng: Rng, from: Day, to: Day): Day {
   return from + Math.floor((to - from) * Math.sqrt(rng()));
 }
 
-function buildIncluded(
-  rng: Rng,
-  plans: Plan[],
-  ids: string[],
-  lookup: Map<string, SynthOffence>,
-  people: SynthPerson[],
-  events: SynthEvent[],
-): void {
+function buildIncluded(rng: Rng, plans: Plan[], ids: string[], lookup: Map<string, SynthOffence>, people: SynthPerson[], events: SynthEvent[]): void {
   const CUT_SHORT_F = day('2019-06-30');
   const n = plans.length;
   const priors = nudgeToSum(
@@ -215,7 +226,12 @@ function buildIncluded(
             ? 'transferred'
             : endsWithRecall[i]
               ? 'recalled'
-              : pickWeighted(rng, [['completed', 0.75], ['disengaged', 0.17], ['other', 0.04], ['transferred', 0.04]] as const);
+              : pickWeighted(rng, [
+                  ['completed', 0.75],
+                  ['disengaged', 0.17],
+                  ['other', 0.04],
+                  ['transferred', 0.04],
+                ] as const);
     people.push({
       personId: id,
       service: RESETTLE_SERVICE,
@@ -242,7 +258,12 @@ function buildIncluded(
     const convictions: SynthEvent[] = [];
     if (plan.reconvicted) {
       const indexSeverity = offenceOf(lookup, index).severity;
-      const count = pickWeighted(rng, [[1, 0.5], [2, 0.3], [3, 0.15], [4, 0.05]] as const);
+      const count = pickWeighted(rng, [
+        [1, 0.5],
+        [2, 0.3],
+        [3, 0.15],
+        [4, 0.05],
+      ] as const);
       for (let c = 0; c < count; c++) {
         let offence: string;
         if (c === 0 && plan.seriousness !== 'less') offence = 'VAP-GBH-S20';
@@ -282,7 +303,13 @@ function buildIncluded(
     }
     // records complete only to mid-2019: an offence in the window sentenced after that is not a reconviction by F
     if (plan.fate === 'cut_short') {
-      events.push({ personId: id, type: 'conviction', date: CUT_SHORT_F - intBetween(rng, 20, 60), convictionDate: day('2019-08-14'), offence: 'SNM-COMMON-ASSAULT' });
+      events.push({
+        personId: id,
+        type: 'conviction',
+        date: CUT_SHORT_F - intBetween(rng, 20, 60),
+        convictionDate: day('2019-08-14'),
+        offence: 'SNM-COMMON-ASSAULT',
+      });
     }
   }
 }
@@ -295,13 +322,7 @@ const EXCLUSIONS: ReadonlyArray<readonly [string, number]> = [
 ];
 
 /** The 24 people released to the service whom the study could not use. */
-function buildExcluded(
-  rng: Rng,
-  ids: string[],
-  lookup: Map<string, SynthOffence>,
-  people: SynthPerson[],
-  events: SynthEvent[],
-): void {
+function buildExcluded(rng: Rng, ids: string[], lookup: Map<string, SynthOffence>, people: SynthPerson[], events: SynthEvent[]): void {
   const reasons = EXCLUSIONS.flatMap(([reason, count]) => Array.from({ length: count }, () => reason));
   reasons.forEach((reason, k) => {
     const id = ids[k];
@@ -321,7 +342,11 @@ function buildExcluded(
       const d = Math.round(clamp(logNormal(rng, 520, 0.45), 90, 1300));
       if (r + d <= F) {
         e = r + d;
-        endReason = pickWeighted(rng, [['completed', 0.7], ['disengaged', 0.2], ['recalled', 0.1]] as const);
+        endReason = pickWeighted(rng, [
+          ['completed', 0.7],
+          ['disengaged', 0.2],
+          ['recalled', 0.1],
+        ] as const);
       }
     }
     const sparsePnc = reason === 'insufficient PNC record';

@@ -50,20 +50,15 @@ const SEXUAL_INDEX: ReadonlyArray<readonly [string, number]> = [
   ['SEX-RAPE-16', 1],
 ];
 
-const NON_PARTICIPANTS = [
-  'recalled',
-  'recalled',
-  'recalled',
-  'disengaged',
-  'no longer supervised',
-  'too unstable to take part',
-  'declined',
-] as const;
+const NON_PARTICIPANTS = ['recalled', 'recalled', 'recalled', 'disengaged', 'no longer supervised', 'too unstable to take part', 'declined'] as const;
 
 /** Builds the South Wales sample for a seed. */
 export function buildSouthWales(seed: number = SOUTH_WALES_SEED): Sample {
   const rng = childRng(seed, 'people');
-  const ids = shuffled(childRng(seed, 'ids'), Array.from({ length: 16 }, (_, i) => studyId(i + 1)));
+  const ids = shuffled(
+    childRng(seed, 'ids'),
+    Array.from({ length: 16 }, (_, i) => studyId(i + 1)),
+  );
   const people: SynthPerson[] = [];
   const events: SynthEvent[] = [];
 
@@ -126,9 +121,25 @@ export function buildSouthWales(seed: number = SOUTH_WALES_SEED): Sample {
       events.push(breachEvent(id, intBetween(rng, IDENTIFIED, F - 10)));
     }
     people.push({
-      ...background(rng, id, pickWeighted(rng, [['Tier 2', 0.5], ['Tier 3', 0.5]] as const), chance(rng, 0.15), r),
-      sex: pickWeighted(rng, [['male', 0.8], ['female', 0.2]] as const),
-      ethnicity: pickWeighted(rng, [['White', 0.9], ['Mixed', 0.05], ['Asian', 0.05]] as const),
+      ...background(
+        rng,
+        id,
+        pickWeighted(rng, [
+          ['Tier 2', 0.5],
+          ['Tier 3', 0.5],
+        ] as const),
+        chance(rng, 0.15),
+        r,
+      ),
+      sex: pickWeighted(rng, [
+        ['male', 0.8],
+        ['female', 0.2],
+      ] as const),
+      ethnicity: pickWeighted(rng, [
+        ['White', 0.9],
+        ['Mixed', 0.05],
+        ['Asian', 0.05],
+      ] as const),
       ageAtRelease: intBetween(rng, 22, 55),
       serviceEnd: e,
       endReason,

@@ -23,7 +23,18 @@ export interface ServiceProfile {
 }
 
 export const NATIONAL_SERVICES: readonly ServiceProfile[] = [
-  { name: 'North East and Cumbria', size: 1.2, since: 2015, pRecall: 0.3, pReconviction: 0.27, custodyShare: 0.34, tiers: [['standard', 0.6], ['enhanced', 0.4]] },
+  {
+    name: 'North East and Cumbria',
+    size: 1.2,
+    since: 2015,
+    pRecall: 0.3,
+    pReconviction: 0.27,
+    custodyShare: 0.34,
+    tiers: [
+      ['standard', 0.6],
+      ['enhanced', 0.4],
+    ],
+  },
   { name: 'Yorkshire and the Humber', size: 1.3, since: 2016, pRecall: 0.35, pReconviction: 0.3, custodyShare: 0.36 },
   { name: 'Greater Manchester', size: 1.4, since: 2015, pRecall: 0.42, pReconviction: 0.33, custodyShare: 0.38 },
   { name: 'Resettle (Liverpool)', size: 0.8, since: 2013, pRecall: 0.58, pReconviction: 0.36, custodyShare: 0.42 },
@@ -40,7 +51,18 @@ export const NATIONAL_SERVICES: readonly ServiceProfile[] = [
   { name: 'Avon and Somerset', size: 0.7, since: 2017, pRecall: 0.32, pReconviction: 0.29, custodyShare: 0.34 },
   { name: 'Devon and Cornwall', size: 0.5, since: 2018, pRecall: 0.18, pReconviction: 0.2, custodyShare: 0.3 },
   { name: 'Wessex (Dorset and Wiltshire)', size: 0.4, since: 2019, pRecall: 0.21, pReconviction: 0.21, custodyShare: 0.31 },
-  { name: 'South Wales', size: 0.6, since: 2017, pRecall: 0.33, pReconviction: 0.28, custodyShare: 0.35, tiers: [['Tier 2', 0.55], ['Tier 3', 0.45]] },
+  {
+    name: 'South Wales',
+    size: 0.6,
+    since: 2017,
+    pRecall: 0.33,
+    pReconviction: 0.28,
+    custodyShare: 0.35,
+    tiers: [
+      ['Tier 2', 0.55],
+      ['Tier 3', 0.45],
+    ],
+  },
   { name: 'North Wales', size: 0.35, since: 2019, pRecall: 0.26, pReconviction: 0.25, custodyShare: 0.32 },
   { name: 'Gwent and Dyfed-Powys', size: 0.35, since: 2019, pRecall: 0.3, pReconviction: 0.26, custodyShare: 0.34 },
 ];

@@ -32,7 +32,9 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     const options = parseLargeArgs(process.argv.slice(2));
     const started = Date.now();
     const written = writeLargeCohort(options);
-    console.log(`${options.outDir}: ${written.people} people, ${written.events} events, seed ${options.seed} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    console.log(
+      `${options.outDir}: ${written.people} people, ${written.events} events, seed ${options.seed} (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+    );
   } catch (error) {
     console.error(`write-large: ${(error as Error).message}`);
     process.exit(2);

@@ -13,4 +13,3 @@ export const MEASURE_WORDS: Record<string, string> = {
   inReachTime: 'In-reach time',
   communityTime: 'Community time',
 };
-

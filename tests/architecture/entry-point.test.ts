@@ -42,7 +42,18 @@ describe('a notebook outside the repository', () => {
     await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'my-analysis', private: true, type: 'module' }));
     await writeFile(
       join(dir, 'tsconfig.json'),
-      JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, skipLibCheck: true, noEmit: true, types: ['node'] }, include: ['*.ts'] }),
+      JSON.stringify({
+        compilerOptions: {
+          target: 'ES2022',
+          module: 'NodeNext',
+          moduleResolution: 'NodeNext',
+          strict: true,
+          skipLibCheck: true,
+          noEmit: true,
+          types: ['node'],
+        },
+        include: ['*.ts'],
+      }),
     );
     await writeFile(
       join(dir, 'notebook.ts'),
@@ -58,7 +69,8 @@ const path = await writeReport(study, {
 console.log(path);
 `,
     );
-    const run = (bin: string, args: string[]) => execFileSync(process.execPath, [join(REPO, 'node_modules', bin), ...args], { cwd: dir, env: { ...process.env, TZ: 'UTC' }, encoding: 'utf8' });
+    const run = (bin: string, args: string[]) =>
+      execFileSync(process.execPath, [join(REPO, 'node_modules', bin), ...args], { cwd: dir, env: { ...process.env, TZ: 'UTC' }, encoding: 'utf8' });
     const written = run('tsx/dist/cli.mjs', ['notebook.ts']).trim();
     expect(written).toBe(join(dir, 'pages', 'mine.html'));
     const page = await readFile(written, 'utf8');

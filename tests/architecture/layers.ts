@@ -7,12 +7,32 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 
 /** The folders of src/ in flow order; src/index.ts and src/version.ts are `index` and `version`. */
-export const LAYERS = ['version', 'time', 'study', 'synth', 'records', 'stats', 'words', 'measures', 'output', 'disclosure', 'charts', 'render', 'pages', 'notebook', 'index', 'preview', 'cli'] as const;
+export const LAYERS = [
+  'version',
+  'time',
+  'study',
+  'synth',
+  'records',
+  'stats',
+  'words',
+  'measures',
+  'output',
+  'disclosure',
+  'charts',
+  'render',
+  'pages',
+  'notebook',
+  'index',
+  'preview',
+  'cli',
+] as const;
 
 export const SRC = resolve(dirname(new URL(import.meta.url).pathname), '..', '..', 'src');
 
 export function sourceFiles(dir = SRC): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sourceFiles(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? sourceFiles(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
+  );
 }
 
 /** The layer of a file under src/. */

@@ -25,7 +25,9 @@ describe('commentary on a public page', () => {
     dir = await mkdtemp(join(tmpdir(), 'follow-up-narrative-'));
     const raw = say`${words(tier.group)} ${tier.k} of ${tier.n} were recalled.`;
     await expect(writeReport(study, { out: dir, name: 'raw', narrative: [raw] })).rejects.toThrow(NarrativeDisclosureError);
-    await expect(writeReport(study, { out: dir, name: 'raw', narrative: [raw] })).rejects.toThrow(/commentary paragraph 1 prints "\d+", a number that was not published, on a public page with minCell 5/);
+    await expect(writeReport(study, { out: dir, name: 'raw', narrative: [raw] })).rejects.toThrow(
+      /commentary paragraph 1 prints "\d+", a number that was not published, on a public page with minCell 5/,
+    );
     const plain = `${tier.group} ${tier.k} of ${tier.n} were recalled.`;
     await expect(writeReport(study, { out: dir, name: 'plain', narrative: [plain] })).rejects.toThrow(/plain text with the number/);
     expect(await readdir(dir)).toEqual([]);
@@ -47,7 +49,12 @@ describe('commentary on a public page', () => {
   it('lets an analyst page print the raw count', async () => {
     const study = await open();
     const tier = study.measures.recall.comparison.byGroup.find((g) => g.k >= 1 && g.k < 5)!;
-    const path = await writeReport(study, { out: dir, name: 'analyst', report: { profile: 'analyst' }, narrative: [say`${words(tier.group)} ${tier.k} of ${tier.n}.`] });
+    const path = await writeReport(study, {
+      out: dir,
+      name: 'analyst',
+      report: { profile: 'analyst' },
+      narrative: [say`${words(tier.group)} ${tier.k} of ${tier.n}.`],
+    });
     const { readFile } = await import('node:fs/promises');
     expect(await readFile(path, 'utf8')).toContain(`${tier.group} ${tier.k} of ${tier.n}.`);
   });

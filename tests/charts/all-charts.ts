@@ -15,14 +15,43 @@ import { TEN, fixtureMeasures } from './fixtures.js';
 
 export function allCharts(policy: DisclosurePolicy = { profile: 'public', minCell: 5 }): Record<string, ChartSpec> {
   const m = fixtureMeasures();
-  const groups = suppressProportions(m.recall.comparison.byGroup.map((g) => ({ ...g, label: g.group })), policy, { ...m.recall.overall, label: 'Everyone' });
+  const groups = suppressProportions(
+    m.recall.comparison.byGroup.map((g) => ({ ...g, label: g.group })),
+    policy,
+    { ...m.recall.overall, label: 'Everyone' },
+  );
   const byService = m.services.convictionFree.map((s) => ({ label: s.service, curve: s.curve }));
   return {
     'cohort-flow': cohortFlowChart(m.flow, policy),
-    proportions: proportionsChart({ title: 'Recalled at least once', outcome: 'were recalled at least once', groupTitle: 'Index offence category', rows: groups.rows, overall: groups.overall }),
-    'kaplan-meier': kaplanMeierChart({ title: 'Time to first recall', survivalTitle: 'Not yet recalled', timeTitle: 'Months since release', series: [{ label: 'Cohort', curve: TEN }], policy }),
-    'kaplan-meier-groups': kaplanMeierChart({ title: 'Conviction-free by service', survivalTitle: 'Conviction-free', timeTitle: 'Months since release', series: byService, policy }),
-    'kaplan-meier-panels': kaplanMeierPanels({ title: 'Conviction-free by service', survivalTitle: 'Conviction-free', timeTitle: 'Months since release', series: byService, reference: { label: 'All services', curve: m.desistance.convictionFree }, policy }),
+    proportions: proportionsChart({
+      title: 'Recalled at least once',
+      outcome: 'were recalled at least once',
+      groupTitle: 'Index offence category',
+      rows: groups.rows,
+      overall: groups.overall,
+    }),
+    'kaplan-meier': kaplanMeierChart({
+      title: 'Time to first recall',
+      survivalTitle: 'Not yet recalled',
+      timeTitle: 'Months since release',
+      series: [{ label: 'Cohort', curve: TEN }],
+      policy,
+    }),
+    'kaplan-meier-groups': kaplanMeierChart({
+      title: 'Conviction-free by service',
+      survivalTitle: 'Conviction-free',
+      timeTitle: 'Months since release',
+      series: byService,
+      policy,
+    }),
+    'kaplan-meier-panels': kaplanMeierPanels({
+      title: 'Conviction-free by service',
+      survivalTitle: 'Conviction-free',
+      timeTitle: 'Months since release',
+      series: byService,
+      reference: { label: 'All services', curve: m.desistance.convictionFree },
+      policy,
+    }),
     'recall-reasons': recallReasonsChart(m.recall.reasons, m.recall.recallsInWindow, policy),
     seriousness: seriousnessChart(m.reconviction, policy),
     'severity-pairs': severityPairsChart(m.reconviction, policy, 'ONS Crime Severity Score'),

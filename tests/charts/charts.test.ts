@@ -31,16 +31,32 @@ describe('Kaplan–Meier chart', () => {
     expect(riskMonths([{ label: 'a', curve: TEN }])).toEqual([0, 6, 12]);
     // public: the curve stops at 200 days (6.6 months), and so does the axis
     expect(riskMonths([{ label: 'a', curve: TEN }], PUBLIC)).toEqual([0, 6]);
-    const t = atRiskTable([{ label: 'a', curve: TEN }, { label: 'b', curve: SIX }], [0, 6, 12], PUBLIC);
+    const t = atRiskTable(
+      [
+        { label: 'a', curve: TEN },
+        { label: 'b', curve: SIX },
+      ],
+      [0, 6, 12],
+      PUBLIC,
+    );
     // 6 months = 182.6 days: 200, 250, 300, 365 and 400 are still at risk (5); 12 months = 365.25 days: only 400 (1).
-    expect(t.map((r) => r.cells.map((c) => c.text))).toEqual([['10', '5', '<5'], ['6', '0', '0']]);
+    expect(t.map((r) => r.cells.map((c) => c.text))).toEqual([
+      ['10', '5', '<5'],
+      ['6', '0', '0'],
+    ]);
   });
   it('keeps one step per pixel column', () => {
     const pts = [0, 0.1, 0.2, 0.3, 1.5, 1.6, 3].map((month, i) => ({ series: 's', month, survival: 1 - i / 10, lower: null, upper: null }));
     expect(thinSteps(pts, 1).map((p) => p.month)).toEqual([0, 0.3, 1.5, 1.6, 3]);
   });
   it('names the curves and the axes in words', () => {
-    const spec = kaplanMeierChart({ title: 'Time to first recall', survivalTitle: 'Not yet recalled', timeTitle: 'Months since release', series: [{ label: 'All', curve: TEN }], policy: ANALYST });
+    const spec = kaplanMeierChart({
+      title: 'Time to first recall',
+      survivalTitle: 'Not yet recalled',
+      timeTitle: 'Months since release',
+      series: [{ label: 'All', curve: TEN }],
+      policy: ANALYST,
+    });
     expect(spec.description).toContain('median 8.2 months'); // first S < 0.5 is S(250) = 0.405; 250 / 30.4375 = 8.2
     const json = JSON.stringify(spec);
     expect(json).toContain('"title":"Months since release"');

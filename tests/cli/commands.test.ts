@@ -25,10 +25,7 @@ describe('follow-up validate', () => {
 
   test('invalid records exit 1 and list each error with its line', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cli-'));
-    writeFileSync(
-      join(dir, 'people.csv'),
-      'person_id,service,index_offence,release_date\np001,A,VAP-ABH,2020-02-30\np002,A,NOPE,2020-01-01\n',
-    );
+    writeFileSync(join(dir, 'people.csv'), 'person_id,service,index_offence,release_date\np001,A,VAP-ABH,2020-02-30\np002,A,NOPE,2020-01-01\n');
     writeFileSync(join(dir, 'events.csv'), 'person_id,type,date\n');
     const r = await run('validate', '--people', join(dir, 'people.csv'), '--events', join(dir, 'events.csv'));
     expect(r.status).toBe(1);

@@ -18,7 +18,18 @@ const dir = resolve('tests/fixtures/extracts');
 
 describe('settings for real extracts', () => {
   test('the study file takes dateFormat, delimiter, sheet and offencesExtra', () => {
-    const f = parseStudyFile(JSON.stringify({ people: 'p.csv', events: 'e.csv', extractionDate: '2019-12-31', dateFormat: 'DD/MM/YYYY', delimiter: ';', sheet: 'People', offencesExtra: 'extra.csv' }), '/d/study.json');
+    const f = parseStudyFile(
+      JSON.stringify({
+        people: 'p.csv',
+        events: 'e.csv',
+        extractionDate: '2019-12-31',
+        dateFormat: 'DD/MM/YYYY',
+        delimiter: ';',
+        sheet: 'People',
+        offencesExtra: 'extra.csv',
+      }),
+      '/d/study.json',
+    );
     expect([f.dateFormat, f.delimiter, f.sheet, f.offencesExtra]).toEqual(['DD/MM/YYYY', ';', 'People', '/d/extra.csv']);
     expect(() => parseStudyFile(JSON.stringify({ people: 'p', events: 'e', extractionDate: '2019-12-31', dateFormat: 'MM/DD/YYYY' }), '/d/study.json')).toThrow(
       '/d/study.json: dateFormat is "MM/DD/YYYY"; expected one of "YYYY-MM-DD", "DD/MM/YYYY", "D/M/YYYY"',
@@ -38,8 +49,19 @@ describe('settings for real extracts', () => {
 
   test('a study file with offencesExtra adds a local code', async () => {
     const d = mkdtempSync(join(tmpdir(), 'extra-'));
-    writeFileSync(join(d, 'extra.csv'), '# Severity source: the service\'s own weights\ncode,label,group,category,mode_of_trial,severity\nVAP-GBH-S2O,Local wounding code,violence against the person,violent,either_way,1300\n');
-    writeFileSync(join(d, 'study.json'), JSON.stringify({ people: join(dir, 'unknown-codes/people.csv'), events: join(dir, 'unknown-codes/events.csv'), extractionDate: '2019-12-31', offencesExtra: 'extra.csv' }));
+    writeFileSync(
+      join(d, 'extra.csv'),
+      "# Severity source: the service's own weights\ncode,label,group,category,mode_of_trial,severity\nVAP-GBH-S2O,Local wounding code,violence against the person,violent,either_way,1300\n",
+    );
+    writeFileSync(
+      join(d, 'study.json'),
+      JSON.stringify({
+        people: join(dir, 'unknown-codes/people.csv'),
+        events: join(dir, 'unknown-codes/events.csv'),
+        extractionDate: '2019-12-31',
+        offencesExtra: 'extra.csv',
+      }),
+    );
     const r = await run('validate', '--study', join(d, 'study.json'));
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('offences 100 codes in the lookup');

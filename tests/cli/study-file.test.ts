@@ -53,11 +53,7 @@ describe('study file', () => {
 
 describe('flags', () => {
   test('values, booleans and negations', () => {
-    const flags = parseFlags(
-      ['--people', 'p.csv', '--events=e.csv', '--include-cautions', '--proven-window-months', '24'],
-      STUDY_FLAGS,
-      'measures',
-    );
+    const flags = parseFlags(['--people', 'p.csv', '--events=e.csv', '--include-cautions', '--proven-window-months', '24'], STUDY_FLAGS, 'measures');
     expect(flags.get('people')).toBe('p.csv');
     expect(flags.get('events')).toBe('e.csv');
     expect(flags.get('include-cautions')).toBe(true);

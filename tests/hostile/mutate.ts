@@ -20,16 +20,76 @@ export function rng(seed: number): () => number {
 }
 
 /** Identifiers put into cells: none may appear as written in any output. */
-export const IDENTIFIERS = ['A1234BC', 'AB123456C', '2004/0123456X', 'SW1A 1AA', 'jo.bloggs@example.com', '943 476 5919', '07700 900123', 'А1234ВС', 'X123456', 'dob 01/02/1980'];
+export const IDENTIFIERS = [
+  'A1234BC',
+  'AB123456C',
+  '2004/0123456X',
+  'SW1A 1AA',
+  'jo.bloggs@example.com',
+  '943 476 5919',
+  '07700 900123',
+  'А1234ВС',
+  'X123456',
+  'dob 01/02/1980',
+];
 
 const HOSTILE_VALUES = [
   ...IDENTIFIERS,
-  '', ' ', '"', '""', 'a"b', 'line\nbreak', 'cr\ronly', 'nul\u0000', 'bell\u0007', 'bidi\u202eevil', 'iso\u2067x', 'sep\u2028x', 'para\u2029x',
-  '1e999', '-1e999', '1e300', 'NaN', 'Infinity', '-0', '0x10', '1,000', '  7  ', '2023-02-30', '2023-2-3', '31/12/2019', '9999-12-31', '0000-01-01',
-  'x@' + 'a'.repeat(20_000), 'z'.repeat(50_000), '{"a":'.repeat(50) + '1' + '}'.repeat(50), '\ufeffbom', 'ｆｕｌｌ', 'risk\\"level', "it's", '<script>alert(1)</script>', '${x}', '%s%n',
+  '',
+  ' ',
+  '"',
+  '""',
+  'a"b',
+  'line\nbreak',
+  'cr\ronly',
+  'nul\u0000',
+  'bell\u0007',
+  'bidi\u202eevil',
+  'iso\u2067x',
+  'sep\u2028x',
+  'para\u2029x',
+  '1e999',
+  '-1e999',
+  '1e300',
+  'NaN',
+  'Infinity',
+  '-0',
+  '0x10',
+  '1,000',
+  '  7  ',
+  '2023-02-30',
+  '2023-2-3',
+  '31/12/2019',
+  '9999-12-31',
+  '0000-01-01',
+  'x@' + 'a'.repeat(20_000),
+  'z'.repeat(50_000),
+  '{"a":'.repeat(50) + '1' + '}'.repeat(50),
+  '\ufeffbom',
+  'ｆｕｌｌ',
+  'risk\\"level',
+  "it's",
+  '<script>alert(1)</script>',
+  '${x}',
+  '%s%n',
 ];
 
-const HOSTILE_NAMES = ['risk\\"level', 'full name', 'NHS number', 'DateOfBirth', 'e-mail', 'nDelius CRN', 'x\u2028y', 'a"b', '', ' service ', 'SERVICE', 'person_id', 'index_offence_row', 'ｎａｍｅ'];
+const HOSTILE_NAMES = [
+  'risk\\"level',
+  'full name',
+  'NHS number',
+  'DateOfBirth',
+  'e-mail',
+  'nDelius CRN',
+  'x\u2028y',
+  'a"b',
+  '',
+  ' service ',
+  'SERVICE',
+  'person_id',
+  'index_offence_row',
+  'ｎａｍｅ',
+];
 
 const SAMPLE = 'data-samples/resettle';
 
@@ -100,7 +160,8 @@ export function mutatedStudy(seed: number): MutatedStudy {
     const g = study[table];
     const kind = Math.floor(random() * 10);
     if (kind <= 3 && g.rows.length > 0) {
-      const r = Math.floor(random() * g.rows.length), c = Math.floor(random() * g.head.length);
+      const r = Math.floor(random() * g.rows.length),
+        c = Math.floor(random() * g.head.length);
       const v = pick(HOSTILE_VALUES);
       g.rows[r][c] = v;
       edits.push(`${table} cell ${r},${g.head[c]} = ${JSON.stringify(v.slice(0, 30))}`);

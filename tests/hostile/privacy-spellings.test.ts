@@ -20,8 +20,25 @@ function errorOf(people: Record<string, unknown>[]): StudyError {
 }
 
 describe('refused column names', () => {
-  const names = ['full name', 'NHS number', 'nhs_no', 'prison number', 'FirstName', 'DateOfBirth', 'Post Code', 'e-mail', 'phone number', 'telephone', 'mobile',
-    'National Insurance Number', 'NOMIS number', 'nDelius CRN', 'ｆｕｌｌ ｎａｍｅ', 'Sur\u200bname', 'Nаme' /* Cyrillic а */];
+  const names = [
+    'full name',
+    'NHS number',
+    'nhs_no',
+    'prison number',
+    'FirstName',
+    'DateOfBirth',
+    'Post Code',
+    'e-mail',
+    'phone number',
+    'telephone',
+    'mobile',
+    'National Insurance Number',
+    'NOMIS number',
+    'nDelius CRN',
+    'ｆｕｌｌ ｎａｍｅ',
+    'Sur\u200bname',
+    'Nаme' /* Cyrillic а */,
+  ];
   for (const name of names) {
     it(`refuses a column named ${JSON.stringify(name)}`, () => {
       const error = errorOf([{ ...person, [name]: 'anything' }]);
@@ -32,7 +49,12 @@ describe('refused column names', () => {
     });
   }
   it('lets the record format and common extra columns through', () => {
-    expect(() => studyFromRows({ people: [{ ...person, region: 'North', risk_level: 'high', phase: '2', notes: 'fine' }], events: [event] }, { extractionDate: '2020-01-01' })).not.toThrow();
+    expect(() =>
+      studyFromRows(
+        { people: [{ ...person, region: 'North', risk_level: 'high', phase: '2', notes: 'fine' }], events: [event] },
+        { extractionDate: '2020-01-01' },
+      ),
+    ).not.toThrow();
   });
 });
 
@@ -75,7 +97,10 @@ describe('refused value shapes', () => {
 
 describe('messages quote values bounded and escaped', () => {
   it('cuts a long value, escapes line ends and never prints a person_id', () => {
-    const error = errorOf([{ ...person, release_date: `2019-01-01\nforged line ${'x'.repeat(100_000)}` }, { ...person, person_id: 'S0000001' }]);
+    const error = errorOf([
+      { ...person, release_date: `2019-01-01\nforged line ${'x'.repeat(100_000)}` },
+      { ...person, person_id: 'S0000001' },
+    ]);
     const lines = error.message.split('\n');
     expect(lines.every((l) => l.length < 400)).toBe(true);
     expect(error.message).toContain("value '2019-01-01\\nforged line xxxx");
@@ -85,7 +110,9 @@ describe('messages quote values bounded and escaped', () => {
   it('refuses 1e999, 1e300 convictions, NUL and bidi overrides', () => {
     const error = errorOf([{ ...person, custody_years_before_release: '1e999', prior_convictions: '1e300', ethnicity: 'a\u0000b', tier: 'x\u202ey' }]);
     const kinds = error.problems.map((p) => `${p.column}:${p.kind}`);
-    expect(kinds).toEqual(expect.arrayContaining(['custody_years_before_release:wrong_type', 'prior_convictions:out_of_range', 'ethnicity:wrong_type', 'tier:wrong_type']));
+    expect(kinds).toEqual(
+      expect.arrayContaining(['custody_years_before_release:wrong_type', 'prior_convictions:out_of_range', 'ethnicity:wrong_type', 'tier:wrong_type']),
+    );
     expect(error.message).toContain("value 'a\\u{0000}b'");
     expect(error.message).toContain("value 'x\\u{202e}y'");
   });

@@ -14,7 +14,16 @@ import type { DataQuality } from '../../src/study/study.js';
 import { IDENTIFIERS, mutatedStudy, personIds } from './mutate.js';
 
 /** Kinds of problem about a whole file: they may have no line. */
-const FILE_KINDS = new Set(['empty_file', 'missing_column', 'duplicate_column', 'privacy_column', 'malformed_json', 'missing_value']);
+const FILE_KINDS = new Set([
+  'empty_file',
+  'missing_column',
+  'duplicate_column',
+  'privacy_column',
+  'malformed_json',
+  'missing_value',
+  'not_csv',
+  'unreadable_workbook',
+]);
 
 /** Whole-word person_id: p00001 must not match inside p000010. */
 const idPattern = () => new RegExp(`(?<![A-Za-z0-9])(?:${personIds().join('|')})(?![A-Za-z0-9])`);

@@ -8,10 +8,56 @@ import { makeStudy, person } from './helpers.js';
  */
 const study = makeStudy(
   [
-    person('D1', { sex: 'male', ethnicity: 'White', tier: 'Tier 2', index_offence: 'V1', age_at_release: '30', prior_convictions: '10', custody_years_before_release: '5.5', aces: '4', release_date: '2019-01-01', service_end: '2019-06-30', cohort_year: '2019' }),
-    person('D2', { sex: 'female', ethnicity: 'Black', tier: 'Tier 3', index_offence: 'S1', age_at_release: '40', prior_convictions: '2', custody_years_before_release: '10', aces: '2', release_date: '2019-02-01', service_end: '2019-12-31', cohort_year: '2019' }),
-    person('D3', { sex: '', ethnicity: '', tier: '', index_offence: 'V2', age_at_release: '', prior_convictions: '0', custody_years_before_release: '1', aces: '7', release_date: '2020-03-01', cohort_year: '' }),
-    person('D4', { sex: 'male', ethnicity: 'White', tier: 'Tier 2', index_offence: 'T1', age_at_release: '50', prior_convictions: '20', custody_years_before_release: '0', aces: '', release_date: '2021-01-01', cohort_year: '2021' }),
+    person('D1', {
+      sex: 'male',
+      ethnicity: 'White',
+      tier: 'Tier 2',
+      index_offence: 'V1',
+      age_at_release: '30',
+      prior_convictions: '10',
+      custody_years_before_release: '5.5',
+      aces: '4',
+      release_date: '2019-01-01',
+      service_end: '2019-06-30',
+      cohort_year: '2019',
+    }),
+    person('D2', {
+      sex: 'female',
+      ethnicity: 'Black',
+      tier: 'Tier 3',
+      index_offence: 'S1',
+      age_at_release: '40',
+      prior_convictions: '2',
+      custody_years_before_release: '10',
+      aces: '2',
+      release_date: '2019-02-01',
+      service_end: '2019-12-31',
+      cohort_year: '2019',
+    }),
+    person('D3', {
+      sex: '',
+      ethnicity: '',
+      tier: '',
+      index_offence: 'V2',
+      age_at_release: '',
+      prior_convictions: '0',
+      custody_years_before_release: '1',
+      aces: '7',
+      release_date: '2020-03-01',
+      cohort_year: '',
+    }),
+    person('D4', {
+      sex: 'male',
+      ethnicity: 'White',
+      tier: 'Tier 2',
+      index_offence: 'T1',
+      age_at_release: '50',
+      prior_convictions: '20',
+      custody_years_before_release: '0',
+      aces: '',
+      release_date: '2021-01-01',
+      cohort_year: '2021',
+    }),
     person('N1', { in_reach_start: '2021-06-01', cohort_year: '2021' }),
     person('X1', { included: 'false', exclusion_reason: 'moved area', release_date: '2019-01-01', cohort_year: '2019' }),
     person('X2', { included: 'false', exclusion_reason: '  moved area ', cohort_year: '2019' }),
@@ -157,11 +203,7 @@ describe('compareGroups on any binary outcome', () => {
   });
 
   it('reads "group" from the lookup and "people.x" from people', () => {
-    expect(compareGroups(study, rows, outcome, 'group').byGroup.map((g) => g.group)).toEqual([
-      'sexual offences',
-      'theft',
-      'violence against the person',
-    ]);
+    expect(compareGroups(study, rows, outcome, 'group').byGroup.map((g) => g.group)).toEqual(['sexual offences', 'theft', 'violence against the person']);
     expect(compareGroups(study, rows, outcome, 'people.sex').byGroup.map((g) => g.group)).toEqual(['male', 'female', 'unknown']);
   });
 

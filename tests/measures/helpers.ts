@@ -61,10 +61,7 @@ export function caution(id: string, date: string, convictionDate: string, offenc
 }
 
 export function makeStudy(people: Row[], events: Row[], extractionDate: string, snapshotDate?: string): Study {
-  return studyFromRows(
-    { people, events, offences: OFFENCES },
-    snapshotDate ? { extractionDate, snapshotDate } : { extractionDate },
-  );
+  return studyFromRows({ people, events, offences: OFFENCES }, snapshotDate ? { extractionDate, snapshotDate } : { extractionDate });
 }
 
 /** Whole days from `a` to `b` (both YYYY-MM-DD). */
@@ -80,6 +77,6 @@ export function wilson(k: number, n: number): [number, number] {
   const z = 1.959963984540054;
   const p = k / n;
   const centre = (p + (z * z) / (2 * n)) / (1 + (z * z) / n);
-  const half = ((z / (1 + (z * z) / n)) * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n)));
+  const half = (z / (1 + (z * z) / n)) * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n));
   return [k === 0 ? 0 : centre - half, k === n ? 1 : centre + half];
 }

@@ -6,7 +6,14 @@ import { conviction, days, makeStudy, person, recall, rerelease, wilson } from '
 
 const study = makeStudy(
   [
-    person('ID-ALPHA-1', { service: 'North', index_offence: 'V1', in_reach_start: '2019-07-01', release_date: '2020-01-01', service_end: '2020-12-31', aces: '5' }),
+    person('ID-ALPHA-1', {
+      service: 'North',
+      index_offence: 'V1',
+      in_reach_start: '2019-07-01',
+      release_date: '2020-01-01',
+      service_end: '2020-12-31',
+      aces: '5',
+    }),
     person('ID-BRAVO-2', { service: 'North', index_offence: 'S1', release_date: '2020-03-01' }),
     person('ID-CHARLIE-3', { service: 'South', index_offence: 'V2', release_date: '2020-06-01', service_end: '2021-01-31', end_reason: 'disengaged' }),
     person('ID-DELTA-4', { service: 'South', index_offence: 'T1', release_date: '2020-01-15' }),
@@ -49,7 +56,19 @@ const isCurve = (c: any) => {
 
 describe('JSON document (json-output.md)', () => {
   it('has the top-level keys, version, extraction date and every option', () => {
-    for (const key of ['toolkitVersion', 'extractionDate', 'options', 'dataQuality', 'flow', 'recall', 'reconviction', 'desistance', 'provenReoffending', 'timeInService', 'snapshot']) {
+    for (const key of [
+      'toolkitVersion',
+      'extractionDate',
+      'options',
+      'dataQuality',
+      'flow',
+      'recall',
+      'reconviction',
+      'desistance',
+      'provenReoffending',
+      'timeInService',
+      'snapshot',
+    ]) {
       expect(doc).toHaveProperty(key);
     }
     expect(doc.toolkitVersion).toBe(TOOLKIT_VERSION);

@@ -38,7 +38,10 @@ for (const [name, [extractionDate, snapshotDate]] of Object.entries(SAMPLE_DATES
     });
 
     it('recall in both windows', () => {
-      for (const [window, key] of [['intervention', 'recallIntervention'], ['licence', 'recallLicence']] as const) {
+      for (const [window, key] of [
+        ['intervention', 'recallIntervention'],
+        ['licence', 'recallLicence'],
+      ] as const) {
         const m = recallMeasure(study, { recallWindow: window });
         const r = R[key];
         expect([m.overall.k, m.overall.n, m.recallsInWindow]).toEqual([r.k, r.n, r.recalls]);

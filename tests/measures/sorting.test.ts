@@ -14,7 +14,7 @@ describe('counting sorts', () => {
     expect(sortedByTime([0.5, 1], [1, 0])).toBeNull();
   });
 
-  it('sorts survival input by time, keeping each day\'s events and censorings', () => {
+  it("sorts survival input by time, keeping each day's events and censorings", () => {
     const s = sortedByTime([30, 0, 30, 12, 30], [0, 1, 1, 0, 1])!;
     expect(Array.from(s.time)).toEqual([0, 12, 30, 30, 30]);
     expect(Array.from(s.event)).toEqual([1, 0, 1, 1, 0]);

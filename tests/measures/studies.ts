@@ -33,4 +33,3 @@ export const reconvictionStudy = makeStudy(
   ],
   '2021-12-31',
 );
-

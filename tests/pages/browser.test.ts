@@ -33,9 +33,20 @@ beforeAll(async () => {
     pages.push({ name, path: await writeStudyReport(open.records, open.measures, { profile: 'public', minCell: 5 }, join(dir, name)) });
   }
   const resettle = await openSample('resettle');
-  pages.push({ name: 'resettle-analyst', path: await writeStudyReport(resettle.records, resettle.measures, { profile: 'analyst', minCell: 5 }, join(dir, 'analyst')) });
+  pages.push({
+    name: 'resettle-analyst',
+    path: await writeStudyReport(resettle.records, resettle.measures, { profile: 'analyst', minCell: 5 }, join(dir, 'analyst')),
+  });
   for (const profile of ['public', 'analyst'] as const) {
-    pages.push({ name: `xss-${profile}`, path: await writeStudyReport(fixtureStudy(), fixtureMeasures(), { profile, minCell: 5, title: `Hostile ${profile}`, narrative: [say`A paragraph naming ${words(XSS)}.`] }, join(dir, `xss-${profile}`)) });
+    pages.push({
+      name: `xss-${profile}`,
+      path: await writeStudyReport(
+        fixtureStudy(),
+        fixtureMeasures(),
+        { profile, minCell: 5, title: `Hostile ${profile}`, narrative: [say`A paragraph naming ${words(XSS)}.`] },
+        join(dir, `xss-${profile}`),
+      ),
+    });
   }
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }, 120_000);
@@ -89,7 +100,10 @@ async function visit(path: string): Promise<PageFacts> {
         };
       }),
       specs: specs.size,
-      tables: [...document.querySelectorAll('table')].map((t) => ({ caption: t.querySelector('caption')?.textContent ?? '', rows: t.querySelectorAll('tbody tr').length })),
+      tables: [...document.querySelectorAll('table')].map((t) => ({
+        caption: t.querySelector('caption')?.textContent ?? '',
+        rows: t.querySelectorAll('tbody tr').length,
+      })),
       imgElements: document.querySelectorAll('img').length,
       bodyText: document.body.innerText,
       profile: document.getElementById('profile')?.textContent ?? '',
@@ -138,10 +152,16 @@ describe('report pages in Chromium', () => {
   it('prints no person_id, in the text or anywhere in the markup', async () => {
     for (const [name, ids] of personIds) {
       expect(ids.size, name).toBeGreaterThan(10);
-      expect([...ids].every((id) => typeof id === 'string' && id.length > 0), name).toBe(true);
+      expect(
+        [...ids].every((id) => typeof id === 'string' && id.length > 0),
+        name,
+      ).toBe(true);
       for (const page of pages.filter((p) => p.name === name || p.name === `${name}-analyst`)) {
         const words = (await readFile(page.path, 'utf8')).split(/[^A-Za-z0-9_-]+/);
-        expect(words.filter((w) => ids.has(w)), page.name).toEqual([]);
+        expect(
+          words.filter((w) => ids.has(w)),
+          page.name,
+        ).toEqual([]);
       }
     }
   });

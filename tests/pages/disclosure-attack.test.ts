@@ -89,7 +89,11 @@ describe('secondary suppression against an exhaustive attacker', () => {
   it('catches what a cell-by-cell check misses: a "<5" total capping two withheld parts', () => {
     // column 0: 1 + 0 + 3 = 4, a "<5" total; the 3 is pinned by its row (3 + 4 = 7, both "<5")
     // and then the 1 by the column, unless more is withheld
-    const cells = [[1, 10, 9], [0, 12, 7], [3, 9, 4]];
+    const cells = [
+      [1, 10, 9],
+      [0, 12, 7],
+      [3, 9, 4],
+    ];
     const mask = suppressTable(cells, POLICY);
     for (const values of possibleValues(cells, mask).values()) expect(values.size).toBeGreaterThan(1);
   });

@@ -6,7 +6,18 @@ import type { Study } from '../../src/study/study.js';
 
 /** What a page gives its sections: the published measures decided once. */
 const pageContext = (study: Study, measures: StudyMeasures, policy: Policy) => ({ study, measures, policy, published: publish(measures, policy) });
-import { formatCount, isSmallCount, profileStatement, suppressCells, suppressProportion, suppressProportions, suppressTable, suppressWithTotal, sharedSizes, type DisclosurePolicy } from '../../src/disclosure/cells.js';
+import {
+  formatCount,
+  isSmallCount,
+  profileStatement,
+  suppressCells,
+  suppressProportion,
+  suppressProportions,
+  suppressTable,
+  suppressWithTotal,
+  sharedSizes,
+  type DisclosurePolicy,
+} from '../../src/disclosure/cells.js';
 import { headline } from '../../src/pages/sections/words.js';
 import { flowCounts } from '../../src/disclosure/flow.js';
 
@@ -21,7 +32,17 @@ describe('primary suppression', () => {
   });
   it('is off in the analyst profile', () => {
     expect([1, 2, 3, 4].some((v) => isSmallCount(v, ANALYST))).toBe(false);
-    expect(suppressTable([[1, 2], [3, 40]], ANALYST).cells.flat().some(Boolean)).toBe(false);
+    expect(
+      suppressTable(
+        [
+          [1, 2],
+          [3, 40],
+        ],
+        ANALYST,
+      )
+        .cells.flat()
+        .some(Boolean),
+    ).toBe(false);
   });
   it('writes the threshold from minCell', () => {
     expect(formatCount({ value: 3, hidden: true }, PUBLIC)).toBe('<5');
@@ -55,25 +76,56 @@ describe('secondary suppression', () => {
   });
   it('protects rows and columns of a table (caseload by service)', () => {
     // custody / community for three services; worked by hand in the comments of suppressCells.
-    const t = suppressTable([[8, 16], [3, 7], [1, 2]], PUBLIC);
-    expect(t.cells).toEqual([[false, false], [true, true], [true, true]]);
+    const t = suppressTable(
+      [
+        [8, 16],
+        [3, 7],
+        [1, 2],
+      ],
+      PUBLIC,
+    );
+    expect(t.cells).toEqual([
+      [false, false],
+      [true, true],
+      [true, true],
+    ]);
     expect(t.rowTotals).toEqual([false, true, true]);
     expect(t.columnTotals).toEqual([false, false]);
     expect(t.grandTotal).toBe(false);
     // No row or column is left with exactly one hidden member.
-    const cells = [[8, 16], [3, 7], [1, 2]];
+    const cells = [
+      [8, 16],
+      [3, 7],
+      [1, 2],
+    ];
     cells.forEach((row, r) => expect(row.filter((_, c) => t.cells[r][c]).length + (t.rowTotals[r] ? 1 : 0)).not.toBe(1));
   });
   it('prefers a cell that closes two relations at once', () => {
     // s + x + y = T1 and y + z = T2, with s = 3 and z = 4 small: hiding y protects both
     // relations, where the smaller x would leave z recoverable as T2 − y.
     const values = [3, 10, 20, 33, 4, 24];
-    const hidden = suppressCells(values, [{ parts: [0, 1, 2], total: 3 }, { parts: [2, 4], total: 5 }], PUBLIC);
+    const hidden = suppressCells(
+      values,
+      [
+        { parts: [0, 1, 2], total: 3 },
+        { parts: [2, 4], total: 5 },
+      ],
+      PUBLIC,
+    );
     expect(hidden).toEqual([true, false, true, false, true, false]);
   });
   it('follows a withheld cell into the next relation it sits in', () => {
     // a + b = 13 and b + c = 30 with a = 3: hiding b protects a, and then c must go or 30 − c gives b
-    expect(suppressCells([3, 10, 13, 20, 30], [{ parts: [0, 1], total: 2 }, { parts: [1, 3], total: 4 }], PUBLIC)).toEqual([true, true, false, true, false]);
+    expect(
+      suppressCells(
+        [3, 10, 13, 20, 30],
+        [
+          { parts: [0, 1], total: 2 },
+          { parts: [1, 3], total: 4 },
+        ],
+        PUBLIC,
+      ),
+    ).toEqual([true, true, false, true, false]);
   });
   it('never hides a cell in the keep list while another will do', () => {
     const hidden = suppressCells([69, 47, 2, 45], [{ parts: [2, 3], total: 1 }], PUBLIC, [3]);
@@ -110,7 +162,9 @@ describe('proportions', () => {
     const shown = suppressProportion({ k: 27, n: 45, proportion: 0.6, ci: [0.4545185459, 0.7297511343] }, 'x', PUBLIC);
     expect(headline(shown, 'were recalled at least once', PUBLIC)).toBe('27 of the 45 people (60%, 95% CI 45%–73%) were recalled at least once.');
     const small = suppressProportion({ k: 3, n: 45, proportion: 3 / 45, ci: [0.02, 0.18] }, 'x', PUBLIC);
-    expect(headline(small, 'were recalled at least once', PUBLIC)).toBe('Fewer than 5 of the 45 people were recalled at least once (the exact number is withheld).');
+    expect(headline(small, 'were recalled at least once', PUBLIC)).toBe(
+      'Fewer than 5 of the 45 people were recalled at least once (the exact number is withheld).',
+    );
     const analyst = suppressProportion({ k: 3, n: 45, proportion: 3 / 45, ci: [0.02323, 0.17863] }, 'x', ANALYST);
     expect(headline(analyst, 'were recalled', ANALYST)).toBe('3 of the 45 people (7%, 95% CI 2%–18%) were recalled.');
     // large counts with thousands separators, as in the tables: 986 / 2805 = 35.2%
@@ -124,7 +178,14 @@ describe('proportions', () => {
 describe('cohort flow', () => {
   it('keeps the cohort size and hides the included count instead', () => {
     const f = flowCounts(
-      { people: 69, excluded: { 'released before 2008': 14, 'transferred out': 6, 'died in custody': 2 }, included: 47, notYetReleased: 2, cohort: 45, unusedByMeasure: {} },
+      {
+        people: 69,
+        excluded: { 'released before 2008': 14, 'transferred out': 6, 'died in custody': 2 },
+        included: 47,
+        notYetReleased: 2,
+        cohort: 45,
+        unusedByMeasure: {},
+      },
       PUBLIC,
     );
     expect(f.cohort).toEqual({ value: 45, hidden: false });
@@ -148,16 +209,32 @@ describe('cells linked to the cohort outside a table', () => {
   });
   it('counts the people a measure used in its flow relation', () => {
     // 9 in the cohort, 8 still in the service, so 1 is used: the 8 cannot be shown either.
-    const f = flowCounts({ people: 9, excluded: {}, included: 9, notYetReleased: 0, cohort: 9, unusedByMeasure: { communityTime: [{ reason: 'ongoing', count: 8 }] } }, PUBLIC);
+    const f = flowCounts(
+      { people: 9, excluded: {}, included: 9, notYetReleased: 0, cohort: 9, unusedByMeasure: { communityTime: [{ reason: 'ongoing', count: 8 }] } },
+      PUBLIC,
+    );
     expect(f.unused.map((u) => formatCount(u.count, PUBLIC))).toEqual(['[c]']);
-    const g = flowCounts({ people: 45, excluded: {}, included: 45, notYetReleased: 0, cohort: 45, unusedByMeasure: { communityTime: [{ reason: 'ongoing', count: 8 }] } }, PUBLIC);
+    const g = flowCounts(
+      { people: 45, excluded: {}, included: 45, notYetReleased: 0, cohort: 45, unusedByMeasure: { communityTime: [{ reason: 'ongoing', count: 8 }] } },
+      PUBLIC,
+    );
     expect(g.unused.map((u) => formatCount(u.count, PUBLIC))).toEqual(['8']);
   });
   it('withholds a whole column and protects the rows it sits in', () => {
     // two groups, the second withheld whole: its cells are unknown (≥ 0), so the first group's cells
     // would give them away from the row totals, and are withheld too
-    const t = suppressTable([[3, 2], [6, 7]], PUBLIC, [1]);
-    expect(t.cells).toEqual([[true, true], [true, true]]);
+    const t = suppressTable(
+      [
+        [3, 2],
+        [6, 7],
+      ],
+      PUBLIC,
+      [1],
+    );
+    expect(t.cells).toEqual([
+      [true, true],
+      [true, true],
+    ]);
     // the row totals can stay: 5 = <5 + (unknown ≥ 0) pins neither cell down
     expect(t.rowTotals).toEqual([false, false]);
   });
@@ -169,10 +246,30 @@ describe('time in service', () => {
     const { countOfWhole } = await import('../../src/disclosure/cells.js');
     const summary = { n: 43, mean: 19, sd: 14, median: 16, q1: 12.7, q3: 20.3, min: 7.2, max: 97.4 };
     const empty = { n: 0, mean: null, sd: null, median: null, q1: null, q3: null, min: null, max: null };
-    const curve = { time: [], nRisk: [], nEvent: [], nCensor: [], survival: [], stdErr: [], lower: [], upper: [], median: null, medianLower: null, medianUpper: null, confType: 'log' as const };
+    const curve = {
+      time: [],
+      nRisk: [],
+      nEvent: [],
+      nCensor: [],
+      survival: [],
+      stdErr: [],
+      lower: [],
+      upper: [],
+      median: null,
+      medianLower: null,
+      medianUpper: null,
+      confType: 'log' as const,
+    };
     // Resettle shape: 43 ended (24 completed, 9 recalled, 4 disengaged, 4 transferred, 1 died, 1 other), 2 ongoing
     const c = timeInServiceCounts(
-      { inReachMonths: empty, communityMonths: summary, ongoing: 2, endReasons: { completed: 24, recalled: 9, disengaged: 4, transferred: 4, died: 1, other: 1 }, kmMedianMonths: 16.4, inService: curve },
+      {
+        inReachMonths: empty,
+        communityMonths: summary,
+        ongoing: 2,
+        endReasons: { completed: 24, recalled: 9, disengaged: 4, transferred: 4, died: 1, other: 1 },
+        kmMedianMonths: 16.4,
+        inService: curve,
+      },
       PUBLIC,
     );
     expect(c.communityN.hidden).toBe(true);
@@ -191,7 +288,10 @@ describe('services counting fewer people than their cohort', () => {
     const p = (k: number, n: number, label: string) => ({ k, n, proportion: k / n, ci: [0, 1] as [number, number], label });
     const s = suppressProportions([p(10, 48, 'A'), p(12, 40, 'B')], PUBLIC, p(22, 88, 'All'), { count: 12, rows: [2, 10] });
     // A's 48 would give its 2; then B's 10 would give A's 2 from the 12, so B's 40 goes too
-    expect(s.rows.map((r) => [r.n.hidden, r.hidden])).toEqual([[true, true], [true, true]]);
+    expect(s.rows.map((r) => [r.n.hidden, r.hidden])).toEqual([
+      [true, true],
+      [true, true],
+    ]);
     expect(s.overall!.hidden).toBe(false);
     const none = suppressProportions([p(10, 45, 'A'), p(12, 40, 'B')], PUBLIC, p(22, 85, 'All'), { count: 15, rows: [5, 10] });
     expect(none.rows.map((r) => r.hidden)).toEqual([false, false]);
@@ -200,8 +300,22 @@ describe('services counting fewer people than their cohort', () => {
 
 describe('group sizes shared between tables', () => {
   it('gives every table the same withheld group sizes, whatever the order', () => {
-    const a = sharedSizes([{ label: 'violent', n: 30 }, { label: 'sexual', n: 12 }, { label: 'other', n: 3 }], PUBLIC);
-    const b = sharedSizes([{ label: 'other', n: 3 }, { label: 'violent', n: 30 }, { label: 'sexual', n: 12 }], PUBLIC);
+    const a = sharedSizes(
+      [
+        { label: 'violent', n: 30 },
+        { label: 'sexual', n: 12 },
+        { label: 'other', n: 3 },
+      ],
+      PUBLIC,
+    );
+    const b = sharedSizes(
+      [
+        { label: 'other', n: 3 },
+        { label: 'violent', n: 30 },
+        { label: 'sexual', n: 12 },
+      ],
+      PUBLIC,
+    );
     expect([...a.entries()].sort()).toEqual([...b.entries()].sort());
     // 3 is small; the next smallest, 12, goes with it
     expect([a.get('other')!.hidden, a.get('sexual')!.hidden, a.get('violent')!.hidden]).toEqual([true, true, false]);
@@ -209,8 +323,17 @@ describe('group sizes shared between tables', () => {
   it('keeps a shared size as given and hides counts instead', () => {
     const p = (k: number, n: number, label: string) => ({ k, n, proportion: k / n, ci: [0, 1] as [number, number], label });
     const rows = [p(20, 30, 'violent'), p(6, 12, 'sexual'), p(1, 3, 'other')];
-    const sizes = sharedSizes(rows.map((r) => ({ label: r.label, n: r.n })), PUBLIC);
-    const s = suppressProportions(rows, PUBLIC, p(27, 45, 'All'), undefined, rows.map((r) => sizes.get(r.label)!));
+    const sizes = sharedSizes(
+      rows.map((r) => ({ label: r.label, n: r.n })),
+      PUBLIC,
+    );
+    const s = suppressProportions(
+      rows,
+      PUBLIC,
+      p(27, 45, 'All'),
+      undefined,
+      rows.map((r) => sizes.get(r.label)!),
+    );
     expect(s.rows.map((r) => r.n.hidden)).toEqual([false, true, true]);
     expect(s.rows.map((r) => r.hidden)).toEqual([false, true, true]);
   });
@@ -256,7 +379,11 @@ describe('curves by service', () => {
     const { curveOf, fixtureMeasures, fixtureStudy, wilson } = await import('./fixture-measures.js');
     const measures = fixtureMeasures(['A', 'B', 'C']);
     // sizes 45, 30 and 3: the 3 is small, and the 30 is withheld with it, or 87 − 45 − 30 would give the 3 back
-    const sizes: [string, number][] = [['A', 45], ['B', 30], ['C', 3]];
+    const sizes: [string, number][] = [
+      ['A', 45],
+      ['B', 30],
+      ['C', 3],
+    ];
     measures.services.measures[0].byService = sizes.map(([group, n]) => ({ group, ...wilson(Math.floor(n / 3), n) }));
     measures.services.measures[0].pooled = wilson(25, 78);
     const curve = (n: number) => curveOf(Array.from({ length: n }, (_, i) => [30 + 20 * i, (i % 3 === 0 ? 1 : 0) as 0 | 1]));
@@ -269,8 +396,18 @@ describe('curves by service', () => {
     expect(riskRows).toEqual([['A', '45']]);
     expect(km.notes).toContain('Not drawn, because the number of people is withheld: B and C.');
     expect(JSON.stringify(km.spec)).not.toContain('"B"');
-    const analyst = servicesSection(pageContext(fixtureStudy(), measures, ANALYST)).blocks.find((b) => 'spec' in b && JSON.stringify(b.spec.title).includes('Conviction-free over time'));
-    expect(analyst && 'tables' in analyst ? [...analyst.tables[0].markup.matchAll(/<tr><th scope="row">([^<]*)<\/th><td class="num">([^<]*)<\/td>/g)].map((r) => [r[1], r[2]]) : []).toEqual([['A', '45'], ['B', '30'], ['C', '3']]);
+    const analyst = servicesSection(pageContext(fixtureStudy(), measures, ANALYST)).blocks.find(
+      (b) => 'spec' in b && JSON.stringify(b.spec.title).includes('Conviction-free over time'),
+    );
+    expect(
+      analyst && 'tables' in analyst
+        ? [...analyst.tables[0].markup.matchAll(/<tr><th scope="row">([^<]*)<\/th><td class="num">([^<]*)<\/td>/g)].map((r) => [r[1], r[2]])
+        : [],
+    ).toEqual([
+      ['A', '45'],
+      ['B', '30'],
+      ['C', '3'],
+    ]);
   });
 });
 
@@ -284,7 +421,10 @@ describe('groups of a measure that leaves people out', () => {
     expect(m.recall.comparison.byGroup.map((g) => g.n)).toEqual([30, 15]);
     const shown = shownComparison(p.comparison, p.overall, PUBLIC, { count: p.tooShort }, m.recall.comparison);
     // 30 − 28 = 2 violent people too short: the 28 is withheld
-    expect(shown.rows.map((r) => [r.label, r.n.value, r.n.hidden])).toEqual([['violent', 28, true], ['sexual', 14, true]]);
+    expect(shown.rows.map((r) => [r.label, r.n.value, r.n.hidden])).toEqual([
+      ['violent', 28, true],
+      ['sexual', 14, true],
+    ]);
     expect(shown.overall.n.hidden).toBe(true);
     expect(shown.outside).toEqual({ value: 3, hidden: true });
   });
@@ -299,10 +439,16 @@ describe('desistance from the end of the service', () => {
       measures.desistance = { ...measures.desistance, from: 'service_end', overall: wilson(27, n) };
       const blocks = desistanceSection(pageContext(fixtureStudy(), measures, PUBLIC)).blocks;
       const first = blocks[0];
-      return { lead: 'markup' in first ? first.markup : '', curve: blocks.some((b) => 'spec' in b && JSON.stringify(b.spec.title).includes('Conviction-free over time')) };
+      return {
+        lead: 'markup' in first ? first.markup : '',
+        curve: blocks.some((b) => 'spec' in b && JSON.stringify(b.spec.title).includes('Conviction-free over time')),
+      };
     };
     // 45 in the cohort, 42 followed from the end of the service: 45 − 42 = 3 still in it
-    expect(lead(42)).toEqual({ lead: '<p class="lead">The number of people who had no further conviction since their time in the service ended is withheld, with the number of people, so that a small count of people left out cannot be worked out from the cohort.</p>', curve: false });
+    expect(lead(42)).toEqual({
+      lead: '<p class="lead">The number of people who had no further conviction since their time in the service ended is withheld, with the number of people, so that a small count of people left out cannot be worked out from the cohort.</p>',
+      curve: false,
+    });
     // 45 − 38 = 7: nothing small, so the share and the curve are shown; 27 / 38 = 71%
     expect(lead(38).lead).toMatch(/^<p class="lead">27 of the 38 people \(71%, 95% CI/);
     expect(lead(38).curve).toBe(true);

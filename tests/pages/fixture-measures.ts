@@ -24,7 +24,20 @@ export function wilson(k: number, n: number): Proportion {
 /** A Kaplan–Meier curve computed by hand from (day, event) pairs, with log-scale Greenwood limits. */
 export function curveOf(data: [number, 0 | 1][]): Curve {
   const times = [...new Set(data.map((d) => d[0]))].sort((a, b) => a - b);
-  const c: Curve = { time: [], nRisk: [], nEvent: [], nCensor: [], survival: [], stdErr: [], lower: [], upper: [], median: null, medianLower: null, medianUpper: null, confType: 'log' };
+  const c: Curve = {
+    time: [],
+    nRisk: [],
+    nEvent: [],
+    nCensor: [],
+    survival: [],
+    stdErr: [],
+    lower: [],
+    upper: [],
+    median: null,
+    medianLower: null,
+    medianUpper: null,
+    confType: 'log',
+  };
   let s = 1;
   let g = 0;
   for (const t of times) {
@@ -49,13 +62,21 @@ export function curveOf(data: [number, 0 | 1][]): Curve {
 
 function comparison(groups: [string, number, number][]): GroupComparison {
   const byGroup = groups.map(([group, k, n]) => ({ group, ...wilson(k, n) }));
-  return { groupBy: 'category', byGroup, fisherP: 0.0123, fisherNote: null, chiSquare: { statistic: 6.1, df: 1, p: 0.0135, expected: [] }, riskDifference: { estimate: 0.35, ci: [0.07, 0.56] }, relativeRisk: { estimate: 2.1, ci: [1.05, 4.2] } };
+  return {
+    groupBy: 'category',
+    byGroup,
+    fisherP: 0.0123,
+    fisherNote: null,
+    chiSquare: { statistic: 6.1, df: 1, p: 0.0135, expected: [] },
+    riskDifference: { estimate: 0.35, ci: [0.07, 0.56] },
+    relativeRisk: { estimate: 2.1, ci: [1.05, 4.2] },
+  };
 }
 
 /** Deterministic pseudo-random (day, event) data for a curve of n people. */
 function synthCurve(n: number, seed: number, rate: number, maxDay: number): Curve {
   let x = seed;
-  const next = () => ((x = (x * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const next = () => (x = (x * 1103515245 + 12345) % 2147483648) / 2147483648;
   const data: [number, 0 | 1][] = [];
   for (let i = 0; i < n; i++) {
     const t = Math.round(-Math.log(1 - next()) / rate);
@@ -96,11 +117,25 @@ export function fixtureMeasures(serviceNames: string[] = ['Resettle', 'South Wal
         group: null,
         n: 45,
         categorical: {
-          sex: [{ value: 'male', count: 43, percent: 43 / 45 }, { value: 'female', count: 2, percent: 2 / 45 }],
-          ethnicity: [{ value: 'White', count: 38, percent: 38 / 45 }, { value: 'Black', count: 4, percent: 4 / 45 }, { value: 'Mixed', count: 3, percent: 3 / 45 }],
+          sex: [
+            { value: 'male', count: 43, percent: 43 / 45 },
+            { value: 'female', count: 2, percent: 2 / 45 },
+          ],
+          ethnicity: [
+            { value: 'White', count: 38, percent: 38 / 45 },
+            { value: 'Black', count: 4, percent: 4 / 45 },
+            { value: 'Mixed', count: 3, percent: 3 / 45 },
+          ],
           tier: [],
-          category: [{ value: 'violent', count: 30, percent: 30 / 45 }, { value: 'sexual', count: 15, percent: 15 / 45 }],
-          group: [{ value: 'violence against the person', count: 28, percent: 28 / 45 }, { value: 'robbery', count: 2, percent: 2 / 45 }, { value: 'sexual offences', count: 15, percent: 15 / 45 }],
+          category: [
+            { value: 'violent', count: 30, percent: 30 / 45 },
+            { value: 'sexual', count: 15, percent: 15 / 45 },
+          ],
+          group: [
+            { value: 'violence against the person', count: 28, percent: 28 / 45 },
+            { value: 'robbery', count: 2, percent: 2 / 45 },
+            { value: 'sexual offences', count: 15, percent: 15 / 45 },
+          ],
         },
         numeric: {
           age_at_release: { n: 45, mean: 38.2, sd: 8.1, median: 37, q1: 32, q3: 44, min: 23, max: 58 },
@@ -115,7 +150,10 @@ export function fixtureMeasures(serviceNames: string[] = ['Resettle', 'South Wal
     recall: {
       window: 'intervention',
       overall: wilson(27, 45),
-      comparison: comparison([['violent', 22, 30], ['sexual', 5, 15]]),
+      comparison: comparison([
+        ['violent', 22, 30],
+        ['sexual', 5, 15],
+      ]),
       recallsPerPerson: { mean: 0.93, distribution: { '0': 18, '1': 16, '2': 8, '3+': 3 } },
       reasons: { further_charge: 6, non_compliance: 17, failed_to_keep_in_touch: 3, failed_to_reside: 5, drugs_alcohol: 9, other: 0, none: 4 },
       recallsInWindow: 42,
@@ -125,7 +163,10 @@ export function fixtureMeasures(serviceNames: string[] = ['Resettle', 'South Wal
       window: 'since_release',
       includeCautions: false,
       overall: wilson(16, 45),
-      comparison: comparison([['violent', 12, 30], ['sexual', 4, 15]]),
+      comparison: comparison([
+        ['violent', 12, 30],
+        ['sexual', 4, 15],
+      ]),
       reconvictions: 29,
       perPerson: 29 / 45,
       perReconvicted: 29 / 16,
@@ -133,7 +174,11 @@ export function fixtureMeasures(serviceNames: string[] = ['Resettle', 'South Wal
       indictable: { k: 7, ofCohort: wilson(7, 45), ofReconvicted: wilson(7, 16) },
       indictableOnly: { k: 2, ofCohort: wilson(2, 45), ofReconvicted: wilson(2, 16) },
       severityPairs: [
-        ...[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((i) => ({ index: 1500, reconviction: i % 3 === 0 ? 150 : 40, indexCategory: i <= 9 ? 'violent' : 'sexual' })),
+        ...[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((i) => ({
+          index: 1500,
+          reconviction: i % 3 === 0 ? 150 : 40,
+          indexCategory: i <= 9 ? 'violent' : 'sexual',
+        })),
         { index: 1500, reconviction: 1500, indexCategory: 'violent' },
         { index: 700, reconviction: 700, indexCategory: 'violent' },
         { index: 700, reconviction: 700, indexCategory: 'sexual' },
@@ -144,7 +189,10 @@ export function fixtureMeasures(serviceNames: string[] = ['Resettle', 'South Wal
     desistance: {
       from: 'release',
       overall: wilson(29, 45),
-      comparison: comparison([['violent', 18, 30], ['sexual', 11, 15]]),
+      comparison: comparison([
+        ['violent', 18, 30],
+        ['sexual', 11, 15],
+      ]),
       followUpMonths: { min: 14.2, median: 61.5, max: 130.1 },
       convictionFree: synthCurve(45, 11, 1 / 1500, 3000),
       unused: [],
@@ -155,7 +203,10 @@ export function fixtureMeasures(serviceNames: string[] = ['Resettle', 'South Wal
       eligible: 42,
       tooShort: 3,
       overall: wilson(9, 42),
-      comparison: comparison([['violent', 7, 28], ['sexual', 2, 14]]),
+      comparison: comparison([
+        ['violent', 7, 28],
+        ['sexual', 2, 14],
+      ]),
       reoffences: 14,
       reoffencesPerPerson: 14 / 42,
       reoffencesPerReoffender: 14 / 9,
@@ -220,7 +271,17 @@ export function fixtureStudy(): Study {
     snapshotDate: 18077, // 2019-06-30
     people: empty,
     events: empty,
-    offences: { table: empty, code: [], label: [], group: [], category: [], modeOfTrial: [], severity: new Float64Array(0), rowOf: new Map(), severitySource: 'ONS Crime Severity Score (approximate weights)' },
+    offences: {
+      table: empty,
+      code: [],
+      label: [],
+      group: [],
+      category: [],
+      modeOfTrial: [],
+      severity: new Float64Array(0),
+      rowOf: new Map(),
+      severitySource: 'ONS Crime Severity Score (approximate weights)',
+    },
     personStart: new Int32Array(1),
     quality: {
       people: { read: 70, used: 69, quarantined: 1 },

@@ -24,14 +24,30 @@ describe('formats', () => {
     expect(countAndShare(c(1200), c(1600), policy)).toBe('1,200 (75.0%)');
   });
   it('prints p-values, differences and ratios as a statistician would', () => {
-    expect([pPhrase(0.17518666743970393), pPhrase(0.00006263316996993622), pPhrase(null), pPhrase(0.001)]).toEqual(['p = 0.18', 'p < 0.001', 'p not computed', 'p = 0.001']);
+    expect([pPhrase(0.17518666743970393), pPhrase(0.00006263316996993622), pPhrase(null), pPhrase(0.001)]).toEqual([
+      'p = 0.18',
+      'p < 0.001',
+      'p not computed',
+      'p = 0.001',
+    ]);
     expect(pointsPhrase({ estimate: 0.25, ci: [-0.06416911000315234, 0.5114583609016425] })).toBe('25 percentage points (95% CI −6 to 51)');
     expect(ratioPhrase({ estimate: 1.6, ci: [0.7853733574552187, 3.2595961853034576] })).toBe('1.60 (95% CI 0.79 to 3.26)');
   });
   it('writes dates and lists in words', () => {
-    expect([longDate('2024-01-30'), longDate('2019-12-31'), longDate('2024-13-01'), longDate('2023-02-29'), longDate('2024-02-29'), longDate('2024-01-30T10:00:00Z')]).toEqual(['30 January 2024', '31 December 2019', '2024-13-01', '2023-02-29', '29 February 2024', '2024-01-30T10:00:00Z']);
+    expect([
+      longDate('2024-01-30'),
+      longDate('2019-12-31'),
+      longDate('2024-13-01'),
+      longDate('2023-02-29'),
+      longDate('2024-02-29'),
+      longDate('2024-01-30T10:00:00Z'),
+    ]).toEqual(['30 January 2024', '31 December 2019', '2024-13-01', '2023-02-29', '29 February 2024', '2024-01-30T10:00:00Z']);
     expect([listWords([]), listWords(['a']), listWords(['a', 'b']), listWords(['a', 'b', 'c'])]).toEqual(['', 'a', 'a and b', 'a, b and c']);
-    expect(wrapWords('Kaplan–Meier estimate from release; shading: 95% confidence band', 30)).toEqual(['Kaplan–Meier estimate from', 'release; shading: 95%', 'confidence band']);
+    expect(wrapWords('Kaplan–Meier estimate from release; shading: 95% confidence band', 30)).toEqual([
+      'Kaplan–Meier estimate from',
+      'release; shading: 95%',
+      'confidence band',
+    ]);
   });
 });
 
@@ -42,14 +58,27 @@ describe('Narrator', () => {
   const pub = new Narrator({ profile: 'public', minCell: 5 });
   it('gives the flow counts as the flow diagram publishes them, and no excluded total that would give a withheld count back', () => {
     // 69 people, 22 excluded, 47 included, 2 not released, 45 in the cohort: the 2 is small, so 47 is withheld with it
-    const flow = { people: 69, excluded: { 'released before 2008': 14, 'transferred out': 6, 'died in custody': 2 }, included: 47, notYetReleased: 2, cohort: 45, unusedByMeasure: {} };
+    const flow = {
+      people: 69,
+      excluded: { 'released before 2008': 14, 'transferred out': 6, 'died in custody': 2 },
+      included: 47,
+      notYetReleased: 2,
+      cohort: 45,
+      unusedByMeasure: {},
+    };
     expect(text(pub.flow(flow))).toEqual({ people: '69', cohort: '45', excluded: null });
     expect(text(new Narrator({ profile: 'analyst', minCell: 5 }).flow(flow))).toEqual({ people: '69', cohort: '45', excluded: '22' });
-    expect(text(pub.flow({ ...flow, included: 50, notYetReleased: 5, cohort: 45, excluded: { 'released before 2008': 19 } }))).toEqual({ people: '69', cohort: '45', excluded: '19' });
+    expect(text(pub.flow({ ...flow, included: 50, notYetReleased: 5, cohort: 45, excluded: { 'released before 2008': 19 } }))).toEqual({
+      people: '69',
+      cohort: '45',
+      excluded: '19',
+    });
   });
   it('gives shares with their interval, or the withheld form', () => {
     expect(text(pub.share({ k: 27, n: 45, proportion: 0.6, ci: [0.4545185459, 0.7297511343] }))).toBe('27 of 45 (60%, 95% CI 45%–73%)');
-    expect(text(pub.share({ k: 986, n: 2805, proportion: 986 / 2805, ci: [0.3340604830592083, 0.36937596495244296] }))).toBe('986 of 2,805 (35%, 95% CI 33%–37%)');
+    expect(text(pub.share({ k: 986, n: 2805, proportion: 986 / 2805, ci: [0.3340604830592083, 0.36937596495244296] }))).toBe(
+      '986 of 2,805 (35%, 95% CI 33%–37%)',
+    );
     expect(text(pub.share({ k: 3, n: 45, proportion: 3 / 45, ci: [0.02, 0.18] }))).toBe('fewer than 5 of 45');
     expect(text(pub.share({ k: 43, n: 45, proportion: 43 / 45, ci: [0.85, 0.99] }))).toBe('all but fewer than 5 of 45');
     expect(text(pub.withheld({ k: 12, n: 41, proportion: 12 / 41, ci: [0.18, 0.44] }, { count: 4 }))).toBe(true);

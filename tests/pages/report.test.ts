@@ -68,11 +68,24 @@ describe('renderStudyReport', () => {
 
   it('states the options, data quality and provenance', async () => {
     const page = await renderStudyReport(fixtureStudy(), fixtureMeasures(), PUBLIC);
-    for (const text of ['recallWindow', 'intervention', 'provenWindowMonths', 'kmConfType', 'Wilson score interval', 'follow-up 0.1.0', 'a'.repeat(64), 'c'.repeat(64), 'event after follow up end', '<td class="num">70</td>']) {
+    for (const text of [
+      'recallWindow',
+      'intervention',
+      'provenWindowMonths',
+      'kmConfType',
+      'Wilson score interval',
+      'follow-up 0.1.0',
+      'a'.repeat(64),
+      'c'.repeat(64),
+      'event after follow up end',
+      '<td class="num">70</td>',
+    ]) {
       expect(page).toContain(text);
     }
     const inferred = { ...fixtureMeasures(), extractionDateInferred: true };
-    expect(await renderStudyReport(fixtureStudy(), inferred, PUBLIC)).toContain('2019-12-31 (inferred: no extraction date was given, so the latest date in the records was used)');
+    expect(await renderStudyReport(fixtureStudy(), inferred, PUBLIC)).toContain(
+      '2019-12-31 (inferred: no extraction date was given, so the latest date in the records was used)',
+    );
   });
 
   it('does not draw or embed what the public profile withholds', async () => {
@@ -80,9 +93,13 @@ describe('renderStudyReport', () => {
     const analyst = specsOf(await renderStudyReport(fixtureStudy(), fixtureMeasures(), { profile: 'analyst', minCell: 5 }));
     const snapshot = (specs: ReturnType<typeof specsOf>) => specs.find((s) => titleOf(s).startsWith('Caseload on'))!;
     // The hostile service has 1 in custody and 2 in the community: not drawn in public, drawn for analysts.
-    const bars = (s: ReturnType<typeof specsOf>[number]) => (s.layer![0].data!.values as { service: string; people: number }[]);
+    const bars = (s: ReturnType<typeof specsOf>[number]) => s.layer![0].data!.values as { service: string; people: number }[];
     expect(bars(snapshot(pub)).filter((b) => b.service === XSS)).toEqual([]);
-    expect(bars(snapshot(analyst)).filter((b) => b.service === XSS).map((b) => b.people)).toEqual([1, 2]);
+    expect(
+      bars(snapshot(analyst))
+        .filter((b) => b.service === XSS)
+        .map((b) => b.people),
+    ).toEqual([1, 2]);
     expect(snapshot(pub).description).toContain(`${XSS}: <5 in custody, <5 in the community`);
     expect(snapshot(analyst).description).toContain(`${XSS}: 1 in custody, 2 in the community`);
   });
@@ -101,6 +118,8 @@ describe('renderStudyReport', () => {
   });
 
   it('refuses a minCell that is not a whole number of at least 1', async () => {
-    await expect(renderStudyReport(fixtureStudy(), fixtureMeasures(), { profile: 'public', minCell: 0 })).rejects.toThrow('minCell must be a whole number ≥ 1, got 0');
+    await expect(renderStudyReport(fixtureStudy(), fixtureMeasures(), { profile: 'public', minCell: 0 })).rejects.toThrow(
+      'minCell must be a whole number ≥ 1, got 0',
+    );
   });
 });

@@ -133,7 +133,10 @@ describe('follow-up preview', () => {
   });
 
   it('stops cleanly: no server, no process, no run folder left', async () => {
-    const children = () => execFileSync('ps', ['-o', 'args=', '--ppid', String(process.pid)], { encoding: 'utf8' }).split('\n').filter((l) => l.includes('warm-start.mjs'));
+    const children = () =>
+      execFileSync('ps', ['-o', 'args=', '--ppid', String(process.pid)], { encoding: 'utf8' })
+        .split('\n')
+        .filter((l) => l.includes('warm-start.mjs'));
     const runDirs = () => readdirSync(tmpdir()).filter((f) => f.startsWith('follow-up-preview-'));
     const dirsBefore = runDirs().length;
     expect(children()).toHaveLength(1); // the process of the next run, started ahead

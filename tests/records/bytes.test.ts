@@ -15,7 +15,19 @@ describe('dates from bytes', () => {
   });
 
   it('refuses dates that do not exist and anything not YYYY-MM-DD', () => {
-    for (const text of ['2023-02-29', '2100-02-29', '2019-13-01', '2019-00-10', '2019-04-31', '2019-4-1', '2019/04/01', '20190401', '2019-04-01T00', '２019-04-01', '']) {
+    for (const text of [
+      '2023-02-29',
+      '2100-02-29',
+      '2019-13-01',
+      '2019-00-10',
+      '2019-04-31',
+      '2019-4-1',
+      '2019/04/01',
+      '20190401',
+      '2019-04-01T00',
+      '２019-04-01',
+      '',
+    ]) {
       const b = bytes(text);
       expect(parseDateBytes(b, 0, b.length), text).toBe(BAD_DATE);
     }
@@ -26,7 +38,11 @@ describe('dates from bytes', () => {
 
   it('reads years outside the table of months, below 100 too (where Date.UTC would read 19 as 1919)', () => {
     // Day numbers from Python's date.toordinal() − 719163 (the ordinal of 1970-01-01).
-    for (const [text, expected] of [['0001-01-01', -719162], ['0019-01-01', -712588], ['1600-02-29', -135081]] as const) {
+    for (const [text, expected] of [
+      ['0001-01-01', -719162],
+      ['0019-01-01', -712588],
+      ['1600-02-29', -135081],
+    ] as const) {
       const b = bytes(text);
       expect(parseDateBytes(b, 0, b.length), text).toBe(expected);
     }

@@ -16,13 +16,7 @@ function collector(): { records: Read[]; sink: (r: CsvRecord) => void } {
   return { records, sink };
 }
 
-const TEXT =
-  '\uFEFFa,b,c\r\n' +
-  '1,"two, with comma",3\r\n' +
-  '"multi\nline ""quoted""",x,\n' +
-  '\n' +
-  'é,ü,"ß"\r' +
-  'last,row,"ends without newline"';
+const TEXT = '\uFEFFa,b,c\r\n' + '1,"two, with comma",3\r\n' + '"multi\nline ""quoted""",x,\n' + '\n' + 'é,ü,"ß"\r' + 'last,row,"ends without newline"';
 
 const EXPECTED: Read[] = [
   { line: 1, fields: ['a', 'b', 'c'], fault: null },
@@ -84,7 +78,10 @@ describe('the CSV reader', () => {
   it('reads records of more fields than it first makes room for (64), doubled quotes included', () => {
     const fields = Array.from({ length: 150 }, (_, i) => (i % 50 === 49 ? `say "${i}"` : `f${i}`));
     const { records, sink } = collector();
-    readCsvBytes(Buffer.from(`${fields.map((f) => (f.includes('"') ? `"${f.replace(/"/g, '""')}"` : f)).join(',')}\n${fields.map((_, i) => i).join(',')}\n`), sink);
+    readCsvBytes(
+      Buffer.from(`${fields.map((f) => (f.includes('"') ? `"${f.replace(/"/g, '""')}"` : f)).join(',')}\n${fields.map((_, i) => i).join(',')}\n`),
+      sink,
+    );
     expect(records).toEqual([
       { line: 1, fields, fault: null },
       { line: 2, fields: fields.map((_, i) => String(i)), fault: null },

@@ -6,9 +6,7 @@ import { BAD_DATE } from '../../src/records/bytes.js';
 import { dateCellText } from '../../src/records/sources.js';
 import { day } from './helpers.js';
 
-const offences = [
-  { code: 'VIO1', label: 'Assault', group: 'violence against the person', category: 'violent', mode_of_trial: 'either_way', severity: 300 },
-];
+const offences = [{ code: 'VIO1', label: 'Assault', group: 'violence against the person', category: 'violent', mode_of_trial: 'either_way', severity: 300 }];
 const parse = (format: Parameters<typeof dateParser>[0], text: string) => {
   const b = Buffer.from(text);
   const d = dateParser(format)(b, 0, b.length);
@@ -50,7 +48,11 @@ describe('date formats', () => {
 
   it('reads DD/MM/YYYY people and events with dateFormat set', () => {
     const s = studyFromRows(
-      { people: [{ person_id: 'P01', service: 'S', index_offence: 'VIO1', release_date: '01/02/2019 00:00:00' }], events: [{ person_id: 'P01', type: 'recall', date: '15/06/2019' }], offences },
+      {
+        people: [{ person_id: 'P01', service: 'S', index_offence: 'VIO1', release_date: '01/02/2019 00:00:00' }],
+        events: [{ person_id: 'P01', type: 'recall', date: '15/06/2019' }],
+        offences,
+      },
       { dateFormat: 'DD/MM/YYYY' },
     );
     expect(Array.from(s.people.column('release_date') as unknown as number[])).toEqual([day('2019-02-01')]);
@@ -58,11 +60,16 @@ describe('date formats', () => {
   });
 
   it('gives one error naming the setting when a whole column is in another format', () => {
-    const people = Array.from({ length: 1200 }, (_, i) => ({ person_id: `P${i}`, service: 'S', index_offence: 'VIO1', release_date: `${String((i % 28) + 1).padStart(2, '0')}/06/2019` }));
+    const people = Array.from({ length: 1200 }, (_, i) => ({
+      person_id: `P${i}`,
+      service: 'S',
+      index_offence: 'VIO1',
+      release_date: `${String((i % 28) + 1).padStart(2, '0')}/06/2019`,
+    }));
     const e = errorOf(() => studyFromRows({ people, events: [], offences }));
     const errors = e.problems.filter((p) => p.severity === 'error');
     expect(errors.map(formatProblem)).toEqual([
-      "<people rows> line 2, column release_date: value '01/06/2019' — expected dates written YYYY-MM-DD (the dateFormat setting); all 1,200 dates that failed in this column are written DD/MM/YYYY: set \"dateFormat\": \"DD/MM/YYYY\" in the study file, or --date-format DD/MM/YYYY",
+      '<people rows> line 2, column release_date: value \'01/06/2019\' — expected dates written YYYY-MM-DD (the dateFormat setting); all 1,200 dates that failed in this column are written DD/MM/YYYY: set "dateFormat": "DD/MM/YYYY" in the study file, or --date-format DD/MM/YYYY',
     ]);
   });
 
@@ -72,7 +79,10 @@ describe('date formats', () => {
       { person_id: 'P2', service: 'S', index_offence: 'VIO1', release_date: 'June 2019' },
     ];
     const e = errorOf(() => studyFromRows({ people, events: [], offences }));
-    expect(e.problems.map((p) => [p.kind, p.line, p.value])).toEqual([['invalid_date', 2, '15/06/2019'], ['invalid_date', 3, 'June 2019']]);
+    expect(e.problems.map((p) => [p.kind, p.line, p.value])).toEqual([
+      ['invalid_date', 2, '15/06/2019'],
+      ['invalid_date', 3, 'June 2019'],
+    ]);
   });
 
   it('reads a Date as the day it stands for, in UTC and under Europe/London alike', () => {

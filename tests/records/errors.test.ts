@@ -107,7 +107,11 @@ describe('every error and warning of records.md', () => {
     expect(s.people.numRows() + q.people.quarantined).toBe(q.people.read);
     expect(s.events.numRows() + q.warnings.duplicate_event + q.events.quarantined).toBe(q.events.read);
     expect(q.warnings).toEqual({
-      duplicate_event: 1, recall_reasons_on_non_recall: 1, event_before_release: 1, event_after_follow_up_end: 1, recall_without_rerelease: 1,
+      duplicate_event: 1,
+      recall_reasons_on_non_recall: 1,
+      event_before_release: 1,
+      event_after_follow_up_end: 1,
+      recall_without_rerelease: 1,
     });
     expect(q.quarantineFile).toBe(join(out, 'quarantine.csv'));
 
@@ -125,15 +129,19 @@ describe('every error and warning of records.md', () => {
     const lines = readFileSync(q.quarantineFile!, 'utf8').trimEnd().split('\n');
     expect(lines[0]).toBe('table,file,line,column,kind,value,expected,row');
     expect(lines.length).toBe(1 + PEOPLE_ERRORS.length + EVENT_ERRORS.length);
-    expect(lines[5]).toBe(`people,${files.people},7,release_date,invalid_date,2023-02-30,"a date that exists, written YYYY-MM-DD",` +
-      '"P06,S,,,VIO1,,,,,2023-02-30,,,,,"');
+    expect(lines[5]).toBe(
+      `people,${files.people},7,release_date,invalid_date,2023-02-30,"a date that exists, written YYYY-MM-DD",` + '"P06,S,,,VIO1,,,,,2023-02-30,,,,,"',
+    );
     expect(lines.at(-1)).toBe(`events,${files.events},14,person_id,missing_value,,a person_id (required),",recall,2019-06-01,,,"`);
   });
 });
 
 describe('dates against the extraction date', () => {
   it('refuses a release or service end after a given extraction date (the default follow_up_end)', async () => {
-    const error = await studyError({ people: `${dir}/valid/people.csv`, events: `${dir}/valid/events.csv`, offences: `${dir}/offences.csv` }, { extractionDate: '2019-06-30' });
+    const error = await studyError(
+      { people: `${dir}/valid/people.csv`, events: `${dir}/valid/events.csv`, offences: `${dir}/offences.csv` },
+      { extractionDate: '2019-06-30' },
+    );
     expect(error.problems.filter((p) => p.severity === 'error').map(summary)).toEqual([
       ['dates_out_of_order', 2, 'service_end', '2019-12-31'],
       // P01's events go with P01's row.

@@ -13,15 +13,16 @@ const whole: EventsReading = { parts: 1, inWorkers: false, minBytes: 0 };
 const inParts = (parts: number): EventsReading => ({ parts, inWorkers: false, minBytes: 0 });
 
 // P05's age is not a number: P05 is set aside, and their events with them.
-const PEOPLE = [
-  'person_id,service,index_offence,release_date,age_at_release',
-  'P01,North East,VIO1,2018-01-01,30',
-  'P02,North East,SEX1,2018-02-01,31',
-  'P03,"Kent, Surrey and Sussex",THF1,2018-03-01,32',
-  'P04,South Wales,ROB1,2018-04-01,33',
-  'P05,South Wales,ROB1,2018-05-01,old',
-  'P06,South Wales,VIO1,2018-06-01,35',
-].join('\n') + '\n';
+const PEOPLE =
+  [
+    'person_id,service,index_offence,release_date,age_at_release',
+    'P01,North East,VIO1,2018-01-01,30',
+    'P02,North East,SEX1,2018-02-01,31',
+    'P03,"Kent, Surrey and Sussex",THF1,2018-03-01,32',
+    'P04,South Wales,ROB1,2018-04-01,33',
+    'P05,South Wales,ROB1,2018-05-01,old',
+    'P06,South Wales,VIO1,2018-06-01,35',
+  ].join('\n') + '\n';
 
 /**
  * 40 lines of events (P01 on lines 2–8, P02 on 9–15, … P05 on 30–36, P06 on 37–40), not in date
@@ -155,12 +156,19 @@ describe('reading the events file in parts', () => {
     const expected = (await outcome(files, { quarantineDir: 'yes' }, whole)) as { study: { quality: { events: unknown } }; quarantine: string };
     // 38 records after the header (line 21 belongs to line 20's); set aside: 7, 15, and P05's 30–36.
     expect(expected.study.quality.events).toEqual({ read: 38, used: 29, quarantined: 9 });
-    expect(expected.quarantine.split('\n').filter((l) => l.startsWith('events,')).map((l) => Number(l.split(',')[2]))).toEqual([7, 15, 30, 31, 32, 33, 34, 35, 36]);
+    expect(
+      expected.quarantine
+        .split('\n')
+        .filter((l) => l.startsWith('events,'))
+        .map((l) => Number(l.split(',')[2])),
+    ).toEqual([7, 15, 30, 31, 32, 33, 34, 35, 36]);
     for (let parts = 2; parts <= 12; parts++) expect(await outcome(files, { quarantineDir: 'yes' }, inParts(parts)), `parts ${parts}`).toEqual(expected);
   });
 
   it('gives the study of a clean file with the person rows of the whole read', async () => {
-    const lines = eventsText().split('\n').filter((l, i) => i === 0 || (/^P0[12346],breach,2019-\d\d-\d\d,,,,\r?$/.test(l) && !l.includes('2019-02-30')));
+    const lines = eventsText()
+      .split('\n')
+      .filter((l, i) => i === 0 || (/^P0[12346],breach,2019-\d\d-\d\d,,,,\r?$/.test(l) && !l.includes('2019-02-30')));
     const files = writeStudy(lines.join('\n') + '\n', PEOPLE.replace(',old', ',36'));
     const expected = (await outcome(files, {}, whole)) as { study: { events: { person: number[] } } };
     expect(expected.study.events.person.slice(0, 3)).toEqual([0, 0, 0]);
@@ -211,6 +219,8 @@ describe('reading the events file in parts', () => {
     // A directory where the people file should be: refused before any worker starts, in one line saying why.
     const people = mkdtempSync(join(tmpdir(), 'records-par-dir-')) + '.csv';
     mkdirSync(people);
-    await expect(loadStudyReading({ ...files, people }, {}, { parts: 2, inWorkers: true, minBytes: 0 })).rejects.toThrow(/cannot read the people file .*: it is a directory, not a file/);
+    await expect(loadStudyReading({ ...files, people }, {}, { parts: 2, inWorkers: true, minBytes: 0 })).rejects.toThrow(
+      /cannot read the people file .*: it is a directory, not a file/,
+    );
   });
 });

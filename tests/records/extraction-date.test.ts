@@ -2,9 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatProblem, studyFromRows } from '../../src/records/index.js';
 import { formatValidation, validationJson } from '../../src/cli/commands/validate.js';
 
-const offences = [
-  { code: 'VIO1', label: 'Assault', group: 'violence against the person', category: 'violent', mode_of_trial: 'either_way', severity: 300 },
-];
+const offences = [{ code: 'VIO1', label: 'Assault', group: 'violence against the person', category: 'violent', mode_of_trial: 'either_way', severity: 300 }];
 const people = [
   { person_id: 'P01', service: 'S', index_offence: 'VIO1', release_date: '2019-01-01', follow_up_end: '2020-06-30' },
   { person_id: 'P02', service: 'S', index_offence: 'VIO1', release_date: '2019-02-01' },

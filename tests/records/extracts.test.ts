@@ -58,7 +58,9 @@ describe('real-shaped extracts', async () => {
 
   it('an .xlsx workbook: a sheet named by the setting is read from both', async () => {
     const e = await refusal(files('xlsx', 'xlsx'), { sheet: 'People' });
-    expect(e).toEqual(["tests/fixtures/extracts/xlsx/events.xlsx — expected a sheet named 'People'; the workbook's sheets are 'Notes', 'Events' (set \"sheet\" in the study file, or --sheet)"]);
+    expect(e).toEqual([
+      "tests/fixtures/extracts/xlsx/events.xlsx — expected a sheet named 'People'; the workbook's sheets are 'Notes', 'Events' (set \"sheet\" in the study file, or --sheet)",
+    ]);
   });
 
   const refused: [string, ReturnType<typeof files>, LoadOptions][] = [

@@ -12,7 +12,8 @@ const offences = 'tests/fixtures/records/offences.csv';
 const summary = (p: Problem) => [p.kind, p.table, p.line, p.column, p.value];
 const errorsOf = (e: StudyError) => e.problems.filter((p) => p.severity === 'error').map(summary);
 
-const studyError = (people: string, events: string, options: LoadOptions = {}) => loadFailure({ people: `${dir}/${people}`, events: `${dir}/${events}`, offences }, options);
+const studyError = (people: string, events: string, options: LoadOptions = {}) =>
+  loadFailure({ people: `${dir}/${people}`, events: `${dir}/${events}`, offences }, options);
 
 const quarantineDir = () => mkdtempSync(join(tmpdir(), 'records-m-'));
 const quarantineLines = (path: string | null) => readFileSync(path!, 'utf8').trimEnd().split('\n');
@@ -115,12 +116,16 @@ describe('malformed CSV', () => {
   });
 
   it('refuses a column named twice (ignoring case and spaces); unnamed columns are no clash', async () => {
-    const e = await loadStudy({ people: 'tests/fixtures/records/valid/people.csv', events: `${dir}/events-duplicate-column.csv`, offences }).catch((x: unknown) => x);
+    const e = await loadStudy({ people: 'tests/fixtures/records/valid/people.csv', events: `${dir}/events-duplicate-column.csv`, offences }).catch(
+      (x: unknown) => x,
+    );
     expect(errorsOf(e as StudyError)).toEqual([['duplicate_column', 'events', 1, 'date', null]]);
   });
 
   it('refuses a column the loader makes itself', async () => {
-    const e = await loadStudy({ people: 'tests/fixtures/records/valid/people.csv', events: `${dir}/events-person-column.csv`, offences }).catch((x: unknown) => x);
+    const e = await loadStudy({ people: 'tests/fixtures/records/valid/people.csv', events: `${dir}/events-person-column.csv`, offences }).catch(
+      (x: unknown) => x,
+    );
     expect(errorsOf(e as StudyError)).toEqual([['duplicate_column', 'events', 1, 'person', null]]);
   });
 
@@ -190,8 +195,6 @@ describe('the same malformed inputs in quarantine mode', () => {
       records.push(fields);
     });
     expect(records[0]).toEqual(['table', 'file', 'line', 'column', 'kind', 'value', 'expected', 'row']);
-    expect(records.slice(1).map((r) => r.slice(0, 5).join(','))).toEqual(
-      errors.map((p) => [p.table, p.file, p.line, p.column ?? '', p.kind].join(',')),
-    );
+    expect(records.slice(1).map((r) => r.slice(0, 5).join(','))).toEqual(errors.map((p) => [p.table, p.file, p.line, p.column ?? '', p.kind].join(',')));
   });
 });

@@ -35,7 +35,11 @@ describe('unknown offence codes', () => {
   });
 
   it('extends the default lookup with offencesExtra, warning when the extra codes have no severity source', async () => {
-    const f = files(people, events, 'code,label,group,category,mode_of_trial,severity\nVAP-ABX,Local assault code,violence against the person,violent,either_way,120\n');
+    const f = files(
+      people,
+      events,
+      'code,label,group,category,mode_of_trial,severity\nVAP-ABX,Local assault code,violence against the person,violent,either_way,120\n',
+    );
     const s = await loadStudy(f);
     expect(s.offences.code.length).toBe((await loadOffenceLookup()).code.length + 1);
     expect(s.offences.code.at(-1)).toBe('VAP-ABX');
@@ -44,7 +48,11 @@ describe('unknown offence codes', () => {
   });
 
   it('refuses an extra code that would replace a default one', async () => {
-    const f = files(people, events, '# Severity source: local weights\ncode,label,group,category,mode_of_trial,severity\nVAP-ABX,Local,violence against the person,violent,either_way,120\nVAP-ABH,Replaced,violence against the person,violent,either_way,1\n');
+    const f = files(
+      people,
+      events,
+      '# Severity source: local weights\ncode,label,group,category,mode_of_trial,severity\nVAP-ABX,Local,violence against the person,violent,either_way,120\nVAP-ABH,Replaced,violence against the person,violent,either_way,1\n',
+    );
     const e = await studyError(f);
     expect(e.problems.map((p) => formatProblem(p).replace(f.dir, 'DIR'))).toEqual([
       "DIR/extra.csv line 4, column code: value 'VAP-ABH' — expected a code not already in the toolkit's default lookup (offencesExtra adds codes and never replaces one; to change an existing code's row, give a whole lookup with --offences)",
@@ -56,7 +64,14 @@ describe('encodings of a lookup and of JSON tables', () => {
   it('refuses a lookup that is not UTF-8, on its line', async () => {
     const f = files(people, events);
     const path = join(f.dir, 'lookup.csv');
-    writeFileSync(path, Buffer.concat([Buffer.from('# Severity source: x\ncode,label,group,category,mode_of_trial,severity\nVAP-ABX,Caf'), Buffer.from([0xe9]), Buffer.from(',violence against the person,violent,either_way,1\n')]));
+    writeFileSync(
+      path,
+      Buffer.concat([
+        Buffer.from('# Severity source: x\ncode,label,group,category,mode_of_trial,severity\nVAP-ABX,Caf'),
+        Buffer.from([0xe9]),
+        Buffer.from(',violence against the person,violent,either_way,1\n'),
+      ]),
+    );
     const e = await studyError({ ...f, offences: path });
     expect(e.problems.map((p) => formatProblem(p).replace(f.dir, 'DIR'))).toEqual([
       'DIR/lookup.csv line 3 — expected UTF-8 text; a byte on this line is not UTF-8 (Excel\'s plain "CSV" writes Windows-1252): save the lookup as "CSV UTF-8"',
@@ -66,7 +81,14 @@ describe('encodings of a lookup and of JSON tables', () => {
   it('refuses a JSON table that is not UTF-8, on its line', async () => {
     const f = files(people, events);
     const path = join(f.dir, 'people.json');
-    writeFileSync(path, Buffer.concat([Buffer.from('[\n{"person_id": "P1", "service": "Caf'), Buffer.from([0xe9]), Buffer.from('", "index_offence": "VAP-ABH", "release_date": ""}\n]')]));
+    writeFileSync(
+      path,
+      Buffer.concat([
+        Buffer.from('[\n{"person_id": "P1", "service": "Caf'),
+        Buffer.from([0xe9]),
+        Buffer.from('", "index_offence": "VAP-ABH", "release_date": ""}\n]'),
+      ]),
+    );
     const e = await studyError({ ...f, people: path });
     expect(e.problems.map((p) => formatProblem(p).replace(f.dir, 'DIR'))).toEqual([
       'DIR/people.json line 2 — expected UTF-8 text (JSON is UTF-8); byte 0xE9 on this line is not: save the file as UTF-8',

@@ -30,7 +30,10 @@ describe('the offence lookup', () => {
 
   it('keeps the whole comment block when no line is labelled', () => {
     expect(splitCommentBlock('# Weights from\n# the ONS CSS.\ncode,label\n')).toEqual({
-      comment: 'Weights from\nthe ONS CSS.', severitySource: 'Weights from\nthe ONS CSS.', body: 'code,label\n', lineOffset: 2,
+      comment: 'Weights from\nthe ONS CSS.',
+      severitySource: 'Weights from\nthe ONS CSS.',
+      body: 'code,label\n',
+      lineOffset: 2,
     });
   });
 

@@ -6,9 +6,7 @@ import { REFUSED_COLUMNS, StudyError, formatProblem, loadStudy, studyFromRows } 
 import { identifierShape, maskValue, mayBeIdentifierBytes } from '../../src/records/privacy.js';
 import type { Problem } from '../../src/study/study.js';
 
-const offences = [
-  { code: 'VIO1', label: 'Assault', group: 'violence against the person', category: 'violent', mode_of_trial: 'either_way', severity: 300 },
-];
+const offences = [{ code: 'VIO1', label: 'Assault', group: 'violence against the person', category: 'violent', mode_of_trial: 'either_way', severity: 300 }];
 const person = { person_id: 'P01', service: 'S', index_offence: 'VIO1', release_date: '2019-01-01' };
 const event = { person_id: 'P01', type: 'recall', date: '2019-03-01' };
 const summary = (p: Problem) => [p.kind, p.table, p.line, p.column, p.value];
@@ -35,7 +33,9 @@ describe('refused column names', () => {
   });
 
   it('refuses spelling variants with spaces, hyphens or dots', () => {
-    const problems = problemsOf(() => studyFromRows({ people: [{ ...person, 'First Name': 'x', 'Date-of-Birth': 'y', 'n.i. number': 'z' }], events: [event], offences }));
+    const problems = problemsOf(() =>
+      studyFromRows({ people: [{ ...person, 'First Name': 'x', 'Date-of-Birth': 'y', 'n.i. number': 'z' }], events: [event], offences }),
+    );
     expect(problems.map(summary)).toEqual([
       ['privacy_column', 'people', 1, 'first_name', null],
       ['privacy_column', 'people', 1, 'date_of_birth', null],
@@ -107,7 +107,11 @@ describe('identifier-shaped values', () => {
   it('lets through values that only look a little like identifiers', () => {
     const values = ['2019-01-01', 'P0001', 'P00001', 'Tier 2', 'North East', 'VAP-GBH-S18', '12.5', 'AB12 CD', 'A12345', 'ABC1234DE', 'standard'];
     for (const v of values) expect(identifierShape(v), v).toBeNull();
-    const codes = readFileSync('data-samples/offences.csv', 'utf8').split('\n').filter((l) => l && !l.startsWith('#')).slice(1).map((l) => l.split(',')[0]);
+    const codes = readFileSync('data-samples/offences.csv', 'utf8')
+      .split('\n')
+      .filter((l) => l && !l.startsWith('#'))
+      .slice(1)
+      .map((l) => l.split(',')[0]);
     expect(codes.length).toBeGreaterThan(50);
     for (const code of codes) expect(identifierShape(code), code).toBeNull();
   });
@@ -148,7 +152,9 @@ describe('the privacy guard on files', () => {
     const text = readFileSync(s.quality.quarantineFile!, 'utf8');
     for (const secret of ['SW1A', 'A1234BC', 'j.smith', 'X123456', '1981-02-02']) expect(text).not.toContain(secret);
     const lines = text.trimEnd().split('\n');
-    expect(lines[1]).toBe(`people,${files.people},1,dob,privacy_column,,"no column that identifies a person: remove it, or name it in allowColumns if it does not identify anyone",`);
+    expect(lines[1]).toBe(
+      `people,${files.people},1,dob,privacy_column,,"no column that identifies a person: remove it, or name it in allowColumns if it does not identify anyone",`,
+    );
     // The row as written, with the refused dob and the postcode masked.
     expect(lines[2].endsWith(',"P02,S,VIO1,2019-01-01,li•••AA,19•••02,"')).toBe(true);
   });

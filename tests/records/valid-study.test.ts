@@ -61,7 +61,11 @@ describe('a valid tiny study', () => {
     expectValidStudy(s);
     expect(s.offences.code).toEqual(['VIO1', 'SEX1', 'THF1', 'ROB1']);
     expect(s.offences.severitySource).toBe('made-up weights for tests only.');
-    expect(s.inputs.map((f) => [f.role, f.bytes])).toEqual([['people', 543], ['events', 276], ['offences', 387]]);
+    expect(s.inputs.map((f) => [f.role, f.bytes])).toEqual([
+      ['people', 543],
+      ['events', 276],
+      ['offences', 387],
+    ]);
     expect(s.inputs[0].sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 
@@ -85,7 +89,14 @@ describe('a valid tiny study', () => {
 
 const peopleObjects = [
   { person_id: 'A', service: 'S1', index_offence: 'VIO1', release_date: '2019-01-01', sex: 'Male', age_at_release: 30 },
-  { person_id: 'B', service: 'S2', index_offence: 'THF1', release_date: new Date(Date.UTC(2019, 5, 30)), included: false, exclusion_reason: 'consent withdrawn' },
+  {
+    person_id: 'B',
+    service: 'S2',
+    index_offence: 'THF1',
+    release_date: new Date(Date.UTC(2019, 5, 30)),
+    included: false,
+    exclusion_reason: 'consent withdrawn',
+  },
 ];
 const eventObjects = [
   { person_id: 'B', type: 'RECALL', date: new Date(Date.UTC(2019, 8, 1)), recall_reasons: 'other' },
@@ -160,8 +171,14 @@ describe('studyFromRows', () => {
     const written = ['1', 'FALSE', 'Yes', 'NO', 'True', '0', true, false];
     const ends = ['COMPLETED', 'Died', 'recalled', 'Disengaged', 'TRANSFERRED', 'Other', 'completed', 'died'];
     const people = written.map((included, i) => ({
-      person_id: `P${i}`, service: 'S', index_offence: 'VIO1', release_date: '2019-01-01', service_end: '2019-06-01',
-      end_reason: ends[i], included, exclusion_reason: included === false || /^(false|no|0)$/i.test(String(included)) ? 'withdrew' : null,
+      person_id: `P${i}`,
+      service: 'S',
+      index_offence: 'VIO1',
+      release_date: '2019-01-01',
+      service_end: '2019-06-01',
+      end_reason: ends[i],
+      included,
+      exclusion_reason: included === false || /^(false|no|0)$/i.test(String(included)) ? 'withdrew' : null,
       sex: ['MALE', 'Female', 'oThEr', 'UNKNOWN', '', 'male', 'FEMALE', 'Other'][i],
     }));
     const events = [

@@ -16,8 +16,14 @@ interface Case {
   causes: number;
   conf: number;
   out: {
-    time: number[]; nRisk: number[]; nCensor: number[]; nEvent: number[][];
-    pstate: number[][]; stdErr: number[][]; lower: (number | null)[][]; upper: (number | null)[][];
+    time: number[];
+    nRisk: number[];
+    nCensor: number[];
+    nEvent: number[][];
+    pstate: number[][];
+    stdErr: number[][];
+    lower: (number | null)[][];
+    upper: (number | null)[][];
   };
 }
 const cases = loadFixture<Case>('aalen-johansen');
@@ -152,7 +158,11 @@ describe('Aalen–Johansen by hand', () => {
     const d = competingRisksData({ seed: 99, n: 300, horizon: 50, causes: 3, censoring: 0.4, weighted: true });
     const perm = d.time.map((_, i) => i).reverse();
     const a = aalenJohansen(d.time, d.status, { weights: d.weight });
-    const b = aalenJohansen(perm.map((i) => d.time[i]), perm.map((i) => d.status[i]), { weights: perm.map((i) => d.weight[i]) });
+    const b = aalenJohansen(
+      perm.map((i) => d.time[i]),
+      perm.map((i) => d.status[i]),
+      { weights: perm.map((i) => d.weight[i]) },
+    );
     expect(b.time).toEqual(a.time);
     b.curves.forEach((c, k) => c.se.forEach((s, m) => expect(Math.abs(s - a.curves[k].se[m])).toBeLessThan(1e-14)));
   });

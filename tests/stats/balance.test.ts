@@ -48,7 +48,10 @@ describe('balance table against MatchIt summary() of the same matches', () => {
   it('agrees on terms, means, SMDs, variance ratios and effective sample sizes', () => {
     for (const c of cases) {
       const table = balanceTable({ distance: c.distance, covariates: c.covariates, weights: c.weights });
-      expect(table.rows.map((r) => r.term), c.label).toEqual(c.rows.map((r) => r.term));
+      expect(
+        table.rows.map((r) => r.term),
+        c.label,
+      ).toEqual(c.rows.map((r) => r.term));
       for (const [i, row] of table.rows.entries()) {
         const e = c.rows[i];
         for (const when of ['before', 'after'] as const) {

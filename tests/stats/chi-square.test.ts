@@ -34,20 +34,41 @@ describe('chi-square test against R chisq.test(correct = FALSE)', () => {
 describe('chi-square test by hand', () => {
   it('2 × 2 with statistic 4 on 1 df', () => {
     // [[30, 20], [20, 30]]: every E = 25, every (O − E)²/E = 1; P(χ²₁ ≥ 4) = 2(1 − Φ(2)).
-    const r = chiSquareTest([[30, 20], [20, 30]])!;
+    const r = chiSquareTest([
+      [30, 20],
+      [20, 30],
+    ])!;
     expect(r.statistic).toBeCloseTo(4, 14);
     expect(r.df).toBe(1);
     expect(r.p).toBeCloseTo(0.04550026389635842, 15);
-    expect(r.expected).toEqual([[25, 25], [25, 25]]);
+    expect(r.expected).toEqual([
+      [25, 25],
+      [25, 25],
+    ]);
   });
 
   it('is null where a margin is zero (R gives NaN) or the table is too small', () => {
-    expect(chiSquareTest([[0, 5], [0, 7]])).toBeNull();
-    expect(chiSquareTest([[3, 5], [0, 0]])).toBeNull();
+    expect(
+      chiSquareTest([
+        [0, 5],
+        [0, 7],
+      ]),
+    ).toBeNull();
+    expect(
+      chiSquareTest([
+        [3, 5],
+        [0, 0],
+      ]),
+    ).toBeNull();
     expect(chiSquareTest([[3, 5]])).toBeNull();
   });
 
   it('rejects cells that are not counts', () => {
-    expect(() => chiSquareTest([[1, 2.5], [3, 4]])).toThrow(/cell \[0\]\[1\] must be a non-negative integer, got 2.5/);
+    expect(() =>
+      chiSquareTest([
+        [1, 2.5],
+        [3, 4],
+      ]),
+    ).toThrow(/cell \[0\]\[1\] must be a non-negative integer, got 2.5/);
   });
 });

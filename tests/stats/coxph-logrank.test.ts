@@ -79,7 +79,13 @@ describe('coxph input and edge behaviour', () => {
   });
 
   it('returns the infinite-coefficient warning instead of throwing, and reports an aliased column as nulls', () => {
-    const sep = coxph([1, 2, 3, 4, 5, 6], [1, 1, 1, 1, 1, 1], { names: ['b', 'b2'], columns: [[1, 1, 1, 0, 0, 0], [2, 2, 2, 0, 0, 0]] });
+    const sep = coxph([1, 2, 3, 4, 5, 6], [1, 1, 1, 1, 1, 1], {
+      names: ['b', 'b2'],
+      columns: [
+        [1, 1, 1, 0, 0, 0],
+        [2, 2, 2, 0, 0, 0],
+      ],
+    });
     expect(sep.warnings).toEqual(['Loglik converged before variable  1 ; coefficient may be infinite. ']);
     expect(sep.coefficients[1]).toBeNull();
     expect(sep.terms[1]).toEqual({ term: 'b2', estimate: null, hazardRatio: null, se: null, seModel: null, seRobust: null, z: null, p: null, ci: null });
@@ -87,7 +93,7 @@ describe('coxph input and edge behaviour', () => {
     expect(sep.likelihoodRatio.df).toBe(1);
   });
 
-  it('ignores a cluster when robust is false, with coxph\'s warning, and is deterministic', () => {
+  it("ignores a cluster when robust is false, with coxph's warning, and is deterministic", () => {
     const fit = coxph(time, event, x, { cluster: [1, 1, 2, 2, 3, 3, 4, 4], robust: false });
     expect(fit.robust).toBe(false);
     expect(fit.warnings).toEqual(['cluster specified with robust=FALSE, cluster ignored']);

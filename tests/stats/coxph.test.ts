@@ -98,7 +98,7 @@ describe('Cox model against R survival::coxph', () => {
     expect(cases.filter((c) => c.warnings.includes('Ran out of iterations and did not converge')).length).toBeGreaterThanOrEqual(3);
   });
 
-  it('regenerates R\'s data: the MINSTD stream as R wrote it', () => {
+  it("regenerates R's data: the MINSTD stream as R wrote it", () => {
     // 48271^k mod (2^31 − 1) from seed 1: the first values of the Park–Miller stream.
     expect(Array.from(minstd(1, 3), (u) => Math.round(u * 2147483647))).toEqual([48271, 182605794, 1291394886]);
   });
@@ -109,7 +109,10 @@ describe('Cox model against R survival::coxph', () => {
     const fit = fitCase(c);
     expect(fit.n, label).toBe(c.n);
     expect(fit.nEvent, label).toBe(c.nEvent);
-    expect(fit.terms.map((t) => t.term), label).toEqual(c.names);
+    expect(
+      fit.terms.map((t) => t.term),
+      label,
+    ).toEqual(c.names);
     expect(fit.robust, label).toBe(c.robust);
     expect(fit.iterations, `${label} iterations`).toBe(c.iterations);
     expect(fit.warnings, `${label} warnings`).toEqual(c.warnings);
@@ -124,7 +127,8 @@ describe('Cox model against R survival::coxph', () => {
       close(t.p, c.p[j], ITERATIVE, `${l} p`);
       close(t.ci?.[0] ?? null, c.lower[j], ITERATIVE, `${l} ci lower`);
       close(t.ci?.[1] ?? null, c.upper[j], ITERATIVE, `${l} ci upper`);
-      if (c.estimate[j] === null) expect(t, l).toEqual({ term: t.term, estimate: null, hazardRatio: null, se: null, seModel: null, seRobust: null, z: null, p: null, ci: null });
+      if (c.estimate[j] === null)
+        expect(t, l).toEqual({ term: t.term, estimate: null, hazardRatio: null, se: null, seModel: null, seRobust: null, z: null, p: null, ci: null });
     });
     close(fit.logLik.null, c.logLik[0], CLOSED, `${label} logLik null`);
     close(fit.logLik.final, c.logLik[1], ITERATIVE, `${label} logLik final`);
@@ -157,7 +161,10 @@ describe('Cox model against R survival::coxph', () => {
     } else {
       expect(zph, `${label} zph`).not.toBeNull();
       const rows = [...zph!.terms, zph!.global];
-      expect(rows.map((r) => r.term), label).toEqual(c.zph.terms);
+      expect(
+        rows.map((r) => r.term),
+        label,
+      ).toEqual(c.zph.terms);
       rows.forEach((r, k) => {
         close(r.chiSquare, c.zph!.chisq[k], ITERATIVE, `${label} zph ${r.term} chisq`, CHI_SQUARE_FLOOR);
         expect(r.df, `${label} zph ${r.term} df`).toBe(c.zph!.df[k]);

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
-  chiSquareUpperTail, funnelLimits, inverseRegularizedBeta, logGamma, normalCdf, normalQuantile,
-  regularizedBeta, regularizedBetaUpper, regularizedGammaP, Z95,
+  chiSquareUpperTail,
+  funnelLimits,
+  inverseRegularizedBeta,
+  logGamma,
+  normalCdf,
+  normalQuantile,
+  regularizedBeta,
+  regularizedBetaUpper,
+  regularizedGammaP,
+  Z95,
 } from '../../src/stats/index.js';
 import { expectAllCloseToR, expectCloseToR, loadFixture } from './r-fixtures.js';
 

@@ -36,8 +36,11 @@ describe("Gray's test against R cmprsk::cuminc", () => {
     expect(all.filter(({ c }) => c.rho !== 0).length).toBeGreaterThan(10);
     expect(all.some(({ c }) => c.out.some((o) => o.pUpper !== null && o.pUpper < 1e-20))).toBe(true);
     // A group with no events of a cause that has a test.
-    expect(all.some(({ c, d }) => c.out.some((o, k) => o.stat !== null && o.stat > 0 &&
-      [...new Set(d.group)].some((g) => !d.status.some((s, i) => s === k + 1 && d.group[i] === g))))).toBe(true);
+    expect(
+      all.some(({ c, d }) =>
+        c.out.some((o, k) => o.stat !== null && o.stat > 0 && [...new Set(d.group)].some((g) => !d.status.some((s, i) => s === k + 1 && d.group[i] === g))),
+      ),
+    ).toBe(true);
   });
 
   it('agrees on the statistic, df and p of every cause (null where R has no test or reports −1)', () => {
@@ -75,7 +78,12 @@ describe("Gray's test by hand", () => {
     expect(r.p).toBeCloseTo(1, 7);
     const group = ['a', 'b', 'a', 'b', 'b', 'a'];
     const x = grayTest(time, status, group, 1)!;
-    const y = grayTest(time.map((t) => t * 30.5), status, group, 1)!;
+    const y = grayTest(
+      time.map((t) => t * 30.5),
+      status,
+      group,
+      1,
+    )!;
     expect(y.statistic).toBe(x.statistic);
   });
 
@@ -85,7 +93,12 @@ describe("Gray's test by hand", () => {
     const renamed = d.group.map((g) => ({ a: 'z', b: 'y', c: 'x', d: 'w' })[g]!);
     const perm = d.time.map((_, i) => (i * 37) % d.time.length);
     expect(new Set(perm).size).toBe(d.time.length);
-    const b = grayTest(perm.map((i) => d.time[i]), perm.map((i) => d.status[i]), perm.map((i) => renamed[i]), 1)!;
+    const b = grayTest(
+      perm.map((i) => d.time[i]),
+      perm.map((i) => d.status[i]),
+      perm.map((i) => renamed[i]),
+      1,
+    )!;
     expect(Math.abs(b.statistic - a.statistic) / a.statistic).toBeLessThan(1e-12);
   });
 

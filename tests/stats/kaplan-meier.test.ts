@@ -9,9 +9,17 @@ interface Case {
   confType: ConfType;
   conf: number;
   out: {
-    time: number[]; nRisk: number[]; nEvent: number[]; nCensor: number[]; survival: number[];
-    hazardSe: number[]; lower: (number | null)[]; upper: (number | null)[];
-    median: number | null; medianLower: number | null; medianUpper: number | null;
+    time: number[];
+    nRisk: number[];
+    nEvent: number[];
+    nCensor: number[];
+    survival: number[];
+    hazardSe: number[];
+    lower: (number | null)[];
+    upper: (number | null)[];
+    median: number | null;
+    medianLower: number | null;
+    medianUpper: number | null;
   };
   probeTimes: number[];
   atRisk: number[];

@@ -47,10 +47,14 @@ describe('nearest-neighbour matching against the plain-R reference of comparison
     expect(cases.filter((c) => c.input.serviceExact.length === 1).length).toBeGreaterThan(20);
     expect(cases.filter((c) => c.input.serviceExact.length === 2).length).toBeGreaterThan(20);
     // An exact stratum with nobody in the pool.
-    expect(cases.filter((c) => c.input.serviceExact.length > 0 && c.input.serviceExact[0].some((v) => !c.input.poolExact[0].includes(v))).length).toBeGreaterThan(20);
+    expect(
+      cases.filter((c) => c.input.serviceExact.length > 0 && c.input.serviceExact[0].some((v) => !c.input.poolExact[0].includes(v))).length,
+    ).toBeGreaterThan(20);
     expect(cases.filter((c) => c.input.caliper === null).length).toBeGreaterThan(20);
     // Exhausted: without replacement every pool person is used and someone is left unmatched.
-    expect(cases.filter((c) => !c.input.replace && c.expected.poolUsed === c.input.pool.length && c.expected.noMatchInCaliper.length > 0).length).toBeGreaterThan(3);
+    expect(
+      cases.filter((c) => !c.input.replace && c.expected.poolUsed === c.input.pool.length && c.expected.noMatchInCaliper.length > 0).length,
+    ).toBeGreaterThan(3);
     // The first service person (nothing used yet) with pool people at the same distance below and above.
     const twoSided = cases.filter((c) => {
       const s = c.expected.order[0];
@@ -71,7 +75,10 @@ describe('nearest-neighbour matching against the plain-R reference of comparison
       const label = c.label;
       expectCloseToR(r.caliperWidth, e.caliperWidth, `${label} caliperWidth`);
       expect(Array.from(r.order), `${label} order`).toEqual(e.order);
-      expect(r.matches.map((m) => Array.from(m)), `${label} matches`).toEqual(e.matches);
+      expect(
+        r.matches.map((m) => Array.from(m)),
+        `${label} matches`,
+      ).toEqual(e.matches);
       expect(Array.from(r.subclass), `${label} subclass`).toEqual(e.subclass);
       expect(r.poolSubclass && Array.from(r.poolSubclass), `${label} poolSubclass`).toEqual(e.poolSubclass);
       expect(Array.from(r.noMatchInCaliper), `${label} noMatchInCaliper`).toEqual(e.noMatchInCaliper);
@@ -105,14 +112,20 @@ describe('nearest-neighbour matching by hand', () => {
 
   it('never gives one pool person twice to the same service person with replacement', () => {
     const r = nearestMatch({ service: [0, 0.1], pool: [0, 5], caliper: null, ratio: 3, replace: true });
-    expect(r.matches.map((m) => Array.from(m))).toEqual([[0, 1], [0, 1]]);
+    expect(r.matches.map((m) => Array.from(m))).toEqual([
+      [0, 1],
+      [0, 1],
+    ]);
     expect(Array.from(r.poolWeight)).toEqual([1, 1]);
   });
 
   it('rescales pool weights to the number of distinct pool people used', () => {
     // Service 0 (d 2) takes pool 0 and 1; service 1 (d 1) takes pool 1 only (ratio 2, replace, caliper).
     const r = nearestMatch({ service: [2, 1], pool: [2.1, 1.5, -3], caliper: null, ratio: 2, replace: true });
-    expect(r.matches.map((m) => Array.from(m))).toEqual([[0, 1], [1, 0]]);
+    expect(r.matches.map((m) => Array.from(m))).toEqual([
+      [0, 1],
+      [1, 0],
+    ]);
     const s = nearestMatch({ service: [2, 0], pool: [2, 1.9, 0], caliper: 0.1, ratio: 2, replace: false });
     // Width 0.1·sd; service 0 gets pools 0 and 1, service 1 pool 2 only: raw 1/2, 1/2, 1 → × 3/2.
     expect(s.matches.map((m) => Array.from(m))).toEqual([[0, 1], [2]]);
@@ -194,7 +207,10 @@ describe('nearest-neighbour matching against a plain scan on larger inputs', () 
       const pKey = pool.map(() => `k${Math.floor(random() * levels)}`);
       const r = nearestMatch({ service, pool, serviceExact: [sKey], poolExact: [pKey], caliper: 0.1, ratio, replace });
       const expected = scanMatch(service, pool, sKey, pKey, r.caliperWidth!, ratio, replace);
-      expect(r.matches.map((m) => Array.from(m)), `${nS} × ${nP}, ratio ${ratio}, replace ${replace}`).toEqual(expected);
+      expect(
+        r.matches.map((m) => Array.from(m)),
+        `${nS} × ${nP}, ratio ${ratio}, replace ${replace}`,
+      ).toEqual(expected);
     }
   });
 });

@@ -49,7 +49,7 @@ describe('proportion', () => {
     const p = 0.3;
     const z = Z95;
     const centre = (p + (z * z) / 20) / (1 + (z * z) / 10);
-    const half = ((z / (1 + (z * z) / 10)) * Math.sqrt((p * 0.7) / 10 + (z * z) / 400));
+    const half = (z / (1 + (z * z) / 10)) * Math.sqrt((p * 0.7) / 10 + (z * z) / 400);
     const [lo, hi] = wilsonInterval(3, 10)!;
     expect(lo).toBeCloseTo(centre - half, 14);
     expect(hi).toBeCloseTo(centre + half, 14);

@@ -25,11 +25,7 @@ export function expectCloseToR(actual: number | null | undefined, expected: numb
   expect(ok, `${label}: got ${a}, R gives ${expected} (relative error ${Math.abs(a - expected) / Math.abs(expected)})`).toBe(true);
 }
 
-export function expectAllCloseToR(
-  actual: readonly (number | null)[] | null,
-  expected: readonly (number | null)[] | null,
-  label: string,
-): void {
+export function expectAllCloseToR(actual: readonly (number | null)[] | null, expected: readonly (number | null)[] | null, label: string): void {
   if (expected === null) {
     expect(actual, label).toBeNull();
     return;

@@ -1,13 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import {
-  designMatrix, likelihoodRatioTest, logisticRegression, pivotedQR, applyQt, solveTriangular,
-  studentTCdf, studentTQuantile, vcovCL, vcovHC, weightedLinearModel, type Covariate,
+  designMatrix,
+  likelihoodRatioTest,
+  logisticRegression,
+  pivotedQR,
+  applyQt,
+  solveTriangular,
+  studentTCdf,
+  studentTQuantile,
+  vcovCL,
+  vcovHC,
+  weightedLinearModel,
+  type Covariate,
 } from '../../src/stats/index.js';
 import { loadFixture } from './r-fixtures.js';
 import { largeRegressionData } from './regression-large-data.js';
 
 type Num = number | null;
-interface Fixture<T> { versions: { r: string; sandwich: string }; cases: T[] }
+interface Fixture<T> {
+  versions: { r: string; sandwich: string };
+  cases: T[];
+}
 const load = <T>(name: string) => loadFixture<T>(name) as unknown as Fixture<T>;
 const asCovariates = (c: { name: string; values: (number | string)[] }[]): Covariate[] =>
   c.map((v) => ({ name: v.name, values: v.values as number[] | string[] }));
@@ -31,7 +44,8 @@ function covClose(actual: Num[], expected: Num[], tol: number, label: string, se
   let maxDiag = 0;
   for (let i = 0; i < p; i++) maxDiag = Math.max(maxDiag, Math.abs(expected[i * p + i] ?? 0));
   expected.forEach((e, idx) => {
-    const i = Math.floor(idx / p), j = idx % p;
+    const i = Math.floor(idx / p),
+      j = idx % p;
     if (e === null) return expect(actual[idx], `${label}[${i},${j}]`).toBeNull();
     // A robust covariance that is 0 in exact arithmetic (e.g. scores summing to 0 within every
     // cluster) is rounding noise in R too: an absolute floor of 1e-12 × the largest variance (+ 1e-13 × the classical se_i·se_j).
@@ -39,7 +53,10 @@ function covClose(actual: Num[], expected: Num[], tol: number, label: string, se
     const scale = Math.sqrt(Math.abs((expected[i * p + i] as number) * (expected[j * p + j] as number)));
     const err = Math.abs((actual[idx] as number) - e);
     // An exact fit (zero residuals) leaves only rounding noise, below 1e-28.
-    expect(err <= tol * scale + floor || (scale < 1e-28 && err < 1e-28), `${label}[${i},${j}]: got ${actual[idx]}, R gives ${e} (error ${err / scale} of the scale)`).toBe(true);
+    expect(
+      err <= tol * scale + floor || (scale < 1e-28 && err < 1e-28),
+      `${label}[${i},${j}]: got ${actual[idx]}, R gives ${e} (error ${err / scale} of the scale)`,
+    ).toBe(true);
   });
 }
 function allClose(actual: ArrayLike<Num>, expected: Num[], tol: number, label: string): void {
@@ -48,8 +65,18 @@ function allClose(actual: ArrayLike<Num>, expected: Num[], tol: number, label: s
 }
 
 interface DesignCase {
-  kind: string; n: number; covariates: { name: string; values: (number | string)[] }[]; terms: string[]; x: number[];
-  rank: number; pivot: number[]; diagR: number[]; y: number[]; coef: Num[]; qraux: number[]; rank11: number;
+  kind: string;
+  n: number;
+  covariates: { name: string; values: (number | string)[] }[];
+  terms: string[];
+  x: number[];
+  rank: number;
+  pivot: number[];
+  diagR: number[];
+  y: number[];
+  coef: Num[];
+  qraux: number[];
+  rank11: number;
 }
 describe('design matrix and pivoted QR against R model.matrix and qr (dqrdc2)', () => {
   const fx = load<DesignCase>('design');
@@ -64,7 +91,12 @@ describe('design matrix and pivoted QR against R model.matrix and qr (dqrdc2)', 
       const qr = pivotedQR(d.x.slice(), c.n, p, 1e-7);
       expect(qr.rank, `${label}: rank`).toBe(c.rank);
       expect(Array.from(qr.pivot), `${label}: pivot`).toEqual(c.pivot);
-      allClose(Array.from({ length: qr.rank }, (_, j) => qr.qr[j * c.n + j]), c.diagR, 1e-9, `${label} diag R`);
+      allClose(
+        Array.from({ length: qr.rank }, (_, j) => qr.qr[j * c.n + j]),
+        c.diagR,
+        1e-9,
+        `${label} diag R`,
+      );
       allClose(Array.from(qr.qraux.subarray(0, qr.rank)), c.qraux, 1e-9, `${label} qraux`);
       const b = solveTriangular(qr, applyQt(qr, Float64Array.from(c.y)));
       const coef: Num[] = new Array(p).fill(null);
@@ -88,10 +120,29 @@ describe('design matrix and pivoted QR against R model.matrix and qr (dqrdc2)', 
 });
 
 interface GlmCase {
-  kind: string; separation: string; weights: string; n: number; covariates: { name: string; values: (number | string)[] }[];
-  y: number[]; w: number[]; terms: string[]; estimate: Num[]; se: Num[]; z: Num[]; p: Num[];
-  deviance: number; nullDeviance: number; aic: number; dfResidual: number; dfNull: number; rank: number;
-  iterations: number; converged: boolean; fitted: number[]; linearPredictor: number[]; warnings: string[];
+  kind: string;
+  separation: string;
+  weights: string;
+  n: number;
+  covariates: { name: string; values: (number | string)[] }[];
+  y: number[];
+  w: number[];
+  terms: string[];
+  estimate: Num[];
+  se: Num[];
+  z: Num[];
+  p: Num[];
+  deviance: number;
+  nullDeviance: number;
+  aic: number;
+  dfResidual: number;
+  dfNull: number;
+  rank: number;
+  iterations: number;
+  converged: boolean;
+  fitted: number[];
+  linearPredictor: number[];
+  warnings: string[];
   lr: { first: string; statistic: number; df: number; p: Num; deviance0: number; dfResidual0: number };
 }
 describe('logistic regression against R glm(family = binomial)', () => {
@@ -99,12 +150,20 @@ describe('logistic regression against R glm(family = binomial)', () => {
   const TOL = 1e-7;
   it(`has at least 200 cases with every edge (R ${fx.versions.r})`, () => {
     expect(fx.cases.length).toBeGreaterThanOrEqual(200);
-    for (const s of ['complete', 'quasi', 'level_no_events']) expect(fx.cases.some((c) => c.separation === s), s).toBe(true);
-    for (const w of ['ones', 'unequal', 'zeros']) expect(fx.cases.some((c) => c.weights === w), w).toBe(true);
+    for (const s of ['complete', 'quasi', 'level_no_events'])
+      expect(
+        fx.cases.some((c) => c.separation === s),
+        s,
+      ).toBe(true);
+    for (const w of ['ones', 'unequal', 'zeros'])
+      expect(
+        fx.cases.some((c) => c.weights === w),
+        w,
+      ).toBe(true);
     expect(fx.cases.some((c) => !c.converged)).toBe(true);
     expect(fx.cases.some((c) => c.warnings.includes('glm.fit: fitted probabilities numerically 0 or 1 occurred'))).toBe(true);
   });
-  it('gives R\'s coefficients, SEs, z, p, intervals, deviances, AIC, df, iterations, fits and warnings', () => {
+  it("gives R's coefficients, SEs, z, p, intervals, deviances, AIC, df, iterations, fits and warnings", () => {
     let wellPosedCount = 0;
     for (const [i, c] of fx.cases.entries()) {
       const label = `case ${i} (${c.kind}, ${c.separation}, weights ${c.weights}, n = ${c.n})`;
@@ -132,10 +191,30 @@ describe('logistic regression against R glm(family = binomial)', () => {
         continue;
       }
       const tol = TOL;
-      allClose(fit.terms.map((t) => t.estimate), c.estimate, tol, `${label} estimate`);
-      allClose(fit.terms.map((t) => t.se), c.se, tol, `${label} se`);
-      allClose(fit.terms.map((t) => t.z), c.z, tol, `${label} z`);
-      allClose(fit.terms.map((t) => t.p), c.p, tol * 100, `${label} p`);
+      allClose(
+        fit.terms.map((t) => t.estimate),
+        c.estimate,
+        tol,
+        `${label} estimate`,
+      );
+      allClose(
+        fit.terms.map((t) => t.se),
+        c.se,
+        tol,
+        `${label} se`,
+      );
+      allClose(
+        fit.terms.map((t) => t.z),
+        c.z,
+        tol,
+        `${label} z`,
+      );
+      allClose(
+        fit.terms.map((t) => t.p),
+        c.p,
+        tol * 100,
+        `${label} p`,
+      );
       fit.terms.forEach((t, j) => {
         if (t.estimate === null) expect(t.ci).toBeNull();
         else expect(t.ci![1] - t.ci![0]).toBeCloseTo(2 * 1.959963984540054 * (c.se[j] as number), 6);
@@ -159,9 +238,25 @@ describe('logistic regression against R glm(family = binomial)', () => {
 });
 
 interface LmCase {
-  kind: string; weights: string; clusters: string; n: number; covariates: { name: string; values: (number | string)[] }[];
-  y: number[]; w: number[]; g: number[]; terms: string[]; coef: Num[]; se: Num[]; sigma: number; dfResidual: number; rank: number;
-  HC0: Num[]; HC3: Num[]; CL?: Num[]; sandwichHC0?: Num[]; sandwichCL?: Num[];
+  kind: string;
+  weights: string;
+  clusters: string;
+  n: number;
+  covariates: { name: string; values: (number | string)[] }[];
+  y: number[];
+  w: number[];
+  g: number[];
+  terms: string[];
+  coef: Num[];
+  se: Num[];
+  sigma: number;
+  dfResidual: number;
+  rank: number;
+  HC0: Num[];
+  HC3: Num[];
+  CL?: Num[];
+  sandwichHC0?: Num[];
+  sandwichCL?: Num[];
 }
 describe('weighted lm and sandwich covariances against R lm, vcovHC and vcovCL', () => {
   const fx = load<LmCase>('lm');
@@ -172,7 +267,7 @@ describe('weighted lm and sandwich covariances against R lm, vcovHC and vcovCL',
     expect(fx.cases.some((c) => c.sandwichCL)).toBe(true);
     expect(fx.cases.some((c) => c.rank < c.terms.length)).toBe(true);
   });
-  it('gives R\'s coefficients, SEs, HC0, HC3 and clustered covariances', () => {
+  it("gives R's coefficients, SEs, HC0, HC3 and clustered covariances", () => {
     for (const [i, c] of fx.cases.entries()) {
       const label = `case ${i} (${c.kind}, weights ${c.weights}, clusters ${c.clusters}, n = ${c.n})`;
       const fit = weightedLinearModel(designMatrix(asCovariates(c.covariates)), c.y, c.w);
@@ -181,7 +276,12 @@ describe('weighted lm and sandwich covariances against R lm, vcovHC and vcovCL',
       allClose(fit.coefficients, c.coef, 1e-9, `${label} coef`);
       if (c.dfResidual > 0) {
         close(fit.sigma, c.sigma, 1e-9, `${label} sigma`);
-        allClose(fit.coefficients.map((b, j) => (b === null ? null : fit.sigma * Math.sqrt(fit.covUnscaled[fit.keptColumns.indexOf(j) * (fit.rank + 1)]))), c.se, 1e-9, `${label} se`);
+        allClose(
+          fit.coefficients.map((b, j) => (b === null ? null : fit.sigma * Math.sqrt(fit.covUnscaled[fit.keptColumns.indexOf(j) * (fit.rank + 1)]))),
+          c.se,
+          1e-9,
+          `${label} se`,
+        );
       }
       // With 0 or 1 residual df the residuals of rows with leverage near 1 are rounding noise (in R too).
       if (c.dfResidual <= 1) continue;
@@ -205,7 +305,15 @@ describe('weighted lm and sandwich covariances against R lm, vcovHC and vcovCL',
   });
 });
 
-interface TCase { df: number; t: number; pt: number; ptUpper: number; p: number; qt: number; dtAtQt: number }
+interface TCase {
+  df: number;
+  t: number;
+  pt: number;
+  ptUpper: number;
+  p: number;
+  qt: number;
+  dtAtQt: number;
+}
 describe("Student's t against R pt and qt", () => {
   const fx = load<TCase>('student-t');
   it('matches pt and qt to 1e-9 relative, tails and large df included', () => {
@@ -231,7 +339,10 @@ describe("Student's t against R pt and qt", () => {
 });
 
 interface LargeCase {
-  n: number; seed: number; glmSeconds: number; terms: string[];
+  n: number;
+  seed: number;
+  glmSeconds: number;
+  terms: string[];
   glm: { estimate: number[]; se: number[]; deviance: number; nullDeviance: number; aic: number; iterations: number; pick: number[]; fitted: number[] };
   lm: { coef: number[]; se: number[]; HC0: number[]; HC3: number[]; CL: number[] };
 }
@@ -243,12 +354,27 @@ describe('n = 100,000 and 20 terms against R', () => {
     expect(d.terms.length).toBe(20);
     const fit = logisticRegression(d, data.y);
     expect(fit.iterations).toBe(c.glm.iterations);
-    allClose(fit.terms.map((t) => t.estimate), c.glm.estimate, 1e-7, 'estimate');
-    allClose(fit.terms.map((t) => t.se), c.glm.se, 1e-7, 'se');
+    allClose(
+      fit.terms.map((t) => t.estimate),
+      c.glm.estimate,
+      1e-7,
+      'estimate',
+    );
+    allClose(
+      fit.terms.map((t) => t.se),
+      c.glm.se,
+      1e-7,
+      'se',
+    );
     close(fit.deviance, c.glm.deviance, 1e-7, 'deviance');
     close(fit.nullDeviance, c.glm.nullDeviance, 1e-9, 'null deviance');
     close(fit.aic, c.glm.aic, 1e-7, 'aic');
-    allClose(c.glm.pick.map((i) => fit.fitted[i]), c.glm.fitted, 1e-7, 'fitted');
+    allClose(
+      c.glm.pick.map((i) => fit.fitted[i]),
+      c.glm.fitted,
+      1e-7,
+      'fitted',
+    );
   });
   it('weighted lm with HC0, HC3 and clustered covariances', () => {
     const fit = weightedLinearModel(d, data.yl, data.wl);

@@ -3,10 +3,16 @@ import { oddsRatio, relativeRisk, riskDifference, Z95 } from '../../src/stats/in
 import { expectAllCloseToR, expectAllFinite, expectCloseToR, loadFixture } from './r-fixtures.js';
 
 interface Case {
-  k1: number; n1: number; k2: number; n2: number;
-  riskDifference: number; riskDifferenceCi: number[];
-  relativeRisk: number | null; relativeRiskCi: (number | null)[];
-  oddsRatio: number | null; oddsRatioCi: (number | null)[];
+  k1: number;
+  n1: number;
+  k2: number;
+  n2: number;
+  riskDifference: number;
+  riskDifferenceCi: number[];
+  relativeRisk: number | null;
+  relativeRiskCi: (number | null)[];
+  oddsRatio: number | null;
+  oddsRatioCi: (number | null)[];
 }
 const cases = loadFixture<Case>('two-groups');
 /** R writes an undefined interval as [NA, NA]; ours is null. */

@@ -69,9 +69,7 @@ describe('national sample (MoJ ad hoc IIRMS statistics, 15 March 2024)', () => {
     expect(on('in_reach_start', '2024-01-31')).toBe(true);
     expect(events.some((e) => e.type === 'recall' && e.date === '2024-01-30')).toBe(true);
     expect(events.some((e) => e.type === 'rerelease' && e.date === '2024-01-30')).toBe(true);
-    const sameDay = events.filter(
-      (e) => e.type === 'recall' && events.some((x) => x.person_id === e.person_id && x.type === 'rerelease' && x.date === e.date),
-    );
+    const sameDay = events.filter((e) => e.type === 'recall' && events.some((x) => x.person_id === e.person_id && x.type === 'rerelease' && x.date === e.date));
     expect(sameDay.length).toBeGreaterThan(0);
   });
 
@@ -80,9 +78,7 @@ describe('national sample (MoJ ad hoc IIRMS statistics, 15 March 2024)', () => {
     const rate = new Map<string, [number, number]>();
     for (const p of cohort) {
       const end = dayOf(p.service_end);
-      const recalled = (eventsBy.get(p.person_id) ?? []).some(
-        (e) => e.type === 'recall' && dayOf(e.date) >= dayOf(p.release_date) && dayOf(e.date) <= end,
-      );
+      const recalled = (eventsBy.get(p.person_id) ?? []).some((e) => e.type === 'recall' && dayOf(e.date) >= dayOf(p.release_date) && dayOf(e.date) <= end);
       const [k, n] = rate.get(p.service) ?? [0, 0];
       rate.set(p.service, [k + (recalled ? 1 : 0), n + 1]);
     }

@@ -54,7 +54,9 @@ describe('offence lookup', () => {
     ]) {
       expect(groups).toContain(g);
     }
-    const comments = readFileSync(`${root}offences.csv`, 'utf8').split('\n').filter((l) => l.startsWith('#'));
+    const comments = readFileSync(`${root}offences.csv`, 'utf8')
+      .split('\n')
+      .filter((l) => l.startsWith('#'));
     expect(comments.join(' ')).toMatch(/Crime Severity Score/);
     expect(comments.join(' ')).toMatch(/APPROXIMATE/);
   });
@@ -84,7 +86,15 @@ describe.each(['resettle', 'south-wales', 'national'])('%s sample', (name) => {
 
   it('has a complete study file', () => {
     expect(Object.keys(study).sort()).toEqual(
-      ['title', 'people', 'events', 'offences', 'extractionDate', ...(study.snapshotDate ? ['snapshotDate'] : []), ...(study.options ? ['options'] : [])].sort(),
+      [
+        'title',
+        'people',
+        'events',
+        'offences',
+        'extractionDate',
+        ...(study.snapshotDate ? ['snapshotDate'] : []),
+        ...(study.options ? ['options'] : []),
+      ].sort(),
     );
     expect(study.people).toBe('people.csv');
     expect(study.events).toBe('events.csv');
@@ -150,13 +160,20 @@ describe.each(['resettle', 'south-wales', 'national'])('%s sample', (name) => {
     for (const p of people.filter((x) => x.end_reason === 'completed')) {
       const mine = eventsOf.get(p.person_id) ?? [];
       for (const rc of mine.filter((e) => e.type === 'recall')) {
-        expect(mine.some((e) => e.type === 'rerelease' && e.date >= rc.date), `${name} ${p.person_id} ${rc.date}`).toBe(true);
+        expect(
+          mine.some((e) => e.type === 'rerelease' && e.date >= rc.date),
+          `${name} ${p.person_id} ${rc.date}`,
+        ).toBe(true);
       }
     }
   });
 
   it('has no value shaped like a real identifier', () => {
-    const text = [readFileSync(`${root}${name}/people.csv`, 'utf8'), readFileSync(`${root}${name}/events.csv`, 'utf8'), readFileSync(`${root}offences.csv`, 'utf8')];
+    const text = [
+      readFileSync(`${root}${name}/people.csv`, 'utf8'),
+      readFileSync(`${root}${name}/events.csv`, 'utf8'),
+      readFileSync(`${root}offences.csv`, 'utf8'),
+    ];
     const cells = text.flatMap((t) => t.split(/[\n,]/));
     expect(cells.flatMap(identifierShapes)).toEqual([]);
   });

@@ -18,13 +18,10 @@ const F = (p: Row) => (p.follow_up_end === '' ? EXTRACTION : dayOf(p.follow_up_e
 const r = (p: Row) => dayOf(p.release_date);
 const windowEnd = (p: Row) => (p.service_end === '' ? F(p) : Math.min(dayOf(p.service_end), F(p)));
 
-const recalledInWindow = (p: Row) =>
-  eventsOf(p).some((e) => e.type === 'recall' && dayOf(e.date) >= r(p) && dayOf(e.date) <= windowEnd(p));
+const recalledInWindow = (p: Row) => eventsOf(p).some((e) => e.type === 'recall' && dayOf(e.date) >= r(p) && dayOf(e.date) <= windowEnd(p));
 /** Convictions for offences committed in [r, F] and sentenced by F (cautions left out). */
 const reconvictions = (p: Row) =>
-  eventsOf(p).filter(
-    (e) => e.type === 'conviction' && dayOf(e.date) >= r(p) && dayOf(e.date) <= F(p) && dayOf(e.conviction_date) <= F(p),
-  );
+  eventsOf(p).filter((e) => e.type === 'conviction' && dayOf(e.date) >= r(p) && dayOf(e.date) <= F(p) && dayOf(e.conviction_date) <= F(p));
 const category = (p: Row) => offences.get(p.index_offence)!.category;
 const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
 
@@ -51,18 +48,14 @@ describe('resettle sample (Ryan et al. 2022)', () => {
 
   it('29 of 45 with no conviction since release; 7 of 45 with an indictable reconviction', () => {
     expect(cohort.filter((p) => reconvictions(p).length === 0)).toHaveLength(29);
-    const indictable = cohort.filter((p) =>
-      reconvictions(p).some((e) => offences.get(e.offence)!.mode_of_trial !== 'summary'),
-    );
+    const indictable = cohort.filter((p) => reconvictions(p).some((e) => offences.get(e.offence)!.mode_of_trial !== 'summary'));
     expect(indictable).toHaveLength(7);
   });
 
   it('reconvictions are mostly less serious than the index offence', () => {
     const reconvicted = cohort.filter((p) => reconvictions(p).length > 0);
     const less = reconvicted.filter(
-      (p) =>
-        Math.max(...reconvictions(p).map((e) => Number(offences.get(e.offence)!.severity))) <
-        Number(offences.get(p.index_offence)!.severity),
+      (p) => Math.max(...reconvictions(p).map((e) => Number(offences.get(e.offence)!.severity))) < Number(offences.get(p.index_offence)!.severity),
     );
     expect(less.length / reconvicted.length).toBeGreaterThan(0.75);
   });

@@ -22,9 +22,8 @@ describe('calendar days', () => {
     expect(formatDay(addMonths(day('0099-12-31'), 2))).toBe('0100-02-28');
   });
 
-  test.each(['2023-02-29', '2023-02-30', '2024-04-31', '2024-13-01', '2024-00-10', '2024-1-01', '2024-01-01T00:00', ' 2024-01-01', ''])(
-    'refuses %j',
-    (text) => expect(parseISODate(text)).toBeUndefined(),
+  test.each(['2023-02-29', '2023-02-30', '2024-04-31', '2024-13-01', '2024-00-10', '2024-1-01', '2024-01-01T00:00', ' 2024-01-01', ''])('refuses %j', (text) =>
+    expect(parseISODate(text)).toBeUndefined(),
   );
 
   test('formats back, and a missing day as null', () => {

@@ -19,7 +19,7 @@ changes, and reloads the open page. Pages are kept in reports/. Ctrl-C stops it.
 Exit status: 0 stopped, 2 usage error.`;
 
 /** The notebooks of analyses/: every .ts file but the runner of them all. */
-export function findNotebooks(dir: string): string[] {
+function findNotebooks(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts') && f !== 'render-all.ts')
@@ -30,7 +30,11 @@ export function findNotebooks(dir: string): string[] {
 export async function runPreview(argv: readonly string[], out: Output): Promise<number> {
   const positional = argv.filter((a, i) => !a.startsWith('--') && !(i > 0 && argv[i - 1] === '--port'));
   if (positional.length > 1) throw new UsageError('give at most one notebook: follow-up preview [analyses/NAME.ts]');
-  const flags = parseFlags(argv.filter((a) => !positional.includes(a)), { port: 'string' }, 'preview');
+  const flags = parseFlags(
+    argv.filter((a) => !positional.includes(a)),
+    { port: 'string' },
+    'preview',
+  );
   const portText = flags.get('port');
   const port = portText === undefined ? 4321 : Number(portText);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port ${String(portText)}: expected a whole number from 0 to 65535`);
@@ -42,9 +46,10 @@ export async function runPreview(argv: readonly string[], out: Output): Promise<
     notebooks = [file];
   } else {
     notebooks = findNotebooks(resolve(root, 'analyses'));
-    if (notebooks.length === 0) throw new UsageError('no notebooks in analyses/ here; run it in a study folder (follow-up init DIR makes one) or name a notebook');
+    if (notebooks.length === 0)
+      throw new UsageError('no notebooks in analyses/ here; run it in a study folder (follow-up init DIR makes one) or name a notebook');
   }
-  let preview;
+  let preview: Awaited<ReturnType<typeof startPreview>>;
   try {
     preview = await startPreview({ notebooks, root, reportsDir: resolve(root, 'reports'), port, log: (l) => out.stdout(l) });
   } catch (error) {

@@ -119,7 +119,9 @@ export async function runValidate(argv: readonly string[], out: Output): Promise
   try {
     const study = await loadConfiguredStudy(config);
     const date = formatDay(study.extractionDate);
-    header.push(`  extraction date ${date}${study.extractionDateInferred ? ` (inferred: the latest date in the records, ${study.extractionDateSource ?? ''})` : ''}`);
+    header.push(
+      `  extraction date ${date}${study.extractionDateInferred ? ` (inferred: the latest date in the records, ${study.extractionDateSource ?? ''})` : ''}`,
+    );
     header.push(`  offences ${study.offences.code.length} codes in the lookup`);
     out.stdout(json ? validationJson(study.quality, date ?? null, study.extractionDateSource ?? null) : formatValidation(study.quality, header));
     return 0;

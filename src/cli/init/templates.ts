@@ -4,7 +4,7 @@
  * each, and a starter notebook that loads the study and renders a page.
  */
 
-export const STUDY_JSON = `${JSON.stringify(
+const STUDY_JSON = `${JSON.stringify(
   {
     title: 'New follow-up study',
     people: 'people.csv',
@@ -19,23 +19,23 @@ export const STUDY_JSON = `${JSON.stringify(
 )}\n`;
 
 // records.md, "people": every column, required and optional, in its order.
-export const PEOPLE_CSV =
+const PEOPLE_CSV =
   'person_id,service,tier,sex,ethnicity,age_at_release,index_offence,prior_convictions,custody_years_before_release,aces,referral_date,in_reach_start,release_date,service_end,end_reason,included,exclusion_reason,follow_up_end\n' +
   'ex0001,Example service,standard,male,White,31,EX-ABH,4,2.5,3,2021-01-11,2021-03-01,2021-06-14,2022-12-05,completed,true,,\n';
 
 // records.md, "events": one conviction (date = the offence date).
-export const EVENTS_CSV = 'person_id,type,date,conviction_date,offence,recall_reasons\n' + 'ex0001,conviction,2023-02-20,2023-05-02,EX-ABH,\n';
+const EVENTS_CSV = 'person_id,type,date,conviction_date,offence,recall_reasons\n' + 'ex0001,conviction,2023-02-20,2023-05-02,EX-ABH,\n';
 
 // records.md, "offence lookup".
-export const OFFENCES_CSV =
+const OFFENCES_CSV =
   '# Offence lookup of this study: one row per code used in people.index_offence and events.offence.\n' +
   '# Remove the "offences" key from study.json to use the toolkit\'s default lookup (data-samples/offences.csv) instead.\n' +
   'code,label,group,category,mode_of_trial,severity\n' +
   'EX-ABH,Assault occasioning actual bodily harm (example),violence against the person,violent,either_way,140\n';
 
-export const NOTEBOOK_NAME = 'first-look';
+const NOTEBOOK_NAME = 'first-look';
 
-export const NOTEBOOK_TS = `/**
+const NOTEBOOK_TS = `/**
  * Starter notebook: loads ../study.json, computes every measure and renders
  * reports/${NOTEBOOK_NAME}.html with a few sentences of commentary.
  *
@@ -59,7 +59,7 @@ console.log(\`Wrote \${path}\`);
 
 // ES modules, so a notebook may await at its top level; `npm install <the follow-up folder>`
 // adds the toolkit as a dependency and makes \`import … from 'follow-up'\` resolve.
-export const PACKAGE_JSON = `${JSON.stringify(
+const PACKAGE_JSON = `${JSON.stringify(
   {
     name: 'follow-up-study',
     private: true,

@@ -39,7 +39,12 @@ export function cohortSection(ctx: ReportContext): Section {
     // An ongoing person is counted, only not averaged: "not usable" would say otherwise.
     ...f.unused.map((u) => [u.reason === ONGOING ? `${u.measure}: ${u.reason}` : `${u.measure}: not usable (${u.reason})`, n(u.count)]),
   ];
-  const flowTable = table({ caption: 'Cohort flow: people at each step', head: ['Step', 'People'], rows: flowRows, totalRows: [flowRows.findIndex((r) => r[0] === 'Follow-up cohort')] });
+  const flowTable = table({
+    caption: 'Cohort flow: people at each step',
+    head: ['Step', 'People'],
+    rows: flowRows,
+    totalRows: [flowRows.findIndex((r) => r[0] === 'Follow-up cohort')],
+  });
   const blocks: Block[] = [
     html`<p>Everyone in the records is counted once: under their exclusion reason if they were excluded; otherwise as included. Included people with no release date are not in the follow-up cohort. Each measure then says who it could not use.</p>`,
     fig(cohortFlowChart(m.flow, policy), [flowTable]),
@@ -59,7 +64,10 @@ export function descriptionTables(d: DescriptionResult, policy: DisclosurePolicy
   const columns: DescriptionColumn[] = d.groupBy && d.byGroup.length ? [...d.byGroup, d.overall] : [d.overall];
   const colNames = columns.map((c) => (c.group == null ? 'Cohort' : c.group));
   // Group sizes add up to the cohort: a group whose size is withheld is withheld whole, in every table.
-  const sizes = sharedSizes(columns.slice(0, -1).map((c) => ({ label: c.group ?? '', n: c.n })), policy);
+  const sizes = sharedSizes(
+    columns.slice(0, -1).map((c) => ({ label: c.group ?? '', n: c.n })),
+    policy,
+  );
   const groupSizes = columns.length > 1 ? columns.slice(0, -1).map((c) => sizes.get(c.group ?? '')!) : [];
   const withheldGroups = groupSizes.map((g, i) => (g.hidden ? i : -1)).filter((i) => i >= 0);
   const withheldColumn = (i: number) => withheldGroups.includes(i);
@@ -75,12 +83,28 @@ export function descriptionTables(d: DescriptionResult, policy: DisclosurePolicy
     catRows.push([label, ...colNames.map(() => '')]);
     values.forEach((v, r) => {
       const row = [`  ${v}`];
-      groups.forEach((g, c) => row.push(withheldColumn(c) ? 'withheld' : countAndShare({ value: cells[r][c], hidden: mask.cells[r][c] }, { value: g.n, hidden: mask.columnTotals[c] }, policy)));
-      if (columns.length > 1) row.push(countAndShare({ value: countOf(columns[columns.length - 1].categorical[key], v), hidden: mask.rowTotals[r] }, { value: d.overall.n, hidden: mask.grandTotal }, policy));
+      groups.forEach((g, c) =>
+        row.push(
+          withheldColumn(c)
+            ? 'withheld'
+            : countAndShare({ value: cells[r][c], hidden: mask.cells[r][c] }, { value: g.n, hidden: mask.columnTotals[c] }, policy),
+        ),
+      );
+      if (columns.length > 1)
+        row.push(
+          countAndShare(
+            { value: countOf(columns[columns.length - 1].categorical[key], v), hidden: mask.rowTotals[r] },
+            { value: d.overall.n, hidden: mask.grandTotal },
+            policy,
+          ),
+        );
       catRows.push(row);
     });
   }
-  const nRow = ['People', ...columns.map((c, i) => formatCount(i < groupSizes.length ? groupSizes[i] : { value: c.n, hidden: isSmallCount(c.n, policy) }, policy))];
+  const nRow = [
+    'People',
+    ...columns.map((c, i) => formatCount(i < groupSizes.length ? groupSizes[i] : { value: c.n, hidden: isSmallCount(c.n, policy) }, policy)),
+  ];
   const numRows: string[][] = [];
   for (const [key, label] of NUMERIC) {
     numRows.push([label, ...colNames.map(() => '')]);
@@ -88,7 +112,14 @@ export function descriptionTables(d: DescriptionResult, policy: DisclosurePolicy
     numRows.push(['  recorded for', ...col((c) => formatCount(countOfWhole(c.numeric[key].n, c.n, policy), policy))]);
     numRows.push(['  mean (SD)', ...col((c) => summaryText(c.numeric[key], policy, (s) => `${decimal(s.mean)} (${decimal(s.sd)})`))]);
     numRows.push(['  median (Q1–Q3)', ...col((c) => summaryText(c.numeric[key], policy, (s) => `${decimal(s.median)} (${decimal(s.q1)}–${decimal(s.q3)})`))]);
-    numRows.push(['  range', ...col((c) => summaryText(c.numeric[key], policy, (s) => (Number.isInteger(s.min) && Number.isInteger(s.max) ? `${formatInteger(s.min!)}–${formatInteger(s.max!)}` : `${decimal(s.min)}–${decimal(s.max)}`)))]);
+    numRows.push([
+      '  range',
+      ...col((c) =>
+        summaryText(c.numeric[key], policy, (s) =>
+          Number.isInteger(s.min) && Number.isInteger(s.max) ? `${formatInteger(s.min!)}–${formatInteger(s.max!)}` : `${decimal(s.min)}–${decimal(s.max)}`,
+        ),
+      ),
+    ]);
   }
   const aces = columns.map((c, i) => {
     if (withheldColumn(i)) return 'withheld';
@@ -101,7 +132,9 @@ export function descriptionTables(d: DescriptionResult, policy: DisclosurePolicy
   });
   numRows.push(['Four or more ACEs', ...aces]);
   const head = ['', ...colNames];
-  const caption = d.groupBy ? `Cohort description by ${groupWords(d.groupBy).toLowerCase()}: count (per cent of the group)` : 'Cohort description: count (per cent of the cohort)';
+  const caption = d.groupBy
+    ? `Cohort description by ${groupWords(d.groupBy).toLowerCase()}: count (per cent of the group)`
+    : 'Cohort description: count (per cent of the cohort)';
   return html`${table({ caption, head, rows: [nRow, ...catRows], className: 'description' })}
 ${table({ caption: d.groupBy ? `Cohort description by ${groupWords(d.groupBy).toLowerCase()}: numbers` : 'Cohort description: numbers', head, rows: numRows, className: 'description' })}`;
 }

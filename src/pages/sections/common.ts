@@ -27,7 +27,14 @@ export function groupWords(column: string): string {
 }
 
 /** Table of proportions: label, k, n, percentage, 95% CI. */
-export function proportionTable(caption: string, firstColumn: string, outcomeColumn: string, rows: ShownProportion[], overall: ShownProportion | null, policy: DisclosurePolicy): Html {
+export function proportionTable(
+  caption: string,
+  firstColumn: string,
+  outcomeColumn: string,
+  rows: ShownProportion[],
+  overall: ShownProportion | null,
+  policy: DisclosurePolicy,
+): Html {
   const all = overall ? [...rows, overall] : rows;
   return table({
     caption,
@@ -58,7 +65,14 @@ export function groupFigure(opts: {
 }): FigureRequest {
   const { rows, overall } = shownComparison(opts.comparison, opts.overall, opts.policy, opts.outside, opts.reference);
   const gw = groupWords(opts.comparison.groupBy);
-  const spec = proportionsChart({ title: opts.title, subtitle: `By ${gw.toLowerCase()}, with 95% confidence intervals`, outcome: opts.outcome, groupTitle: gw, rows, overall });
+  const spec = proportionsChart({
+    title: opts.title,
+    subtitle: `By ${gw.toLowerCase()}, with 95% confidence intervals`,
+    outcome: opts.outcome,
+    groupTitle: gw,
+    rows,
+    overall,
+  });
   const t = proportionTable(`${opts.title} by ${gw.toLowerCase()}`, gw, opts.outcomeColumn, rows, overall, opts.policy);
   return fig(spec, [t], [comparisonSentence(opts.comparison, rows)]);
 }
@@ -79,8 +93,12 @@ export function comparisonSentence(c: GroupComparison, rows: ShownProportion[]):
   }
   const parts: string[] = [];
   parts.push(`Fisher's exact test: ${pPhrase(c.fisherP)}${c.fisherNote ? ` (${c.fisherNote})` : ''}`);
-  if (c.chiSquare) parts.push(`Pearson's chi-square (no continuity correction) = ${decimal(c.chiSquare.statistic, 2)} on ${c.chiSquare.df} degree${c.chiSquare.df === 1 ? '' : 's'} of freedom, ${pPhrase(c.chiSquare.p)}`);
-  if (c.riskDifference && used.length === 2) parts.push(`risk difference (${used[0].label} minus ${used[1].label}) ${pointsPhrase(c.riskDifference)}, Newcombe hybrid score interval`);
+  if (c.chiSquare)
+    parts.push(
+      `Pearson's chi-square (no continuity correction) = ${decimal(c.chiSquare.statistic, 2)} on ${c.chiSquare.df} degree${c.chiSquare.df === 1 ? '' : 's'} of freedom, ${pPhrase(c.chiSquare.p)}`,
+    );
+  if (c.riskDifference && used.length === 2)
+    parts.push(`risk difference (${used[0].label} minus ${used[1].label}) ${pointsPhrase(c.riskDifference)}, Newcombe hybrid score interval`);
   if (c.relativeRisk && used.length === 2) parts.push(`relative risk (${used[0].label} over ${used[1].label}) ${ratioPhrase(c.relativeRisk)}`);
   return parts.join('; ') + '.';
 }

@@ -1,6 +1,5 @@
-
 import type { Block, ReportContext, Section } from '../context.js';
-import { formatCount, suppressProportion, } from '../../disclosure/cells.js';
+import { formatCount, suppressProportion } from '../../disclosure/cells.js';
 import { decimal, formatInteger } from '../../words/format.js';
 import { html } from '../html.js';
 import { table } from '../tables.js';
@@ -19,7 +18,18 @@ export function desistanceSection(ctx: ReportContext): Section {
   blocks.push(
     html`<p>${`Follow-up lengths differ between people, so this share is not a fixed-period rate: follow-up ran from ${decimal(fu.min)} to ${decimal(fu.max)} months (median ${decimal(fu.median)}). The conviction-free curve and the fixed-window measure below allow for that.`}</p>`,
   );
-  blocks.push(groupFigure({ title: 'No further conviction', outcome: 'had no further conviction', outcomeColumn: 'No further conviction', comparison: d.comparison, overall: d.overall, policy, outside, reference: m.recall.comparison }));
+  blocks.push(
+    groupFigure({
+      title: 'No further conviction',
+      outcome: 'had no further conviction',
+      outcomeColumn: 'No further conviction',
+      comparison: d.comparison,
+      overall: d.overall,
+      policy,
+      outside,
+      reference: m.recall.comparison,
+    }),
+  );
   // the curve's number at risk at 0 (and its first steps) would give a withheld n back
   if (overall.n.hidden) {
     blocks.push(html`<p class="note">${'The conviction-free curve is not shown: the number of people it follows is withheld.'}</p>`);
@@ -48,7 +58,9 @@ export function provenReoffendingSection(ctx: ReportContext): Section {
   blocks.push(
     html`<p>${`A fixed window of ${p.windowMonths} months from ${m.desistance.from === 'service_end' ? 'the end of the service' : 'release'}, plus a ${p.waitingMonths}-month waiting period for the conviction, as in the Ministry of Justice proven-reoffending statistics. Only people followed up to the end of the waiting period are counted: ${formatCount(overall.n, policy)} people; ${formatCount(tooShort, policy)} had follow-up too short.`}</p>`,
   );
-  blocks.push(html`<p class="lead">${headline(overall, `reoffended within the ${p.windowMonths}-month window (proven by conviction)`, policy, 'people followed up long enough')}</p>`);
+  blocks.push(
+    html`<p class="lead">${headline(overall, `reoffended within the ${p.windowMonths}-month window (proven by conviction)`, policy, 'people followed up long enough')}</p>`,
+  );
   if (!overall.hidden && p.overall.k > 0) {
     blocks.push(
       table({
@@ -64,6 +76,18 @@ export function provenReoffendingSection(ctx: ReportContext): Section {
       }),
     );
   }
-  if (p.eligible > 0) blocks.push(groupFigure({ title: 'Proven reoffending', outcome: 'reoffended (proven)', outcomeColumn: 'Reoffended', comparison: p.comparison, overall: p.overall, policy, outside: ctx.published.leftOut.provenReoffending, reference: m.recall.comparison }));
+  if (p.eligible > 0)
+    blocks.push(
+      groupFigure({
+        title: 'Proven reoffending',
+        outcome: 'reoffended (proven)',
+        outcomeColumn: 'Reoffended',
+        comparison: p.comparison,
+        overall: p.overall,
+        policy,
+        outside: ctx.published.leftOut.provenReoffending,
+        reference: m.recall.comparison,
+      }),
+    );
   return { id: 'proven-reoffending', heading: `Proven reoffending (${p.windowMonths}-month window)`, blocks };
 }

@@ -18,9 +18,13 @@ export function headlinesSection(ctx: ReportContext): Section {
     `The follow-up cohort is ${formatCount(flow.cohort, policy)} of the ${formatCount(flow.people, policy)} people in the records: ` +
       `those included in the study and released into the community under the service.`,
   );
-  items.push(headline(suppressProportion(m.recall.overall, 'recall', policy), `were recalled to custody at least once ${recallWindowWords(m.recall.window)}`, policy));
+  items.push(
+    headline(suppressProportion(m.recall.overall, 'recall', policy), `were recalled to custody at least once ${recallWindowWords(m.recall.window)}`, policy),
+  );
   const rc = suppressProportion(m.reconviction.overall, 'reconviction', policy);
-  items.push(headline(rc, `were reconvicted ${reconvictionWindowWords(m.reconviction.window)}${m.reconviction.includeCautions ? ' (cautions counted)' : ''}`, policy));
+  items.push(
+    headline(rc, `were reconvicted ${reconvictionWindowWords(m.reconviction.window)}${m.reconviction.includeCautions ? ' (cautions counted)' : ''}`, policy),
+  );
   if (m.reconviction.overall.k > 0) {
     const ser = seriousnessTable(m.reconviction, policy);
     const all = ser[ser.length - 1];
@@ -46,7 +50,9 @@ export function headlinesSection(ctx: ReportContext): Section {
     const indR = suppressProportion(m.reconviction.indictable.ofReconvicted, 'indictable', policy);
     items.push(
       headline(ind, 'were reconvicted of an indictable offence (indictable-only or either-way)', policy) +
-        (indR.hidden || indR.proportion == null ? '' : ` As a share of those reconvicted: ${formatInteger(indR.k.value)} of ${formatInteger(indR.n.value)} (${percent(indR.proportion)}).`),
+        (indR.hidden || indR.proportion == null
+          ? ''
+          : ` As a share of those reconvicted: ${formatInteger(indR.k.value)} of ${formatInteger(indR.n.value)} (${percent(indR.proportion)}).`),
     );
   }
   const d = m.desistance;

@@ -28,7 +28,9 @@ export function kmFigure(opts: KmPanelsInput & { notes?: string[] }): FigureRequ
       return [
         s.label,
         m(c.median),
-        c.median == null || (c.medianLower == null && c.medianUpper == null) ? '–' : `${c.medianLower == null ? 'not reached' : m(c.medianLower)} to ${c.medianUpper == null ? 'not reached' : m(c.medianUpper)}`,
+        c.median == null || (c.medianLower == null && c.medianUpper == null)
+          ? '–'
+          : `${c.medianLower == null ? 'not reached' : m(c.medianLower)} to ${c.medianUpper == null ? 'not reached' : m(c.medianUpper)}`,
         formatCount(events, opts.policy),
         formatCount(censored, opts.policy),
       ];

@@ -15,8 +15,15 @@ const RECONVICTION_WINDOW_METHOD = {
 export function methodsSection(ctx: ReportContext): Section {
   const { measures: m, policy, study } = ctx;
   const o = m.options;
-  const interval = o.interval === 'clopper-pearson' ? 'Clopper–Pearson exact interval (as R binom.test)' : 'Wilson score interval without continuity correction (as R prop.test(k, n, correct = FALSE))';
-  const km = { log: 'log scale (R survfit conf.type = "log")', 'log-log': 'log-log scale (R survfit conf.type = "log-log")', plain: 'plain scale (R survfit conf.type = "plain")' }[o.kmConfType];
+  const interval =
+    o.interval === 'clopper-pearson'
+      ? 'Clopper–Pearson exact interval (as R binom.test)'
+      : 'Wilson score interval without continuity correction (as R prop.test(k, n, correct = FALSE))';
+  const km = {
+    log: 'log scale (R survfit conf.type = "log")',
+    'log-log': 'log-log scale (R survfit conf.type = "log-log")',
+    plain: 'plain scale (R survfit conf.type = "plain")',
+  }[o.kmConfType];
   const defs: string[] = [
     `The follow-up cohort is everyone included in the study with a release date. For each person, follow-up ends at their own follow-up end date or, when none is given, at the extraction date (${m.extractionDate}${m.extractionDateInferred ? ', inferred from the latest date in the records' : ''}). Durations are whole days; months are days / 30.4375.`,
     `The intervention window runs from release to the end of the service, or to the end of follow-up for people still in the service. Events before release or after the end of follow-up are left out of the follow-up measures and counted as warnings.`,

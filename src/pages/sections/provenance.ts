@@ -19,12 +19,18 @@ export function dataQualitySection(ctx: ReportContext): Section {
     html`<p>${'Every row read is either used or quarantined (set aside with its reason); nothing is dropped silently. These are counts of records, not of people in the cohort, and are not suppressed.'}</p>`,
     table({ caption: 'Rows read, used and quarantined', head: ['Table', 'Read', 'Used', 'Quarantined'], rows }),
     warnings.length
-      ? table({ caption: 'Warnings by kind (rows kept, ignored by the measures where stated)', head: ['Kind', 'Count'], rows: warnings.map(([k, n]) => [k.replace(/_/g, ' '), formatInteger(n)]) })
+      ? table({
+          caption: 'Warnings by kind (rows kept, ignored by the measures where stated)',
+          head: ['Kind', 'Count'],
+          rows: warnings.map(([k, n]) => [k.replace(/_/g, ' '), formatInteger(n)]),
+        })
       : html`<p>No warnings.</p>`,
   ];
   if (ctx.study.quality.quarantineFile || errors > 0) {
     const rowsPhrase = `${formatInteger(setAside)} row${setAside === 1 ? '' : 's'} had errors and ${setAside === 1 ? 'was' : 'were'} quarantined (${formatInteger(errors)} error${errors === 1 ? '' : 's'} in all)`;
-    blocks.push(html`<p>${`${rowsPhrase}${ctx.study.quality.quarantineFile ? `; they are listed with their reasons in ${ctx.study.quality.quarantineFile}` : ''}.`}</p>`);
+    blocks.push(
+      html`<p>${`${rowsPhrase}${ctx.study.quality.quarantineFile ? `; they are listed with their reasons in ${ctx.study.quality.quarantineFile}` : ''}.`}</p>`,
+    );
   }
   return { id: 'data-quality', heading: 'Data quality', blocks };
 }
@@ -44,7 +50,12 @@ export function provenanceSection(ctx: ReportContext, generated: { text: string;
     blocks: [
       definitionList([
         ['Toolkit', `follow-up ${m.toolkitVersion}`],
-        ['Extraction date', m.extractionDateInferred ? `${m.extractionDate} (inferred: no extraction date was given, so the latest date in the records was used)` : m.extractionDate],
+        [
+          'Extraction date',
+          m.extractionDateInferred
+            ? `${m.extractionDate} (inferred: no extraction date was given, so the latest date in the records was used)`
+            : m.extractionDate,
+        ],
         ['Page dated', `${generated.text} (${generated.how})`],
         ['Options', JSON.stringify(m.options)],
       ]),

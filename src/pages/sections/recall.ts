@@ -17,8 +17,19 @@ export function recallSection(ctx: ReportContext): Section {
   // the mean times the cohort printed above gives the number of recalls back, so it goes with that number
   const recalls = { value: r.recallsInWindow, hidden: isSmallCount(r.recallsInWindow, policy) };
   const mean = recalls.hidden ? 'withheld' : decimal(r.recallsPerPerson.mean, 2);
-  blocks.push(html`<p class="lead">${headline(suppressProportion(r.overall, 'recall', policy), `were recalled to custody at least once ${recallWindowWords(r.window)}`, policy)}</p>`);
-  blocks.push(groupFigure({ title: 'Recalled at least once', outcome: 'were recalled at least once', outcomeColumn: 'Recalled', comparison: r.comparison, overall: r.overall, policy }));
+  blocks.push(
+    html`<p class="lead">${headline(suppressProportion(r.overall, 'recall', policy), `were recalled to custody at least once ${recallWindowWords(r.window)}`, policy)}</p>`,
+  );
+  blocks.push(
+    groupFigure({
+      title: 'Recalled at least once',
+      outcome: 'were recalled at least once',
+      outcomeColumn: 'Recalled',
+      comparison: r.comparison,
+      overall: r.overall,
+      policy,
+    }),
+  );
   blocks.push(
     kmFigure({
       title: 'Time to first recall',
@@ -30,7 +41,10 @@ export function recallSection(ctx: ReportContext): Section {
     }),
   );
   const keys = ['0', '1', '2', '3+'] as const;
-  const dist = suppressWithTotal(keys.map((k) => r.recallsPerPerson.distribution[k]), policy);
+  const dist = suppressWithTotal(
+    keys.map((k) => r.recallsPerPerson.distribution[k]),
+    policy,
+  );
   const distTable = table({
     caption: 'Recalls per person in the window',
     head: ['Recalls', 'People'],
@@ -54,7 +68,11 @@ export function recallSection(ctx: ReportContext): Section {
     const rows = recallReasonRows(r.reasons, policy);
     blocks.push(
       fig(recallReasonsChart(r.reasons, r.recallsInWindow, policy), [
-        table({ caption: 'Recalls giving each reason (a recall may give several)', head: ['Reason', 'Recalls'], rows: rows.map((x) => [x.label, formatCount(x.count, policy)]) }),
+        table({
+          caption: 'Recalls giving each reason (a recall may give several)',
+          head: ['Reason', 'Recalls'],
+          rows: rows.map((x) => [x.label, formatCount(x.count, policy)]),
+        }),
       ]),
     );
   }

@@ -14,11 +14,25 @@ export function reconvictionSection(ctx: ReportContext): Section {
   const r = m.reconviction;
   const blocks: Block[] = [];
   const overall = suppressProportion(r.overall, 'Reconvicted', policy);
-  blocks.push(html`<p class="lead">${headline(overall, `were reconvicted ${reconvictionWindowWords(r.window)}${r.includeCautions ? ' (cautions counted as reconvictions)' : ''}`, policy)}</p>`);
+  blocks.push(
+    html`<p class="lead">${headline(overall, `were reconvicted ${reconvictionWindowWords(r.window)}${r.includeCautions ? ' (cautions counted as reconvictions)' : ''}`, policy)}</p>`,
+  );
   if (!overall.hidden && r.overall.k > 0) {
-    blocks.push(html`<p>${`There were ${formatInteger(r.reconvictions)} reconvictions: ${decimal(r.perPerson, 2)} per person in the cohort and ${decimal(r.perReconvicted, 2)} per person reconvicted.`}</p>`);
+    blocks.push(
+      html`<p>${`There were ${formatInteger(r.reconvictions)} reconvictions: ${decimal(r.perPerson, 2)} per person in the cohort and ${decimal(r.perReconvicted, 2)} per person reconvicted.`}</p>`,
+    );
   }
-  blocks.push(groupFigure({ title: 'Reconvicted', outcome: 'were reconvicted', outcomeColumn: 'Reconvicted', comparison: r.comparison, overall: r.overall, policy, reference: m.recall.comparison }));
+  blocks.push(
+    groupFigure({
+      title: 'Reconvicted',
+      outcome: 'were reconvicted',
+      outcomeColumn: 'Reconvicted',
+      comparison: r.comparison,
+      overall: r.overall,
+      policy,
+      reference: m.recall.comparison,
+    }),
+  );
   if (r.overall.k > 0) {
     const rows = seriousnessTable(r, policy);
     const serTable = table({
@@ -27,7 +41,15 @@ export function reconvictionSection(ctx: ReportContext): Section {
       rows: rows.map((row) => [row.label, ...SERIOUSNESS_LEVELS.map((l) => countAndShare(row.cells[l], row.total, policy)), formatCount(row.total, policy)]),
       totalRows: [rows.length - 1],
     });
-    blocks.push(fig(seriousnessChart(r, policy), [serTable], ['Seriousness compares the highest severity among a person\'s reconvictions in the window with the severity of their index offence, using the offence lookup\'s severity weights.']));
+    blocks.push(
+      fig(
+        seriousnessChart(r, policy),
+        [serTable],
+        [
+          "Seriousness compares the highest severity among a person's reconvictions in the window with the severity of their index offence, using the offence lookup's severity weights.",
+        ],
+      ),
+    );
     const points = severityPoints(r);
     const { shown: pointRows, leftOut: left } = shownSeverityPoints(r, policy);
     const pairsTable = table({
@@ -35,7 +57,9 @@ export function reconvictionSection(ctx: ReportContext): Section {
       head: ['Index severity', 'Most serious reconviction severity', 'People'],
       rows: [
         ...pointRows.map((p) => [decimal(p.index, 0), decimal(p.reconviction, 0), formatInteger(p.people)]),
-        ...(left > 0 ? [[`Pairs not shown (each shared by too few people)`, '', formatCount({ value: left, hidden: isSmallCount(left, policy) }, policy)]] : []),
+        ...(left > 0
+          ? [[`Pairs not shown (each shared by too few people)`, '', formatCount({ value: left, hidden: isSmallCount(left, policy) }, policy)]]
+          : []),
       ],
     });
     if (pointRows.length > 0) blocks.push(fig(severityPairsChart(r, policy, study.offences.severitySource), [pairsTable]));
@@ -44,10 +68,7 @@ export function reconvictionSection(ctx: ReportContext): Section {
         html`<p class="note">${`The chart pairing each person's index offence with their most serious reconviction is not shown in this public report: no pair of severity values is shared by ${policy.minCell} or more people, so every point would single someone out. The seriousness table above summarises the same comparison.`}</p>`,
       );
     }
-    const ind = [
-      ['Indictable (indictable-only or either-way)', r.indictable] as const,
-      ['Indictable-only', r.indictableOnly] as const,
-    ];
+    const ind = [['Indictable (indictable-only or either-way)', r.indictable] as const, ['Indictable-only', r.indictableOnly] as const];
     const indRows = ind.flatMap(([label, x]) => {
       const a = suppressProportion(x.ofCohort, label, policy);
       const b = suppressProportion(x.ofReconvicted, label, policy);
@@ -56,7 +77,12 @@ export function reconvictionSection(ctx: ReportContext): Section {
     blocks.push(
       table({
         caption: 'Reconvicted of an indictable offence, as a share of the cohort and of those reconvicted',
-        head: ['Offence', 'People', `Of the cohort (n = ${formatCount(suppressProportion(r.indictable.ofCohort, '', policy).n, policy)})`, `Of those reconvicted (n = ${formatCount(suppressProportion(r.indictable.ofReconvicted, '', policy).n, policy)})`],
+        head: [
+          'Offence',
+          'People',
+          `Of the cohort (n = ${formatCount(suppressProportion(r.indictable.ofCohort, '', policy).n, policy)})`,
+          `Of those reconvicted (n = ${formatCount(suppressProportion(r.indictable.ofReconvicted, '', policy).n, policy)})`,
+        ],
         rows: indRows,
       }),
     );

@@ -52,7 +52,9 @@ export function servicesSection(ctx: ReportContext): Section {
     const w = COMPARED_MEASURE_WORDS[c.measure];
     const anyHidden = rows.some((r) => r.hidden);
     if (anyHidden) return `${w.title}: Fisher's exact test withheld (a service is too small to publish).`;
-    return c.fisherP == null ? `${w.title}: Fisher's exact test not computed (too many people and services for an exact test).` : `${w.title}: Fisher's exact test across services, ${pPhrase(c.fisherP)}.`;
+    return c.fisherP == null
+      ? `${w.title}: Fisher's exact test not computed (too many people and services for an exact test).`
+      : `${w.title}: Fisher's exact test across services, ${pPhrase(c.fisherP)}.`;
   });
   if (s.measures.length > 0) {
     blocks.push(fig(forestPanelsChart(s.measures, policy), tables, tests));
@@ -68,10 +70,19 @@ export function servicesSection(ctx: ReportContext): Section {
     const lr = s.logRank;
     // A curve gives its service's size back (its number at risk at 0, the size of its first steps), so a
     // service whose size the tables withhold is not drawn.
-    const sizes = cohort ? sharedSizes(cohort.byService.map((b) => ({ label: b.group, n: b.n })), policy) : null;
+    const sizes = cohort
+      ? sharedSizes(
+          cohort.byService.map((b) => ({ label: b.group, n: b.n })),
+          policy,
+        )
+      : null;
     const sizeWithheld = (service: string) => sizes?.get(service)?.hidden === true;
     const notDrawn = s.convictionFree.filter((x) => sizeWithheld(x.service)).map((x) => x.service);
-    const notes = [lr ? `Log-rank test: chi-square ${decimal(lr.chiSquare, 2)} on ${lr.df} degree${lr.df === 1 ? '' : 's'} of freedom, ${pPhrase(lr.p)}.` : 'Log-rank test not computed.'];
+    const notes = [
+      lr
+        ? `Log-rank test: chi-square ${decimal(lr.chiSquare, 2)} on ${lr.df} degree${lr.df === 1 ? '' : 's'} of freedom, ${pPhrase(lr.p)}.`
+        : 'Log-rank test not computed.',
+    ];
     if (notDrawn.length) notes.push(`Not drawn, because the number of people is withheld: ${listWords(notDrawn)}.`);
     const drawn = s.convictionFree.filter((x) => !sizeWithheld(x.service)).map((x) => ({ label: x.service, curve: x.curve }));
     blocks.push(html`<h3>Conviction-free by service</h3>`);

@@ -12,14 +12,25 @@ export function snapshotSection(ctx: ReportContext): Section | null {
   const s = m.snapshot;
   if (!s) return null;
   const t = snapshotTable(s, policy);
-  const rows = [...t.rows, t.total].map((r) => [r.service, formatCount(r.inCustody, policy), formatCount(r.inCommunity, policy), formatCount(r.total, policy), r.custodyShare == null ? '–' : percent(r.custodyShare, 1)]);
+  const rows = [...t.rows, t.total].map((r) => [
+    r.service,
+    formatCount(r.inCustody, policy),
+    formatCount(r.inCommunity, policy),
+    formatCount(r.total, policy),
+    r.custodyShare == null ? '–' : percent(r.custodyShare, 1),
+  ]);
   return {
     id: 'snapshot',
     heading: `Caseload on ${longDate(s.date)}`,
     blocks: [
       html`<p>${`Everyone whose service had started by ${longDate(s.date)} (in-reach or release on or before it) and had not ended before it, whether or not they are in the follow-up cohort. A person is in custody on the day if not yet released, or if recalled and not re-released by then.`}</p>`,
       fig(snapshotChart(s, policy), [
-        table({ caption: `Caseload on ${longDate(s.date)} by service (people)`, head: ['Service', 'In custody', 'In the community', 'Total', 'Share in custody'], rows, totalRows: [rows.length - 1] }),
+        table({
+          caption: `Caseload on ${longDate(s.date)} by service (people)`,
+          head: ['Service', 'In custody', 'In the community', 'Total', 'Share in custody'],
+          rows,
+          totalRows: [rows.length - 1],
+        }),
       ]),
     ],
   };

@@ -24,7 +24,13 @@ export function timeInServiceSection(ctx: ReportContext): Section {
   );
   const ends = counts.ends;
   blocks.push(
-    fig(endReasonsChart(t, policy), [table({ caption: 'How time in the service ended (people)', head: ['End reason', 'People'], rows: ends.map((e) => [e.label, formatCount(e.count, policy)]) })]),
+    fig(endReasonsChart(t, policy), [
+      table({
+        caption: 'How time in the service ended (people)',
+        head: ['End reason', 'People'],
+        rows: ends.map((e) => [e.label, formatCount(e.count, policy)]),
+      }),
+    ]),
   );
   blocks.push(
     kmFigure({

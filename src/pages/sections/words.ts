@@ -42,6 +42,7 @@ export function headline(p: ShownProportion, predicate: string, policy: Disclosu
     return `${formatInteger(p.k.value)} of the ${n} ${subject} (${percent(p.proportion!)}, 95% CI ${percentInterval(p.ci!)}) ${predicate}.`;
   }
   if (isSmallCount(p.k.value, policy)) return `Fewer than ${policy.minCell} of the ${n} ${subject} ${predicate} (the exact number is withheld).`;
-  if (isSmallCount(p.n.value - p.k.value, policy)) return `All but fewer than ${policy.minCell} of the ${n} ${subject} ${predicate} (the exact number is withheld).`;
+  if (isSmallCount(p.n.value - p.k.value, policy))
+    return `All but fewer than ${policy.minCell} of the ${n} ${subject} ${predicate} (the exact number is withheld).`;
   return `The number of the ${n} ${subject} who ${predicate} is withheld (${formatCount(p.k, policy)}) so that small numbers elsewhere cannot be worked out.`;
 }

@@ -32,14 +32,10 @@ export interface AttEffect {
  * from the normal distribution. Undefined variances (clustered with G ≤ 1 subclasses or
  * n ≤ 2 rows; HC3 with a hat value of 1) give a null se, ci and p; a zero se gives a null p.
  */
-export function attEffect(
-  y: ArrayLike<number>,
-  treated: ArrayLike<number | boolean>,
-  weights: ArrayLike<number>,
-  standardError: AttStandardError,
-): AttEffect {
+export function attEffect(y: ArrayLike<number>, treated: ArrayLike<number | boolean>, weights: ArrayLike<number>, standardError: AttStandardError): AttEffect {
   const n = y.length;
-  if (treated.length !== n || weights.length !== n) throw new RangeError(`attEffect: ${n} outcomes, ${treated.length} treated flags and ${weights.length} weights`);
+  if (treated.length !== n || weights.length !== n)
+    throw new RangeError(`attEffect: ${n} outcomes, ${treated.length} treated flags and ${weights.length} weights`);
   const cluster = standardError.type === 'cluster' ? standardError.cluster : null;
   if (cluster && cluster.length !== n) throw new RangeError(`attEffect: ${cluster.length} subclasses for ${n} rows`);
   const group = new Uint8Array(n);
@@ -90,7 +86,7 @@ export function attEffect(
       if (w === 0) continue;
       const total = group[i] === 1 ? w1 : w0;
       const e = y[i] - (group[i] === 1 ? m1 : m0);
-      let term = (w * e / total) ** 2;
+      let term = ((w * e) / total) ** 2;
       if (hc3) term /= (1 - w / total) ** 2;
       variance += term;
     }

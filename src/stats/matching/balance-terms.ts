@@ -36,7 +36,10 @@ export function balanceTerms(covariates: readonly BalanceCovariate[]): BalanceTe
     if (allNumbers(service) && allNumbers(pool)) {
       const s = Float64Array.from(service as ArrayLike<number>);
       const p = Float64Array.from(pool as ArrayLike<number>);
-      for (const [side, values] of [['service', s], ['pool', p]] as const) {
+      for (const [side, values] of [
+        ['service', s],
+        ['pool', p],
+      ] as const) {
         const bad = values.findIndex((v) => !Number.isFinite(v));
         if (bad >= 0) throw new RangeError(`balanceTerms: ${name} on the ${side} side at index ${bad} is ${values[bad]}, expected a finite number`);
       }

@@ -4,7 +4,7 @@
  * (numbers by value, so 2 and 2.0 agree; strings exactly).
  */
 
-export interface ExactStrata {
+interface ExactStrata {
   /** Number of strata found among the pool (at least 1). */
   count: number;
   /** Each service person's stratum, −1 when no pool person shares its values. */

@@ -90,7 +90,8 @@ function checkDistances(values: ArrayLike<number>, side: string): void {
 export function nearestMatch(input: NearestMatchInput): NearestMatch {
   const { service, pool, caliper, ratio, replace } = input;
   if (!Number.isInteger(ratio) || ratio < 1 || ratio > 5) throw new RangeError(`nearestMatch: ratio must be a whole number 1–5, got ${ratio}`);
-  if (caliper !== null && !(caliper > 0 && Number.isFinite(caliper))) throw new RangeError(`nearestMatch: caliper must be a number > 0 or null, got ${caliper}`);
+  if (caliper !== null && !(caliper > 0 && Number.isFinite(caliper)))
+    throw new RangeError(`nearestMatch: caliper must be a number > 0 or null, got ${caliper}`);
   checkDistances(service, 'service');
   checkDistances(pool, 'pool');
   const nS = service.length;

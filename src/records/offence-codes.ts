@@ -6,9 +6,9 @@
  * used, how to add codes (study-file.md `offencesExtra`, which extends the
  * default lookup and never replaces its rows), and the nearest known code.
  */
-import * as aq from 'arquero';
 import type { OffenceLookup, Problem } from '../study/study.js';
 import { editDistance } from './headers.js';
+import { offenceLookupOf } from './offence-lookup.js';
 import type { QuarantinedRow } from './table-reader.js';
 import { folded, foldedAway } from './problems.js';
 
@@ -176,20 +176,9 @@ export function extendOffenceLookup(
     modeOfTrial.push(extra.modeOfTrial[i]);
     severity.push(extra.severity[i]);
   });
-  const severityArray = Float64Array.from(severity);
   const sources = [base.severitySource, extra.severitySource === null ? null : `added codes (${extraFile}): ${extra.severitySource}`].filter((s) => s !== null);
   return {
-    lookup: {
-      table: aq.table({ code, label, group, category, mode_of_trial: modeOfTrial, severity: severityArray }),
-      code,
-      label,
-      group,
-      category,
-      modeOfTrial,
-      severity: severityArray,
-      rowOf,
-      severitySource: sources.length > 0 ? sources.join('; ') : null,
-    },
+    lookup: offenceLookupOf({ code, label, group, category, modeOfTrial, severity }, sources.length > 0 ? sources.join('; ') : null),
     clashes,
   };
 }

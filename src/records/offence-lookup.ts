@@ -210,18 +210,34 @@ function buildLookup(raw: RawLookup, file: string, severitySource: string | null
     severity.push(sev);
   }
   if (log.errors > 0) throw lookupError(log.sorted());
-  const rows = new Map<string, number>();
-  code.forEach((c, i) => rows.set(c, i));
-  const severityArray = Float64Array.from(severity);
+  return offenceLookupOf({ code, label, group, category, modeOfTrial, severity }, severitySource);
+}
+
+/** The columns of a lookup, one entry per code, in row order. */
+interface LookupColumns {
+  code: string[];
+  label: string[];
+  group: string[];
+  category: OffenceCategory[];
+  modeOfTrial: ModeOfTrial[];
+  severity: number[];
+}
+
+/** A lookup from its columns (records.md "offences"): the arquero table and each code's row. */
+export function offenceLookupOf(columns: LookupColumns, severitySource: string | null): OffenceLookup {
+  const { code, label, group, category, modeOfTrial } = columns;
+  const rowOf = new Map<string, number>();
+  code.forEach((c, i) => rowOf.set(c, i));
+  const severity = Float64Array.from(columns.severity);
   return {
-    table: aq.table({ code, label, group, category, mode_of_trial: modeOfTrial, severity: severityArray }),
+    table: aq.table({ code, label, group, category, mode_of_trial: modeOfTrial, severity }),
     code,
     label,
     group,
     category,
     modeOfTrial,
-    severity: severityArray,
-    rowOf: rows,
+    severity,
+    rowOf,
     severitySource,
   };
 }

@@ -2,6 +2,7 @@
  * Reading and checking the people table (records.md, "people"): one row per
  * person, typed into columns, with every error of every row reported.
  */
+import { PEOPLE_COLUMNS } from '../study/vocabulary.js';
 import { END_REASONS, SEXES } from '../study/vocabulary.js';
 import { formatDay } from '../time/days.js';
 import { ByteKeyMap, WordMatcher } from './bytes.js';
@@ -9,27 +10,6 @@ import { Float64List, Int32List } from './growable.js';
 import type { CsvRecord } from './csv-reader.js';
 import type { PeopleIndexParts } from './person-index.js';
 import { TableReader, type ReaderSettings } from './table-reader.js';
-
-export const PEOPLE_COLUMNS = [
-  'person_id',
-  'service',
-  'tier',
-  'sex',
-  'ethnicity',
-  'age_at_release',
-  'index_offence',
-  'prior_convictions',
-  'custody_years_before_release',
-  'aces',
-  'referral_date',
-  'in_reach_start',
-  'release_date',
-  'service_end',
-  'end_reason',
-  'included',
-  'exclusion_reason',
-  'follow_up_end',
-] as const;
 
 const REQUIRED = ['person_id', 'service', 'index_offence'];
 

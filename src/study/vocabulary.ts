@@ -34,3 +34,25 @@ export type OffenceCategory = (typeof OFFENCE_CATEGORIES)[number];
 
 export const MODES_OF_TRIAL = ['indictable_only', 'either_way', 'summary'] as const;
 export type ModeOfTrial = (typeof MODES_OF_TRIAL)[number];
+
+/** The people table's columns (records.md "people"), in the order the samples write them. */
+export const PEOPLE_COLUMNS = [
+  'person_id',
+  'service',
+  'tier',
+  'sex',
+  'ethnicity',
+  'age_at_release',
+  'index_offence',
+  'prior_convictions',
+  'custody_years_before_release',
+  'aces',
+  'referral_date',
+  'in_reach_start',
+  'release_date',
+  'service_end',
+  'end_reason',
+  'included',
+  'exclusion_reason',
+  'follow_up_end',
+] as const;

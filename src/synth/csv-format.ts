@@ -2,29 +2,9 @@
  * Formats synthetic records as CSV lines in the records.md layout (RFC 4180
  * quoting, `\n` line ends, blank cells for values not recorded).
  */
+import { PEOPLE_COLUMNS } from '../study/vocabulary.js';
 import { formatDay, type Day } from '../time/days.js';
 import type { SynthEvent, SynthPerson } from './records.js';
-
-export const PEOPLE_COLUMNS = [
-  'person_id',
-  'service',
-  'tier',
-  'sex',
-  'ethnicity',
-  'age_at_release',
-  'index_offence',
-  'prior_convictions',
-  'custody_years_before_release',
-  'aces',
-  'referral_date',
-  'in_reach_start',
-  'release_date',
-  'service_end',
-  'end_reason',
-  'included',
-  'exclusion_reason',
-  'follow_up_end',
-] as const;
 
 export const EVENT_COLUMNS = ['person_id', 'type', 'date', 'conviction_date', 'offence', 'recall_reasons'] as const;
 

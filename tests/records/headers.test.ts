@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { StudyError, studyFromRows } from '../../src/records/index.js';
 import { editDistance, nearColumn, normaliseColumnName } from '../../src/records/headers.js';
-import { PEOPLE_COLUMNS } from '../../src/records/people-reader.js';
+import { PEOPLE_COLUMNS } from '../../src/study/vocabulary.js';
 import { computeMeasures } from '../../src/measures/index.js';
 import type { Problem } from '../../src/study/study.js';
 

@@ -33,6 +33,7 @@ export async function loadConfiguredStudy(config: StudyConfig): Promise<Study> {
   mustBeReadable('events', config.events);
   if (config.offences !== null) mustBeReadable('offences', config.offences);
   if (config.offencesExtra !== null) mustBeReadable('offences-extra', config.offencesExtra);
+  if (config.assessments) mustBeReadable('assessments', config.assessments);
   // Messages and provenance name the files as a person would type them here.
   try {
     const study = await loadStudy(
@@ -41,6 +42,7 @@ export async function loadConfiguredStudy(config: StudyConfig): Promise<Study> {
         events: shown(config.events),
         offences: config.offences && shown(config.offences),
         offencesExtra: config.offencesExtra && shown(config.offencesExtra),
+        assessments: config.assessments && shown(config.assessments),
       },
       {
         title: config.title,
@@ -51,6 +53,7 @@ export async function loadConfiguredStudy(config: StudyConfig): Promise<Study> {
         delimiter: config.delimiter as LoadOptions['delimiter'],
         sheet: config.sheet,
         quarantineDir: config.quarantineDir,
+        instruments: config.instruments ?? null,
       },
     );
     // Pages name the inputs relative to the study file (or to this folder without one), never by machine path.

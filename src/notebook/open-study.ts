@@ -49,8 +49,14 @@ export function openStudy(studyFile: string | URL, options: Partial<MeasureOptio
 async function read(path: string, options: Partial<MeasureOptions>): Promise<OpenedStudy> {
   const file = await readStudyFile(path);
   const loaded = await loadStudy(
-    { people: file.people, events: file.events, offences: file.offences },
-    { title: file.title, extractionDate: file.extractionDate, snapshotDate: file.snapshotDate, allowColumns: file.allowColumns },
+    { people: file.people, events: file.events, offences: file.offences, assessments: file.assessments },
+    {
+      title: file.title,
+      extractionDate: file.extractionDate,
+      snapshotDate: file.snapshotDate,
+      allowColumns: file.allowColumns,
+      instruments: file.instruments,
+    },
   );
   const records = studyWithPathsFrom(loaded, dirname(path));
   const measures = computeMeasures(records, { ...file.options, ...options });

@@ -9,12 +9,15 @@ import type { DataQuality, InputFile, OffenceLookup, Problem, Study } from '../s
 import { EVENT } from '../study/vocabulary.js';
 import { formatDay } from '../time/days.js';
 import type { EventsReader } from './events-reader.js';
+import type { AssessmentsReader } from './assessments-reader.js';
 import { COMPLETED, type PeopleReader } from './people-reader.js';
 import { type ProblemLog, StudyError, type WarningKind } from './problems.js';
 
 export interface AssembleInput {
   people: PeopleReader;
   events: EventsReader;
+  /** The assessments table's reader, when the study has one. */
+  assessments?: AssessmentsReader | null;
   offences: OffenceLookup;
   log: ProblemLog;
   /** Given extraction date (day number), or null to infer it. */
@@ -28,16 +31,17 @@ export interface AssembleInput {
 }
 
 /** Row counts and problems as they stand. */
-export function qualityOf(input: Pick<AssembleInput, 'people' | 'events' | 'log' | 'quarantineFile'>): DataQuality {
+export function qualityOf(input: Pick<AssembleInput, 'people' | 'events' | 'assessments' | 'log' | 'quarantineFile'>): DataQuality {
   // A table that cannot be used at all (a required column missing, or the people's were) uses none of its rows: read = used + quarantined still.
-  const unusable = (r: PeopleReader | EventsReader) => r.fatal || (r === input.events && input.people.fatal);
-  const counts = (r: PeopleReader | EventsReader) => {
+  const unusable = (r: PeopleReader | EventsReader | AssessmentsReader) => r.fatal || (r !== input.people && input.people.fatal);
+  const counts = (r: PeopleReader | EventsReader | AssessmentsReader) => {
     const quarantined = unusable(r) ? r.rowsRead : r.quarantined.length;
     return { read: r.rowsRead, used: r.rowsRead - quarantined, quarantined };
   };
   return {
     people: counts(input.people),
     events: counts(input.events),
+    ...(input.assessments ? { assessments: counts(input.assessments) } : {}),
     warnings: input.log.warningCounts(),
     problems: input.log.sorted(),
     quarantineFile: input.quarantineFile,
@@ -159,11 +163,11 @@ const sameNumber = (a: number, b: number) => a === b || (Number.isNaN(a) && Numb
 export function assembleStudy(input: AssembleInput): Study {
   const { people, events, log } = input;
   const throwIfErrors = () => {
-    if (log.errors > 0 && (!input.quarantine || people.fatal || events.fatal)) throw new StudyError(log.sorted(), qualityOf(input));
+    if (log.errors > 0 && (!input.quarantine || people.fatal || events.fatal || input.assessments?.fatal)) throw new StudyError(log.sorted(), qualityOf(input));
   };
   // Errors that leave nothing to assemble stop here; row errors are thrown after
   // the warnings below are found, so that a failed load still reports them.
-  if (people.fatal || events.fatal) throwIfErrors();
+  if (people.fatal || events.fatal || input.assessments?.fatal) throwIfErrors();
 
   const pc = people.columns;
   const nPeople = pc.entry.length;

@@ -185,7 +185,7 @@ export function foldKnockOnErrors(problems: readonly Problem[], peopleSetAside: 
   for (const row of peopleSetAside) {
     if (row.problems.length > 0 && row.problems.every(wasFoldedAway)) ids.add(row.fields[personIdField]?.trim() ?? '');
   }
-  const knock = problems.filter((p) => p.kind === 'person_quarantined' && p.value !== null && ids.has(p.value.trim()));
+  const knock = problems.filter((p) => p.kind === 'person_quarantined' && p.table === 'events' && p.value !== null && ids.has(p.value.trim()));
   if (knock.length < 2) return problems.slice();
   const first = knock[0];
   const one = folded({

@@ -13,6 +13,8 @@ import { extendOffenceLookup, foldOffenceErrors, lookupName } from './offence-co
 import { parseISODate } from '../time/days.js';
 import { assembleStudy, latestDate } from './assemble.js';
 import { EventsReader } from './events-reader.js';
+import { AssessmentsReader } from './assessments-reader.js';
+import type { Instrument } from '../study/instruments.js';
 import type { EventsChunkJob } from './events-chunk.js';
 import { joinEventChunks, planEventsChunks, runChunksHere, runChunksInWorkers, type EventsChunksRun } from './events-in-parallel.js';
 import { readCsvHeader } from './csv-reader.js';
@@ -51,6 +53,8 @@ export interface LoadOptions {
    * main thread. The study is the same either way.
    */
   threads?: number | null;
+  /** The study file's instruments (change.md): the assessments table names them. */
+  instruments?: Record<string, Instrument> | null;
 }
 
 /** The files of a study: its tables and lookup, and a lookup of codes to add to it (study-file.md `offencesExtra`). */
@@ -59,6 +63,8 @@ export interface StudyFiles {
   events: string;
   offences?: string | null;
   offencesExtra?: string | null;
+  /** The assessments table (records.md, "assessments"), read after the events. */
+  assessments?: string | null;
 }
 
 /**
@@ -88,6 +94,8 @@ interface Session {
   offences: OffenceLookup;
   people: PeopleReader;
   events: EventsReader;
+  /** The assessments table's reader, when the study has one. */
+  assessments: AssessmentsReader | null;
   extractionDate: number | null;
   dateFormat: DateFormat;
   /** The lookup as named in messages ("the toolkit's default lookup", …). */
@@ -112,7 +120,7 @@ function checkNotEmpty(reader: TableReader, log: ProblemLog, noHeaderIsEmptyRows
 
 function startSession(
   offences: OffenceLookup,
-  files: { people: string; events: string },
+  files: { people: string; events: string; assessments?: string | null },
   options: LoadOptions,
   expectedPeople: number,
   expectedEvents: number,
@@ -123,7 +131,10 @@ function startSession(
   const dateFormat = options.dateFormat ? checkDateFormat(options.dateFormat, 'dateFormat') : 'YYYY-MM-DD';
   const people = new PeopleReader({ table: 'people', file: files.people, log, allow, dateFormat }, offences.rowOf, extractionDate, expectedPeople);
   const events = new EventsReader({ table: 'events', file: files.events, log, allow, dateFormat }, people, offences.code, expectedEvents);
-  return { log, allow, offences, people, events, extractionDate, dateFormat, lookupName: "the toolkit's default lookup" };
+  const assessments = files.assessments
+    ? new AssessmentsReader({ table: 'assessments', file: files.assessments, log, allow, dateFormat }, people, Object.keys(options.instruments ?? {}))
+    : null;
+  return { log, allow, offences, people, events, assessments, extractionDate, dateFormat, lookupName: "the toolkit's default lookup" };
 }
 
 function finish(session: Session, options: LoadOptions, inputs: InputFile[], quarantine: boolean, quarantineFile: string | null): Study {
@@ -136,6 +147,7 @@ function finish(session: Session, options: LoadOptions, inputs: InputFile[], qua
   const study = assembleStudy({
     people: session.people,
     events: session.events,
+    assessments: session.assessments,
     offences: session.offences,
     log: session.log,
     extractionDate: session.extractionDate,
@@ -148,6 +160,17 @@ function finish(session: Session, options: LoadOptions, inputs: InputFile[], qua
   });
   study.absentPeopleColumns = PEOPLE_COLUMNS.filter((c) => session.people.field(c) < 0);
   if (study.extractionDateInferred) study.extractionDateSource = source;
+  if (session.assessments) {
+    const c = session.assessments.columns;
+    study.assessments = {
+      names: [...session.assessments.instrumentNames],
+      person: c.person.slice(0, c.count),
+      instrument: c.instrument.slice(0, c.count),
+      date: c.date.slice(0, c.count),
+      score: c.score.slice(0, c.count),
+    };
+  }
+  if (options.instruments) study.instruments = { ...options.instruments };
   return study;
 }
 
@@ -168,6 +191,7 @@ export async function loadStudyReading(files: StudyFiles, options: LoadOptions, 
   const versions = { people: checkInputFile('people', files.people), events: checkInputFile('events', files.events) };
   if (files.offences) checkInputFile('offences', files.offences);
   if (files.offencesExtra) checkInputFile('offences-extra', files.offencesExtra);
+  const assessmentsVersion = files.assessments ? checkInputFile('assessments', files.assessments) : null;
   const lookup = studyLookup(files);
   // Roughly 40 bytes per event row and 100 per person: first guesses for the column buffers, which grow if needed.
   const guess = (path: string, bytesPerRow: number) => (/\.csv$/i.test(path) ? Math.ceil(fileSize(path) / bytesPerRow) : 1024);
@@ -181,7 +205,7 @@ export async function loadStudyReading(files: StudyFiles, options: LoadOptions, 
   // A failure is reported where the hash is awaited, not as an unhandled rejection.
   eventsHash?.catch(() => {});
 
-  const input = (role: 'people' | 'events', path: string, info: FileInfo) => inputs.push({ role, path, sha256: info.sha256, bytes: info.bytes });
+  const input = (role: 'people' | 'events' | 'assessments', path: string, info: FileInfo) => inputs.push({ role, path, sha256: info.sha256, bytes: info.bytes });
   try {
     input('people', files.people, await readTable(session, 'people', files.people, session.people, options));
     if (session.people.fatal) session.events.skipRows = true;
@@ -191,11 +215,16 @@ export async function loadStudyReading(files: StudyFiles, options: LoadOptions, 
       refuseNotUtf8(session, files.events);
     }
     input('events', files.events, info ?? (await readTable(session, 'events', files.events, session.events, options)));
+    if (session.assessments && files.assessments) {
+      if (session.people.fatal) session.assessments.skipRows = true;
+      input('assessments', files.assessments, await readTable(session, 'assessments', files.assessments, session.assessments, options));
+    }
   } finally {
     parts?.stop();
   }
   checkUnchanged('people', files.people, versions.people);
   checkUnchanged('events', files.events, versions.events);
+  if (assessmentsVersion && files.assessments) checkUnchanged('assessments', files.assessments, assessmentsVersion);
   inputs.push(...lookup.inputs);
 
   const quarantine = options.quarantineDir !== null && options.quarantineDir !== undefined && options.quarantineDir !== '';
@@ -253,7 +282,7 @@ function refuseNotUtf8(session: Session, path: string): void {
 }
 
 /** Reads a whole table file (of any kind read-any.ts reads) into its reader, reporting problems with the file itself. */
-async function readTable(session: Session, role: 'people' | 'events', path: string, reader: TableReader, options: LoadOptions): Promise<FileInfo> {
+async function readTable(session: Session, role: 'people' | 'events' | 'assessments', path: string, reader: TableReader, options: LoadOptions): Promise<FileInfo> {
   const info = await readAnyTableFile(path, reader.accept, { delimiter: options.delimiter ?? null, sheet: options.sheet ?? null, table: role });
   for (const note of info.notes) {
     session.log.add({ ...note, table: role, file: path });
@@ -316,7 +345,11 @@ async function joinParts(session: Session, path: string, run: EventsChunksRun): 
 function writeQuarantineOf(session: Session, dir: string): string {
   // In file order (JSON elements that are not objects were set aside after the rest).
   const byLine = (a: QuarantinedRow, b: QuarantinedRow) => a.line - b.line;
-  const rows = [...[...session.people.quarantined].sort(byLine), ...[...session.events.quarantined].sort(byLine)];
+  const rows = [
+    ...[...session.people.quarantined].sort(byLine),
+    ...[...session.events.quarantined].sort(byLine),
+    ...[...(session.assessments?.quarantined ?? [])].sort(byLine),
+  ];
   const rowProblems = new Set(rows.flatMap((r) => r.problems));
   const fileProblems = session.log.sorted().filter((p) => p.severity === 'error' && !rowProblems.has(p) && !isFolded(p));
   return writeQuarantine(dir, fileProblems, rows);
@@ -330,16 +363,22 @@ function writeQuarantineOf(session: Session, dir: string): string {
  * `quality.problems`) instead of throwing.
  */
 export function studyFromRows(
-  rows: { people: RowsInput; events: RowsInput; offences?: RowsInput | null },
+  rows: { people: RowsInput; events: RowsInput; offences?: RowsInput | null; assessments?: RowsInput | null },
   options: Omit<LoadOptions, 'quarantineDir'> & { quarantine?: boolean } = {},
 ): Study {
   const lookup = rows.offences ? { lookup: offenceLookupFromRows(rows.offences), input: null } : readDefaultOffenceLookup();
-  const session = startSession(lookup.lookup, { people: '<people rows>', events: '<events rows>' }, options, 1024, 1024);
+  const files = { people: '<people rows>', events: '<events rows>', assessments: rows.assessments ? '<assessments rows>' : null };
+  const session = startSession(lookup.lookup, files, options, 1024, 1024);
   if (rows.offences) session.lookupName = 'the offence lookup rows given';
   feedRows(rows.people, session.people.accept);
   checkNotEmpty(session.people, session.log, true);
   if (session.people.fatal) session.events.skipRows = true;
   feedRows(rows.events, session.events.accept);
   checkNotEmpty(session.events, session.log, true);
+  if (session.assessments && rows.assessments) {
+    if (session.people.fatal) session.assessments.skipRows = true;
+    feedRows(rows.assessments, session.assessments.accept);
+    checkNotEmpty(session.assessments, session.log, true);
+  }
   return finish(session, options, lookup.input ? [lookup.input] : [], options.quarantine === true, null);
 }

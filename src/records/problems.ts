@@ -27,7 +27,9 @@ export type ErrorKind =
   | 'not_csv'
   | 'encoding'
   | 'wrong_delimiter'
-  | 'unreadable_workbook';
+  | 'unreadable_workbook'
+  | 'unknown_instrument'
+  | 'duplicate_assessment';
 
 /** Warning kinds: the row is kept and counted. */
 export type WarningKind =
@@ -43,7 +45,7 @@ export type WarningKind =
   | 'empty_rows'
   | 'event_after_extraction';
 
-const TABLE_ORDER: Record<TableName, number> = { offences: 0, people: 1, events: 2 };
+const TABLE_ORDER: Record<TableName, number> = { offences: 0, people: 1, events: 2, assessments: 3 };
 
 /** Problems that stand for several row problems folded into one (each row keeps its own in the quarantine file). */
 const FOLDED = new WeakSet<Problem>();

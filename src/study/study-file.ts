@@ -7,6 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { parseISODate } from '../time/days.js';
+import { checkInstruments, type Instrument, InstrumentError } from './instruments.js';
 import type { MeasureOptions, ReportOptions } from './options.js';
 
 /** What a study file says, with paths resolved against the file's folder. */
@@ -29,6 +30,10 @@ export interface StudyFile {
   sheet: string | null;
   options: Partial<MeasureOptions>;
   report: Partial<ReportOptions>;
+  /** The assessments table (records.md, "assessments"); needs `instruments`. */
+  assessments: string | null;
+  /** Each questionnaire's reliability, direction and norms (change.md). */
+  instruments: Record<string, Instrument> | null;
 }
 
 /** A study file, a flag or an option that cannot be used as given. */
@@ -106,6 +111,8 @@ const TOP_KEYS = [
   'sheet',
   'options',
   'report',
+  'assessments',
+  'instruments',
 ] as const;
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -176,7 +183,24 @@ export function parseStudyFile(textContent: string, path: string): StudyFile {
     sheet: json.sheet === undefined ? null : (text(json.sheet, at('sheet')) as string),
     options: checkBlock(json.options, OPTION_CHECKS, at('options')) as Partial<MeasureOptions>,
     report: checkBlock(json.report, REPORT_CHECKS, at('report')) as Partial<ReportOptions>,
+    ...changeKeys(json, base, at),
   };
+}
+
+/** `assessments` and `instruments` (change.md): an assessments table needs the instruments it names. */
+function changeKeys(json: Record<string, unknown>, base: string, at: (key: string) => string): Pick<StudyFile, 'assessments' | 'instruments'> {
+  let instruments: Record<string, Instrument> | null = null;
+  try {
+    instruments = json.instruments === undefined ? null : checkInstruments(json.instruments, at('instruments'));
+  } catch (error) {
+    if (error instanceof InstrumentError) throw new StudySettingError(error.message);
+    throw error;
+  }
+  const assessments = json.assessments === undefined ? null : resolve(base, text(json.assessments, at('assessments')) as string);
+  if (assessments !== null && (instruments === null || Object.keys(instruments).length === 0)) {
+    throw new StudySettingError(`${at('assessments')} is given but no "instruments" are; declare each instrument the table names (change.md)`);
+  }
+  return { assessments, instruments };
 }
 
 /** Reads and checks a study file. */

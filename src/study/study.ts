@@ -30,6 +30,7 @@
  */
 import type { ColumnTable } from 'arquero';
 import type { Day } from '../time/days.js';
+import type { AssessmentTable, Instrument } from './instruments.js';
 import type { ModeOfTrial, OffenceCategory } from './vocabulary.js';
 
 export interface OffenceLookup {
@@ -47,7 +48,7 @@ export interface OffenceLookup {
   severitySource: string | null;
 }
 
-export type TableName = 'people' | 'events' | 'offences';
+export type TableName = 'people' | 'events' | 'offences' | 'assessments';
 
 /** One problem found while reading or validating (records.md, "Validation"). */
 export interface Problem {
@@ -73,6 +74,8 @@ export interface RowCounts {
 export interface DataQuality {
   people: RowCounts;
   events: RowCounts;
+  /** The assessments table's rows (records.md, "assessments"), when the study has one. */
+  assessments?: RowCounts;
   /** Warnings counted by kind. */
   warnings: Record<string, number>;
   /** Every error and warning, in file order. */
@@ -108,4 +111,8 @@ export interface Study {
   absentPeopleColumns?: string[];
   /** For an inferred extraction date: the rows it came from ("from people.csv line 7, column service_end"). */
   extractionDateSource?: string;
+  /** The assessments table (records.md, "assessments"), when the study names one. */
+  assessments?: AssessmentTable;
+  /** The study file's `instruments` (change.md), by name. */
+  instruments?: Record<string, Instrument>;
 }

@@ -18,6 +18,7 @@ import { compareServicesFrom } from './services.js';
 import { caseloadSnapshot } from './snapshot.js';
 import { timeInServiceMeasure } from './time-in-service.js';
 import type { StudyMeasures } from './types.js';
+import { changeMeasure } from './change/measure.js';
 
 /**
  * All measures of measures.md for the study: flow, cohort description (split
@@ -50,6 +51,7 @@ export function computeMeasures(study: Study, options: Partial<MeasureOptions> =
     dataQuality: {
       people: { ...q.people },
       events: { ...q.events },
+      ...(q.assessments ? { assessments: { ...q.assessments } } : {}),
       warnings: { ...q.warnings },
     },
     flow: cohortFlow(study, opts, unused),
@@ -61,5 +63,6 @@ export function computeMeasures(study: Study, options: Partial<MeasureOptions> =
     timeInService: timeInServiceMeasure(study, opts),
     services: compareServicesFrom(study, outcomes, opts),
     snapshot: study.snapshotDate === null || Number.isNaN(study.snapshotDate) ? null : caseloadSnapshot(study, study.snapshotDate),
+    change: changeMeasure(study, opts.groupBy),
   };
 }

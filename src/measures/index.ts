@@ -13,6 +13,7 @@ export { cohortDescription } from './description.js';
 export { cohortFlow } from './flow.js';
 export { caseloadSnapshot, placeAt } from './snapshot.js';
 export { compareGroups } from './compare.js';
+export { changeMeasure } from './change/measure.js';
 export { compareServices } from './services.js';
 export { groupColumn, NOT_RECORDED } from './groups.js';
 export { MeasureOptionError, resolveOptions } from './options.js';

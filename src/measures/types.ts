@@ -4,6 +4,9 @@
  */
 import type { Curve, Estimate, Proportion, Summary } from '../stats/types.js';
 import type { MeasureOptions } from '../study/options.js';
+import type { ChangeResult } from './change/measure.js';
+
+export type { ChangeResult, InstrumentChange, ChangeSummary, ChangeCategories } from './change/measure.js';
 
 /** A group's share of a binary outcome. */
 export interface GroupProportion extends Proportion {
@@ -178,6 +181,8 @@ export interface StudyMeasures {
   dataQuality: {
     people: { read: number; used: number; quarantined: number };
     events: { read: number; used: number; quarantined: number };
+    /** The assessments table's rows, when the study has one. */
+    assessments?: { read: number; used: number; quarantined: number };
     warnings: Record<string, number>;
   };
   flow: FlowResult;
@@ -189,4 +194,6 @@ export interface StudyMeasures {
   timeInService: TimeInServiceResult;
   services: ServicesResult;
   snapshot: SnapshotResult | null;
+  /** Individual outcome change per instrument (change.md); null without instruments and assessments. */
+  change?: ChangeResult | null;
 }

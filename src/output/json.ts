@@ -5,6 +5,7 @@
  */
 import type { Curve, Estimate, Proportion, Summary } from '../stats/types.js';
 import type { GroupComparison, GroupCurves, StudyMeasures } from '../measures/types.js';
+import { changeJson } from './change-json.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -94,6 +95,7 @@ export function toJsonDocument(m: StudyMeasures): { [key: string]: Json } {
     dataQuality: {
       people: { ...m.dataQuality.people },
       events: { ...m.dataQuality.events },
+      ...(m.dataQuality.assessments ? { assessments: { ...m.dataQuality.assessments } } : {}),
       warnings: { ...m.dataQuality.warnings },
     },
     flow: {
@@ -181,6 +183,7 @@ export function toJsonDocument(m: StudyMeasures): { [key: string]: Json } {
       : null,
     description: descriptionJson(m),
     services: servicesJson(m),
+    change: changeJson(m.change),
   };
 }
 

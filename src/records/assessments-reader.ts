@@ -41,7 +41,14 @@ export class AssessmentsReader extends TableReader {
     super(settings, ASSESSMENT_COLUMNS, ASSESSMENT_COLUMNS, ['person']);
     this.instrumentWords = new WordMatcher(instrumentNames);
     const n = 256;
-    this.columns = { count: 0, person: new Int32Array(n), instrument: new Int32Array(n), date: new Float64Array(n), score: new Float64Array(n), line: new Int32Array(n) };
+    this.columns = {
+      count: 0,
+      person: new Int32Array(n),
+      instrument: new Int32Array(n),
+      date: new Float64Array(n),
+      score: new Float64Array(n),
+      line: new Int32Array(n),
+    };
   }
 
   protected override header(rec: Parameters<TableReader['accept']>[0]): void {
@@ -77,7 +84,12 @@ export class AssessmentsReader extends TableReader {
     } else {
       instrument = this.instrumentWords.match(buf, this.s, this.e);
       if (instrument < 0) {
-        this.fail('unknown_instrument', 'instrument', this.fInstrument, `an instrument declared under "instruments" in the study file (${this.instrumentNames.join(', ')})`);
+        this.fail(
+          'unknown_instrument',
+          'instrument',
+          this.fInstrument,
+          `an instrument declared under "instruments" in the study file (${this.instrumentNames.join(', ')})`,
+        );
       }
     }
 

@@ -44,3 +44,7 @@ export type { AalenJohansenFit, AalenJohansenOptions, IncidenceCurve } from './a
 export { grayTest } from './gray-test.js';
 export type { GrayTestResult, GrayTestOptions } from './gray-test.js';
 export * from './matching/index.js';
+export { pairedT } from './paired-t.js';
+export type { PairedT } from './paired-t.js';
+export { sDiff, isReliable, clinicalCutOff, onClinicalSide, RELIABLE_Z } from './reliable-change.js';
+export type { CutOff } from './reliable-change.js';

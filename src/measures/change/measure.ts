@@ -1,0 +1,111 @@
+/**
+ * change.md: individual outcome change per instrument, overall and by the
+ * grouping column, for `follow-up measures` (json-output.md, `change`).
+ */
+import { clinicalCutOff, RELIABLE_Z, sDiff, type CutOff } from '../../stats/reliable-change.js';
+import type { Study } from '../../study/study.js';
+import { cohortRows } from '../cohort.js';
+import { columnsOf } from '../columns.js';
+import { groupColumn, groupsInCohortRows } from '../groups.js';
+import { NO_ASSESSMENT, ONE_DAY_ONLY, changePairs } from './pairs.js';
+import { changeSummary, type ChangeSummary } from './summary.js';
+
+export type { ChangeSummary, ChangeCategories } from './summary.js';
+
+/** One instrument's change (json-output.md, `change.<instrument>`). */
+export interface InstrumentChange {
+  better: 'lower' | 'higher';
+  reliability: number;
+  /** The SD behind S_diff: the instrument's `sd`, or the SD (n − 1) of the analysed people's pre scores; null when neither exists. */
+  s: number | null;
+  sSource: 'instrument' | 'preScores';
+  sDiff: number | null;
+  /** z · S_diff: the half-width of the band of no reliable change. */
+  reliableChange: number | null;
+  cutOff: CutOff | null;
+  /** Where the norms and sd come from, as the study file says (null when it gives none). */
+  source: string | null;
+  groupBy: string;
+  overall: ChangeSummary;
+  byGroup: ({ group: string } & ChangeSummary)[];
+  /** Each analysed person's pre and post score, in cohort order, and their group: for the analyst's Jacobson plot only (never in JSON). */
+  pairs: { pre: number[]; post: number[]; group: string[] };
+}
+
+export type ChangeResult = Record<string, InstrumentChange>;
+
+function sdOf(x: Float64Array): number | null {
+  const n = x.length;
+  if (n < 2) return null;
+  let m = 0;
+  for (let i = 0; i < n; i++) m += x[i];
+  m /= n;
+  let ss = 0;
+  for (let i = 0; i < n; i++) ss += (x[i] - m) ** 2;
+  return Math.sqrt(ss / (n - 1));
+}
+
+/**
+ * The change measures of every instrument of the study file, or null when the
+ * study has no instruments or no assessments table. By group, the overall s
+ * and S_diff are used, so a person's category does not depend on the grouping;
+ * every group of the cohort is listed, those with nobody analysed too.
+ */
+export function changeMeasure(study: Study, groupBy: string): ChangeResult | null {
+  const a = study.assessments;
+  const instruments = study.instruments;
+  if (!a || !instruments) return null;
+  const cohort = cohortRows(study);
+  const people = columnsOf(study).people;
+  const groups = groupColumn(study, groupBy);
+  const present = groupsInCohortRows(groups, cohort);
+  const out: ChangeResult = {};
+  a.names.forEach((name, k) => {
+    const inst = instruments[name];
+    const pairs = changePairs(a, k, cohort, people.followUpEnd, people.n);
+    const s = inst.sd ?? sdOf(pairs.pre);
+    const sdiff = s !== null && s > 0 ? sDiff(s, inst.reliability) : null;
+    const cutOff = clinicalCutOff(inst.better, inst.clinical, inst.functional);
+    const count = (member: (j: number) => boolean) => {
+      const c = { cohort: 0, noAssessment: 0, oneDayOnly: 0 };
+      for (let j = 0; j < cohort.length; j++) {
+        if (!member(j)) continue;
+        c.cohort++;
+        if (pairs.status[j] === NO_ASSESSMENT) c.noAssessment++;
+        else if (pairs.status[j] === ONE_DAY_ONLY) c.oneDayOnly++;
+      }
+      return c;
+    };
+    const overall = changeSummary(
+      count(() => true),
+      pairs.pre,
+      pairs.post,
+      sdiff,
+      inst.better,
+      cutOff,
+    );
+    const analysedGroup = Array.from(pairs.rows, (p) => groups.codeOf[p]);
+    const byGroup = groups.names.flatMap((group, g) => {
+      if (!present[g]) return [];
+      const pick = (x: Float64Array) => Float64Array.from(x.filter((_, i) => analysedGroup[i] === g));
+      const counts = count((j) => groups.codeOf[cohort[j]] === g);
+      return [{ group, ...changeSummary(counts, pick(pairs.pre), pick(pairs.post), sdiff, inst.better, cutOff) }];
+    });
+    out[name] = {
+      better: inst.better,
+      reliability: inst.reliability,
+      s,
+      sSource: inst.sd !== null ? 'instrument' : 'preScores',
+      sDiff: sdiff,
+      reliableChange: sdiff === null ? null : RELIABLE_Z * sdiff,
+      cutOff,
+      source: inst.source,
+      groupBy,
+      overall,
+      byGroup,
+      pairs: { pre: Array.from(pairs.pre), post: Array.from(pairs.post), group: analysedGroup.map((g) => groups.names[g]) },
+    };
+  });
+
+  return out;
+}

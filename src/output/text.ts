@@ -5,6 +5,7 @@
 import type { Proportion, Summary } from '../stats/types.js';
 import { DAYS_PER_MONTH, daysToMonths } from '../time/days.js';
 import type { GroupComparison, GroupCurves, StudyMeasures } from '../measures/types.js';
+import { changeTextLines } from './change-text.js';
 
 const RECALL_WINDOW: Record<string, string> = {
   intervention: 'during the intervention, from release to the service end or follow-up end',
@@ -231,5 +232,6 @@ export function formatMeasuresText(m: StudyMeasures): string {
     L.push(`  In custody: ${s.inCustody}${share(s.inCustody)}; in the community: ${s.inCommunity}${share(s.inCommunity)}; in all: ${s.total}`);
     for (const row of s.byService) L.push(`    ${row.service}: ${row.inCustody} in custody, ${row.inCommunity} in the community, ${row.total} in all`);
   }
+  L.push(...changeTextLines(m.change));
   return L.join('\n') + '\n';
 }

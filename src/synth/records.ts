@@ -36,12 +36,22 @@ export interface SynthEvent {
   recallReasons?: RecallReason[];
 }
 
+/** One completed questionnaire (records.md, "assessments"). */
+export interface SynthAssessment {
+  personId: string;
+  instrument: string;
+  date: Day;
+  score: number;
+}
+
 /** What the study file of a sample says (study-file.md). */
 export interface SynthStudy {
   title: string;
   extractionDate: string;
   snapshotDate?: string;
   options?: Record<string, string | number | boolean>;
+  /** The instruments of the assessments table (change.md), when the sample has one. */
+  instruments?: Record<string, unknown>;
 }
 
 /** A complete sample: its two tables and its study settings. */
@@ -49,6 +59,8 @@ export interface Sample {
   people: SynthPerson[];
   events: SynthEvent[];
   study: SynthStudy;
+  /** Questionnaires for individual change (change.md), when the sample has them. */
+  assessments?: SynthAssessment[];
 }
 
 const TYPE_ORDER: Record<EventType, number> = { recall: 0, rerelease: 1, conviction: 2, caution: 3, breach: 4 };

@@ -3,8 +3,9 @@
  * each from its default seed.
  */
 import type { Sample } from './records.js';
-import { buildResettle } from './scenario-resettle.js';
-import { buildSouthWales } from './scenario-south-wales.js';
+import { DISTRESS, GOALS, withAssessments } from './assessments.js';
+import { RESETTLE_SEED, buildResettle } from './scenario-resettle.js';
+import { SOUTH_WALES_SEED, buildSouthWales } from './scenario-south-wales.js';
 import { buildNational } from './scenario-national.js';
 
 export interface SampleSpec {
@@ -13,7 +14,7 @@ export interface SampleSpec {
 }
 
 export const SAMPLES: readonly SampleSpec[] = [
-  { folder: 'resettle', build: () => buildResettle() },
-  { folder: 'south-wales', build: () => buildSouthWales() },
+  { folder: 'resettle', build: () => withAssessments(buildResettle(), RESETTLE_SEED, [DISTRESS, GOALS]) },
+  { folder: 'south-wales', build: () => withAssessments(buildSouthWales(), SOUTH_WALES_SEED, [DISTRESS]) },
   { folder: 'national', build: () => buildNational() },
 ];

@@ -5,6 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { eventLine, eventsHeader, personLine, peopleHeader } from './csv-format.js';
 import { sortEvents, type Sample, type SynthStudy } from './records.js';
+import { ASSESSMENTS_HEADER, assessmentLines } from './assessments.js';
 
 /** The study file of a sample, with the lookup one folder up (the shared default). */
 export function studyJson(study: SynthStudy, offences = '../offences.csv'): string {
@@ -17,6 +18,10 @@ export function studyJson(study: SynthStudy, offences = '../offences.csv'): stri
   };
   if (study.snapshotDate) doc.snapshotDate = study.snapshotDate;
   if (study.options) doc.options = study.options;
+  if (study.instruments) {
+    doc.assessments = 'assessments.csv';
+    doc.instruments = study.instruments;
+  }
   return JSON.stringify(doc, null, 2) + '\n';
 }
 
@@ -27,6 +32,7 @@ export function sampleFiles(sample: Sample): Record<string, string> {
     'people.csv': peopleHeader() + people.map(personLine).join(''),
     'events.csv': eventsHeader() + sortEvents(sample.events).map(eventLine).join(''),
     'study.json': studyJson(sample.study),
+    ...(sample.assessments ? { 'assessments.csv': ASSESSMENTS_HEADER + assessmentLines(sample.assessments) } : {}),
   };
 }
 

@@ -6,7 +6,7 @@ import type { Curve, Estimate, Proportion, Summary } from '../stats/types.js';
 import type { MeasureOptions } from '../study/options.js';
 import type { ChangeResult } from './change/measure.js';
 
-export type { ChangeResult, InstrumentChange, ChangeSummary, ChangeCategories } from './change/measure.js';
+export type { ChangeResult, InstrumentChange, ChangeSummary, ChangeCategories, Category } from './change/measure.js';
 
 /** A group's share of a binary outcome. */
 export interface GroupProportion extends Proportion {

@@ -25,6 +25,7 @@ import { reconvictionSection } from './sections/reconviction.js';
 import { servicesSection } from './sections/services.js';
 import { snapshotSection } from './sections/snapshot.js';
 import { timeInServiceSection } from './sections/time-in-service.js';
+import { changeSection } from './sections/change.js';
 import { longDate } from '../words/format.js';
 
 export interface StudyReportOptions {
@@ -135,6 +136,7 @@ function buildSections(ctx: ReportContext, wanted: Set<SectionId>, narrative: st
     if (want('time-in-service')) out.push(timeInServiceSection(ctx));
     if (want('services') && m.services.services.length > 1) out.push(servicesSection(ctx));
   }
+  if (want('change') && m.flow.cohort > 0) out.push(changeSection(ctx));
   if (want('snapshot')) out.push(snapshotSection(ctx));
   if (want('methods')) out.push(methodsSection(ctx));
   if (want('data-quality')) out.push(dataQualitySection(ctx));

@@ -18,9 +18,9 @@ export const CHANGE_CATEGORY_WORDS: Record<(typeof CHANGE_CATEGORIES)[number] | 
 /** Short category names, for a chart's legend or a table's column. */
 export const CHANGE_CATEGORY_SHORT: Record<(typeof CHANGE_CATEGORIES)[number], string> = {
   recovered: 'Recovered',
-  improved: 'Reliably improved',
+  improved: 'Improved',
   noReliableChange: 'No reliable change',
-  deteriorated: 'Reliably deteriorated',
+  deteriorated: 'Deteriorated',
 };
 
 /** How the cut-off was found, by its rule. */

@@ -8,9 +8,9 @@ import { cohortRows } from '../cohort.js';
 import { columnsOf } from '../columns.js';
 import { groupColumn, groupsInCohortRows } from '../groups.js';
 import { NO_ASSESSMENT, ONE_DAY_ONLY, changePairs } from './pairs.js';
-import { changeSummary, type ChangeSummary } from './summary.js';
+import { categoryOf, changeSummary, type Category, type ChangeSummary } from './summary.js';
 
-export type { ChangeSummary, ChangeCategories } from './summary.js';
+export type { ChangeSummary, ChangeCategories, Category } from './summary.js';
 
 /** One instrument's change (json-output.md, `change.<instrument>`). */
 export interface InstrumentChange {
@@ -29,7 +29,7 @@ export interface InstrumentChange {
   overall: ChangeSummary;
   byGroup: ({ group: string } & ChangeSummary)[];
   /** Each analysed person's pre and post score, in cohort order, and their group: for the analyst's Jacobson plot only (never in JSON). */
-  pairs: { pre: number[]; post: number[]; group: string[] };
+  pairs: { pre: number[]; post: number[]; group: string[]; category: (Category | null)[] };
 }
 
 export type ChangeResult = Record<string, InstrumentChange>;
@@ -103,7 +103,12 @@ export function changeMeasure(study: Study, groupBy: string): ChangeResult | nul
       groupBy,
       overall,
       byGroup,
-      pairs: { pre: Array.from(pairs.pre), post: Array.from(pairs.post), group: analysedGroup.map((g) => groups.names[g]) },
+      pairs: {
+        pre: Array.from(pairs.pre),
+        post: Array.from(pairs.post),
+        group: analysedGroup.map((g) => groups.names[g]),
+        category: Array.from(pairs.pre, (pre, i) => (sdiff === null ? null : categoryOf(pre, pairs.post[i], sdiff, inst.better, cutOff))),
+      },
     };
   });
 

@@ -24,5 +24,5 @@ const narrative = [
 ];
 
 console.log(
-  `Wrote ${await writeReport(study, { out: new URL('../reports/', import.meta.url), name: 'south-wales-flow', title: 'South Wales IIRMS: participant flow and cohort by tier', narrative, focus: ['cohort'] })}`,
+  `Wrote ${await writeReport(study, { out: new URL('../reports/', import.meta.url), name: 'south-wales-flow', title: 'South Wales IIRMS: participant flow and cohort by tier', narrative, focus: ['cohort', 'change'] })}`,
 );

@@ -73,6 +73,7 @@ export function validationJson(quality: DataQuality, extractionDate: string | nu
       extractionDateInferredFrom: inferredFrom,
       people: quality.people,
       events: quality.events,
+      ...(quality.assessments ? { assessments: quality.assessments } : {}),
       errors,
       warnings: quality.warnings,
       quarantineFile: quality.quarantineFile,
@@ -91,7 +92,7 @@ export function formatValidation(quality: DataQuality, header: string[], failed 
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([kind, n]) => `${kind} ${n}`)
     .join(', ');
-  const quarantined = quality.people.quarantined + quality.events.quarantined;
+  const quarantined = quality.people.quarantined + quality.events.quarantined + (quality.assessments?.quarantined ?? 0);
   const verdict =
     errors.length === 0
       ? 'Valid: no errors.'
@@ -102,6 +103,7 @@ export function formatValidation(quality: DataQuality, header: string[], failed 
     ...header,
     counts('people', quality.people),
     counts('events', quality.events),
+    ...(quality.assessments ? [counts('assessments', quality.assessments)] : []),
     verdict,
     ...(warnings.length > 0 ? [`Warnings by kind: ${byKind}`] : ['No warnings.']),
     ...listProblems('Errors', errors),

@@ -10,9 +10,9 @@ import type { ChangeSummary } from '../measures/types.js';
 import { wilsonInterval } from '../stats/proportion.js';
 import { suppressCells, type Count, type DisclosurePolicy } from './cells.js';
 
-export type ChangeCell = 'recovered' | 'improved' | 'noReliableChange' | 'deteriorated' | 'notClinicalAtStart';
+type ChangeCell = 'recovered' | 'improved' | 'noReliableChange' | 'deteriorated' | 'notClinicalAtStart';
 
-export interface ShownChangeCount {
+interface ShownChangeCount {
   key: ChangeCell;
   count: Count;
   /** Share of the people analysed and its Wilson interval; null when withheld or nobody was analysed. */

@@ -10,10 +10,10 @@ import { grown } from './growable.js';
 import type { PeopleIndex } from './events-reader.js';
 import { TableReader, type ReaderSettings } from './table-reader.js';
 
-export const ASSESSMENT_COLUMNS = ['person_id', 'instrument', 'date', 'score'] as const;
+const ASSESSMENT_COLUMNS = ['person_id', 'instrument', 'date', 'score'] as const;
 
 /** The kept rows, in file order. */
-export interface AssessmentColumns {
+interface AssessmentColumns {
   count: number;
   person: Int32Array;
   instrument: Int32Array;

@@ -205,7 +205,8 @@ export async function loadStudyReading(files: StudyFiles, options: LoadOptions, 
   // A failure is reported where the hash is awaited, not as an unhandled rejection.
   eventsHash?.catch(() => {});
 
-  const input = (role: 'people' | 'events' | 'assessments', path: string, info: FileInfo) => inputs.push({ role, path, sha256: info.sha256, bytes: info.bytes });
+  const input = (role: 'people' | 'events' | 'assessments', path: string, info: FileInfo) =>
+    inputs.push({ role, path, sha256: info.sha256, bytes: info.bytes });
   try {
     input('people', files.people, await readTable(session, 'people', files.people, session.people, options));
     if (session.people.fatal) session.events.skipRows = true;
@@ -282,7 +283,13 @@ function refuseNotUtf8(session: Session, path: string): void {
 }
 
 /** Reads a whole table file (of any kind read-any.ts reads) into its reader, reporting problems with the file itself. */
-async function readTable(session: Session, role: 'people' | 'events' | 'assessments', path: string, reader: TableReader, options: LoadOptions): Promise<FileInfo> {
+async function readTable(
+  session: Session,
+  role: 'people' | 'events' | 'assessments',
+  path: string,
+  reader: TableReader,
+  options: LoadOptions,
+): Promise<FileInfo> {
   const info = await readAnyTableFile(path, reader.accept, { delimiter: options.delimiter ?? null, sheet: options.sheet ?? null, table: role });
   for (const note of info.notes) {
     session.log.add({ ...note, table: role, file: path });

@@ -6,7 +6,7 @@
  */
 
 /** A norm of an instrument: the mean and SD of a clinical or functional population. */
-export interface Norm {
+interface Norm {
   mean: number;
   sd: number;
 }

@@ -13,7 +13,7 @@ import { childRng } from './prng.js';
 import type { Sample, SynthAssessment } from './records.js';
 
 /** How one illustrative instrument's scores are drawn, and what the study file declares for it. */
-export interface SynthInstrument {
+interface SynthInstrument {
   name: string;
   /** The study file's entry (change.md, "Instruments"). */
   declared: Record<string, unknown>;
@@ -24,7 +24,7 @@ export interface SynthInstrument {
 }
 
 /** Said of every illustrative instrument in its study file (`source`). */
-export const ILLUSTRATIVE_SOURCE =
+const ILLUSTRATIVE_SOURCE =
   'Illustrative only: the figures of the example in change.md, not a named questionnaire or its published norms. Replace them with the instrument’s own reliability and norms (and cite them) before reading anything into the results.';
 
 /**

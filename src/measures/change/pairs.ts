@@ -7,7 +7,7 @@
 import type { AssessmentTable } from '../../study/instruments.js';
 
 /** Pre/post per cohort member of one instrument, and who could not be analysed. */
-export interface ChangePairs {
+interface ChangePairs {
   /** Cohort rows analysed (index into study.people), in cohort order. */
   rows: Int32Array;
   pre: Float64Array;
@@ -16,7 +16,7 @@ export interface ChangePairs {
   status: Uint8Array;
 }
 
-export const ANALYSED = 0;
+const ANALYSED = 0;
 export const NO_ASSESSMENT = 1;
 export const ONE_DAY_ONLY = 2;
 

@@ -3,9 +3,10 @@
  * each from its default seed.
  */
 import type { Sample } from './records.js';
-import { buildResettle } from './scenario-resettle.js';
 import { buildSouthWales } from './scenario-south-wales.js';
 import { buildNational } from './scenario-national.js';
+import { buildResettleWithPool } from './scenario-resettle-pool.js';
+import { buildIom } from './scenario-iom.js';
 
 export interface SampleSpec {
   folder: string;
@@ -13,7 +14,8 @@ export interface SampleSpec {
 }
 
 export const SAMPLES: readonly SampleSpec[] = [
-  { folder: 'resettle', build: () => buildResettle() },
+  { folder: 'resettle', build: () => buildResettleWithPool() },
   { folder: 'south-wales', build: () => buildSouthWales() },
   { folder: 'national', build: () => buildNational() },
+  { folder: 'iom', build: () => buildIom() },
 ];

@@ -47,6 +47,7 @@ export const SECTION_IDS = [
   'proven-reoffending',
   'time-in-service',
   'services',
+  'comparison',
   'snapshot',
   'methods',
   'data-quality',

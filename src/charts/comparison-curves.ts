@@ -38,7 +38,12 @@ export function comparisonCurvesChart(curves: { service: ShownCurve; pool: Shown
   const maxMonth = Math.max(1, ...data.map((p) => p.month));
   const step = maxMonth > 72 ? 24 : maxMonth > 36 ? 12 : 6;
   const ticks = Array.from({ length: Math.floor(maxMonth / step) + 1 }, (_, i) => i * step);
-  const x = { field: 'month', type: 'quantitative' as const, scale: { domain: [0, maxMonth], nice: false }, axis: { title: 'Months since release', values: ticks, format: 'd' } };
+  const x = {
+    field: 'month',
+    type: 'quantitative' as const,
+    scale: { domain: [0, maxMonth], nice: false },
+    axis: { title: 'Months since release', values: ticks, format: 'd' },
+  };
   const yScale = { domain: [0, 1] };
   const colour = { field: 'side', type: 'nominal' as const, scale: { domain: sides, range: SERIES_COLOURS.slice(0, 2) } };
   const describe = sides
@@ -61,7 +66,13 @@ export function comparisonCurvesChart(curves: { service: ShownCurve; pool: Shown
       {
         transform: [{ filter: 'isValid(datum.lower) && isValid(datum.upper)' }],
         mark: { type: 'area', interpolate: 'step-after', opacity: 0.15 },
-        encoding: { x, y: { field: 'lower', type: 'quantitative', scale: yScale }, y2: { field: 'upper' }, fill: { field: 'colour', type: 'nominal', scale: null }, detail: { field: 'side' } },
+        encoding: {
+          x,
+          y: { field: 'lower', type: 'quantitative', scale: yScale },
+          y2: { field: 'upper' },
+          fill: { field: 'colour', type: 'nominal', scale: null },
+          detail: { field: 'side' },
+        },
       },
       {
         mark: { type: 'line', interpolate: 'step-after', strokeWidth: 2 },

@@ -65,7 +65,11 @@ export function comparisonFlowChart(flow: { service: ShownServiceFlow; pool: Sho
     $schema: SCHEMA,
     title: chartTitle('Who was compared', 'People at each stage on each side; lighter bars: people who left at that stage'),
     description: `Flow of both sides of the matched comparison. ${describe(SERVICE_SIDE)}. ${describe(POOL_SIDE)}.`,
-    config: { ...CONFIG, axisY: { labelLimit: 400 }, header: { labelFontSize: 12, labelFontWeight: 'bold', title: null, labelOrient: 'top', labelAnchor: 'start' } },
+    config: {
+      ...CONFIG,
+      axisY: { labelLimit: 400 },
+      header: { labelFontSize: 12, labelFontWeight: 'bold', title: null, labelOrient: 'top', labelAnchor: 'start' },
+    },
     data: { values: stages },
     facet: { row: { field: 'side', type: 'nominal', sort: [SERVICE_SIDE, POOL_SIDE], title: null } },
     resolve: { scale: { x: 'independent', y: 'independent' } },

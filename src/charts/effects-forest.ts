@@ -23,7 +23,11 @@ export function effectsForestChart(rows: readonly ForestRow[]): ChartSpec {
   const notes = rows.filter((r) => r.effect.hidden).map((r) => ({ label: r.label, note: 'withheld (small counts)' }));
   const reach = Math.max(10, ...values.map((v) => Math.max(Math.abs(v.lo), Math.abs(v.hi))));
   const edge = Math.ceil(reach / 10) * 10;
-  const x = { type: 'quantitative' as const, scale: { domain: [-edge, edge], nice: false }, axis: { title: 'Difference per 100 people (service − comparison)', tickCount: 6 } };
+  const x = {
+    type: 'quantitative' as const,
+    scale: { domain: [-edge, edge], nice: false },
+    axis: { title: 'Difference per 100 people (service − comparison)', tickCount: 6 },
+  };
   const y = { field: 'label', type: 'nominal' as const, sort: labels, scale: { domain: labels }, title: null, axis: { labelLimit: 400 } };
   const describe = rows
     .map((r) =>
@@ -34,7 +38,10 @@ export function effectsForestChart(rows: readonly ForestRow[]): ChartSpec {
     .join('; ');
   return {
     $schema: SCHEMA,
-    title: chartTitle('Differences from the matched comparison group', 'Per 100 people, with 95% confidence intervals; left of the line: fewer among people who received the service'),
+    title: chartTitle(
+      'Differences from the matched comparison group',
+      'Per 100 people, with 95% confidence intervals; left of the line: fewer among people who received the service',
+    ),
     description: `Forest plot of the effects on the people who received the service. ${describe}.`,
     config: { ...CONFIG, axisY: { labelLimit: 400 }, legend: { ...CONFIG.legend, labelLimit: 400 } },
     width: CHART_WIDTH - 240,

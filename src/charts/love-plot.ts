@@ -28,10 +28,20 @@ export function lovePlotChart(rows: readonly ShownBalanceRow[], matchedWord: 'ma
   const spans = rows.flatMap((r, i) =>
     r.hidden || r.before.smd == null || r.after.smd == null ? [] : [{ label: labels[i], lo: abs(r.before.smd), hi: abs(r.after.smd) }],
   );
-  const notes = rows.flatMap((r, i) => (r.hidden ? [{ label: labels[i], note: 'withheld (small counts)' }] : r.after.smd == null ? [{ label: labels[i], note: 'no SMD: constant among service people' }] : []));
+  const notes = rows.flatMap((r, i) =>
+    r.hidden
+      ? [{ label: labels[i], note: 'withheld (small counts)' }]
+      : r.after.smd == null
+        ? [{ label: labels[i], note: 'no SMD: constant among service people' }]
+        : [],
+  );
   const max = Math.max(0.5, ...points.map((p) => p.smd!));
   const xMax = Math.ceil((max + 0.05) * 10) / 10;
-  const x = { type: 'quantitative' as const, scale: { domain: [0, xMax], nice: false }, axis: { title: 'Absolute standardised mean difference', tickCount: 5 } };
+  const x = {
+    type: 'quantitative' as const,
+    scale: { domain: [0, xMax], nice: false },
+    axis: { title: 'Absolute standardised mean difference', tickCount: 5 },
+  };
   const y = { field: 'label', type: 'nominal' as const, sort: labels, scale: { domain: labels }, title: null, axis: { labelLimit: 400 } };
   const whenDomain = [`Before ${matchedWord}`, `After ${matchedWord}`];
   const describe = rows
@@ -43,7 +53,10 @@ export function lovePlotChart(rows: readonly ShownBalanceRow[], matchedWord: 'ma
     .join('; ');
   return {
     $schema: SCHEMA,
-    title: chartTitle('Balance of the covariates', `Absolute standardised mean difference of each term before and after ${matchedWord}; dashed line: the 0.1 threshold`),
+    title: chartTitle(
+      'Balance of the covariates',
+      `Absolute standardised mean difference of each term before and after ${matchedWord}; dashed line: the 0.1 threshold`,
+    ),
     description: `Love plot. ${describe}.`,
     config: { ...CONFIG, axisY: { labelLimit: 400 }, legend: { ...CONFIG.legend, labelLimit: 400 } },
     width: CHART_WIDTH - 260,

@@ -30,7 +30,11 @@ export function propensityBalanceChart(distance: ShownBalanceRow, scale: 'logit'
   const all = points.map((p) => p.mean);
   const pad = (Math.max(...all) - Math.min(...all)) * 0.15 || 0.1;
   const domain = [Math.min(...all) - pad, Math.max(...all) + pad];
-  const x = { type: 'quantitative' as const, scale: { domain, nice: false, zero: false }, axis: { title: `Mean propensity score (${scale === 'logit' ? 'log-odds' : 'probability'})`, tickCount: 5 } };
+  const x = {
+    type: 'quantitative' as const,
+    scale: { domain, nice: false, zero: false },
+    axis: { title: `Mean propensity score (${scale === 'logit' ? 'log-odds' : 'probability'})`, tickCount: 5 },
+  };
   const y = { field: 'when', type: 'nominal' as const, sort: when, scale: { domain: when }, title: null };
   const describe = rows
     .map((b, i) => `${when[i]}: service mean ${decimal(b.meanService, 2)}, comparison mean ${decimal(b.meanPool, 2)}, SMD ${decimal(b.smd, 2)}`)

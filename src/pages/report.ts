@@ -123,7 +123,13 @@ ${join(body)}
   return page.markup;
 }
 
-function buildSections(ctx: ReportContext, wanted: Set<SectionId>, narrative: string[], generated: { text: string; how: string }, comparison?: ComparisonInput): Section[] {
+function buildSections(
+  ctx: ReportContext,
+  wanted: Set<SectionId>,
+  narrative: string[],
+  generated: { text: string; how: string },
+  comparison?: ComparisonInput,
+): Section[] {
   const m = ctx.measures;
   const out: (Section | null)[] = [];
   const want = (id: SectionId) => wanted.has(id);

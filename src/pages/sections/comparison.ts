@@ -9,7 +9,7 @@
  */
 import type { ComparisonInput } from '../../output/comparison-input.js';
 import { formatCount, isSmallCount, type DisclosurePolicy } from '../../disclosure/cells.js';
-import { shownMatchedComparison, type ShownCurve, type ShownEffect } from '../../disclosure/matched.js';
+import { shownMatchedComparison, type ShownBalanceRow, type ShownCurve, type ShownEffect } from '../../disclosure/matched.js';
 import { COMPARISON_SIDE, comparisonFlowChart, comparisonFlowStages, POOL_SIDE, SERVICE_SIDE } from '../../charts/comparison-flow.js';
 import { lovePlotChart, SMD_THRESHOLD } from '../../charts/love-plot.js';
 import { propensityBalanceChart } from '../../charts/propensity-balance.js';
@@ -63,7 +63,7 @@ export function comparisonSection(ctx: ReportContext, c: ComparisonInput): Secti
   blocks.push(fig(comparisonFlowChart(shown.flow, policy), [flowTable(SERVICE_SIDE), flowTable(POOL_SIDE)]));
 
   // balance
-  blocks.push(html`<p class="${c.balanced ? '' : 'warning'}">${balanceVerdict(c, matchedWord)}</p>`);
+  blocks.push(html`<p class="${c.balanced ? '' : 'warning'}">${balanceVerdict(c, shown.balance, matchedWord)}</p>`);
   const balanceRows = shown.balance.map((r) => {
     const level = r.term !== 'distance' && r.term.includes('=');
     const mean = (x: number) => (level ? percent(x, 1) : decimal(x, 2));
@@ -148,7 +148,10 @@ export function comparisonSection(ctx: ReportContext, c: ComparisonInput): Secti
         }),
         daysTable(shown.daysToFirstReoffence, policy),
       ],
-      [interval(c), `Hazard ratio from a Cox model of the time to the first reconviction, weighted, with a robust standard error${nearest && !s.replace ? ' clustered by matched set' : ''}: ${decimal(hr.estimate, 2)} (95% CI ${decimal(hr.ci[0], 2)} to ${decimal(hr.ci[1], 2)}, ${pPhrase(hr.p)}).`],
+      [
+        interval(c),
+        `Hazard ratio from a Cox model of the time to the first reconviction, weighted, with a robust standard error${nearest && !s.replace ? ' clustered by matched set' : ''}: ${decimal(hr.estimate, 2)} (95% CI ${decimal(hr.ci[0], 2)} to ${decimal(hr.ci[1], 2)}, ${pPhrase(hr.p)}).`,
+      ],
     ),
   );
 
@@ -181,22 +184,29 @@ export function comparisonSection(ctx: ReportContext, c: ComparisonInput): Secti
 function methodWords(c: ComparisonInput): string {
   const s = c.settings;
   const covariates = covariateList(s.covariates);
-  const score = `the propensity score (the ${s.distance === 'logit' ? 'log-odds' : 'probability'} of receiving the service, from a logistic regression on ${covariates})`;
-  const exact = s.exact.length ? ` and the same ${listWords(s.exact.map(covariateWords))}` : '';
+  const score = `propensity score (the ${s.distance === 'logit' ? 'log-odds' : 'probability'} of receiving the service, from a logistic regression on ${covariates})`;
+  const exact = s.exact.length ? ` among those with the same ${listWords(s.exact.map(covariateWords))}` : '';
   const who = `people who received the service and were followed up for ${windowWords(s.outcomeWindowMonths)} and a further six months`;
   if (s.method === 'weighting') {
-    return `Every one of the ${who} is compared with everyone in the comparison pool followed up as long, the pool weighted by the odds of receiving the service given ${score}, so that it resembles the service's people.`;
+    return `Every one of the ${who} is compared with everyone in the comparison pool followed up as long, the pool weighted by the odds of receiving the service given the ${score}, so that it resembles the service's people.`;
   }
   const partners = s.ratio === 1 ? 'the one person' : `the ${RATIO_WORDS[s.ratio] ?? s.ratio} people`;
-  const caliper = s.caliper == null ? 'with no limit on how far apart the scores may be' : `only within ${decimal(s.caliper, 2)} standard deviations of the score${c.caliperWidth == null ? '' : ` (${decimal(c.caliperWidth, 3)})`}`;
-  return `Each of the ${who} was matched with ${partners} from a comparison pool of people who did not receive it with the nearest ${score}${exact}, ${caliper}, ${s.replace ? 'a comparison person possibly used more than once' : 'each comparison person used at most once'}.`;
+  const caliper =
+    s.caliper == null
+      ? 'however far apart the scores'
+      : `only within ${decimal(s.caliper, 2)} standard deviations of the score${c.caliperWidth == null ? '' : ` (${decimal(c.caliperWidth, 3)} on its scale)`}`;
+  return `Each of the ${who} was matched with ${partners}, from a comparison pool of people who did not receive it, whose ${score} was nearest${exact}: ${caliper}, ${s.replace ? 'a comparison person possibly used more than once' : 'each comparison person used at most once'}.`;
 }
 
 /** The balance verdict: every |SMD| below 0.1, or the failing terms and the warning that the estimates may be biased. */
-function balanceVerdict(c: ComparisonInput, matchedWord: string): string {
-  const failing = c.balance.filter((r) => r.after.smd == null || Math.abs(r.after.smd) >= SMD_THRESHOLD).map((r) => termWords(r.term));
+function balanceVerdict(c: ComparisonInput, shown: readonly ShownBalanceRow[], matchedWord: string): string {
   if (c.balanced) return `Balance holds: after ${matchedWord} every standardised mean difference is below ${SMD_THRESHOLD}.`;
-  return `Balance does not hold: after ${matchedWord} the standardised mean difference of ${listWords(failing)} is ${SMD_THRESHOLD} or more (or cannot be computed). The estimates below may be biased.`;
+  const failing = shown
+    .filter((r) => r.after.smd == null || Math.abs(r.after.smd) >= SMD_THRESHOLD)
+    .map(
+      (r) => `${termWords(r.term)}${r.hidden ? '' : r.after.smd == null ? ' (no SMD: constant among the service people)' : ` (${decimal(r.after.smd, 2)})`}`,
+    );
+  return `Balance does not hold: after ${matchedWord} the standardised mean difference is ${SMD_THRESHOLD} or more for ${listWords(failing)}. The estimates below may be biased.`;
 }
 
 function essText(x: number | null): string {
@@ -204,7 +214,8 @@ function essText(x: number | null): string {
 }
 
 function effectSentence(e: ShownEffect, outcome: { verb: string; events?: string }): string {
-  if (e.hidden || !e.ci) return `${outcome.events ? 'The difference in proven reoffences' : `The difference in who ${outcome.verb}`} is withheld: it would reveal a small count.`;
+  if (e.hidden || !e.ci)
+    return `${outcome.events ? 'The difference in proven reoffences' : `The difference in who ${outcome.verb}`} is withheld: it would reveal a small count.`;
   return per100Sentence(e.ci, outcome);
 }
 
@@ -219,7 +230,12 @@ function daysTable(days: ReturnType<typeof shownMatchedComparison>['daysToFirstR
   const row = (side: string, s: (typeof days)['service']) =>
     s == null
       ? [side, 'withheld', 'withheld', 'withheld']
-      : [side, formatCount({ value: s.n, hidden: isSmallCount(s.n, policy) }, policy), decimal(s.median, 0), s.q1 == null ? '–' : `${decimal(s.q1, 0)} to ${decimal(s.q3, 0)}`];
+      : [
+          side,
+          formatCount({ value: s.n, hidden: isSmallCount(s.n, policy) }, policy),
+          decimal(s.median, 0),
+          s.q1 == null ? '–' : `${decimal(s.q1, 0)} to ${decimal(s.q3, 0)}`,
+        ];
   return table({
     caption: 'Days from release to the first proven reoffence, among those who reoffended',
     head: ['', 'People', 'Median days', 'Interquartile range'],

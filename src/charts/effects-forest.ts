@@ -10,7 +10,7 @@ import type { ShownEffect } from '../disclosure/matched.js';
 import { decimal } from '../words/format.js';
 import { CHART_WIDTH, CONFIG, DARK, MUTED, SCHEMA, chartTitle, type ChartSpec } from './theme.js';
 
-export interface ForestRow {
+interface ForestRow {
   label: string;
   effect: ShownEffect;
 }

@@ -64,7 +64,7 @@ export interface ShownCurve extends ComparisonCurve {
   cut: boolean;
 }
 
-export interface ShownMatchedComparison {
+interface ShownMatchedComparison {
   flow: { service: ShownServiceFlow; pool: ShownPoolFlow };
   effects: { provenReoffending: ShownEffect; frequency: ShownEffect; recall: ShownEffect };
   daysToFirstReoffence: { service: ComparisonSummary | null; pool: ComparisonSummary | null };
@@ -176,7 +176,7 @@ function shownBalanceRow(row: BalanceRow, c: ComparisonInput, policy: Disclosure
 }
 
 /** A curve's rows while at least minCell are at risk (every row in the analyst profile). */
-export function shownCurve(curve: ComparisonCurve, policy: DisclosurePolicy): ShownCurve {
+function shownCurve(curve: ComparisonCurve, policy: DisclosurePolicy): ShownCurve {
   let end = curve.time.length;
   if (policy.profile === 'public') {
     end = curve.nRisk.findIndex((r) => r < policy.minCell);

@@ -39,7 +39,7 @@ export interface ComparisonEffect {
   p: number;
 }
 
-export interface BalanceSide {
+interface BalanceSide {
   meanService: number;
   meanPool: number;
   smd: number | null;
@@ -52,7 +52,7 @@ export interface BalanceRow {
   after: BalanceSide;
 }
 
-export interface PropensityTerm {
+interface PropensityTerm {
   term: string;
   estimate: number | null;
   se: number | null;
@@ -60,7 +60,7 @@ export interface PropensityTerm {
   p: number | null;
 }
 
-export interface ServiceSideFlow {
+interface ServiceSideFlow {
   cohort: number;
   tooShort: number;
   missingCovariate: Record<string, number>;
@@ -69,7 +69,7 @@ export interface ServiceSideFlow {
   matched: number;
 }
 
-export interface PoolSideFlow {
+interface PoolSideFlow {
   people: number;
   pool: number;
   tooShort: number;
@@ -79,7 +79,7 @@ export interface PoolSideFlow {
   notUsed: number;
 }
 
-export interface ComparisonSettings {
+interface ComparisonSettings {
   method: 'nearest' | 'weighting';
   distance: 'logit' | 'probability';
   caliper: number | null;

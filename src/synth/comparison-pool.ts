@@ -58,7 +58,7 @@ export interface PoolDesign {
 }
 
 /** A drawn pool person before any outcome. */
-export interface Candidate {
+interface Candidate {
   person: Omit<SynthPerson, 'personId'>;
   x: Covariates;
 }
@@ -74,13 +74,13 @@ export interface Pool {
 const logistic = (z: number) => 1 / (1 + Math.exp(-z));
 
 /** Pool person ids: `c` and five digits, a shape apart from the service's `p00001`. */
-export function poolId(n: number): string {
+function poolId(n: number): string {
   if (n < 1 || n > 99_999) throw new RangeError(`pool id number ${n} out of range 1–99999`);
   return `c${String(n).padStart(5, '0')}`;
 }
 
 /** The covariates of a person row, as the generator reads them (the index offence's category from the lookup). */
-export function covariatesOf(p: SynthPerson, lookup: Map<string, SynthOffence>): Covariates | undefined {
+function covariatesOf(p: SynthPerson, lookup: Map<string, SynthOffence>): Covariates | undefined {
   if (p.releaseDate === undefined || p.ageAtRelease === undefined || p.priorConvictions === undefined || p.custodyYearsBeforeRelease === undefined)
     return undefined;
   return {
@@ -98,7 +98,7 @@ export function covariatesOf(p: SynthPerson, lookup: Map<string, SynthOffence>):
  * 1 when a conviction has its offence date in [r, w) and its conviction date
  * before c; undefined when the follow-up F is shorter than c (not eligible).
  */
-export function provenWithin(p: SynthPerson, events: readonly SynthEvent[], extraction: Day, windowMonths: number): 0 | 1 | undefined {
+function provenWithin(p: SynthPerson, events: readonly SynthEvent[], extraction: Day, windowMonths: number): 0 | 1 | undefined {
   const r = p.releaseDate;
   if (r === undefined) return undefined;
   const w = addMonths(r, windowMonths);

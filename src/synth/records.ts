@@ -54,7 +54,7 @@ export interface Sample {
 }
 
 /** A comparison pool's tables and the study file that names them with the `comparison` key. */
-export interface SamplePool {
+interface SamplePool {
   people: SynthPerson[];
   events: SynthEvent[];
   /** The study file carrying the `comparison` key (`study.json` to make it the sample's own). */

@@ -30,11 +30,11 @@ import { buildPool, type Covariates, type PoolDesign } from './comparison-pool.j
 
 /** The seed the committed sample was written with (the inspection's 65 cases). */
 export const IOM_SEED = 2024_065;
-export const IOM_SERVICE = 'IOM (synthetic force area)';
-export const IOM_EXTRACTION = '2024-03-31';
+const IOM_SERVICE = 'IOM (synthetic force area)';
+const IOM_EXTRACTION = '2024-03-31';
 /** The generator's true effect on the treated: proven reoffending within 12 months, IOM − without IOM. */
 export const IOM_TRUE_EFFECT = -0.07;
-export const IOM_POOL_SIZE = 650;
+const IOM_POOL_SIZE = 650;
 
 export const IOM_TARGET = { cases: 65, breachedOrReoffended: 40, reoffended: 28, women: 7 } as const;
 

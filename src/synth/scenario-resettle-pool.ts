@@ -29,7 +29,7 @@ export const RESETTLE_POOL_SIZE = 450;
 const F: Day = parseISODate(RESETTLE_EXTRACTION)!;
 const sexual = (x: Covariates) => (x.category === 'sexual' ? 1 : 0);
 
-export const RESETTLE_POOL_DESIGN: PoolDesign = {
+const RESETTLE_POOL_DESIGN: PoolDesign = {
   size: RESETTLE_POOL_SIZE,
   extraction: F,
   windowMonths: 12,

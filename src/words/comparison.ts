@@ -50,7 +50,7 @@ function per100(x: number): string {
 }
 
 /** What the sentence counts: who "reoffended", "were recalled", or reoffences. */
-export interface EffectOutcome {
+interface EffectOutcome {
   /** "reoffended within a year", "were recalled within a year": completes "between 3 and 21 fewer …". */
   verb: string;
   /** For a count of events (frequency), what is counted: "reoffences" gives "there were between 9 fewer and 4 more reoffences …". */

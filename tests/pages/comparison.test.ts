@@ -174,10 +174,10 @@ describe('the comparison section', () => {
       '28.9%',
       '36.8%',
       '-7.9 points',
-      '-27.6 points to 11.8 points',
+      '-27.6 to 11.8 points',
       '0.43',
     ]);
-    expect(rowOf(page, 'Recalled within a year')).toEqual(['Recalled within a year', '57.9%', '34.2%', '23.7 points', '2.5 points to 44.9 points', '0.028']);
+    expect(rowOf(page, 'Recalled within a year')).toEqual(['Recalled within a year', '57.9%', '34.2%', '23.7 points', '2.5 to 44.9 points', '0.028']);
     expect(rowOf(page, 'Proven reoffences per 100 people')).toEqual(['Proven reoffences per 100 people', '44.7', '65.8', '-21.1', '-55.4 to 13.2', '0.23']);
     expect(rowOf(page, 'years in custody before release').slice(0, 8)).toEqual([
       'years in custody before release',

@@ -23,7 +23,7 @@ import { html } from '../html.js';
 import { table } from '../tables.js';
 
 /** The Justice Data Lab's minimum number of matched service people for a result that is more than indicative. */
-export const JDL_MINIMUM = 60;
+const JDL_MINIMUM = 60;
 
 const RATIO_WORDS = ['', 'one', 'two', 'three', 'four', 'five'];
 
@@ -223,7 +223,7 @@ function effectRow(label: string, e: ShownEffect, kind: 'share' | 'per100'): str
   if (e.hidden) return [label, 'withheld', 'withheld', 'withheld', 'withheld', 'withheld'];
   const v = (x: number) => (kind === 'share' ? percent(x, 1) : decimal(100 * x, 1));
   const d = (x: number) => (kind === 'share' ? `${decimal(100 * x, 1)} points` : decimal(100 * x, 1));
-  return [label, v(e.service!), v(e.pool!), d(e.difference!), `${d(e.ci![0])} to ${d(e.ci![1])}`, pValue(e.p)];
+  return [label, v(e.service!), v(e.pool!), d(e.difference!), `${decimal(100 * e.ci![0], 1)} to ${d(e.ci![1])}`, pValue(e.p)];
 }
 
 function daysTable(days: ReturnType<typeof shownMatchedComparison>['daysToFirstReoffence'], policy: DisclosurePolicy) {

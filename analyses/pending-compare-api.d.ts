@@ -6,11 +6,11 @@
  * `writeReport({ comparison })` renders. Delete this file at the merge; until
  * then analyses/render-all.ts leaves the two notebooks out of `npm start`.
  */
-import type { ComparisonInput, OpenedStudy } from 'follow-up';
+import type { Study } from 'follow-up';
 
 declare module 'follow-up' {
-  /** The matched comparison of a study whose study file has the `comparison` key. */
-  export function compareStudy(study: OpenedStudy): unknown;
+  /** The matched comparison of a study whose study file has the `comparison` key (its records: `openStudy(…).records`). */
+  export function compareStudy(study: Study): unknown;
   /** The result as the JSON object of `follow-up compare --json`. */
-  export function comparisonJson(result: unknown): ComparisonInput;
+  export function comparisonJson(result: unknown): { [key: string]: unknown };
 }

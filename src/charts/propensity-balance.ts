@@ -17,17 +17,25 @@ export function propensityBalanceChart(distance: ShownBalanceRow, scale: 'logit'
   const when = [`Before ${matchedWord}`, `After ${matchedWord}`];
   const sides = [SERVICE_SIDE, POOL_SIDE];
   const rows = [distance.before, distance.after];
-  const points = rows.flatMap((b, i) => [
-    { when: when[i], side: SERVICE_SIDE, mean: b.meanService },
-    { when: when[i], side: POOL_SIDE, mean: b.meanPool },
-  ]);
-  const spans = rows.map((b, i) => ({
-    when: when[i],
-    lo: Math.min(b.meanService, b.meanPool),
-    hi: Math.max(b.meanService, b.meanPool),
-    text: `SMD ${decimal(b.smd, 2)}${b.varianceRatio == null ? '' : `, variance ratio ${decimal(b.varianceRatio, 2)}`}`,
-  }));
-  const all = points.map((p) => p.mean);
+  const points = rows.flatMap((b, i) =>
+    [
+      { when: when[i], side: SERVICE_SIDE, mean: b.meanService },
+      { when: when[i], side: POOL_SIDE, mean: b.meanPool },
+    ].flatMap((p) => (p.mean == null ? [] : [{ ...p, mean: p.mean }])),
+  );
+  const spans = rows.flatMap((b, i) =>
+    b.meanService == null || b.meanPool == null
+      ? []
+      : [
+          {
+            when: when[i],
+            lo: Math.min(b.meanService, b.meanPool),
+            hi: Math.max(b.meanService, b.meanPool),
+            text: `SMD ${decimal(b.smd, 2)}${b.varianceRatio == null ? '' : `, variance ratio ${decimal(b.varianceRatio, 2)}`}`,
+          },
+        ],
+  );
+  const all = points.length ? points.map((p) => p.mean) : [0];
   const pad = (Math.max(...all) - Math.min(...all)) * 0.15 || 0.1;
   const domain = [Math.min(...all) - pad, Math.max(...all) + pad];
   const x = {

@@ -128,7 +128,8 @@ export function shownPoolFlow(f: ComparisonInput['flow']['pool'], policy: Disclo
 }
 
 /** True when a share of n people gives away a small count: its count or its complement (rounded, for weighted sums) is from 1 to minCell − 1. */
-function shareGivesAway(share: number, n: number, policy: DisclosurePolicy): boolean {
+function shareGivesAway(share: number | null, n: number, policy: DisclosurePolicy): boolean {
+  if (share == null) return false; // not computed: nothing is printed
   const k = Math.round(share * n);
   return isSmallCount(k, policy) || isSmallCount(Math.round(n) - k, policy);
 }
@@ -140,12 +141,14 @@ function shareGivesAway(share: number, n: number, policy: DisclosurePolicy): boo
  * count behind it, so its effective sample size stands in.
  */
 function sideSizes(c: ComparisonInput): { service: number; pool: number } {
-  return { service: c.flow.service.matched, pool: c.settings.method === 'nearest' ? c.flow.pool.matched : c.ess.pool };
+  return { service: c.flow.service.matched, pool: c.settings.method === 'nearest' ? c.flow.pool.matched : (c.ess.pool ?? 0) };
 }
 
 function shownEffect(e: ComparisonEffect, hidden: boolean): ShownEffect {
   if (hidden) return { service: null, pool: null, difference: null, ci: null, p: null, hidden };
-  return { service: e.service, pool: e.pool, difference: e.difference, ci: e.ci, p: e.p, hidden };
+  // an interval with an end the pipeline could not compute is no interval
+  const ci: [number, number] | null = e.ci && e.ci[0] != null && e.ci[1] != null ? [e.ci[0], e.ci[1]] : null;
+  return { service: e.service, pool: e.pool, difference: e.difference, ci, p: e.p, hidden };
 }
 
 /** A 0/1 outcome: withheld when a side's people with or without it are a small count, or the side's size is withheld. */
@@ -155,7 +158,7 @@ function binaryHidden(e: ComparisonEffect, sizes: { service: number; pool: numbe
 
 /** A mean count of reoffences: withheld when a side's reoffences are a small count. */
 function frequencyHidden(e: ComparisonEffect, sizes: { service: number; pool: number }, sizeHidden: boolean, policy: DisclosurePolicy): boolean {
-  return sizeHidden || isSmallCount(Math.round(e.service * sizes.service), policy) || isSmallCount(Math.round(e.pool * sizes.pool), policy);
+  return sizeHidden || isSmallCount(Math.round((e.service ?? 0) * sizes.service), policy) || isSmallCount(Math.round((e.pool ?? 0) * sizes.pool), policy);
 }
 
 /**

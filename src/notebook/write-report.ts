@@ -28,8 +28,8 @@ export interface WriteReportOptions {
   focus?: SectionId[];
   /** Overrides of the study file's report options (profile, minCell). */
   report?: Partial<ReportOptions>;
-  /** The object `follow-up compare --json` prints for this study: the page gets its matched comparison section. */
-  comparison?: ComparisonInput;
+  /** The object `follow-up compare --json` prints for this study (`comparisonJson`, or the file read back): the page gets its matched comparison section. */
+  comparison?: ComparisonInput | { readonly [key: string]: unknown };
 }
 
 /**

@@ -26,7 +26,7 @@ import { servicesSection } from './sections/services.js';
 import { snapshotSection } from './sections/snapshot.js';
 import { timeInServiceSection } from './sections/time-in-service.js';
 import { comparisonSection } from './sections/comparison.js';
-import type { ComparisonInput } from '../output/comparison-input.js';
+import { comparisonInput, type ComparisonInput } from '../output/comparison-input.js';
 import { longDate } from '../words/format.js';
 
 export interface StudyReportOptions {
@@ -46,8 +46,8 @@ export interface StudyReportOptions {
    * when set, else the study's extraction date; never the wall clock.
    */
   generatedAt?: string;
-  /** The object `follow-up compare --json` prints (comparison.md): adds the matched comparison section. */
-  comparison?: ComparisonInput;
+  /** The object `follow-up compare --json` prints (comparison.md; checked key by key): adds the matched comparison section. */
+  comparison?: ComparisonInput | { readonly [key: string]: unknown };
 }
 
 /** The page's date and how it was chosen: SOURCE_DATE_EPOCH, else the extraction date. */
@@ -77,7 +77,7 @@ export async function renderStudyReport(study: Study, measures: StudyMeasures, o
   const generated = pageDate(measures, options, process.env);
   const wanted = new Set<SectionId>(options.sections ?? SECTION_IDS);
   const narrative = checkedNarrative(options.narrative ?? [], policy);
-  const sections = buildSections(ctx, wanted, narrative, generated, options.comparison);
+  const sections = buildSections(ctx, wanted, narrative, generated, options.comparison && comparisonInput(options.comparison));
 
   // Render every chart once, in page order, with ids unique on the page.
   const requests = sections.flatMap((s) => s.blocks.filter((b): b is Exclude<Block, Html> => !(b instanceof Html)));

@@ -11,7 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { renderStudyReport } from '../../src/pages/index.js';
-import type { ComparisonInput } from '../../src/output/comparison-input.js';
+import { comparisonInput, type ComparisonInput } from '../../src/output/comparison-input.js';
 import { shownMatchedComparison, shownPoolFlow, shownServiceFlow } from '../../src/disclosure/matched.js';
 import { per100Sentence } from '../../src/words/comparison.js';
 import { fixtureMeasures, fixtureStudy } from './fixture-measures.js';
@@ -259,5 +259,37 @@ describe('the comparison section', () => {
     const without = await renderStudyReport(fixtureStudy(), fixtureMeasures(), { ...PUBLIC, sections: ['comparison'] });
     expect(without).not.toContain('Compared with a matched comparison group');
     expect(await render(fixture())).toBe(await render(fixture()));
+  });
+});
+
+describe('the JSON as the pipeline gives it', () => {
+  type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+  it('takes a plain JSON object (as comparisonJson returns it or a file read back) and names a missing or mistyped key', async () => {
+    const plain: { [key: string]: Json } = JSON.parse(readFileSync(FIXTURE, 'utf8'));
+    const page = await renderStudyReport(fixtureStudy(), fixtureMeasures(), { ...PUBLIC, comparison: plain, sections: ['comparison'] });
+    expect(page).toBe(await render(fixture()));
+    const broken = JSON.parse(readFileSync(FIXTURE, 'utf8'));
+    delete broken.flow.service.noMatchInCaliper;
+    expect(() => comparisonInput(broken)).toThrow('comparison JSON: "flow.service.noMatchInCaliper" should be of type number, found undefined');
+    broken.flow.service.noMatchInCaliper = '3';
+    await expect(renderStudyReport(fixtureStudy(), fixtureMeasures(), { ...PUBLIC, comparison: broken, sections: ['comparison'] })).rejects.toThrow(
+      '"flow.service.noMatchInCaliper" should be of type number, found string',
+    );
+  });
+
+  it('says what could not be computed: an effect without a standard error, no hazard ratio', async () => {
+    const c = fixture();
+    c.effects.recall = { ...c.effects.recall, se: null, ci: [null, null], p: null };
+    c.effects.hazardRatio = null;
+    const page = await render(c);
+    const text = textOf(page);
+    expect(text).toContain('The difference in recall has no interval: its standard error could not be computed.');
+    expect(rowOf(page, 'Recalled within a year')).toEqual(['Recalled within a year', '57.9%', '34.2%', '23.7 points', 'not computed', 'not computed']);
+    expect(text).toContain('The hazard ratio could not be estimated (a Cox model needs reconvictions on both sides).');
+    const forest = specsOf(page)[3];
+    expect(
+      forest.layer!.flatMap((l) => (l.data?.values ?? []) as { label?: string; d?: number }[]).filter((v) => v.label === 'Recalled within a year'),
+    ).toEqual([]);
   });
 });

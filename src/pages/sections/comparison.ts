@@ -38,13 +38,7 @@ export function comparisonSection(ctx: ReportContext, c: ComparisonInput): Secti
   const blocks: Block[] = [];
   const pr = shown.effects.provenReoffending;
 
-  blocks.push(
-    html`<p class="lead">${
-      pr.hidden
-        ? 'The difference in proven reoffending from the matched comparison group is withheld: it would reveal a small count.'
-        : per100Sentence(pr.ci!, { verb: `reoffended within ${window}` })
-    }</p>`,
-  );
+  blocks.push(html`<p class="lead">${effectSentence(pr, { verb: `reoffended within ${window}` })}</p>`);
   if (c.flow.service.matched < JDL_MINIMUM) {
     blocks.push(
       html`<p class="warning">${`Fewer than ${JDL_MINIMUM} people who received the service were ${nearest ? 'matched' : 'compared'}, the Justice Data Lab's minimum: the result is indicative only.`}</p>`,
@@ -66,7 +60,7 @@ export function comparisonSection(ctx: ReportContext, c: ComparisonInput): Secti
   blocks.push(html`<p class="${c.balanced ? '' : 'warning'}">${balanceVerdict(c, shown.balance, matchedWord)}</p>`);
   const balanceRows = shown.balance.map((r) => {
     const level = r.term !== 'distance' && r.term.includes('=');
-    const mean = (x: number) => (level ? percent(x, 1) : decimal(x, 2));
+    const mean = (x: number | null) => (x == null ? '–' : level ? percent(x, 1) : decimal(x, 2));
     if (r.hidden) return [termWords(r.term), 'withheld', 'withheld', 'withheld', 'withheld', 'withheld', 'withheld', '–'];
     return [
       termWords(r.term),
@@ -140,9 +134,9 @@ export function comparisonSection(ctx: ReportContext, c: ComparisonInput): Secti
               'Hazard ratio of reconviction (whole follow-up)',
               '–',
               '–',
-              decimal(hr.estimate, 2),
-              `${decimal(hr.ci[0], 2)} to ${decimal(hr.ci[1], 2)}`,
-              pValue(hr.p),
+              decimal(hr?.estimate, 2),
+              hr?.ci ? `${decimal(hr.ci[0], 2)} to ${decimal(hr.ci[1], 2)}` : '–',
+              pValue(hr?.p),
             ],
           ],
         }),
@@ -150,7 +144,9 @@ export function comparisonSection(ctx: ReportContext, c: ComparisonInput): Secti
       ],
       [
         interval(c),
-        `Hazard ratio from a Cox model of the time to the first reconviction, weighted, with a robust standard error${nearest && !s.replace ? ' clustered by matched set' : ''}: ${decimal(hr.estimate, 2)} (95% CI ${decimal(hr.ci[0], 2)} to ${decimal(hr.ci[1], 2)}, ${pPhrase(hr.p)}).`,
+        hr?.estimate == null
+          ? 'The hazard ratio could not be estimated (a Cox model needs reconvictions on both sides).'
+          : `Hazard ratio from a Cox model of the time to the first reconviction, weighted, with a robust standard error${nearest && !s.replace ? ' clustered by matched set' : ''}: ${decimal(hr.estimate, 2)}${hr.ci ? ` (95% CI ${decimal(hr.ci[0], 2)} to ${decimal(hr.ci[1], 2)}, ${pPhrase(hr.p)})` : ''}.`,
       ],
     ),
   );
@@ -214,16 +210,21 @@ function essText(x: number | null): string {
 }
 
 function effectSentence(e: ShownEffect, outcome: { verb: string; events?: string }): string {
-  if (e.hidden || !e.ci)
-    return `${outcome.events ? 'The difference in proven reoffences' : `The difference in who ${outcome.verb}`} is withheld: it would reveal a small count.`;
+  const what = outcome.events
+    ? 'The difference in proven reoffences'
+    : outcome.verb.startsWith('reoffended')
+      ? 'The difference in proven reoffending'
+      : 'The difference in recall';
+  if (e.hidden) return `${what} from the matched comparison group is withheld: it would reveal a small count.`;
+  if (!e.ci) return `${what} has no interval: its standard error could not be computed.`;
   return per100Sentence(e.ci, outcome);
 }
 
 function effectRow(label: string, e: ShownEffect, kind: 'share' | 'per100'): string[] {
   if (e.hidden) return [label, 'withheld', 'withheld', 'withheld', 'withheld', 'withheld'];
-  const v = (x: number) => (kind === 'share' ? percent(x, 1) : decimal(100 * x, 1));
-  const d = (x: number) => (kind === 'share' ? `${decimal(100 * x, 1)} points` : decimal(100 * x, 1));
-  return [label, v(e.service!), v(e.pool!), d(e.difference!), `${decimal(100 * e.ci![0], 1)} to ${d(e.ci![1])}`, pValue(e.p)];
+  const v = (x: number | null) => (x == null ? '–' : kind === 'share' ? percent(x, 1) : decimal(100 * x, 1));
+  const d = (x: number | null) => (x == null ? '–' : kind === 'share' ? `${decimal(100 * x, 1)} points` : decimal(100 * x, 1));
+  return [label, v(e.service), v(e.pool), d(e.difference), e.ci ? `${decimal(100 * e.ci[0], 1)} to ${d(e.ci[1])}` : 'not computed', pValue(e.p)];
 }
 
 function daysTable(days: ReturnType<typeof shownMatchedComparison>['daysToFirstReoffence'], policy: DisclosurePolicy) {

@@ -14,14 +14,14 @@
 import { compareStudy, comparisonJson, narrator, openStudy, say, writeReport } from 'follow-up';
 
 const study = await openStudy(new URL('../data-samples/iom/study.json', import.meta.url));
-const comparison = comparisonJson(compareStudy(study.records));
+const comparison = comparisonJson(compareStudy(study));
 const m = study.measures;
 const n = narrator(study);
 const flow = n.flow();
 
 const narrative = [
   say`The joint inspection of Integrated Offender Management found that 62% of the 65 IOM cases it examined had breached their order or reoffended, and noted that without a comparison with people not on IOM the figure was impossible to judge: among prolific offenders a high rate is expected whatever is done. The records on this page are synthetic, built so that 40 of the ${flow.cohort} cases (62%) breached their order or committed an offence in the year after release, with a pool of people released in the same years who were not on IOM, about ten times as many.`,
-  say`By the Ministry of Justice's proven-reoffending measure (an offence within a year of release, convicted within a further six months), ${n.share(m.provenReoffending.overall, n.published.leftOut.provenReoffending)} of the cases reoffended. IOM selects people with many prior convictions and acquisitive offences, who reoffend more, so the pool as a whole is not a fair comparison. Each case is therefore matched, among people of the same sex, with the person of the pool nearest on the propensity score (the chance of being on IOM given age, sex, prior convictions, years in custody, index offence category and year of release).`,
+  say`By the Ministry of Justice's proven-reoffending measure (an offence within a year of release, convicted within a further six months), ${n.share(m.provenReoffending.overall, n.published.leftOut.provenReoffending)} of the cases reoffended. IOM selects people with many prior convictions and acquisitive offences, who reoffend more, so the pool as a whole is not a fair comparison. Each case is therefore matched with the two people of the pool nearest to it on the propensity score (the chance of being on IOM given age, sex, prior convictions, years in custody, index offence category and year of release).`,
   say`The section below gives the flow of both sides, the balance of every covariate, and the differences in proven reoffending, its frequency and recall with their intervals, in the Justice Data Lab's words. It says what the inspection could not: how the cases compare with similar people not on IOM. It cannot say why: anything that decided who was put on IOM and is not among the covariates is not allowed for.`,
 ];
 

@@ -14,7 +14,7 @@
 import { compareStudy, comparisonJson, narrator, openStudy, say, writeReport } from 'follow-up';
 
 const study = await openStudy(new URL('../data-samples/resettle/comparison-study.json', import.meta.url));
-const comparison = comparisonJson(compareStudy(study.records));
+const comparison = comparisonJson(compareStudy(study));
 const n = narrator(study);
 const flow = n.flow();
 

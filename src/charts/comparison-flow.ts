@@ -35,7 +35,8 @@ export function comparisonFlowStages(flow: { service: ShownServiceFlow; pool: Sh
   const s = flow.service;
   add(SERVICE_SIDE, 'In the follow-up cohort', 'stays', s.cohort);
   add(SERVICE_SIDE, 'Follow-up too short', 'leaves', s.tooShort);
-  for (const m of s.missingCovariate) add(SERVICE_SIDE, `No ${covariateWords(m.covariate)} recorded`, 'leaves', m.count);
+  // the pipeline lists every covariate; a stage nobody left at is not drawn
+  for (const m of s.missingCovariate.filter((x) => x.count.value > 0)) add(SERVICE_SIDE, `No ${covariateWords(m.covariate)} recorded`, 'leaves', m.count);
   add(SERVICE_SIDE, 'Eligible, covariates complete', 'stays', s.complete);
   add(SERVICE_SIDE, 'No comparison within the caliper', 'leaves', s.noMatchInCaliper);
   add(SERVICE_SIDE, 'Matched', 'stays', s.matched);
@@ -44,7 +45,7 @@ export function comparisonFlowStages(flow: { service: ShownServiceFlow; pool: Sh
   add(POOL_SIDE, 'Not included or not released', 'leaves', p.outside);
   add(POOL_SIDE, 'In the pool', 'stays', p.pool);
   add(POOL_SIDE, 'Follow-up too short', 'leaves', p.tooShort);
-  for (const m of p.missingCovariate) add(POOL_SIDE, `No ${covariateWords(m.covariate)} recorded`, 'leaves', m.count);
+  for (const m of p.missingCovariate.filter((x) => x.count.value > 0)) add(POOL_SIDE, `No ${covariateWords(m.covariate)} recorded`, 'leaves', m.count);
   add(POOL_SIDE, 'Eligible, covariates complete', 'stays', p.complete);
   add(POOL_SIDE, 'Not used', 'leaves', p.notUsed);
   add(POOL_SIDE, 'Matched', 'stays', p.matched);

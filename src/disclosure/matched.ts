@@ -88,6 +88,13 @@ export function shownServiceFlow(f: ComparisonInput['flow']['service'], policy: 
     policy,
     [0, 4],
   );
+  // The cohort is printed by the page's other sections whatever this flow hides: when it is all
+  // that would close the gap (nobody too short or missing a covariate, so complete = cohort), the
+  // matched people are withheld instead, and with them every effect.
+  if (hidden[0]) {
+    hidden[0] = false;
+    hidden[4] = f.matched > 0;
+  }
   const c = (i: number): Count => ({ value: values[i], hidden: hidden[i] });
   return {
     cohort: c(0),

@@ -155,11 +155,13 @@ export function buildIom(seed: number = IOM_SEED): Sample {
         people: 'pool/people.csv',
         events: 'pool/events.csv',
         covariates: ['age_at_release', 'sex', 'prior_convictions', 'custody_years_before_release', 'category', 'release_year'],
-        exact: ['sex'],
+        exact: [],
         method: 'nearest',
         distance: 'logit',
-        caliper: 0.2,
-        ratio: 1,
+        // two comparison people for each case within a narrow caliper: the pool is ten times as large, and
+        // 1:1 within 0.2 leaves age, sex and the year of release unbalanced
+        caliper: 0.1,
+        ratio: 2,
         replace: false,
         outcomeWindowMonths: WINDOW,
       },

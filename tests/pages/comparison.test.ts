@@ -119,6 +119,16 @@ describe('disclosure of both sides', () => {
     expect(Object.values(shownServiceFlow(c.flow.service, ANALYST)).some((x) => 'hidden' in x && x.hidden)).toBe(false);
   });
 
+  it('keeps the cohort the rest of the page prints: when only it could give a small count away, the matched people and every effect are withheld', () => {
+    const c = fixture();
+    c.flow.service = { cohort: 65, tooShort: 0, missingCovariate: { age_at_release: 0 }, complete: 65, noMatchInCaliper: 4, matched: 61 };
+    const s = shownServiceFlow(c.flow.service, PUBLIC);
+    expect([s.cohort, s.tooShort, s.complete, s.noMatchInCaliper, s.matched].map((x) => x.hidden)).toEqual([false, false, true, true, true]);
+    const shown = shownMatchedComparison(c, PUBLIC);
+    expect([shown.effects.provenReoffending.hidden, shown.effects.frequency.hidden, shown.effects.recall.hidden]).toEqual([true, true, true]);
+    expect(shown.ess.service).toBeNull();
+  });
+
   it('withholds an effect when either side has a small count with or without the outcome, and the days behind it', () => {
     const c = fixture();
     c.effects.provenReoffending = { ...c.effects.provenReoffending, service: 3 / 38, difference: 3 / 38 - 14 / 38 };

@@ -303,3 +303,27 @@ describe('the JSON as the pipeline gives it', () => {
     ).toEqual([]);
   });
 });
+
+describe('the JSON the compare pipeline wrote for the IOM sample', () => {
+  // tests/fixtures/comparison/iom-compare.json: comparisonJson(compareStudy(…)) of branch compare-core
+  // (commit ad9e775, before the merge) on data-samples/iom/study.json with its comparison settings
+  const iom = (): unknown => JSON.parse(readFileSync(new URL('../fixtures/comparison/iom-compare.json', import.meta.url), 'utf8'));
+
+  it('fits the section: 60 matched 1:2, the effect in words, the failing term, nothing indicative-only', async () => {
+    const c = comparisonInput(iom());
+    expect(c.flow.service.matched).toBe(60);
+    expect(c.settings.ratio).toBe(2);
+    const page = await renderStudyReport(fixtureStudy(), fixtureMeasures(), { ...PUBLIC, comparison: c, sections: ['comparison'] });
+    const text = textOf(page);
+    expect(text).toContain(
+      'For every 100 people who received the service, between 21 fewer and 10 more reoffended within a year than in a matched comparison group; the difference could be zero.',
+    );
+    expect(text).not.toContain('indicative only');
+    expect(text).toContain('the standardised mean difference is 0.1 or more for year of release (0.12)');
+    expect(text).toContain('was matched with the two people, from a comparison pool');
+    // every covariate is listed with 0 missing: no stage is drawn for them
+    expect(text).not.toContain('No age at release recorded');
+    expect(rowOf(page, 'No prior convictions recorded')).toEqual(['No prior convictions recorded', '17']);
+    expect(rowOf(page, 'No comparison within the caliper')).toEqual(['No comparison within the caliper', '5']);
+  });
+});

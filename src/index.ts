@@ -34,3 +34,4 @@ export type { Study } from './study/study.js';
 export type { MeasureOptions, ReportOptions } from './study/options.js';
 export type { SectionId } from './pages/context.js';
 export { renderStudyReport } from './pages/index.js';
+export type { ComparisonInput } from './output/comparison-input.js';

@@ -10,6 +10,7 @@ import type { SectionId } from '../pages/context.js';
 import { renderStudyReport, reportFileName, type Narrative, type StudyReportOptions } from '../pages/index.js';
 import type { ReportOptions } from '../study/options.js';
 import type { OpenedStudy } from './open-study.js';
+import type { ComparisonInput } from '../output/comparison-input.js';
 
 export interface WriteReportOptions {
   /** The folder the page is written into (created when missing): a path or a file URL. */
@@ -27,6 +28,8 @@ export interface WriteReportOptions {
   focus?: SectionId[];
   /** Overrides of the study file's report options (profile, minCell). */
   report?: Partial<ReportOptions>;
+  /** The object `follow-up compare --json` prints for this study (`comparisonJson`, or the file read back): the page gets its matched comparison section. */
+  comparison?: ComparisonInput | { readonly [key: string]: unknown };
 }
 
 /**
@@ -55,5 +58,6 @@ function reportOptions(study: OpenedStudy, options: WriteReportOptions): StudyRe
     title: options.title ?? study.file.title ?? undefined,
     narrative: options.narrative,
     sections,
+    comparison: options.comparison,
   };
 }

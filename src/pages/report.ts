@@ -26,6 +26,8 @@ import { servicesSection } from './sections/services.js';
 import { snapshotSection } from './sections/snapshot.js';
 import { timeInServiceSection } from './sections/time-in-service.js';
 import { changeSection } from './sections/change.js';
+import { comparisonSection } from './sections/comparison.js';
+import { comparisonInput, type ComparisonInput } from '../output/comparison-input.js';
 import { longDate } from '../words/format.js';
 
 export interface StudyReportOptions {
@@ -45,6 +47,8 @@ export interface StudyReportOptions {
    * when set, else the study's extraction date; never the wall clock.
    */
   generatedAt?: string;
+  /** The object `follow-up compare --json` prints (comparison.md; checked key by key): adds the matched comparison section. */
+  comparison?: ComparisonInput | { readonly [key: string]: unknown };
 }
 
 /** The page's date and how it was chosen: SOURCE_DATE_EPOCH, else the extraction date. */
@@ -74,7 +78,7 @@ export async function renderStudyReport(study: Study, measures: StudyMeasures, o
   const generated = pageDate(measures, options, process.env);
   const wanted = new Set<SectionId>(options.sections ?? SECTION_IDS);
   const narrative = checkedNarrative(options.narrative ?? [], policy);
-  const sections = buildSections(ctx, wanted, narrative, generated);
+  const sections = buildSections(ctx, wanted, narrative, generated, options.comparison && comparisonInput(options.comparison));
 
   // Render every chart once, in page order, with ids unique on the page.
   const requests = sections.flatMap((s) => s.blocks.filter((b): b is Exclude<Block, Html> => !(b instanceof Html)));
@@ -120,7 +124,13 @@ ${join(body)}
   return page.markup;
 }
 
-function buildSections(ctx: ReportContext, wanted: Set<SectionId>, narrative: string[], generated: { text: string; how: string }): Section[] {
+function buildSections(
+  ctx: ReportContext,
+  wanted: Set<SectionId>,
+  narrative: string[],
+  generated: { text: string; how: string },
+  comparison?: ComparisonInput,
+): Section[] {
   const m = ctx.measures;
   const out: (Section | null)[] = [];
   const want = (id: SectionId) => wanted.has(id);
@@ -135,6 +145,7 @@ function buildSections(ctx: ReportContext, wanted: Set<SectionId>, narrative: st
     if (want('proven-reoffending')) out.push(provenReoffendingSection(ctx));
     if (want('time-in-service')) out.push(timeInServiceSection(ctx));
     if (want('services') && m.services.services.length > 1) out.push(servicesSection(ctx));
+    if (want('comparison') && comparison) out.push(comparisonSection(ctx, comparison));
   }
   if (want('change') && m.flow.cohort > 0) out.push(changeSection(ctx));
   if (want('snapshot')) out.push(snapshotSection(ctx));

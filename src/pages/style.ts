@@ -16,6 +16,8 @@ nav.toc ol { columns: 2; padding-left: 1.2rem; margin: .25rem 0; }
 ul.headlines { padding-left: 1.2rem; }
 ul.headlines li { margin: .45rem 0; font-size: 1.05rem; }
 p.lead { font-size: 1.08rem; font-weight: 600; }
+p.warning { border-left: 4px solid #D55E00; padding: .2rem 0 .2rem .7rem; }
+p.caveat { border-left: 4px solid #999; padding: .2rem 0 .2rem .7rem; font-style: italic; }
 figure { margin: 1.5rem 0 2rem; padding: 0; break-inside: avoid; page-break-inside: avoid; }
 .chart-frame { overflow-x: auto; }
 svg.chart { display: block; max-width: 100%; height: auto; }

@@ -61,6 +61,18 @@ export interface Sample {
   study: SynthStudy;
   /** Questionnaires for individual change (change.md), when the sample has them. */
   assessments?: SynthAssessment[];
+  /** A comparison pool (comparison.md), written to pool/ beside the sample. */
+  pool?: SamplePool;
+}
+
+/** A comparison pool's tables and the study file that names them with the `comparison` key. */
+interface SamplePool {
+  people: SynthPerson[];
+  events: SynthEvent[];
+  /** The study file carrying the `comparison` key (`study.json` to make it the sample's own). */
+  studyFile: string;
+  title: string;
+  comparison: Record<string, unknown>;
 }
 
 const TYPE_ORDER: Record<EventType, number> = { recall: 0, rerelease: 1, conviction: 2, caution: 3, breach: 4 };

@@ -4,9 +4,11 @@
  */
 import type { Sample } from './records.js';
 import { DISTRESS, GOALS, withAssessments } from './assessments.js';
-import { RESETTLE_SEED, buildResettle } from './scenario-resettle.js';
+import { RESETTLE_SEED } from './scenario-resettle.js';
 import { SOUTH_WALES_SEED, buildSouthWales } from './scenario-south-wales.js';
 import { buildNational } from './scenario-national.js';
+import { buildResettleWithPool } from './scenario-resettle-pool.js';
+import { buildIom } from './scenario-iom.js';
 
 export interface SampleSpec {
   folder: string;
@@ -14,7 +16,8 @@ export interface SampleSpec {
 }
 
 export const SAMPLES: readonly SampleSpec[] = [
-  { folder: 'resettle', build: () => withAssessments(buildResettle(), RESETTLE_SEED, [DISTRESS, GOALS]) },
+  { folder: 'resettle', build: () => withAssessments(buildResettleWithPool(), RESETTLE_SEED, [DISTRESS, GOALS]) },
   { folder: 'south-wales', build: () => withAssessments(buildSouthWales(), SOUTH_WALES_SEED, [DISTRESS]) },
   { folder: 'national', build: () => buildNational() },
+  { folder: 'iom', build: () => buildIom() },
 ];

@@ -36,9 +36,9 @@ export const RESETTLE_EXTRACTION = '2019-12-31';
 const day = (iso: string): Day => parseISODate(iso)!;
 const F = day(RESETTLE_EXTRACTION);
 /** Releases before this day are excluded ("released before the study's data-sharing agreement"). */
-const AGREEMENT = day('2009-04-01');
+export const AGREEMENT = day('2009-04-01');
 const FIRST_RELEASE = day('2008-01-07');
-const LAST_RELEASE = day('2018-11-30');
+export const LAST_RELEASE = day('2018-11-30');
 
 const TARGET = {
   included: 45,
@@ -53,7 +53,7 @@ const TARGET = {
   communityMeanDays: 577,
 } as const;
 
-const VIOLENT_INDEX: ReadonlyArray<readonly [string, number]> = [
+export const VIOLENT_INDEX: ReadonlyArray<readonly [string, number]> = [
   ['VAP-GBH-S18', 8],
   ['ROB-ROBBERY', 5],
   ['VAP-GBH-S20', 4],
@@ -64,14 +64,14 @@ const VIOLENT_INDEX: ReadonlyArray<readonly [string, number]> = [
   ['VAP-THREATS-KILL', 2],
   ['ROB-ASSAULT-INTENT', 1],
 ];
-const SEXUAL_INDEX: ReadonlyArray<readonly [string, number]> = [
+export const SEXUAL_INDEX: ReadonlyArray<readonly [string, number]> = [
   ['SEX-RAPE-16', 6],
   ['SEX-ASSAULT-PEN', 2],
   ['SEX-RAPE-U13', 1],
   ['SEX-ASSAULT-U13', 1],
   ['SEX-ACTIVITY-CHILD', 1],
 ];
-const ETHNICITY: ReadonlyArray<readonly [string | undefined, number]> = [
+export const ETHNICITY: ReadonlyArray<readonly [string | undefined, number]> = [
   ['White', 0.87],
   ['Mixed', 0.06],
   ['Black', 0.04],

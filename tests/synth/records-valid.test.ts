@@ -74,10 +74,12 @@ describe('offence lookup', () => {
   });
 });
 
-describe.each(['resettle', 'south-wales', 'national'])('%s sample', (name) => {
+describe.each(['resettle', 'south-wales', 'national', 'iom', 'resettle/pool', 'iom/pool'])('%s sample', (name) => {
+  // a comparison pool (comparison.md) shares its sample's study file and leaves `service` blank
+  const pool = name.endsWith('/pool');
   const people = readCsv(`${root}${name}/people.csv`);
   const events = readCsv(`${root}${name}/events.csv`);
-  const study = JSON.parse(readFileSync(`${root}${name}/study.json`, 'utf8'));
+  const study = JSON.parse(readFileSync(`${root}${name.replace(/\/pool$/, '')}/study.json`, 'utf8'));
   const extraction = dayOf(study.extractionDate);
   const byId = new Map(people.map((p) => [p.person_id, p]));
   const eventsOf = new Map<string, Row[]>();
@@ -95,6 +97,7 @@ describe.each(['resettle', 'south-wales', 'national'])('%s sample', (name) => {
         ...(study.snapshotDate ? ['snapshotDate'] : []),
         ...(study.options ? ['options'] : []),
         ...(study.instruments ? ['assessments', 'instruments'] : []),
+        ...(study.comparison ? ['comparison'] : []),
       ].sort(),
     );
     expect(study.people).toBe('people.csv');
@@ -106,8 +109,9 @@ describe.each(['resettle', 'south-wales', 'national'])('%s sample', (name) => {
     expect(byId.size).toBe(people.length);
     for (const p of people) {
       const where = `${name} ${p.person_id}`;
-      expect(p.person_id, where).toMatch(/^p\d{5}$/);
-      expect(p.service, where).not.toBe('');
+      expect(p.person_id, where).toMatch(pool ? /^c\d{5}$/ : /^p\d{5}$/);
+      if (pool) expect(p.service, where).toBe('');
+      else expect(p.service, where).not.toBe('');
       expect(codes.has(p.index_offence), where).toBe(true);
       expect(['', 'male', 'female', 'other', 'unknown'], where).toContain(p.sex);
       expect(['true', 'false'], where).toContain(p.included);

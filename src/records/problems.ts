@@ -27,7 +27,8 @@ export type ErrorKind =
   | 'not_csv'
   | 'encoding'
   | 'wrong_delimiter'
-  | 'unreadable_workbook';
+  | 'unreadable_workbook'
+  | 'person_in_service_and_pool';
 
 /** Warning kinds: the row is kept and counted. */
 export type WarningKind =

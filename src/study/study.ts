@@ -108,4 +108,6 @@ export interface Study {
   absentPeopleColumns?: string[];
   /** For an inferred extraction date: the rows it came from ("from people.csv line 7, column service_end"). */
   extractionDateSource?: string;
+  /** The comparison pool (comparison.md "The comparison pool"), validated as its own tables; absent when the study names none. */
+  pool?: Study | null;
 }

@@ -54,11 +54,11 @@ async function read(path: string, options: Partial<MeasureOptions>): Promise<Ope
   );
   // The comparison pool (comparison.md), read beside the service when the file names one.
   if (file.comparison) {
-    loaded.pool = await loadPool(
-      { people: file.comparison.people, events: file.comparison.events },
-      loaded,
-      { allowColumns: file.allowColumns, dateFormat: file.dateFormat as LoadOptions['dateFormat'], delimiter: file.delimiter as LoadOptions['delimiter'] },
-    );
+    loaded.pool = await loadPool({ people: file.comparison.people, events: file.comparison.events }, loaded, {
+      allowColumns: file.allowColumns,
+      dateFormat: file.dateFormat as LoadOptions['dateFormat'],
+      delimiter: file.delimiter as LoadOptions['delimiter'],
+    });
   }
   const records = studyWithPathsFrom(loaded, dirname(path));
   const measures = computeMeasures(records, { ...file.options, ...options });

@@ -129,7 +129,13 @@ function startSession(
   const allow = new Set((options.allowColumns ?? []).map(normaliseColumnName));
   const extractionDate = optionDate('extractionDate', options.extractionDate);
   const dateFormat = options.dateFormat ? checkDateFormat(options.dateFormat, 'dateFormat') : 'YYYY-MM-DD';
-  const people = new PeopleReader({ table: 'people', file: files.people, log, allow, dateFormat }, offences.rowOf, extractionDate, expectedPeople, pool?.check ?? null);
+  const people = new PeopleReader(
+    { table: 'people', file: files.people, log, allow, dateFormat },
+    offences.rowOf,
+    extractionDate,
+    expectedPeople,
+    pool?.check ?? null,
+  );
   const events = new EventsReader({ table: 'events', file: files.events, log, allow, dateFormat }, people, offences.code, expectedEvents);
   return { log, allow, offences, people, events, extractionDate, dateFormat, lookupName: "the toolkit's default lookup" };
 }
@@ -425,7 +431,7 @@ export async function loadPool(
   options: LoadOptions & { serviceFile?: string } = {},
 ): Promise<Study> {
   const serviceFile = options.serviceFile ?? service.inputs.find((f) => f.role === 'people')?.path ?? "the service's people table";
-  const pool = poolLoadOf(service, serviceFile, 'the study\'s offence lookup');
+  const pool = poolLoadOf(service, serviceFile, "the study's offence lookup");
   const quarantineDir = options.quarantineDir ? join(options.quarantineDir, 'pool') : null;
   const parts = Math.floor(options.threads ?? Math.min(4, availableParallelism()));
   return loadStudyReading(

@@ -8,7 +8,7 @@ import { per100Sentence, windowPhrase } from '../words/comparison.js';
 import { decimal, formatInteger, percent, pPhrase } from '../words/format.js';
 
 /** Fewer matched service people than this and the result is indicative only (the Justice Data Lab's minimum). */
-export const JDL_MINIMUM = 60;
+const JDL_MINIMUM = 60;
 
 function effectLine(name: string, e: AttEffect, asPercent: boolean): string {
   const f = (x: number | null) => (x === null ? '–' : asPercent ? percent(x, 1) : decimal(x, 2));

@@ -111,7 +111,7 @@ function checkNotEmpty(reader: TableReader, log: ProblemLog, noHeaderIsEmptyRows
 }
 
 /** A comparison pool is read as a study with the service's lookup and these checks (comparison.md "The comparison pool"). */
-export interface PoolLoad {
+interface PoolLoad {
   check: PoolPeopleCheck;
   offences: OffenceLookup;
   lookupName: string;
@@ -413,7 +413,7 @@ function poolFromRows(
 }
 
 /** How a pool is read beside its service: the service's lookup and its person_ids. */
-export function poolLoadOf(service: Study, serviceFile: string, lookupName: string): PoolLoad {
+function poolLoadOf(service: Study, serviceFile: string, lookupName: string): PoolLoad {
   const ids = service.people.column('person_id') as unknown as ArrayLike<string>;
   return { check: { serviceIds: new Set(Array.from(ids)), serviceFile }, offences: service.offences, lookupName };
 }

@@ -185,7 +185,7 @@ export class PeopleReader extends TableReader {
             `a person_id used only once (first used on line ${first}${this.keptRow.data[entry] >= 0 ? ', which is kept' : ', which has errors too'})`,
           );
         }
-        if (this.pool !== null && this.pool.serviceIds.has(rec.buf.toString('utf8', idStart, idEnd))) {
+        if (this.pool?.serviceIds.has(rec.buf.toString('utf8', idStart, idEnd))) {
           this.addError(
             'person_in_service_and_pool',
             'person_id',

@@ -6,7 +6,7 @@
 import { resolve } from 'node:path';
 import { StudySettingError } from './study-file.js';
 
-export type ComparisonMethod = 'nearest' | 'weighting';
+type ComparisonMethod = 'nearest' | 'weighting';
 export type ComparisonDistance = 'logit' | 'probability';
 
 /** The matching settings of comparison.md (every key but the pool's tables). */
@@ -29,7 +29,7 @@ export interface ComparisonFile {
   settings: Partial<ComparisonSettings>;
 }
 
-export const DEFAULT_COVARIATES: readonly string[] = Object.freeze([
+const DEFAULT_COVARIATES: readonly string[] = Object.freeze([
   'age_at_release',
   'sex',
   'prior_convictions',

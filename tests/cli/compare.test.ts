@@ -31,7 +31,7 @@ describe('follow-up compare', () => {
     const r = await run('compare', '--study', STUDY);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain(
-      'Service: 61 in the cohort, 5 with follow-up too short, 3 missing prior_convictions; 53 complete, 1 with no comparison within the caliper, 52 matched.',
+      'Service: 61 in the cohort, 5 with follow-up too short, 2 missing prior_convictions; 54 complete, 2 with no comparison within the caliper, 52 matched.',
     );
     expect(r.stdout).toMatch(
       /For every 100 people who received the service, between \d+ fewer and \d+ more reoffended within a year than in a matched comparison group; the difference could be zero\./,

@@ -7,7 +7,7 @@ import type { Curve, Summary } from '../../stats/types.js';
 import type { ComparisonSettings } from '../../study/comparison-settings.js';
 import type { MatchedSample } from './matched-sample.js';
 
-export interface ServiceFlow {
+interface ServiceFlow {
   cohort: number;
   tooShort: number;
   missingCovariate: Record<string, number>;
@@ -16,7 +16,7 @@ export interface ServiceFlow {
   matched: number;
 }
 
-export interface PoolFlow {
+interface PoolFlow {
   people: number;
   pool: number;
   tooShort: number;
@@ -26,7 +26,7 @@ export interface PoolFlow {
   notUsed: number;
 }
 
-export interface PropensityTerm {
+interface PropensityTerm {
   term: string;
   estimate: number | null;
   se: number | null;

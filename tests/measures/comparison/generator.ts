@@ -72,11 +72,12 @@ export function generateComparisonStudy(seed: number, nService = 60, nPool = 300
     if (rng() < 0.3 * risk)
       into.push({ person_id: id, type: 'recall', date: show(release + 30 + Math.floor(rng() * 500)), conviction_date: '', offence: '', recall_reasons: '' });
     // The edge days: an offence on w − 1 (in) and on w (out); convictions on c − 1 (in) and c (out).
-    if (rng() < 0.08)
+    const edge = rng();
+    if (edge < 0.08)
       into.push({ person_id: id, type: 'conviction', date: show(w - 1), conviction_date: show(c - 1), offence: pick(CODES), recall_reasons: '' });
-    else if (rng() < 0.08)
+    else if (edge < 0.16)
       into.push({ person_id: id, type: 'conviction', date: show(w), conviction_date: show(w + 30), offence: pick(CODES), recall_reasons: '' });
-    else if (rng() < 0.08)
+    else if (edge < 0.24)
       into.push({ person_id: id, type: 'conviction', date: show(w - 40), conviction_date: show(c), offence: pick(CODES), recall_reasons: '' });
   };
   const total = nService * 3 + nPool;

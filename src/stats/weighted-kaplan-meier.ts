@@ -15,7 +15,8 @@ import type { Curve } from './types.js';
  * jackknife of log S: σ²(t) = Σ_i w_i² U_i(t)², U_i(t) = −Σ_{t_j ≤ t} (dN_i(t_j) −
  * Y_i(t_j)·d_j/n_j)/(n_j − d_j) (survfit then reports S·σ as `std.err`, with `logse`
  * FALSE). `stdErr` is S·σ either way; log intervals exp(log S ± zσ), upper clipped at 1.
- * Rows with weight 0 are left out (survfit drops them).
+ * Rows with weight 0 are left out, as the matched sample leaves them out (R's survfit would
+ * still list their times, with nothing at risk).
  */
 export function weightedKaplanMeier(time: ArrayLike<number>, event: ArrayLike<number>, weights: ArrayLike<number>, conf = 0.95): Curve {
   checkSurvivalInput(time, event);
@@ -68,32 +69,33 @@ export function weightedKaplanMeier(time: ArrayLike<number>, event: ArrayLike<nu
   const sigma = new Array<number>(m);
   let s = 1;
   let greenwood = 0;
-  // Jackknife: U_i accumulates for everyone; Σ w_i² U_i² is updated per time from
-  // three running sums over the people still at risk and each time's events.
-  const u = whole ? null : new Float64Array(n);
+  // Jackknife in O(n + m): with A(t) = Σ_{t_j ≤ t} d_j/(n_j(n_j − d_j)), person i's U_i(t) is
+  // A(t) while still at risk (t < T_i) and C_i = A(T_i) − δ_i/(n − d at T_i) from T_i on, so
+  // σ²(t) = A(t)²·Σ_{T_i > t} w_i² + Σ_{T_i ≤ t} w_i² C_i².
+  let a = 0;
+  let leftW2 = 0;
+  for (const i of rows) leftW2 += weights[i] * weights[i];
+  let doneSum = 0;
   for (let j = 0; j < m; j++) {
     const d = nEvent[j];
     const r = nRisk[j];
+    const step = d > 0 && r > d ? 1 / (r - d) : 0;
     if (d > 0) {
       s *= 1 - d / r;
       greenwood = r > d ? greenwood + d / (r * (r - d)) : Infinity;
-      if (u) {
-        const h = d / r;
-        // Everyone at risk (rows from firstRow[j] on) gets h/(r − d); those with an event here also −1/(r − d).
-        if (r > d) {
-          for (let k = firstRow[j]; k < n; k++) {
-            const i = rows[k];
-            u[k] += h / (r - d);
-            if (time[i] === times[j] && event[i] === 1) u[k] -= 1 / (r - d);
-          }
-        }
-      }
+      a += (d / r) * step;
     }
     survival[j] = s;
-    if (u) {
-      let v = 0;
-      for (let k = 0; k < n; k++) v += (weights[rows[k]] * u[k]) ** 2;
-      sigma[j] = Math.sqrt(v);
+    if (!whole) {
+      const stop = j + 1 < m ? firstRow[j + 1] : n;
+      for (let k = firstRow[j]; k < stop; k++) {
+        const i = rows[k];
+        const w2 = weights[i] * weights[i];
+        const c = a - (event[i] === 1 ? step : 0);
+        leftW2 -= w2;
+        doneSum += w2 * c * c;
+      }
+      sigma[j] = Math.sqrt(a * a * Math.max(leftW2, 0) + doneSum);
     } else sigma[j] = Math.sqrt(greenwood);
   }
 

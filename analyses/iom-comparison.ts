@@ -8,13 +8,12 @@
  *
  *   npx tsx analyses/iom-comparison.ts   → reports/iom-comparison.html
  *
- * Needs the compare pipeline (compareStudy, comparisonJson); until it is merged
- * `npm start` leaves this notebook out (analyses/render-all.ts).
+ * The comparison uses the study file's `comparison` settings (compareOpened).
  */
-import { compareStudy, comparisonJson, narrator, openStudy, say, writeReport } from 'follow-up';
+import { compareOpened, comparisonJson, narrator, openStudy, say, writeReport } from 'follow-up';
 
 const study = await openStudy(new URL('../data-samples/iom/study.json', import.meta.url));
-const comparison = comparisonJson(compareStudy(study));
+const comparison = comparisonJson(compareOpened(study));
 const m = study.measures;
 const n = narrator(study);
 const flow = n.flow();

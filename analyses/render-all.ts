@@ -10,9 +10,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const here = new URL('./', import.meta.url);
 const self = basename(fileURLToPath(import.meta.url));
-/** Notebooks written against the compare pipeline (comparison.md), left out until it is merged (see pending-compare-api.d.ts). */
-const PENDING = new Set(['iom-comparison.ts', 'resettle-comparison.ts']);
-const notebooks = (await readdir(here)).filter((f) => f.endsWith('.ts') && f !== self && !f.endsWith('.d.ts') && !PENDING.has(f)).sort();
+
+const notebooks = (await readdir(here)).filter((f) => f.endsWith('.ts') && f !== self && !f.endsWith('.d.ts')).sort();
 
 let failed = 0;
 for (const file of notebooks) {

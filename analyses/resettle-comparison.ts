@@ -8,13 +8,12 @@
  *
  *   npx tsx analyses/resettle-comparison.ts   → reports/resettle-comparison.html
  *
- * Needs the compare pipeline (compareStudy, comparisonJson); until it is merged
- * `npm start` leaves this notebook out (analyses/render-all.ts).
+ * The comparison uses the study file's `comparison` settings (compareOpened).
  */
-import { compareStudy, comparisonJson, narrator, openStudy, say, writeReport } from 'follow-up';
+import { compareOpened, comparisonJson, narrator, openStudy, say, writeReport } from 'follow-up';
 
 const study = await openStudy(new URL('../data-samples/resettle/comparison-study.json', import.meta.url));
-const comparison = comparisonJson(compareStudy(study));
+const comparison = comparisonJson(compareOpened(study));
 const n = narrator(study);
 const flow = n.flow();
 

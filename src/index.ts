@@ -30,6 +30,14 @@ export {
   compareServices,
 } from './measures/index.js';
 export type * from './measures/types.js';
+export { compareStudy, type CompareOptions } from './measures/comparison/compare-study.js';
+export { compareOpened } from './notebook/compare-opened.js';
+export { ComparisonError } from './measures/comparison/errors.js';
+export type * from './measures/comparison/types.js';
+export type { MatchedSample } from './measures/comparison/matched-sample.js';
+export type { ComparisonSettings } from './study/comparison-settings.js';
+export { comparisonJson } from './output/comparison-json.js';
+export { formatComparisonText } from './output/comparison-text.js';
 export type { Study } from './study/study.js';
 export type { MeasureOptions, ReportOptions } from './study/options.js';
 export type { SectionId } from './pages/context.js';

@@ -32,6 +32,10 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
     const m = await import('./commands/preview.js');
     return { help: m.PREVIEW_HELP, run: m.runPreview };
   },
+  compare: async () => {
+    const m = await import('./commands/compare.js');
+    return { help: m.COMPARE_HELP, run: m.runCompare };
+  },
   init: async () => {
     const m = await import('./commands/init.js');
     return { help: m.INIT_HELP, run: m.runInit };
@@ -43,6 +47,7 @@ const HELP = `follow-up ${TOOLKIT_VERSION}: reconviction and recall follow-up st
   follow-up validate  --study study.json     check the records
   follow-up measures  --study study.json     compute every measure (--json for machines)
   follow-up report    --study study.json --out DIR   render the report page
+  follow-up compare   --study study.json     the service against a matched comparison group
   follow-up preview   [analyses/NAME.ts] [--port N]  live pages of the notebooks
   follow-up init      DIR                     start a new study folder
 

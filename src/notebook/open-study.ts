@@ -7,7 +7,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { computeMeasures } from '../measures/index.js';
 import type { StudyMeasures } from '../measures/types.js';
-import { loadStudy } from '../records/index.js';
+import { loadPool, loadStudy, type LoadOptions } from '../records/index.js';
 import { studyWithPathsFrom } from '../study/input-paths.js';
 import { DEFAULT_REPORT_OPTIONS, type MeasureOptions, type ReportOptions } from '../study/options.js';
 import { readStudyFile, type StudyFile } from '../study/study-file.js';
@@ -58,6 +58,14 @@ async function read(path: string, options: Partial<MeasureOptions>): Promise<Ope
       instruments: file.instruments,
     },
   );
+  // The comparison pool (comparison.md), read beside the service when the file names one.
+  if (file.comparison) {
+    loaded.pool = await loadPool({ people: file.comparison.people, events: file.comparison.events }, loaded, {
+      allowColumns: file.allowColumns,
+      dateFormat: file.dateFormat as LoadOptions['dateFormat'],
+      delimiter: file.delimiter as LoadOptions['delimiter'],
+    });
+  }
   const records = studyWithPathsFrom(loaded, dirname(path));
   const measures = computeMeasures(records, { ...file.options, ...options });
   return { file, records, measures, report: { ...DEFAULT_REPORT_OPTIONS, ...file.report } };

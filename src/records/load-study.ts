@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import type { InputFile, OffenceLookup, Problem, Study } from '../study/study.js';
 import { readFileSync } from 'node:fs';
 import { extendOffenceLookup, foldOffenceErrors, lookupName } from './offence-codes.js';
-import { parseISODate } from '../time/days.js';
+import { formatDay, parseISODate } from '../time/days.js';
 import { assembleStudy, latestDate } from './assemble.js';
 import { EventsReader } from './events-reader.js';
 import { AssessmentsReader } from './assessments-reader.js';
@@ -21,7 +21,7 @@ import { readCsvHeader } from './csv-reader.js';
 import { hashFileInWorker } from './file-hash.js';
 import { offenceLookupFromRows, readDefaultOffenceLookup, readOffenceLookupFile } from './offence-lookup.js';
 import { checkInputFile, checkUnchanged } from './open-input.js';
-import { PeopleReader } from './people-reader.js';
+import { PeopleReader, type PoolPeopleCheck } from './people-reader.js';
 import { PEOPLE_COLUMNS } from '../study/vocabulary.js';
 import { checkDateFormat, foldDateFormatErrors, foldKnockOnErrors, type DateFormat } from './date-formats.js';
 import { ProblemLog, StudyError, isFolded } from './problems.js';
@@ -118,18 +118,32 @@ function checkNotEmpty(reader: TableReader, log: ProblemLog, noHeaderIsEmptyRows
   }
 }
 
+/** A comparison pool is read as a study with the service's lookup and these checks (comparison.md "The comparison pool"). */
+interface PoolLoad {
+  check: PoolPeopleCheck;
+  offences: OffenceLookup;
+  lookupName: string;
+}
+
 function startSession(
   offences: OffenceLookup,
   files: { people: string; events: string; assessments?: string | null },
   options: LoadOptions,
   expectedPeople: number,
   expectedEvents: number,
+  pool: PoolLoad | null = null,
 ): Session {
   const log = new ProblemLog();
   const allow = new Set((options.allowColumns ?? []).map(normaliseColumnName));
   const extractionDate = optionDate('extractionDate', options.extractionDate);
   const dateFormat = options.dateFormat ? checkDateFormat(options.dateFormat, 'dateFormat') : 'YYYY-MM-DD';
-  const people = new PeopleReader({ table: 'people', file: files.people, log, allow, dateFormat }, offences.rowOf, extractionDate, expectedPeople);
+  const people = new PeopleReader(
+    { table: 'people', file: files.people, log, allow, dateFormat },
+    offences.rowOf,
+    extractionDate,
+    expectedPeople,
+    pool?.check ?? null,
+  );
   const events = new EventsReader({ table: 'events', file: files.events, log, allow, dateFormat }, people, offences.code, expectedEvents);
   const assessments = files.assessments
     ? new AssessmentsReader({ table: 'assessments', file: files.assessments, log, allow, dateFormat }, people, Object.keys(options.instruments ?? {}))
@@ -186,16 +200,26 @@ export async function loadStudy(files: StudyFiles, options: LoadOptions = {}): P
   return loadStudyReading(files, options, { parts, inWorkers: true, minBytes: PARALLEL_MIN_BYTES });
 }
 
-/** {@link loadStudy}, with the way the events file is read spelled out. */
-export async function loadStudyReading(files: StudyFiles, options: LoadOptions, reading: EventsReading): Promise<Study> {
+/**
+ * {@link loadStudy}, with the way the events file is read spelled out. With `pool` the
+ * files are a comparison pool's: the service's lookup, `service` optional, the service's
+ * person_ids refused, and an events file that may be absent (`events: null`, no events).
+ */
+export async function loadStudyReading(
+  files: StudyFiles | (Omit<StudyFiles, 'events'> & { events: string | null }),
+  options: LoadOptions,
+  reading: EventsReading,
+  pool: PoolLoad | null = null,
+): Promise<Study> {
+  if (files.events === null) return loadWithoutEvents({ ...files, events: null }, options, pool);
   const versions = { people: checkInputFile('people', files.people), events: checkInputFile('events', files.events) };
   if (files.offences) checkInputFile('offences', files.offences);
   if (files.offencesExtra) checkInputFile('offences-extra', files.offencesExtra);
   const assessmentsVersion = files.assessments ? checkInputFile('assessments', files.assessments) : null;
-  const lookup = studyLookup(files);
+  const lookup = pool ? { lookup: pool.offences, inputs: [], name: pool.lookupName, warnings: [] } : studyLookup(files as StudyFiles);
   // Roughly 40 bytes per event row and 100 per person: first guesses for the column buffers, which grow if needed.
   const guess = (path: string, bytesPerRow: number) => (/\.csv$/i.test(path) ? Math.ceil(fileSize(path) / bytesPerRow) : 1024);
-  const session = startSession(lookup.lookup, files, options, guess(files.people, 100), guess(files.events, 40));
+  const session = startSession(lookup.lookup, { people: files.people, events: files.events, assessments: files.assessments }, options, guess(files.people, 100), guess(files.events, 40), pool);
   session.lookupName = lookup.name;
   for (const w of lookup.warnings) session.log.add(w);
   const inputs: InputFile[] = [];
@@ -239,6 +263,29 @@ export async function loadStudyReading(files: StudyFiles, options: LoadOptions, 
   }
   if (quarantine) writeQuarantineOf(session, options.quarantineDir!);
   return study;
+}
+
+/** A pool with no events table: its people are read, and it has no events. */
+async function loadWithoutEvents(files: { people: string; events: null }, options: LoadOptions, pool: PoolLoad | null): Promise<Study> {
+  if (pool === null) throw new TypeError('loadStudy: a study needs an events table');
+  const version = checkInputFile('people', files.people);
+  const session = startSession(pool.offences, { people: files.people, events: '<no events table>' }, options, 1024, 16, pool);
+  session.lookupName = pool.lookupName;
+  const info = await readTable(session, 'people', files.people, session.people, options);
+  if (session.people.fatal) session.events.skipRows = true;
+  feedRows([], session.events.accept);
+  checkUnchanged('people', files.people, version);
+  const inputs: InputFile[] = [{ role: 'people', path: files.people, sha256: info.sha256, bytes: info.bytes }];
+  const quarantine = options.quarantineDir !== null && options.quarantineDir !== undefined && options.quarantineDir !== '';
+  const quarantinePath = quarantine ? join(resolve(options.quarantineDir!), QUARANTINE_FILE_NAME) : null;
+  try {
+    const study = finish(session, options, inputs, quarantine, quarantinePath);
+    if (quarantine) writeQuarantineOf(session, options.quarantineDir!);
+    return study;
+  } catch (error) {
+    if (error instanceof StudyError && quarantine) writeQuarantineOf(session, options.quarantineDir!);
+    throw error;
+  }
 }
 
 /**
@@ -370,7 +417,13 @@ function writeQuarantineOf(session: Session, dir: string): string {
  * `quality.problems`) instead of throwing.
  */
 export function studyFromRows(
-  rows: { people: RowsInput; events: RowsInput; offences?: RowsInput | null; assessments?: RowsInput | null },
+  rows: {
+    people: RowsInput;
+    events: RowsInput;
+    offences?: RowsInput | null;
+    assessments?: RowsInput | null;
+    pool?: { people: RowsInput; events?: RowsInput | null } | null;
+  },
   options: Omit<LoadOptions, 'quarantineDir'> & { quarantine?: boolean } = {},
 ): Study {
   const lookup = rows.offences ? { lookup: offenceLookupFromRows(rows.offences), input: null } : readDefaultOffenceLookup();
@@ -387,5 +440,56 @@ export function studyFromRows(
     feedRows(rows.assessments, session.assessments.accept);
     checkNotEmpty(session.assessments, session.log, true);
   }
-  return finish(session, options, lookup.input ? [lookup.input] : [], options.quarantine === true, null);
+  const study = finish(session, options, lookup.input ? [lookup.input] : [], options.quarantine === true, null);
+  if (rows.pool) study.pool = poolFromRows(rows.pool, study, options, session.lookupName);
+  return study;
+}
+
+/** The comparison pool of a study built from rows: `<pool people rows>` and `<pool events rows>` in messages. */
+function poolFromRows(
+  rows: { people: RowsInput; events?: RowsInput | null },
+  service: Study,
+  options: Omit<LoadOptions, 'quarantineDir'> & { quarantine?: boolean },
+  lookupName: string,
+): Study {
+  const pool = poolLoadOf(service, '<people rows>', lookupName);
+  const poolOptions = { ...options, extractionDate: formatDay(service.extractionDate), snapshotDate: null, title: null };
+  const session = startSession(pool.offences, { people: '<pool people rows>', events: '<pool events rows>' }, poolOptions, 1024, 1024, pool);
+  session.lookupName = lookupName;
+  feedRows(rows.people, session.people.accept);
+  checkNotEmpty(session.people, session.log, true);
+  if (session.people.fatal) session.events.skipRows = true;
+  feedRows(rows.events ?? [], session.events.accept);
+  checkNotEmpty(session.events, session.log, true);
+  return finish(session, poolOptions, [], options.quarantine === true, null);
+}
+
+/** How a pool is read beside its service: the service's lookup and its person_ids. */
+function poolLoadOf(service: Study, serviceFile: string, lookupName: string): PoolLoad {
+  const ids = service.people.column('person_id') as unknown as ArrayLike<string>;
+  return { check: { serviceIds: new Set(Array.from(ids)), serviceFile }, offences: service.offences, lookupName };
+}
+
+/**
+ * Loads a study's comparison pool (comparison.md "The comparison pool"): its people and
+ * events in the record format, checked as the service's are (quarantine, privacy guard,
+ * every row accounted for), with the service's offence lookup and extraction date; a
+ * person_id of the service's people is an error in the pool's row. With `quarantineDir`
+ * the pool's bad rows go to `<quarantineDir>/pool/quarantine.csv`.
+ */
+export async function loadPool(
+  files: { people: string; events: string | null },
+  service: Study,
+  options: LoadOptions & { serviceFile?: string } = {},
+): Promise<Study> {
+  const serviceFile = options.serviceFile ?? service.inputs.find((f) => f.role === 'people')?.path ?? "the service's people table";
+  const pool = poolLoadOf(service, serviceFile, "the study's offence lookup");
+  const quarantineDir = options.quarantineDir ? join(options.quarantineDir, 'pool') : null;
+  const parts = Math.floor(options.threads ?? Math.min(4, availableParallelism()));
+  return loadStudyReading(
+    files,
+    { ...options, quarantineDir, extractionDate: formatDay(service.extractionDate), snapshotDate: null, title: null },
+    { parts, inWorkers: true, minBytes: PARALLEL_MIN_BYTES },
+    pool,
+  );
 }

@@ -12,6 +12,15 @@ import type { PeopleIndexParts } from './person-index.js';
 import { TableReader, type ReaderSettings } from './table-reader.js';
 
 const REQUIRED = ['person_id', 'service', 'index_offence'];
+/** In a comparison pool `service` is optional (comparison.md "The comparison pool"). */
+const POOL_REQUIRED = ['person_id', 'index_offence'];
+
+/** Reading a comparison pool's people: the service's person_ids, each an error in the pool's row. */
+export interface PoolPeopleCheck {
+  serviceIds: ReadonlySet<string>;
+  /** The service's people file, as named in messages. */
+  serviceFile: string;
+}
 
 const SEX_WORDS = new WordMatcher(SEXES);
 const UNKNOWN_SEX = SEXES.indexOf('unknown');
@@ -131,8 +140,10 @@ export class PeopleReader extends TableReader {
     private readonly extractionDate: number | null,
     /** A guess at the number of rows, to size the columns and the id table once. */
     expectedRows = 1024,
+    /** Set when this table is a comparison pool's people. */
+    private readonly pool: PoolPeopleCheck | null = null,
   ) {
-    super(settings, PEOPLE_COLUMNS, REQUIRED, ['index_offence_row'], Infinity);
+    super(settings, PEOPLE_COLUMNS, pool ? POOL_REQUIRED : REQUIRED, ['index_offence_row'], Infinity);
     const capacity = Math.max(16, expectedRows);
     this.columns = emptyPeople(capacity);
     this.ids = new ByteKeyMap(capacity, true);
@@ -174,11 +185,19 @@ export class PeopleReader extends TableReader {
             `a person_id used only once (first used on line ${first}${this.keptRow.data[entry] >= 0 ? ', which is kept' : ', which has errors too'})`,
           );
         }
+        if (this.pool?.serviceIds.has(rec.buf.toString('utf8', idStart, idEnd))) {
+          this.addError(
+            'person_in_service_and_pool',
+            'person_id',
+            this.raw(idField),
+            `a person who did not receive the service: this person_id is in the service's people (${this.pool.serviceFile}); a pool person must not be`,
+          );
+        }
       }
     }
 
     const service = this.textCode(f[1]);
-    if (service < 0) this.fail('missing_value', 'service', f[1], 'a service (required)');
+    if (service < 0 && this.pool === null) this.fail('missing_value', 'service', f[1], 'a service (required)');
     const tier = this.textCode(f[2]);
     const ethnicity = this.textCode(f[4]);
     const exclusionReason = this.textCode(f[16]);

@@ -29,7 +29,8 @@ export type ErrorKind =
   | 'wrong_delimiter'
   | 'unreadable_workbook'
   | 'unknown_instrument'
-  | 'duplicate_assessment';
+  | 'duplicate_assessment'
+  | 'person_in_service_and_pool';
 
 /** Warning kinds: the row is kept and counted. */
 export type WarningKind =

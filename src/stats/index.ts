@@ -14,6 +14,7 @@ export type { FisherResult } from './fisher-exact.js';
 export { chiSquareTest } from './chi-square-test.js';
 export type { ChiSquareResult } from './chi-square-test.js';
 export { kaplanMeier, atRisk } from './kaplan-meier.js';
+export { weightedKaplanMeier } from './weighted-kaplan-meier.js';
 export type { KaplanMeierOptions, ConfType } from './kaplan-meier.js';
 export { logRank } from './log-rank.js';
 export type { LogRankResult } from './log-rank.js';

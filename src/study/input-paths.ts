@@ -30,5 +30,6 @@ export function studyWithPathsFrom(study: Study, base: string): Study {
       problems: study.quality.problems.map((p) => ({ ...p, file: from(p.file) })),
       quarantineFile: study.quality.quarantineFile && from(study.quality.quarantineFile),
     },
+    ...(study.pool ? { pool: studyWithPathsFrom(study.pool, base) } : {}),
   };
 }

@@ -9,6 +9,7 @@ import { dirname, resolve } from 'node:path';
 import { parseISODate } from '../time/days.js';
 import { checkInstruments, type Instrument, InstrumentError } from './instruments.js';
 import type { MeasureOptions, ReportOptions } from './options.js';
+import { parseComparisonBlock, type ComparisonFile } from './comparison-settings.js';
 
 /** What a study file says, with paths resolved against the file's folder. */
 export interface StudyFile {
@@ -34,6 +35,8 @@ export interface StudyFile {
   assessments: string | null;
   /** Each questionnaire's reliability, direction and norms (change.md). */
   instruments: Record<string, Instrument> | null;
+  /** The comparison pool and matching settings (comparison.md); null when the file has none. */
+  comparison: ComparisonFile | null;
 }
 
 /** A study file, a flag or an option that cannot be used as given. */
@@ -113,6 +116,7 @@ const TOP_KEYS = [
   'report',
   'assessments',
   'instruments',
+  'comparison',
 ] as const;
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -184,6 +188,7 @@ export function parseStudyFile(textContent: string, path: string): StudyFile {
     options: checkBlock(json.options, OPTION_CHECKS, at('options')) as Partial<MeasureOptions>,
     report: checkBlock(json.report, REPORT_CHECKS, at('report')) as Partial<ReportOptions>,
     ...changeKeys(json, base, at),
+    comparison: json.comparison === undefined ? null : parseComparisonBlock(json.comparison, base, at('comparison')),
   };
 }
 

@@ -115,4 +115,6 @@ export interface Study {
   assessments?: AssessmentTable;
   /** The study file's `instruments` (change.md), by name. */
   instruments?: Record<string, Instrument>;
+  /** The comparison pool (comparison.md "The comparison pool"), validated as its own tables; absent when the study names none. */
+  pool?: Study | null;
 }

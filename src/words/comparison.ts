@@ -55,6 +55,8 @@ interface EffectOutcome {
   verb: string;
   /** For a count of events (frequency), what is counted: "reoffences" gives "there were between 9 fewer and 4 more reoffences …". */
   events?: string;
+  /** The comparison group: `matched` (nearest) or `weighted` (weighting); matched when absent. */
+  group?: 'matched' | 'weighted';
 }
 
 /** A window of whole months in words: "a year", "18 months". */
@@ -62,6 +64,11 @@ export function windowWords(months: number): string {
   if (months === 12) return 'a year';
   if (months % 12 === 0) return `${months / 12} years`;
   return `${months} months`;
+}
+
+/** A window as the text output phrases it: "within a year", "within 18 months". */
+export function windowPhrase(months: number): string {
+  return `within ${windowWords(months)}`;
 }
 
 /**
@@ -74,7 +81,7 @@ export function windowWords(months: number): string {
 export function per100Sentence(ci: readonly [number, number], outcome: EffectOutcome): string {
   const [lo, hi] = ci;
   const what = outcome.events ? ` ${outcome.events}` : '';
-  const tail = ` ${outcome.verb} than in a matched comparison group`;
+  const tail = ` ${outcome.verb} than in a ${outcome.group ?? 'matched'} comparison group`;
   const start = outcome.events ? 'For every 100 people who received the service there were' : 'For every 100 people who received the service,';
   if (hi < 0) return `${start} between ${per100(-hi)} and ${per100(-lo)} fewer${what}${tail}.`;
   if (lo > 0) return `${start} between ${per100(lo)} and ${per100(hi)} more${what}${tail}.`;

@@ -43,9 +43,11 @@ export function exactStrata(
   const service = new Int32Array(nService);
   const pool = new Int32Array(nPool);
   if (s.length === 0) return { count: 1, service, pool };
-  const ids = new Map<string, number>();
+  const ids = new Map<string | number, number>();
+  // One column: its values are the keys (a number and a string never collide in a Map).
+  const keyOf = s.length === 1 ? (columns: readonly ArrayLike<string | number>[], i: number) => columns[0][i] : key;
   for (let i = 0; i < nPool; i++) {
-    const k = key(p, i);
+    const k = keyOf(p, i);
     let id = ids.get(k);
     if (id === undefined) {
       id = ids.size;
@@ -53,6 +55,6 @@ export function exactStrata(
     }
     pool[i] = id;
   }
-  for (let i = 0; i < nService; i++) service[i] = ids.get(key(s, i)) ?? -1;
+  for (let i = 0; i < nService; i++) service[i] = ids.get(keyOf(s, i)) ?? -1;
   return { count: Math.max(ids.size, 1), service, pool };
 }

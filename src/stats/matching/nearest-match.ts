@@ -3,12 +3,13 @@
  * matching (method `nearest`)", steps 1–5 (MatchIt's `method = "nearest"`, `estimand =
  * "ATT"`, `m.order = "largest"`, with the spec's tie rule, not MatchIt 4.5.1's code).
  *
- * One sort of the pool by (exact stratum, distance, file order), then every request is a
+ * One sort of the pool by (exact stratum, distance, file order; a radix sort, linear), then every request is a
  * binary search and a walk outward from the insertion point over runs of equal distance;
  * used pool people are skipped by two union–find "next unused" links (left and right), so
  * matching costs O((m + n·ratio) log m) rather than a scan of the pool per person.
  */
 import { exactStrata } from './exact-strata.js';
+import { sortByDistance } from './sort-distance.js';
 
 export interface NearestMatchInput {
   /** The distance d of each eligible, complete service person, in people-file order. */
@@ -107,14 +108,8 @@ export function nearestMatch(input: NearestMatchInput): NearestMatch {
   const strata = exactStrata(input.serviceExact, input.poolExact, nS, nP);
 
   // Pool positions sorted by (stratum, d, file index).
-  const perm = new Int32Array(nP);
-  for (let i = 0; i < nP; i++) perm[i] = i;
   const poolStratum = strata.pool;
-  if (strata.count > 1) {
-    perm.sort((a, b) => poolStratum[a] - poolStratum[b] || pool[a] - pool[b] || a - b);
-  } else {
-    perm.sort((a, b) => pool[a] - pool[b] || a - b);
-  }
+  const perm = sortByDistance(pool, poolStratum, strata.count);
   const sorted = new Float64Array(nP);
   for (let p = 0; p < nP; p++) sorted[p] = pool[perm[p]];
 

@@ -1,0 +1,89 @@
+/**
+ * The document of `follow-up compare --json`, json-output.md "follow-up compare --json",
+ * key for key. Not suppressed (comparison.md readings: it is the analyst's).
+ */
+import type { ComparisonResult } from '../measures/comparison/types.js';
+import type { AttEffect, BalanceStatistics } from '../stats/matching/index.js';
+import type { Curve } from '../stats/types.js';
+import { TOOLKIT_VERSION } from '../version.js';
+import { summaryJson } from './json.js';
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+const num = (x: number | null | undefined): number | null => (typeof x === 'number' && Number.isFinite(x) ? x : null);
+const pair = (ci: readonly [number, number] | null | undefined): Json => (ci ? [num(ci[0]), num(ci[1])] : null);
+
+function effectJson(e: AttEffect): Json {
+  return { service: num(e.service), pool: num(e.pool), difference: num(e.difference), se: num(e.se), ci: pair(e.ci), p: num(e.p) };
+}
+
+function statisticsJson(s: BalanceStatistics): Json {
+  return { meanService: num(s.meanService), meanPool: num(s.meanPool), smd: num(s.smd), varianceRatio: num(s.varianceRatio) };
+}
+
+/** A Curve of json-output.md (weighted: nRisk, nEvent, nCensor are sums of weights). */
+function curveJson(c: Curve): Json {
+  const nums = (xs: ArrayLike<number | null>) => Array.from(xs, (x) => num(x));
+  return {
+    time: nums(c.time),
+    nRisk: nums(c.nRisk),
+    nEvent: nums(c.nEvent),
+    nCensor: nums(c.nCensor),
+    survival: nums(c.survival),
+    lower: nums(c.lower),
+    upper: nums(c.upper),
+    median: num(c.median),
+  };
+}
+
+/**
+ * The JSON object of a comparison. `value` is value for money (value.md), null when the
+ * study has no `value` key (built elsewhere; passed in when it is).
+ */
+export function comparisonJson(r: ComparisonResult, value: Json = null): { [key: string]: Json } {
+  const s = r.settings;
+  return {
+    toolkitVersion: TOOLKIT_VERSION,
+    settings: {
+      method: s.method,
+      distance: s.distance,
+      caliper: s.caliper,
+      ratio: s.ratio,
+      replace: s.replace,
+      outcomeWindowMonths: s.outcomeWindowMonths,
+      covariates: [...s.covariates],
+      exact: [...s.exact],
+      includeCautions: s.includeCautions,
+    },
+    flow: {
+      service: { ...r.flow.service, missingCovariate: { ...r.flow.service.missingCovariate } },
+      pool: { ...r.flow.pool, missingCovariate: { ...r.flow.pool.missingCovariate } },
+    },
+    caliperWidth: num(r.caliperWidth),
+    propensity: {
+      terms: r.propensity.terms.map((t) => ({ term: t.term, estimate: num(t.estimate), se: num(t.se), z: num(t.z), p: num(t.p) })),
+      converged: r.propensity.converged,
+      iterations: r.propensity.iterations,
+      warnings: [...r.propensity.warnings],
+    },
+    balance: r.balance.map((row) => ({ term: row.term, before: statisticsJson(row.before), after: statisticsJson(row.after) })),
+    balanced: r.balanced,
+    ess: { service: num(r.ess.service), pool: num(r.ess.pool) },
+    effects: {
+      provenReoffending: effectJson(r.effects.provenReoffending),
+      frequency: effectJson(r.effects.frequency),
+      recall: effectJson(r.effects.recall),
+      daysToFirstReoffence: { service: summaryJson(r.effects.daysToFirstReoffence.service), pool: summaryJson(r.effects.daysToFirstReoffence.pool) },
+      hazardRatio: r.effects.hazardRatio
+        ? {
+            estimate: num(r.effects.hazardRatio.estimate),
+            ci: pair(r.effects.hazardRatio.ci),
+            p: num(r.effects.hazardRatio.p),
+            seLog: num(r.effects.hazardRatio.seLog),
+          }
+        : null,
+    },
+    curves: { service: curveJson(r.curves.service), pool: curveJson(r.curves.pool) },
+    value,
+  };
+}

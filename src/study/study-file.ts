@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { parseISODate } from '../time/days.js';
 import type { MeasureOptions, ReportOptions } from './options.js';
+import { checkValueSettings, type ValueSettings } from './value-settings.js';
 
 /** What a study file says, with paths resolved against the file's folder. */
 export interface StudyFile {
@@ -29,6 +30,8 @@ export interface StudyFile {
   sheet: string | null;
   options: Partial<MeasureOptions>;
   report: Partial<ReportOptions>;
+  /** Value for money (value.md "Inputs"); null without a `value` key. */
+  value: ValueSettings | null;
 }
 
 /** A study file, a flag or an option that cannot be used as given. */
@@ -106,6 +109,7 @@ const TOP_KEYS = [
   'sheet',
   'options',
   'report',
+  'value',
 ] as const;
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -176,6 +180,7 @@ export function parseStudyFile(textContent: string, path: string): StudyFile {
     sheet: json.sheet === undefined ? null : (text(json.sheet, at('sheet')) as string),
     options: checkBlock(json.options, OPTION_CHECKS, at('options')) as Partial<MeasureOptions>,
     report: checkBlock(json.report, REPORT_CHECKS, at('report')) as Partial<ReportOptions>,
+    value: json.value === undefined ? null : checkValueSettings(json.value, at('value'), base, StudySettingError),
   };
 }
 

@@ -33,7 +33,13 @@ function usedJson(u: readonly UnitCostUsed[]): UnitCostUsed[] {
 }
 
 function inputsJson(v: ValueInputs): ValueInputs {
-  return { costPerParticipant: v.costPerParticipant, priceYear: v.priceYear, horizonYears: v.horizonYears, discountRate: v.discountRate, horizonFactor: v.horizonFactor };
+  return {
+    costPerParticipant: v.costPerParticipant,
+    priceYear: v.priceYear,
+    horizonYears: v.horizonYears,
+    discountRate: v.discountRate,
+    horizonFactor: v.horizonFactor,
+  };
 }
 
 function breakEvenJson(b: BreakEven): BreakEven {

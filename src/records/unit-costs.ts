@@ -54,7 +54,9 @@ export function readUnitCostFile(path: string, shown: string = path): UnitCostTa
   try {
     bytes = readFileSync(path);
   } catch (error) {
-    throw new UnitCostError([{ file: shown, line: 0, column: null, value: null, expected: `a readable file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` }]);
+    throw new UnitCostError([
+      { file: shown, line: 0, column: null, value: null, expected: `a readable file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` },
+    ]);
   }
   if (!isUtf8(bytes)) {
     const line = lineOfOffset(bytes, invalidUtf8At(bytes));
@@ -96,20 +98,35 @@ export function unitCostsFromCsv(text: string, file: string): UnitCostTable {
   for (const record of records) {
     if (record.cells.every((c) => c.trim() === '')) continue;
     if (record.fault || record.cells.length !== header.length) {
-      problems.push({ file, line: record.line, column: null, value: null, expected: `${header.length} properly quoted fields as in the header, found ${record.cells.length}` });
+      problems.push({
+        file,
+        line: record.line,
+        column: null,
+        value: null,
+        expected: `${header.length} properly quoted fields as in the header, found ${record.cells.length}`,
+      });
       continue;
     }
     const cell = (c: (typeof COLUMNS)[number]) => record.cells[at.get(c)!].trim();
     const before = problems.length;
     const group = cell('group');
-    if (group === '') problems.push({ file, line: record.line, column: 'group', value: '', expected: 'an offence group (the offence lookup\'s group), or * for every other group' });
+    if (group === '')
+      problems.push({
+        file,
+        line: record.line,
+        column: 'group',
+        value: '',
+        expected: "an offence group (the offence lookup's group), or * for every other group",
+      });
     const rawCost = cell('cost');
     const cost = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(rawCost) ? Number(rawCost) : Number.NaN;
-    if (!(cost > 0 && Number.isFinite(cost))) problems.push({ file, line: record.line, column: 'cost', value: rawCost, expected: 'pounds per offence: a number > 0, written without £ or commas' });
+    if (!(cost > 0 && Number.isFinite(cost)))
+      problems.push({ file, line: record.line, column: 'cost', value: rawCost, expected: 'pounds per offence: a number > 0, written without £ or commas' });
     const source = cell('source');
     if (source === '') problems.push({ file, line: record.line, column: 'source', value: '', expected: 'the source of this cost (every row names one)' });
     const first = firstLine.get(group);
-    if (group !== '' && first !== undefined) problems.push({ file, line: record.line, column: 'group', value: group, expected: `a group listed once (first on line ${first})` });
+    if (group !== '' && first !== undefined)
+      problems.push({ file, line: record.line, column: 'group', value: group, expected: `a group listed once (first on line ${first})` });
     if (group !== '' && first === undefined) firstLine.set(group, record.line);
     if (problems.length > before) continue;
     const row: UnitCostRow = { group, cost, source, line: record.line };

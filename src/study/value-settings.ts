@@ -78,7 +78,8 @@ export function checkValueSettings(block: unknown, where: string, base: string, 
   if (!(typeof horizon === 'number' && Number.isInteger(horizon) && horizon >= 1 && horizon <= 10))
     fail(`${where}.horizonYears`, horizon, 'a whole number from 1 to 10');
   const rate = object.discountRate ?? DEFAULT_DISCOUNT_RATE;
-  if (!(typeof rate === 'number' && Number.isFinite(rate) && rate >= 0 && rate < 1)) fail(`${where}.discountRate`, rate, 'a number ≥ 0 and < 1 (0.035 is 3.5%)');
+  if (!(typeof rate === 'number' && Number.isFinite(rate) && rate >= 0 && rate < 1))
+    fail(`${where}.discountRate`, rate, 'a number ≥ 0 and < 1 (0.035 is 3.5%)');
   return {
     costPerParticipant: cost as number,
     unitCosts: resolve(base, unitCosts as string),

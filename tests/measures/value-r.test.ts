@@ -57,7 +57,9 @@ function close(actual: number | null | undefined, expected: number | null, scale
     return;
   }
   expect(typeof actual, label).toBe('number');
-  expect(Math.abs((actual as number) - expected), `${label}: got ${actual}, R ${expected}`).toBeLessThanOrEqual(RELATIVE_TOLERANCE * Math.max(scale, Math.abs(expected)));
+  expect(Math.abs((actual as number) - expected), `${label}: got ${actual}, R ${expected}`).toBeLessThanOrEqual(
+    RELATIVE_TOLERANCE * Math.max(scale, Math.abs(expected)),
+  );
 }
 
 function closeCi(actual: EstimateCi, expected: EstimateCi, scale: number, label: string): void {
@@ -83,7 +85,11 @@ describe('value for money against R (value.R)', () => {
     expect(cases.some((c) => c.settings.horizonYears === 10 && c.settings.discountRate === 0.035)).toBe(true);
     expect(cases.some((c) => c.value.serviceReoffences.meanUnitCost === null)).toBe(true);
     expect(cases.some((c) => c.value.unitCostsUsed.some((u) => u.fallback))).toBe(true);
-    for (const type of ['cluster', 'HC3', 'HC0']) expect(cases.some((c) => c.sample.standardError.type === type), type).toBe(true);
+    for (const type of ['cluster', 'HC3', 'HC0'])
+      expect(
+        cases.some((c) => c.sample.standardError.type === type),
+        type,
+      ).toBe(true);
     expect(cases.some((c) => c.settings.priceYear === null)).toBe(true);
   });
 
@@ -105,8 +111,8 @@ describe('value for money against R (value.R)', () => {
       expectCloseToR(e.pool, r.costOfReoffending.pool, `${at} pool`);
       close(e.difference, r.costOfReoffending.difference, m, `${at} difference`);
       expectCloseToR(e.se, r.costOfReoffending.se, `${at} se`);
-      close(e.ci![0], r.costOfReoffending.ci[0], m, `${at} ci[0]`);
-      close(e.ci![1], r.costOfReoffending.ci[1], m, `${at} ci[1]`);
+      close(e.ci![0], r.costOfReoffending.ci![0], m, `${at} ci[0]`);
+      close(e.ci![1], r.costOfReoffending.ci![1], m, `${at} ci[1]`);
       expectCloseToR(e.p, r.costOfReoffending.p, `${at} p`);
 
       const money = m * r.horizonFactor + r.costPerParticipant;
@@ -127,7 +133,7 @@ describe('value for money against R (value.R)', () => {
     }
   });
 
-  it('the JSON object has json-output.md\'s keys in its order', () => {
+  it("the JSON object has json-output.md's keys in its order", () => {
     const json = valueJson(run(fixture.cases[0]));
     expect(Object.keys(json)).toEqual(Object.keys(fixture.cases[0].value));
     expect(Object.keys(json.costOfReoffending)).toEqual(['service', 'pool', 'difference', 'se', 'ci', 'p']);

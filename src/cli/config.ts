@@ -5,6 +5,7 @@
 import { resolve } from 'node:path';
 import { DEFAULT_MEASURE_OPTIONS, DEFAULT_REPORT_OPTIONS, type MeasureOptions, type ReportOptions } from '../study/options.js';
 import { OPTION_CHECKS, REPORT_CHECKS, StudySettingError, dateFormatCheck, delimiterCheck, isoDate, readStudyFile } from '../study/study-file.js';
+import type { ValueSettings } from '../study/value-settings.js';
 import { UsageError, kebabCase, parseFlags, type FlagKind, type ParsedFlags } from './args.js';
 
 export interface StudyConfig {
@@ -24,6 +25,8 @@ export interface StudyConfig {
   quarantineDir: string | null;
   options: MeasureOptions;
   report: ReportOptions;
+  /** The study file's `value` key (value.md), null without one. */
+  value?: ValueSettings | null;
 }
 
 const NUMERIC_OPTIONS = new Set(['provenWindowMonths', 'minCell']);
@@ -119,6 +122,7 @@ export async function resolveStudyConfig(flags: ParsedFlags, command: string): P
       quarantineDir: quarantine === undefined ? null : resolve(quarantine),
       options: { ...DEFAULT_MEASURE_OPTIONS, ...file?.options, ...(settingsFromFlags(flags, OPTION_CHECKS) as Partial<MeasureOptions>) },
       report: { ...DEFAULT_REPORT_OPTIONS, ...file?.report, ...(settingsFromFlags(flags, REPORT_CHECKS) as Partial<ReportOptions>) },
+      value: file?.value ?? null,
     };
   } catch (error) {
     if (error instanceof StudySettingError) throw new UsageError(error.message);

@@ -3,11 +3,12 @@
  * read relative to the file, whatever the working folder, and every measure of
  * measures.md is computed with the file's options.
  */
-import { dirname, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { computeMeasures } from '../measures/index.js';
 import type { StudyMeasures } from '../measures/types.js';
 import { loadStudy } from '../records/index.js';
+import { readUnitCostFile } from '../records/unit-costs.js';
 import { studyWithPathsFrom } from '../study/input-paths.js';
 import { DEFAULT_REPORT_OPTIONS, type MeasureOptions, type ReportOptions } from '../study/options.js';
 import { readStudyFile, type StudyFile } from '../study/study-file.js';
@@ -53,6 +54,7 @@ async function read(path: string, options: Partial<MeasureOptions>): Promise<Ope
     { title: file.title, extractionDate: file.extractionDate, snapshotDate: file.snapshotDate, allowColumns: file.allowColumns },
   );
   const records = studyWithPathsFrom(loaded, dirname(path));
-  const measures = computeMeasures(records, { ...file.options, ...options });
+  const value = file.value && { settings: file.value, unitCosts: readUnitCostFile(file.value.unitCosts, relative(dirname(path), file.value.unitCosts)) };
+  const measures = computeMeasures(records, { ...file.options, ...options }, value);
   return { file, records, measures, report: { ...DEFAULT_REPORT_OPTIONS, ...file.report } };
 }

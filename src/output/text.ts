@@ -5,6 +5,7 @@
 import type { Proportion, Summary } from '../stats/types.js';
 import { DAYS_PER_MONTH, daysToMonths } from '../time/days.js';
 import type { GroupComparison, GroupCurves, StudyMeasures } from '../measures/types.js';
+import { breakEvenOnlySentences, unitCostsWords } from './value-words.js';
 
 const RECALL_WINDOW: Record<string, string> = {
   intervention: 'during the intervention, from release to the service end or follow-up end',
@@ -230,6 +231,11 @@ export function formatMeasuresText(m: StudyMeasures): string {
     const share = (x: number) => (s.total > 0 ? ` (${pct(x / s.total, 0)})` : '');
     L.push(`  In custody: ${s.inCustody}${share(s.inCustody)}; in the community: ${s.inCommunity}${share(s.inCommunity)}; in all: ${s.total}`);
     for (const row of s.byService) L.push(`    ${row.service}: ${row.inCustody} in custody, ${row.inCommunity} in the community, ${row.total} in all`);
+  }
+  if (m.breakEven) {
+    L.push('');
+    L.push('Value for money (break-even only)');
+    for (const line of [...breakEvenOnlySentences(m.breakEven), unitCostsWords(m.breakEven.unitCostsUsed)]) L.push(`  ${line}`);
   }
   return L.join('\n') + '\n';
 }

@@ -12,7 +12,7 @@ import { readCsvBytes } from './csv-reader.js';
 import { invalidUtf8At, lineOfOffset } from './file-format.js';
 import { normaliseColumnName } from './headers.js';
 import { splitCommentBlock } from './offence-lookup.js';
-import { quoteValue } from './quote.js';
+import { escapeControls, quoteValue } from './quote.js';
 
 const COLUMNS = ['group', 'cost', 'source'] as const;
 
@@ -40,12 +40,12 @@ export class UnitCostError extends Error {
   }
 }
 
-/** "file line L, column C: value "v"; expected …", as the records' problems read. */
+/** "file line L, column C: value 'v' — expected …", as the records' problems read (records/problems.ts). */
 export function formatUnitCostProblem(p: UnitCostProblem): string {
   const place = p.line > 0 ? ` line ${p.line}` : '';
-  const column = p.column !== null ? `, column ${p.column}` : '';
-  const value = p.value !== null ? `: value ${quoteValue(p.value)}` : '';
-  return `${p.file}${place}${column}${value}; expected ${p.expected}`;
+  const column = p.column !== null ? `, column ${quoteValue(p.column)}` : '';
+  const value = p.value === null ? '' : p.value.trim() === '' ? ': blank' : `: value '${quoteValue(p.value)}'`;
+  return `${escapeControls(p.file)}${place}${column}${value} — expected ${p.expected}`;
 }
 
 /** Reads and checks a unit-cost CSV file (`shown` is how messages name it). */

@@ -37,7 +37,7 @@ export function ratioSentence(v: ValueForMoney): string {
 }
 
 /** Every sentence of the value-for-money finding, in reading order. */
-export function valueSentences(v: ValueForMoney): string[] {
+export function valueSentences(v: ValueForMoney, shown?: ShownCounts): string[] {
   const out = [ratioSentence(v)];
   const b = v.costAvoidedPerParticipant;
   if (b.ci !== null && b.ci[0] <= 0)
@@ -58,14 +58,24 @@ export function valueSentences(v: ValueForMoney): string[] {
   out.push(
     `For 100 participants: ${pounds(h.serviceCost)} spent, ${pounds(h.costAvoided.estimate)} avoided${range(h.costAvoided.ci)}, net ${pounds(h.netBenefit.estimate)}${range(h.netBenefit.ci)}.`,
   );
-  out.push(...breakEvenSentences(v, 'matched service people'));
+  out.push(...breakEvenSentences(v, 'matched service people', shown));
   out.push(pricesWords(v));
   return out;
 }
 
+/** How a page shows the break-even's counts (disclosure/value.ts); the text summary shows them all. */
+export interface ShownCounts {
+  reoffences: string;
+  people: string;
+  /** The mean cost, the break-even and its share are withheld. */
+  withheld: boolean;
+}
+
 /** The break-even in words; `whose` names the people ("matched service people", "cohort"). */
-export function breakEvenSentences(b: BreakEven & ValueInputs, whose: string): string[] {
+export function breakEvenSentences(b: BreakEven & ValueInputs, whose: string, shown?: ShownCounts): string[] {
   const s = b.serviceReoffences;
+  if (shown?.withheld)
+    return [`The break-even is withheld on this page: it rests on too few people or proven reoffences to publish (${shown.reoffences} reoffences).`];
   if (b.breakEvenReoffencesPerParticipant === null || s.meanUnitCost === null)
     return [`The ${whose} had no proven reoffence in the window, so there is no mean cost of a reoffence to set a break-even by.`];
   const per = b.breakEvenReoffencesPerParticipant;
@@ -74,20 +84,20 @@ export function breakEvenSentences(b: BreakEven & ValueInputs, whose: string): s
     share === null
       ? ''
       : share > 1
-        ? `, more than the ${decimal(s.perParticipant, 2)} reoffences per participant the ${whose} committed (${percent(share)} of them)`
+        ? `, ${decimal(share, 1)} times the ${decimal(s.perParticipant, 2)} reoffences per participant the ${whose} committed`
         : `, ${percent(share)} of the ${decimal(s.perParticipant, 2)} reoffences per participant the ${whose} committed`;
   return [
     `To pay for itself the service must prevent ${decimal(per, 2)} proven reoffences per participant${shareWords}; ` +
-      `the mean cost of their proven reoffences is ${pounds(s.meanUnitCost)} (${formatInteger(s.reoffences)} reoffences costing ${pounds(s.cost)}).`,
+      `the mean cost of their proven reoffences is ${pounds(s.meanUnitCost)} (${shown?.reoffences ?? formatInteger(s.reoffences)} reoffences costing ${pounds(s.cost)}).`,
   ];
 }
 
 /** The sentences of value for money without a comparison group: the break-even, and why there is no benefit. */
-export function breakEvenOnlySentences(b: BreakEvenOnly): string[] {
+export function breakEvenOnlySentences(b: BreakEvenOnly, shown?: ShownCounts): string[] {
   return [
     `No benefit is estimated: ${b.noBenefitReason}.`,
-    ...breakEvenSentences(b, 'cohort'),
-    `The reoffences are those of the ${b.windowMonths}-month proven-reoffending measure (people eligible: ${formatInteger(b.serviceReoffences.people)}).`,
+    ...breakEvenSentences(b, 'cohort', shown),
+    `The reoffences are those of the ${b.windowMonths}-month proven-reoffending measure (people eligible: ${shown?.people ?? formatInteger(b.serviceReoffences.people)}).`,
     pricesWords(b),
   ];
 }

@@ -48,6 +48,7 @@ export const SECTION_IDS = [
   'time-in-service',
   'services',
   'snapshot',
+  'value',
   'methods',
   'data-quality',
   'provenance',

@@ -24,6 +24,8 @@ import { recallSection } from './sections/recall.js';
 import { reconvictionSection } from './sections/reconviction.js';
 import { servicesSection } from './sections/services.js';
 import { snapshotSection } from './sections/snapshot.js';
+import { breakEvenSection, valueSection } from './sections/value.js';
+import type { ValueForMoney } from '../measures/value/types.js';
 import { timeInServiceSection } from './sections/time-in-service.js';
 import { longDate } from '../words/format.js';
 
@@ -44,6 +46,8 @@ export interface StudyReportOptions {
    * when set, else the study's extraction date; never the wall clock.
    */
   generatedAt?: string;
+  /** Value for money of a matched comparison (json-output.md `value`); without it the page shows the break-even only, when the study has `value`. */
+  value?: ValueForMoney | null;
 }
 
 /** The page's date and how it was chosen: SOURCE_DATE_EPOCH, else the extraction date. */
@@ -73,7 +77,7 @@ export async function renderStudyReport(study: Study, measures: StudyMeasures, o
   const generated = pageDate(measures, options, process.env);
   const wanted = new Set<SectionId>(options.sections ?? SECTION_IDS);
   const narrative = checkedNarrative(options.narrative ?? [], policy);
-  const sections = buildSections(ctx, wanted, narrative, generated);
+  const sections = buildSections(ctx, wanted, narrative, generated, options.value ?? null);
 
   // Render every chart once, in page order, with ids unique on the page.
   const requests = sections.flatMap((s) => s.blocks.filter((b): b is Exclude<Block, Html> => !(b instanceof Html)));
@@ -119,7 +123,13 @@ ${join(body)}
   return page.markup;
 }
 
-function buildSections(ctx: ReportContext, wanted: Set<SectionId>, narrative: string[], generated: { text: string; how: string }): Section[] {
+function buildSections(
+  ctx: ReportContext,
+  wanted: Set<SectionId>,
+  narrative: string[],
+  generated: { text: string; how: string },
+  value: ValueForMoney | null = null,
+): Section[] {
   const m = ctx.measures;
   const out: (Section | null)[] = [];
   const want = (id: SectionId) => wanted.has(id);
@@ -136,6 +146,8 @@ function buildSections(ctx: ReportContext, wanted: Set<SectionId>, narrative: st
     if (want('services') && m.services.services.length > 1) out.push(servicesSection(ctx));
   }
   if (want('snapshot')) out.push(snapshotSection(ctx));
+  if (want('value') && value) out.push(valueSection(value, ctx.policy));
+  else if (want('value') && m.breakEven) out.push(breakEvenSection(m.breakEven, ctx.policy));
   if (want('methods')) out.push(methodsSection(ctx));
   if (want('data-quality')) out.push(dataQualitySection(ctx));
   if (want('provenance')) out.push(provenanceSection(ctx, generated));

@@ -42,6 +42,8 @@ export interface SynthStudy {
   extractionDate: string;
   snapshotDate?: string;
   options?: Record<string, string | number | boolean>;
+  /** The study file's `value` key (value.md), written as given. */
+  value?: Record<string, string | number>;
 }
 
 /** A complete sample: its two tables and its study settings. */

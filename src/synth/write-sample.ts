@@ -17,6 +17,7 @@ export function studyJson(study: SynthStudy, offences = '../offences.csv'): stri
   };
   if (study.snapshotDate) doc.snapshotDate = study.snapshotDate;
   if (study.options) doc.options = study.options;
+  if (study.value) doc.value = study.value;
   return JSON.stringify(doc, null, 2) + '\n';
 }
 

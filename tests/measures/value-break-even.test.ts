@@ -74,7 +74,7 @@ describe('break-even without a comparison group', () => {
     expect(text).toContain('Value for money (break-even only)');
     expect(text).toContain(`No benefit is estimated: ${NO_POOL_REASON}.`);
     expect(text).toContain(
-      'To pay for itself the service must prevent 2.00 proven reoffences per participant, more than the 1.00 reoffences per participant the cohort committed (200% of them)',
+      'To pay for itself the service must prevent 2.00 proven reoffences per participant, 2.0 times the 1.00 reoffences per participant the cohort committed',
     );
     expect(text).toContain('the mean cost of their proven reoffences is £2,500 (3 reoffences costing £7,500)');
     expect(text).toContain('Money is in pounds at 2023 prices.');

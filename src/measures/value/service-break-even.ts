@@ -21,7 +21,7 @@ import type { BreakEvenOnly } from './types.js';
 
 /** Why a study with `value` but no comparison pool has a break-even and no benefit. */
 export const NO_POOL_REASON =
-  'no comparison group: a benefit needs what would have happened without the service (a matched comparison, comparison.md), so only the break-even is given';
+  'the study has no comparison group, and a benefit needs what would have happened without the service (a matched comparison, comparison.md); only the break-even is given';
 
 /** Why a study without `value` has neither (value.md "Inputs"). */
 export const NO_VALUE_REASON =

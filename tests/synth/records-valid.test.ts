@@ -94,6 +94,7 @@ describe.each(['resettle', 'south-wales', 'national'])('%s sample', (name) => {
         'extractionDate',
         ...(study.snapshotDate ? ['snapshotDate'] : []),
         ...(study.options ? ['options'] : []),
+        ...(study.value ? ['value'] : []),
       ].sort(),
     );
     expect(study.people).toBe('people.csv');

@@ -9,7 +9,7 @@ import type { BreakEven } from '../measures/value/types.js';
 import { type Count, type DisclosurePolicy, formatCount, isSmallCount } from './cells.js';
 
 /** The break-even's counts as a page may show them. */
-export interface PublishedBreakEven {
+interface PublishedBreakEven {
   people: Count;
   reoffences: Count;
   /** Formatted counts ("12", "<5"). */

@@ -5,6 +5,7 @@
 import type { Proportion, Summary } from '../stats/types.js';
 import { DAYS_PER_MONTH, daysToMonths } from '../time/days.js';
 import type { GroupComparison, GroupCurves, StudyMeasures } from '../measures/types.js';
+import { NO_VALUE_REASON } from '../measures/value/service-break-even.js';
 import { breakEvenOnlySentences, unitCostsWords } from './value-words.js';
 
 const RECALL_WINDOW: Record<string, string> = {
@@ -232,6 +233,7 @@ export function formatMeasuresText(m: StudyMeasures): string {
     L.push(`  In custody: ${s.inCustody}${share(s.inCustody)}; in the community: ${s.inCommunity}${share(s.inCommunity)}; in all: ${s.total}`);
     for (const row of s.byService) L.push(`    ${row.service}: ${row.inCustody} in custody, ${row.inCommunity} in the community, ${row.total} in all`);
   }
+  if (m.breakEven === null) L.push('', `Value for money: not computed; ${NO_VALUE_REASON}.`);
   if (m.breakEven) {
     L.push('');
     L.push('Value for money (break-even only)');

@@ -24,7 +24,7 @@ export function horizonAssumption(v: ValueInputs): string | null {
 }
 
 /** "Prices are pounds of 2023." or that the year was not given. */
-export function pricesWords(v: ValueInputs): string {
+function pricesWords(v: ValueInputs): string {
   return v.priceYear === null ? 'The price year of the costs was not given.' : `Money is in pounds at ${v.priceYear} prices.`;
 }
 
@@ -72,7 +72,7 @@ export interface ShownCounts {
 }
 
 /** The break-even in words; `whose` names the people ("matched service people", "cohort"). */
-export function breakEvenSentences(b: BreakEven & ValueInputs, whose: string, shown?: ShownCounts): string[] {
+function breakEvenSentences(b: BreakEven & ValueInputs, whose: string, shown?: ShownCounts): string[] {
   const s = b.serviceReoffences;
   if (shown?.withheld)
     return [`The break-even is withheld on this page: it rests on too few people or proven reoffences to publish (${shown.reoffences} reoffences).`];

@@ -20,7 +20,7 @@ const COLUMNS = ['group', 'cost', 'source'] as const;
 export const FALLBACK_GROUP = '*';
 
 /** One problem of a unit-cost file. */
-export interface UnitCostProblem {
+interface UnitCostProblem {
   file: string;
   /** Header = 1; 0 for the file as a whole. */
   line: number;
@@ -41,7 +41,7 @@ export class UnitCostError extends Error {
 }
 
 /** "file line L, column C: value 'v' — expected …", as the records' problems read (records/problems.ts). */
-export function formatUnitCostProblem(p: UnitCostProblem): string {
+function formatUnitCostProblem(p: UnitCostProblem): string {
   const place = p.line > 0 ? ` line ${p.line}` : '';
   const column = p.column !== null ? `, column ${quoteValue(p.column)}` : '';
   const value = p.value === null ? '' : p.value.trim() === '' ? ': blank' : `: value '${quoteValue(p.value)}'`;

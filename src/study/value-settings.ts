@@ -40,13 +40,13 @@ export interface UnitCostTable {
   fallback: UnitCostRow;
 }
 
-export const DEFAULT_HORIZON_YEARS = 1;
-export const DEFAULT_DISCOUNT_RATE = 0.035;
+const DEFAULT_HORIZON_YEARS = 1;
+const DEFAULT_DISCOUNT_RATE = 0.035;
 
 const KEYS = ['costPerParticipant', 'unitCosts', 'priceYear', 'horizonYears', 'discountRate'] as const;
 
 /** The `value` key is not usable as given; the message names the key, the value and what is expected. */
-export class ValueSettingError extends Error {
+class ValueSettingError extends Error {
   override name = 'ValueSettingError';
 }
 

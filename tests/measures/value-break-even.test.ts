@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { computeMeasures } from '../../src/measures/index.js';
-import { NO_POOL_REASON, provenReoffenceGroups, serviceBreakEven } from '../../src/measures/value/service-break-even.js';
+import { NO_POOL_REASON, NO_VALUE_REASON, provenReoffenceGroups, serviceBreakEven } from '../../src/measures/value/service-break-even.js';
 import { formatMeasuresText, toJsonDocument } from '../../src/output/index.js';
 import { unitCostsFromCsv } from '../../src/records/unit-costs.js';
 import type { ValueSettings } from '../../src/study/value-settings.js';
@@ -80,11 +80,13 @@ describe('break-even without a comparison group', () => {
     expect(text).toContain('Money is in pounds at 2023 prices.');
   });
 
-  it('without value: no break-even and no benefit (breakEven null), the rest unchanged', () => {
+  it('without value: no break-even and no benefit (breakEven null), the text says why, the rest unchanged', () => {
     const without = computeMeasures(reconvictionStudy);
     expect(without.breakEven).toBeNull();
     expect((toJsonDocument(without) as unknown as Record<string, unknown>).breakEven).toBeNull();
-    expect(formatMeasuresText(without)).not.toContain('Value for money');
+    const text = formatMeasuresText(without);
+    expect(text).not.toContain('To pay for itself');
+    expect(text).toContain(`Value for money: not computed; ${NO_VALUE_REASON}.`);
     const withValue = computeMeasures(reconvictionStudy, {}, { settings, unitCosts });
     expect({ ...withValue, breakEven: null }).toEqual(without);
   });

@@ -13,6 +13,7 @@ import { pounds, poundsPerPound } from '../../src/words/money.js';
 import { fixtureMeasures, fixtureStudy } from './fixture-measures.js';
 import { fixtureValue } from '../support/value-fixture.js';
 import { Html } from '../../src/pages/html.js';
+import type { DisclosurePolicy } from '../../src/disclosure/cells.js';
 
 const PUBLIC = { profile: 'public' as const, minCell: 5 };
 
@@ -27,7 +28,7 @@ function withRatio(v: ValueForMoney, estimate: number, lo: number, hi: number, y
   };
 }
 
-function sectionText(v: ValueForMoney, policy = PUBLIC): string {
+function sectionText(v: ValueForMoney, policy: DisclosurePolicy = PUBLIC): string {
   return valueSection(v, policy)
     .blocks.flatMap((b) => (b instanceof Html ? [b.markup] : b.tables.map((t) => t.markup)))
     .join('\n');

@@ -4,11 +4,12 @@
  * does not list; and the list of unit costs applied (json-output.md `unitCostsUsed`).
  */
 import { compareCodePoints } from '../../stats/code-point-order.js';
+import { FALLBACK_GROUP } from '../../records/unit-costs.js';
 import type { UnitCostTable } from '../../study/value-settings.js';
 import type { UnitCostUsed } from './types.js';
 
 /** Each row's cost of proven reoffences, and the unit costs applied, by group in code-point order. */
-export interface PricedReoffences {
+interface PricedReoffences {
   /** Σ over the row's reoffences of the unit cost of its group. */
   cost: Float64Array;
   used: UnitCostUsed[];
@@ -31,7 +32,7 @@ export function priceReoffences(groups: readonly (readonly string[])[], table: U
       if (entry === undefined) {
         const row = table.byGroup.get(group);
         // A group literally named `*` is not a group of the lookup: it takes the fallback too.
-        const applied = row !== undefined && group !== '*' ? row : table.fallback;
+        const applied = row !== undefined && group !== FALLBACK_GROUP ? row : table.fallback;
         entry = { group, cost: applied.cost, source: applied.source, fallback: applied === table.fallback };
         used.set(group, entry);
       }

@@ -28,7 +28,7 @@ export interface UnitCostUsed {
 }
 
 /** The basis of the break-even: the service people's own proven reoffences. */
-export interface ServiceReoffences {
+interface ServiceReoffences {
   people: number;
   reoffences: number;
   cost: number;

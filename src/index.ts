@@ -34,3 +34,7 @@ export type { Study } from './study/study.js';
 export type { MeasureOptions, ReportOptions } from './study/options.js';
 export type { SectionId } from './pages/context.js';
 export { renderStudyReport } from './pages/index.js';
+export { valueForMoney } from './measures/value/value-for-money.js';
+export { serviceBreakEven } from './measures/value/service-break-even.js';
+export { readUnitCostFile } from './records/unit-costs.js';
+export type * from './measures/value/types.js';

@@ -43,3 +43,7 @@ export type { MeasureOptions, ReportOptions } from './study/options.js';
 export type { SectionId } from './pages/context.js';
 export { renderStudyReport } from './pages/index.js';
 export type { ComparisonInput } from './output/comparison-input.js';
+export { valueForMoney } from './measures/value/value-for-money.js';
+export { serviceBreakEven } from './measures/value/service-break-even.js';
+export { readUnitCostFile } from './records/unit-costs.js';
+export type * from './measures/value/types.js';

@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { DEFAULT_MEASURE_OPTIONS, DEFAULT_REPORT_OPTIONS, type MeasureOptions, type ReportOptions } from '../study/options.js';
 import { OPTION_CHECKS, REPORT_CHECKS, StudySettingError, dateFormatCheck, delimiterCheck, isoDate, readStudyFile } from '../study/study-file.js';
 import type { Instrument } from '../study/instruments.js';
+import type { ValueSettings } from '../study/value-settings.js';
 import { UsageError, kebabCase, parseFlags, type FlagKind, type ParsedFlags } from './args.js';
 
 export interface StudyConfig {
@@ -28,6 +29,8 @@ export interface StudyConfig {
   /** The assessments table and its instruments (change.md), from the study file. */
   assessments?: string | null;
   instruments?: Record<string, Instrument> | null;
+  /** The study file's `value` key (value.md), null without one. */
+  value?: ValueSettings | null;
 }
 
 const NUMERIC_OPTIONS = new Set(['provenWindowMonths', 'minCell']);
@@ -125,6 +128,7 @@ export async function resolveStudyConfig(flags: ParsedFlags, command: string): P
       report: { ...DEFAULT_REPORT_OPTIONS, ...file?.report, ...(settingsFromFlags(flags, REPORT_CHECKS) as Partial<ReportOptions>) },
       assessments: file?.assessments ?? null,
       instruments: file?.instruments ?? null,
+      value: file?.value ?? null,
     };
   } catch (error) {
     if (error instanceof StudySettingError) throw new UsageError(error.message);

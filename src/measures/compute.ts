@@ -19,14 +19,15 @@ import { caseloadSnapshot } from './snapshot.js';
 import { timeInServiceMeasure } from './time-in-service.js';
 import type { StudyMeasures } from './types.js';
 import { changeMeasure } from './change/measure.js';
+import { serviceBreakEven, type ValueInputsOfStudy } from './value/service-break-even.js';
 
 /**
  * All measures of measures.md for the study: flow, cohort description (split
  * by `groupBy`), recall, reconviction, desistance, proven reoffending, time in
  * service, services compared, and the caseload snapshot when the study has a
- * snapshot date (null otherwise).
+ * snapshot date (null otherwise); with `value`, the break-even of value.md.
  */
-export function computeMeasures(study: Study, options: Partial<MeasureOptions> = {}): StudyMeasures {
+export function computeMeasures(study: Study, options: Partial<MeasureOptions> = {}, value: ValueInputsOfStudy | null = null): StudyMeasures {
   const opts = resolveOptions(options);
   checkGroupByPresent(study, opts.groupBy);
   const outcomes = {
@@ -64,5 +65,6 @@ export function computeMeasures(study: Study, options: Partial<MeasureOptions> =
     services: compareServicesFrom(study, outcomes, opts),
     snapshot: study.snapshotDate === null || Number.isNaN(study.snapshotDate) ? null : caseloadSnapshot(study, study.snapshotDate),
     change: changeMeasure(study, opts.groupBy),
+    breakEven: value === null ? null : serviceBreakEven(study, opts, value),
   };
 }

@@ -52,7 +52,7 @@ function monthAdder(months: number): (day: number) => number {
 }
 
 /** w = s + W months and c = w + 6 months, as functions of s and w (W already checked by resolveOptions). */
-function provenDates(windowMonths: number): { windowEnd: (s: number) => number; waitEnd: (w: number) => number } {
+export function provenDates(windowMonths: number): { windowEnd: (s: number) => number; waitEnd: (w: number) => number } {
   return { windowEnd: monthAdder(windowMonths), waitEnd: monthAdder(WAITING_MONTHS) };
 }
 

@@ -2,6 +2,7 @@
  * Typed results of the measures (measures.md). Their JSON form is the document
  * of json-output.md; the extra keys here are additions that spec allows.
  */
+import type { BreakEvenOnly } from './value/types.js';
 import type { Curve, Estimate, Proportion, Summary } from '../stats/types.js';
 import type { MeasureOptions } from '../study/options.js';
 import type { ChangeResult } from './change/measure.js';
@@ -196,4 +197,6 @@ export interface StudyMeasures {
   snapshot: SnapshotResult | null;
   /** Individual outcome change per instrument (change.md); null without instruments and assessments. */
   change?: ChangeResult | null;
+  /** Value for money without a comparison group (value.md): the break-even only; null without `value`. */
+  breakEven?: BreakEvenOnly | null;
 }

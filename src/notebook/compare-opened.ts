@@ -11,9 +11,10 @@ import type { OpenedStudy } from './open-study.js';
 /**
  * `compareStudy` on an opened study with its file's settings: the pool it
  * names, the file's `comparison` settings (then `overrides`), and whether
- * cautions count as reconvictions as the file's options say.
+ * cautions count as reconvictions as the file's options say; value for money when the
+ * file has a `value` key.
  */
 export function compareOpened(opened: OpenedStudy, overrides: Partial<ComparisonSettings> = {}): ComparisonResult {
   const settings = { ...opened.file.comparison?.settings, ...overrides };
-  return compareStudy(opened.records, settings, { includeCautions: opened.measures.options.includeCautions });
+  return compareStudy(opened.records, settings, { includeCautions: opened.measures.options.includeCautions, value: opened.value });
 }

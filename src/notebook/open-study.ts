@@ -3,11 +3,13 @@
  * read relative to the file, whatever the working folder, and every measure of
  * measures.md is computed with the file's options.
  */
-import { dirname, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { computeMeasures } from '../measures/index.js';
 import type { StudyMeasures } from '../measures/types.js';
+import type { ValueInputsOfStudy } from '../measures/value/service-break-even.js';
 import { loadPool, loadStudy, type LoadOptions } from '../records/index.js';
+import { readUnitCostFile } from '../records/unit-costs.js';
 import { studyWithPathsFrom } from '../study/input-paths.js';
 import { DEFAULT_REPORT_OPTIONS, type MeasureOptions, type ReportOptions } from '../study/options.js';
 import { readStudyFile, type StudyFile } from '../study/study-file.js';
@@ -21,6 +23,8 @@ export interface OpenedStudy {
   measures: StudyMeasures;
   /** The study file's report options: the disclosure policy its pages and narrative follow. */
   report: ReportOptions;
+  /** The study file's `value` key with its unit-cost table (value.md); null without one. */
+  value: ValueInputsOfStudy | null;
 }
 
 const opened = new Map<string, Promise<OpenedStudy>>();
@@ -67,6 +71,7 @@ async function read(path: string, options: Partial<MeasureOptions>): Promise<Ope
     });
   }
   const records = studyWithPathsFrom(loaded, dirname(path));
-  const measures = computeMeasures(records, { ...file.options, ...options });
-  return { file, records, measures, report: { ...DEFAULT_REPORT_OPTIONS, ...file.report } };
+  const value: ValueInputsOfStudy | null = file.value && { settings: file.value, unitCosts: readUnitCostFile(file.value.unitCosts, relative(dirname(path), file.value.unitCosts)) };
+  const measures = computeMeasures(records, { ...file.options, ...options }, value);
+  return { file, records, measures, report: { ...DEFAULT_REPORT_OPTIONS, ...file.report }, value };
 }

@@ -2,6 +2,7 @@
  * The document of `follow-up compare --json`, json-output.md "follow-up compare --json",
  * key for key. Not suppressed (comparison.md readings: it is the analyst's).
  */
+import { valueJson } from './value-json.js';
 import type { ComparisonResult } from '../measures/comparison/types.js';
 import type { AttEffect, BalanceStatistics } from '../stats/matching/index.js';
 import type { Curve } from '../stats/types.js';
@@ -38,9 +39,9 @@ function curveJson(c: Curve): Json {
 
 /**
  * The JSON object of a comparison. `value` is value for money (value.md), null when the
- * study has no `value` key (built elsewhere; passed in when it is).
+ * study has no `value` key.
  */
-export function comparisonJson(r: ComparisonResult, value: Json = null): { [key: string]: Json } {
+export function comparisonJson(r: ComparisonResult): { [key: string]: Json } {
   const s = r.settings;
   return {
     toolkitVersion: TOOLKIT_VERSION,
@@ -84,6 +85,6 @@ export function comparisonJson(r: ComparisonResult, value: Json = null): { [key:
         : null,
     },
     curves: { service: curveJson(r.curves.service), pool: curveJson(r.curves.pool) },
-    value,
+    value: valueJson(r.value) as Json,
   };
 }

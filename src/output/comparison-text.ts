@@ -1,9 +1,11 @@
 /**
  * The readable summary of `follow-up compare` (comparison.md "Reporting"): the flow of both
- * sides, the propensity model, balance, and every effect in plain words with its interval.
+ * sides, the propensity model, balance, and every effect in plain words with its interval;
+ * value for money (value.md) when the study has a `value` key.
  */
 import type { ComparisonResult } from '../measures/comparison/types.js';
 import type { AttEffect } from '../stats/matching/index.js';
+import { unitCostsWords, valueSentences } from './value-words.js';
 import { per100Sentence, windowPhrase } from '../words/comparison.js';
 import { decimal, formatInteger, percent, pPhrase } from '../words/format.js';
 
@@ -83,5 +85,10 @@ export function formatComparisonText(r: ComparisonResult): string {
   lines.push(
     `Nothing here shows the service caused the difference if what decided who got the service is left out of the covariates (${s.covariates.join(', ')}).`,
   );
+  if (r.value) {
+    lines.push('');
+    lines.push('Value for money');
+    for (const line of [...valueSentences(r.value), unitCostsWords(r.value.unitCostsUsed)]) lines.push(`  ${line}`);
+  }
   return lines.join('\n');
 }

@@ -6,6 +6,7 @@
 import type { Curve, Estimate, Proportion, Summary } from '../stats/types.js';
 import type { GroupComparison, GroupCurves, StudyMeasures } from '../measures/types.js';
 import { changeJson } from './change-json.js';
+import { breakEvenOnlyJson } from './value-json.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -184,6 +185,7 @@ export function toJsonDocument(m: StudyMeasures): { [key: string]: Json } {
     description: descriptionJson(m),
     services: servicesJson(m),
     change: changeJson(m.change),
+    breakEven: breakEvenOnlyJson(m.breakEven ?? null) as Json,
   };
 }
 

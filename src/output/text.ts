@@ -6,6 +6,8 @@ import type { Proportion, Summary } from '../stats/types.js';
 import { DAYS_PER_MONTH, daysToMonths } from '../time/days.js';
 import type { GroupComparison, GroupCurves, StudyMeasures } from '../measures/types.js';
 import { changeTextLines } from './change-text.js';
+import { NO_VALUE_REASON } from '../measures/value/service-break-even.js';
+import { breakEvenOnlySentences, unitCostsWords } from './value-words.js';
 
 const RECALL_WINDOW: Record<string, string> = {
   intervention: 'during the intervention, from release to the service end or follow-up end',
@@ -233,5 +235,11 @@ export function formatMeasuresText(m: StudyMeasures): string {
     for (const row of s.byService) L.push(`    ${row.service}: ${row.inCustody} in custody, ${row.inCommunity} in the community, ${row.total} in all`);
   }
   L.push(...changeTextLines(m.change));
+  if (m.breakEven === null) L.push('', `Value for money: not computed; ${NO_VALUE_REASON}.`);
+  if (m.breakEven) {
+    L.push('');
+    L.push('Value for money (break-even only)');
+    for (const line of [...breakEvenOnlySentences(m.breakEven), unitCostsWords(m.breakEven.unitCostsUsed)]) L.push(`  ${line}`);
+  }
   return L.join('\n') + '\n';
 }

@@ -50,6 +50,7 @@ export const SECTION_IDS = [
   'change',
   'comparison',
   'snapshot',
+  'value',
   'methods',
   'data-quality',
   'provenance',

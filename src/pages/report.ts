@@ -24,6 +24,8 @@ import { recallSection } from './sections/recall.js';
 import { reconvictionSection } from './sections/reconviction.js';
 import { servicesSection } from './sections/services.js';
 import { snapshotSection } from './sections/snapshot.js';
+import { breakEvenSection, valueSection } from './sections/value.js';
+import type { ValueForMoney } from '../measures/value/types.js';
 import { timeInServiceSection } from './sections/time-in-service.js';
 import { changeSection } from './sections/change.js';
 import { comparisonSection } from './sections/comparison.js';
@@ -49,6 +51,8 @@ export interface StudyReportOptions {
   generatedAt?: string;
   /** The object `follow-up compare --json` prints (comparison.md; checked key by key): adds the matched comparison section. */
   comparison?: ComparisonInput | { readonly [key: string]: unknown };
+  /** Value for money of a matched comparison (json-output.md `value`); without it the page shows the break-even only, when the study has `value`. */
+  value?: ValueForMoney | null;
 }
 
 /** The page's date and how it was chosen: SOURCE_DATE_EPOCH, else the extraction date. */
@@ -78,7 +82,16 @@ export async function renderStudyReport(study: Study, measures: StudyMeasures, o
   const generated = pageDate(measures, options, process.env);
   const wanted = new Set<SectionId>(options.sections ?? SECTION_IDS);
   const narrative = checkedNarrative(options.narrative ?? [], policy);
-  const sections = buildSections(ctx, wanted, narrative, generated, options.comparison && comparisonInput(options.comparison));
+  // Value for money comes with the comparison's JSON (json-output.md puts it under `value`) unless given on its own.
+  const comparisonValue = (options.comparison as { value?: ValueForMoney | null } | null | undefined)?.value ?? null;
+  const sections = buildSections(
+    ctx,
+    wanted,
+    narrative,
+    generated,
+    options.comparison && comparisonInput(options.comparison),
+    options.value ?? comparisonValue,
+  );
 
   // Render every chart once, in page order, with ids unique on the page.
   const requests = sections.flatMap((s) => s.blocks.filter((b): b is Exclude<Block, Html> => !(b instanceof Html)));
@@ -130,6 +143,7 @@ function buildSections(
   narrative: string[],
   generated: { text: string; how: string },
   comparison?: ComparisonInput,
+  value: ValueForMoney | null = null,
 ): Section[] {
   const m = ctx.measures;
   const out: (Section | null)[] = [];
@@ -149,6 +163,8 @@ function buildSections(
   }
   if (want('change') && m.flow.cohort > 0) out.push(changeSection(ctx));
   if (want('snapshot')) out.push(snapshotSection(ctx));
+  if (want('value') && value) out.push(valueSection(value, ctx.policy));
+  else if (want('value') && m.breakEven) out.push(breakEvenSection(m.breakEven, ctx.policy));
   if (want('methods')) out.push(methodsSection(ctx));
   if (want('data-quality')) out.push(dataQualitySection(ctx));
   if (want('provenance')) out.push(provenanceSection(ctx, generated));

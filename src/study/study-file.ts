@@ -10,6 +10,7 @@ import { parseISODate } from '../time/days.js';
 import { checkInstruments, type Instrument, InstrumentError } from './instruments.js';
 import type { MeasureOptions, ReportOptions } from './options.js';
 import { parseComparisonBlock, type ComparisonFile } from './comparison-settings.js';
+import { checkValueSettings, type ValueSettings } from './value-settings.js';
 
 /** What a study file says, with paths resolved against the file's folder. */
 export interface StudyFile {
@@ -37,6 +38,8 @@ export interface StudyFile {
   instruments: Record<string, Instrument> | null;
   /** The comparison pool and matching settings (comparison.md); null when the file has none. */
   comparison: ComparisonFile | null;
+  /** Value for money (value.md "Inputs"); null without a `value` key. */
+  value: ValueSettings | null;
 }
 
 /** A study file, a flag or an option that cannot be used as given. */
@@ -117,6 +120,7 @@ const TOP_KEYS = [
   'assessments',
   'instruments',
   'comparison',
+  'value',
 ] as const;
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -189,6 +193,7 @@ export function parseStudyFile(textContent: string, path: string): StudyFile {
     report: checkBlock(json.report, REPORT_CHECKS, at('report')) as Partial<ReportOptions>,
     ...changeKeys(json, base, at),
     comparison: json.comparison === undefined ? null : parseComparisonBlock(json.comparison, base, at('comparison')),
+    value: json.value === undefined ? null : checkValueSettings(json.value, at('value'), base, StudySettingError),
   };
 }
 

@@ -52,6 +52,8 @@ export interface SynthStudy {
   options?: Record<string, string | number | boolean>;
   /** The instruments of the assessments table (change.md), when the sample has one. */
   instruments?: Record<string, unknown>;
+  /** The study file's `value` key (value.md), written as given. */
+  value?: Record<string, string | number>;
 }
 
 /** A complete sample: its two tables and its study settings. */

@@ -110,6 +110,8 @@ export function buildResettle(seed: number = RESETTLE_SEED): Sample {
       title: 'Resettle IIRMS follow-up (synthetic cohort after Ryan et al. 2022)',
       extractionDate: RESETTLE_EXTRACTION,
       options: { recallWindow: 'intervention', reconvictionWindow: 'since_release', includeCautions: false, groupBy: 'category' },
+      // Illustrative: the cost per participant is value.md's example, not Resettle's; prices of the shipped unit costs (2015/16).
+      value: { costPerParticipant: 7500, unitCosts: '../unit-costs.csv', priceYear: 2016, horizonYears: 1, discountRate: 0.035 },
     },
   };
 }

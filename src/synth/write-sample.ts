@@ -23,6 +23,7 @@ export function studyJson(study: SynthStudy, offences = '../offences.csv', compa
     doc.instruments = study.instruments;
   }
   if (comparison) doc.comparison = comparison;
+  if (study.value) doc.value = study.value;
   return JSON.stringify(doc, null, 2) + '\n';
 }
 

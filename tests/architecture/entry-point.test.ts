@@ -28,6 +28,7 @@ async function tempDir(prefix: string): Promise<string> {
 async function copySample(dir: string, name: string): Promise<string> {
   await cp(join(REPO, 'data-samples', name), join(dir, name), { recursive: true });
   await cp(join(REPO, 'data-samples', 'offences.csv'), join(dir, 'offences.csv'));
+  await cp(join(REPO, 'data-samples', 'unit-costs.csv'), join(dir, 'unit-costs.csv'));
   return join(dir, name, 'study.json');
 }
 

@@ -12,6 +12,8 @@ import type { ChartSpec } from '../../src/charts/theme.js';
 import { endReasonsChart, timeInServiceChart } from '../../src/charts/time-in-service.js';
 import { suppressProportions, type DisclosurePolicy } from '../../src/disclosure/cells.js';
 import { TEN, fixtureMeasures } from './fixtures.js';
+import { valueRatioChart } from '../../src/charts/value-ratio.js';
+import { fixtureValue } from '../support/value-fixture.js';
 
 export function allCharts(policy: DisclosurePolicy = { profile: 'public', minCell: 5 }): Record<string, ChartSpec> {
   const m = fixtureMeasures();
@@ -60,5 +62,6 @@ export function allCharts(policy: DisclosurePolicy = { profile: 'public', minCel
     snapshot: snapshotChart(m.snapshot!, policy),
     forest: forestPanelsChart(m.services.measures, policy),
     funnel: funnelPanelsChart(m.services.measures, policy),
+    'value-ratio': valueRatioChart(fixtureValue()),
   };
 }

@@ -98,6 +98,7 @@ describe.each(['resettle', 'south-wales', 'national', 'iom', 'resettle/pool', 'i
         ...(study.options ? ['options'] : []),
         ...(study.instruments ? ['assessments', 'instruments'] : []),
         ...(study.comparison ? ['comparison'] : []),
+        ...(study.value ? ['value'] : []),
       ].sort(),
     );
     expect(study.people).toBe('people.csv');

@@ -15,6 +15,7 @@ import { UsageError, kebabCase, type FlagKind, type ParsedFlags } from '../args.
 import { commandConfig } from '../config.js';
 import { loadConfiguredStudy } from '../load.js';
 import { loadConfiguredPool } from '../load-pool.js';
+import { loadValueInputs } from '../value-inputs.js';
 import type { Output } from '../output.js';
 
 export const COMPARE_HELP = `follow-up compare: the service against a matched comparison group from its pool
@@ -93,7 +94,7 @@ export async function runCompare(argv: readonly string[], out: Output): Promise<
     out.stderr(`${quarantined(study.pool)} pool rows were quarantined (see ${study.pool.quality.quarantineFile}).`);
   let result: ReturnType<typeof compareStudy>;
   try {
-    result = compareStudy(study, overrides, { includeCautions: config.options.includeCautions });
+    result = compareStudy(study, overrides, { includeCautions: config.options.includeCautions, value: loadValueInputs(config) });
   } catch (error) {
     if (error instanceof ComparisonError) {
       out.stderr(`follow-up compare: ${error.message}`);

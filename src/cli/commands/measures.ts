@@ -8,6 +8,7 @@ import { formatMeasuresText, toJsonDocument } from '../../output/index.js';
 import { commandConfig } from '../config.js';
 import { loadConfiguredStudy } from '../load.js';
 import type { Output } from '../output.js';
+import { loadValueInputs } from '../value-inputs.js';
 
 export const MEASURES_HELP = `follow-up measures: compute every follow-up measure of a study
 
@@ -34,7 +35,7 @@ export async function runMeasures(argv: readonly string[], out: Output): Promise
   const quarantined = study.quality.people.quarantined + study.quality.events.quarantined;
   if (quarantined > 0) out.stderr(`${quarantined} rows were quarantined (see ${study.quality.quarantineFile}).`);
   if (study.extractionDateInferred) out.stderr(`No extraction date was given: the latest date in the records is used (${study.extractionDateSource ?? ''}).`);
-  const measures = computeMeasures(study, config.options);
+  const measures = computeMeasures(study, config.options, loadValueInputs(config));
   out.stdout(flags.get('json') === true ? JSON.stringify(toJsonDocument(measures), null, 2) : formatMeasuresText(measures));
   return 0;
 }

@@ -9,6 +9,7 @@ import { commandConfig } from '../config.js';
 import { loadConfiguredStudy } from '../load.js';
 import type { Output } from '../output.js';
 import { shownPath } from '../paths.js';
+import { loadValueInputs } from '../value-inputs.js';
 
 export const REPORT_HELP = `follow-up report: render a study's report page
 
@@ -28,7 +29,7 @@ export async function runReport(argv: readonly string[], out: Output): Promise<n
     throw new UsageError(`--out ${outDir} looks like a file name; --out names the folder the page is written into (print the page to PDF from a browser)`);
   }
   const study = await loadConfiguredStudy(config);
-  const measures = computeMeasures(study, config.options);
+  const measures = computeMeasures(study, config.options, loadValueInputs(config));
   const path = await writeStudyReport(study, measures, { ...config.report, title: config.title ?? undefined }, outDir);
   out.stdout(`Wrote ${shownPath(path)} (${config.report.profile} profile).`);
   return 0;

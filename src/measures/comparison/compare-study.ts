@@ -12,6 +12,8 @@ import { type ComparisonSettings, resolveComparisonSettings } from '../../study/
 import type { Study } from '../../study/study.js';
 import { ComparisonError } from './errors.js';
 import type { MatchedSample } from './matched-sample.js';
+import { valueForMoney } from '../value/value-for-money.js';
+import type { ValueInputsOfStudy } from '../value/service-break-even.js';
 import { personOutcomes, type PersonOutcomes } from './outcomes.js';
 import { propensityModel } from './propensity.js';
 import type { ComparisonResult, HazardRatio } from './types.js';
@@ -20,6 +22,8 @@ import { whoIsCompared } from './who-is-compared.js';
 export interface CompareOptions {
   /** Count cautions as reoffences (the study's `options.includeCautions`); default false. */
   includeCautions?: boolean;
+  /** The study file's `value` key with its unit costs (value.md): value for money of the matched sample; none without. */
+  value?: ValueInputsOfStudy | null;
 }
 
 /** Matching and weighting weights with each person's subclass (0 for none). */
@@ -135,6 +139,7 @@ export function compareStudy(study: Study, overrides: Partial<ComparisonSettings
     curves,
     distances: { service: model.distance.service, pool: model.distance.pool, serviceWeight: weighted.serviceWeight, poolWeight: weighted.poolWeight },
     sample,
+    value: options.value ? valueForMoney(sample, matchedService, options.value.settings, options.value.unitCosts) : null,
   };
 }
 

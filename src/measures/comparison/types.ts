@@ -2,6 +2,7 @@
  * The result of a comparison (comparison.md), shaped as json-output.md "follow-up compare
  * --json" (output/comparison-json.ts writes it key for key).
  */
+import type { ValueForMoney } from '../value/types.js';
 import type { AttEffect, BalanceRow } from '../../stats/matching/index.js';
 import type { Curve, Summary } from '../../stats/types.js';
 import type { ComparisonSettings } from '../../study/comparison-settings.js';
@@ -63,4 +64,6 @@ export interface ComparisonResult {
   distances: { service: Float64Array; pool: Float64Array; serviceWeight: Float64Array; poolWeight: Float64Array };
   /** The rows every effect is computed on (value for money builds on them). */
   sample: MatchedSample;
+  /** Value for money of the matched sample (value.md), null when the study has no `value` key. */
+  value: ValueForMoney | null;
 }

@@ -110,25 +110,15 @@ export function runChunksInWorkers(jobs: EventsChunkJob[]): EventsChunksRun {
   };
 }
 
-function shared<T extends Int32Array | Uint8Array>(a: T): T {
-  const copy = new (a.constructor as new (b: SharedArrayBuffer) => T)(new SharedArrayBuffer(a.byteLength));
-  copy.set(a);
-  return copy;
-}
-
+/** The table in shared memory (as PeopleReader.indexParts makes it), so every worker reads it without a copy each. */
 function shareParts(p: PeopleIndexParts): PeopleIndexParts {
-  const ids = p.ids;
-  return {
-    ids: {
-      pool: shared(ids.pool),
-      keyStart: shared(ids.keyStart),
-      values: shared(ids.values),
-      slots: shared(ids.slots),
-      count: ids.count,
-      ordered: ids.ordered,
-    },
-    keptRow: shared(p.keptRow),
+  const shared = <T extends Int32Array | Uint8Array>(a: T): T => {
+    if (a.buffer instanceof SharedArrayBuffer) return a;
+    const copy = new (a.constructor as new (b: SharedArrayBuffer) => T)(new SharedArrayBuffer(a.byteLength));
+    copy.set(a);
+    return copy;
   };
+  return { slots: shared(p.slots), pool: shared(p.pool), keyStart: shared(p.keyStart) };
 }
 
 /**

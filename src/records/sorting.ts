@@ -4,7 +4,11 @@
  * not indexed. One stable counting sort by person scatters every column into
  * its place, so that each later pass (duplicates, warnings, the study's
  * columns) reads memory in order; then each person's few rows are put in
- * (date, type) order in place, with file order breaking ties.
+ * order in place. Rows of one person on one day of one type are ordered by
+ * their other columns (conviction_date, offence, recall_reasons; blank dates
+ * last), file order breaking only ties between rows that agree in all of them:
+ * the study is then the same whatever the order of the file (records.md puts
+ * none on it).
  */
 import type { EventColumns } from './events-reader.js';
 
@@ -18,7 +22,7 @@ export interface ExtraValues {
  * row, date, type), as files written sorted come. Null when they are not.
  */
 function startsIfInOrder(people: number, c: EventColumns): Int32Array | null {
-  const { person, date, type, count } = c;
+  const { person, count } = c;
   const personStart = new Int32Array(people + 1);
   let p = -1;
   for (let i = 0; i < count; i++) {
@@ -27,10 +31,29 @@ function startsIfInOrder(people: number, c: EventColumns): Int32Array | null {
       if (q < p) return null;
       // People p + 1 … q (those between without events too) start here.
       while (p < q) personStart[++p] = i;
-    } else if (date[i] < date[i - 1] || (date[i] === date[i - 1] && type[i] < type[i - 1])) return null;
+    } else if (compareRows(c, i - 1, i) > 0) return null;
   }
   while (p < people) personStart[++p] = count;
   return personStart;
+}
+
+/** a − b with a blank (NaN) after every date. */
+function compareDates(a: number, b: number): number {
+  if (a === b) return 0;
+  if (Number.isNaN(a)) return Number.isNaN(b) ? 0 : 1;
+  if (Number.isNaN(b)) return -1;
+  return a - b;
+}
+
+/** Event order of rows a and b of one person, file order aside: negative, 0 or positive. */
+function compareRows(c: EventColumns, a: number, b: number): number {
+  return (
+    compareDates(c.date[a], c.date[b]) ||
+    c.type[a] - c.type[b] ||
+    compareDates(c.conviction_date[a], c.conviction_date[b]) ||
+    c.offence[a] - c.offence[b] ||
+    c.recall_reasons[a] - c.recall_reasons[b]
+  );
 }
 
 /** Runs up to this long are put in order by insertion; longer ones (one person's thousands of events) by a comparison sort. */
@@ -89,7 +112,6 @@ function scatter<T extends Int32Array | Uint8Array | Float64Array>(a: T, to: Int
  * already (most) is only checked.
  */
 function sortWithinPeople(people: number, personStart: Int32Array, c: EventColumns, extras: (string | null)[][]): void {
-  const { date, type } = c;
   let perm = new Int32Array(SHORT_RUN * 4);
   // Scratch room for one person's values of a column (no allocation per person).
   let f64 = new Float64Array(SHORT_RUN * 4);
@@ -99,19 +121,19 @@ function sortWithinPeople(people: number, personStart: Int32Array, c: EventColum
     const from = personStart[p],
       end = personStart[p + 1];
     let sorted = true;
-    for (let k = from + 1; k < end && sorted; k++) sorted = date[k - 1] < date[k] || (date[k - 1] === date[k] && type[k - 1] <= type[k]);
+    for (let k = from + 1; k < end && sorted; k++) sorted = compareRows(c, k - 1, k) <= 0;
     if (sorted) continue;
     const m = end - from;
     if (m > perm.length) perm = new Int32Array(m * 2);
     const order = perm.subarray(0, m);
     for (let k = 0; k < m; k++) order[k] = from + k;
     if (m > SHORT_RUN) {
-      order.sort((a, b) => date[a] - date[b] || type[a] - type[b] || a - b);
+      order.sort((a, b) => compareRows(c, a, b) || a - b);
     } else {
       for (let k = 1; k < m; k++) {
         const i = order[k];
         let j = k - 1;
-        while (j >= 0 && (date[order[j]] > date[i] || (date[order[j]] === date[i] && type[order[j]] > type[i]))) {
+        while (j >= 0 && compareRows(c, order[j], i) > 0) {
           order[j + 1] = order[j];
           j--;
         }

@@ -164,7 +164,7 @@ export function joinEventChunks(reader: EventsReader, log: ProblemLog, chunks: E
 
 /**
  * Columns for all the rows: the first part's own, when it was given room for
- * the whole file's rows (see EventsChunkJob.expectedRows), so that its rows,
+ * the whole file's rows (see EventsChunkJob.fileBytes), so that its rows,
  * about half, are neither copied nor given new memory; new ones otherwise.
  */
 function columnsFor(first: EventColumns, total: number): EventColumns {

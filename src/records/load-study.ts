@@ -299,7 +299,7 @@ function eventsInParts(path: string, session: Session, reading: EventsReading): 
     offenceCodes: session.offences.code,
     start,
     end,
-    expectedRows: Math.ceil((start === 0 ? size : Math.min(end, size) - start) / 40),
+    fileBytes: size,
   }));
   return reading.inWorkers ? runChunksInWorkers(jobs) : runChunksHere(jobs);
 }

@@ -45,7 +45,9 @@ function cohort(n: number, order: 'shuffled' | 'sorted'): string {
 
 const hasR = spawnSync('Rscript', ['-e', 'suppressMessages({library(data.table); library(survival)})'], { stdio: 'ignore' }).status === 0;
 const f = (x: number, d = 1) => x.toFixed(d);
-console.log(`National scale: measures --json against R (${hasR ? 'data.table fread + first recall + survfit' : 'R with data.table not installed: no yardstick'})`);
+console.log(
+  `National scale: measures --json against R (${hasR ? 'data.table fread + first recall + survfit' : 'R with data.table not installed: no yardstick'})`,
+);
 console.log('people     order     events MB  load s  measures s  load peak MB | measures --json s  peak MB | R s (read/derive/survfit)  R peak MB | toolkit/R');
 for (const n of SIZES) {
   for (const order of ['shuffled', 'sorted'] as const) {
@@ -60,7 +62,12 @@ for (const n of SIZES) {
     const mb = statSync(join(dir, 'events.csv')).size / 2 ** 20;
     console.log(
       `${String(n).padStart(9)}  ${order.padEnd(8)} ${f(mb, 0).padStart(9)} ${f(r1.loadMs / 1000).padStart(7)} ${f(r1.measureMs / 1000).padStart(11)} ${f(one.mb, 0).padStart(13)} | ${f(cli.s).padStart(17)} ${f(cli.mb, 0).padStart(8)} |` +
-        (r ? ` ${f(r.s).padStart(5)} (${parts.slice(0, 3).map((x) => f(x)).join('/')})`.padEnd(27) + ` ${f(r.mb, 0).padStart(10)} | ${f(cli.s / r.s, 2)}` : ''),
+        (r
+          ? ` ${f(r.s).padStart(5)} (${parts
+              .slice(0, 3)
+              .map((x) => f(x))
+              .join('/')})`.padEnd(27) + ` ${f(r.mb, 0).padStart(10)} | ${f(cli.s / r.s, 2)}`
+          : ''),
     );
     if (r && order === 'shuffled' && n === 1_000_000) {
       console.log(`           goal: measures --json on 1M unsorted people ≤ 0.5 of R's time: ${cli.s / r.s <= 0.5 ? 'met' : 'NOT met'} (${f(cli.s / r.s, 2)})`);

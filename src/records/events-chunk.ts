@@ -32,7 +32,7 @@ export interface EventsChunkJob {
  * (a quoted line end joins two lines into one), counted before the part is
  * read so that its columns are sized once rather than guessed and grown.
  */
-export function countLineEnds(path: string, start: number, end: number): number {
+function countLineEnds(path: string, start: number, end: number): number {
   const fd = openSync(path, 'r');
   const block = Buffer.allocUnsafe(Math.max(1, Math.min(1 << 20, end - start)));
   let lines = 0;

@@ -18,7 +18,7 @@ export interface Progress {
 }
 
 /** The part of a stream (process.stderr) a progress line needs. */
-export interface ProgressStream {
+interface ProgressStream {
   isTTY?: boolean;
   columns?: number;
   write(text: string): unknown;

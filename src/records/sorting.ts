@@ -13,7 +13,7 @@
 import type { EventColumns } from './events-reader.js';
 
 /** An extra events column's values, moved with the rows. */
-export interface ExtraValues {
+interface ExtraValues {
   values: (string | null)[];
 }
 

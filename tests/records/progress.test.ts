@@ -49,7 +49,14 @@ describe('progress line', () => {
     let t = 0;
     const phases: string[] = [];
     const p = progressLine(stream, () => (t += 400));
-    const spy = { phase: (n: string) => (phases.push(n), p.phase(n)), rows: p.rows, done: p.done };
+    const spy = {
+      phase: (n: string) => {
+        phases.push(n);
+        p.phase(n);
+      },
+      rows: p.rows,
+      done: p.done,
+    };
     await loadStudyReading(
       { people: 'data-samples/national/people.csv', events: 'data-samples/national/events.csv', offences: 'data-samples/offences.csv' },
       { extractionDate: '2024-03-31', progress: spy },

@@ -67,7 +67,9 @@ if (!process.argv.includes('--no-models')) {
 }
 execFileSync(process.execPath, [...tsx, 'bench/matching.ts'], { stdio: 'inherit' });
 // Events in random order and sorted, against R's fread + first recall + survfit (bench/scale.ts; --10m adds 10M people, under the big-memory lock).
-execFileSync(process.execPath, [...tsx, 'bench/scale.ts', ...process.argv.slice(2).filter((a) => a === '--10m' || Number(a) >= 100_000)], { stdio: 'inherit' });
+const scaleArgs = process.argv.slice(2).filter((a) => a === '--10m' || Number(a) >= 100_000);
+// Sizes chosen, none of them national: no national-scale run.
+if (sizes.length === 0 || scaleArgs.some((a) => a !== '--10m')) execFileSync(process.execPath, [...tsx, 'bench/scale.ts', ...scaleArgs], { stdio: 'inherit' });
 console.log('people      events   files MB  load+validate s  measures s  KM s   peak MB | fread s  survfit s');
 for (const n of SIZES) {
   const dir = cohort(n);

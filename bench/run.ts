@@ -8,6 +8,7 @@
  *   npm run bench                 all sizes
  *   npm run bench -- 10000 100000 chosen sizes
  *   npm run bench -- --no-models  without the regression models (bench/models-*.ts)
+ *   npm run bench -- --10m        the national-scale comparison (bench/scale.ts) at 10M people too
  *
  * Cohorts are generated once into bench/out/ (ignored by git) by the seeded
  * generator and reused.
@@ -65,6 +66,10 @@ if (!process.argv.includes('--no-models')) {
   }
 }
 execFileSync(process.execPath, [...tsx, 'bench/matching.ts'], { stdio: 'inherit' });
+// Events in random order and sorted, against R's fread + first recall + survfit (bench/scale.ts; --10m adds 10M people, under the big-memory lock).
+const scaleArgs = process.argv.slice(2).filter((a) => a === '--10m' || Number(a) >= 100_000);
+// Sizes chosen, none of them national: no national-scale run.
+if (sizes.length === 0 || scaleArgs.some((a) => a !== '--10m')) execFileSync(process.execPath, [...tsx, 'bench/scale.ts', ...scaleArgs], { stdio: 'inherit' });
 console.log('people      events   files MB  load+validate s  measures s  KM s   peak MB | fread s  survfit s');
 for (const n of SIZES) {
   const dir = cohort(n);

@@ -7,7 +7,11 @@
  * (people with the same pair of values sit side by side, in no particular
  * order). In the public profile a point is a pair of values shared by at
  * least minCell people, sized by their number; rarer pairs are not drawn and
- * the caption says how many people that leaves out.
+ * the caption says how many people that leaves out. An analyst page draws
+ * one point per person up to {@link MAX_PERSON_POINTS} reconvicted people;
+ * beyond that it pools them into one circle per pair as the public page does
+ * (every pair drawn), so that the page stays small at any size (a million
+ * people made a 61 MB chart).
  */
 import type { ReconvictionResult } from '../measures/types.js';
 import { formatCount, isSmallCount, type DisclosurePolicy } from '../disclosure/cells.js';
@@ -16,6 +20,9 @@ import { chartTitle, CONFIG, DARK, MUTED, SCHEMA, type ChartSpec } from './theme
 
 /** Spacing of the grid of people sharing one pair, in natural-log units of severity. */
 const SPREAD = 0.07;
+
+/** Reconvicted people up to which the analyst chart draws each one as a point. */
+export const MAX_PERSON_POINTS = 2000;
 
 export interface SeverityPoint {
   index: number;
@@ -59,13 +66,15 @@ export function severityPairsChart(result: ReconvictionResult, policy: Disclosur
   const points = severityPoints(result);
   const isPublic = policy.profile === 'public';
   const { shown, leftOut } = shownSeverityPoints(result, policy);
+  // Circles sized by their number of people: always in public, and on an analyst page with many people.
+  const pooled = isPublic || result.severityPairs.length > MAX_PERSON_POINTS;
   const all = points.flatMap((p) => [p.index, p.reconviction]).filter((v) => v > 0);
   const lo = all.length ? Math.min(...all) : 1;
   const hi = all.length ? Math.max(...all) : 10;
   const useLog = hi / lo > 30;
   const domain = useLog ? [lo / 1.5, hi * 1.5] : [0, hi * 1.1];
   // One point per person in the analyst profile, spread sideways within a pair (by value, never by person).
-  const values = isPublic
+  const values = pooled
     ? shown.map((p) => ({ index: p.index, reconviction: p.reconviction, people: p.people, label: `${p.people} people` }))
     : shown.flatMap((p) =>
         Array.from({ length: p.people }, (_, j) => {
@@ -93,7 +102,9 @@ export function severityPairsChart(result: ReconvictionResult, policy: Disclosur
       'Index offence and most serious reconviction',
       isPublic
         ? `Circles sized by the number of people; pairs shared by fewer than ${policy.minCell} people (${formatCount({ value: leftOut, hidden: isSmallCount(leftOut, policy) }, policy)} people) not drawn`
-        : 'One point per reconvicted person; people with the same values sit side by side',
+        : pooled
+          ? 'Circles sized by the number of people with each pair of values'
+          : 'One point per reconvicted person; people with the same values sit side by side',
     ),
     description,
     config: CONFIG,
@@ -117,14 +128,15 @@ export function severityPairsChart(result: ReconvictionResult, policy: Disclosur
       },
       {
         data: { values },
-        mark: { type: 'point', filled: isPublic ? false : true, color: DARK, opacity: isPublic ? 1 : 0.7, strokeWidth: 1.5 },
+        mark: { type: 'point', filled: !pooled, color: DARK, opacity: pooled ? 1 : 0.7, strokeWidth: 1.5 },
         encoding: {
           x: { field: 'index', type: 'quantitative', scale, axis: { title: 'Index offence severity', ...axisFormat } },
           y: { field: 'reconviction', type: 'quantitative', scale, axis: { title: 'Most serious reconviction severity', ...axisFormat } },
-          ...(isPublic ? { size: { field: 'people', type: 'quantitative', scale: { range: [60, 600], zero: false }, legend: null } } : { size: { value: 40 } }),
+          ...(pooled ? { size: { field: 'people', type: 'quantitative', scale: { range: [60, 600], zero: false }, legend: null } } : { size: { value: 40 } }),
         },
       },
-      ...(isPublic
+      // Labels only where pairs are few enough to read (the public page's are: rare pairs are pooled away).
+      ...(pooled && values.length <= 60
         ? [
             {
               data: { values },

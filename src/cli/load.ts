@@ -4,6 +4,7 @@
  */
 import { InputFileError, loadStudy, StudyError, formatProblem, type LoadOptions } from '../records/index.js';
 import { checkInputFile } from '../records/open-input.js';
+import { NO_PROGRESS, type Progress } from '../records/progress.js';
 import { dirname, resolve } from 'node:path';
 import { studyWithPathsFrom } from '../study/input-paths.js';
 import type { Study } from '../study/study.js';
@@ -28,7 +29,7 @@ function mustBeReadable(role: string, path: string): void {
 }
 
 /** Loads the configured study; every error found is listed in the thrown error's message. */
-export async function loadConfiguredStudy(config: StudyConfig): Promise<Study> {
+export async function loadConfiguredStudy(config: StudyConfig, progress: Progress = NO_PROGRESS): Promise<Study> {
   mustBeReadable('people', config.people);
   mustBeReadable('events', config.events);
   if (config.offences !== null) mustBeReadable('offences', config.offences);
@@ -54,6 +55,7 @@ export async function loadConfiguredStudy(config: StudyConfig): Promise<Study> {
         sheet: config.sheet,
         quarantineDir: config.quarantineDir,
         instruments: config.instruments ?? null,
+        progress,
       },
     );
     // Pages name the inputs relative to the study file (or to this folder without one), never by machine path.

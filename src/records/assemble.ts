@@ -12,6 +12,7 @@ import type { EventsReader } from './events-reader.js';
 import type { AssessmentsReader } from './assessments-reader.js';
 import { COMPLETED, type PeopleReader } from './people-reader.js';
 import { type ProblemLog, StudyError, type WarningKind } from './problems.js';
+import { eventsInOrder } from './sorting.js';
 
 export interface AssembleInput {
   people: PeopleReader;
@@ -64,71 +65,6 @@ export function latestDate(people: PeopleReader, events: EventsReader): number {
     if (e.conviction_date[i] > latest) latest = e.conviction_date[i];
   }
   return latest;
-}
-
-/**
- * Where each person's rows start, for rows already in event order (by person
- * row, date, type), as files written sorted come: found in the pass that
- * checks the order. Null when the rows are not in order.
- */
-function startsIfInOrder(people: number, person: Int32Array, date: Float64Array, type: Uint8Array, count: number): Int32Array | null {
-  const personStart = new Int32Array(people + 1);
-  let p = -1;
-  for (let i = 0; i < count; i++) {
-    const q = person[i];
-    if (q !== p) {
-      if (q < p) return null;
-      // People p + 1 … q (those between without events too) start here.
-      while (p < q) personStart[++p] = i;
-    } else if (date[i] < date[i - 1] || (date[i] === date[i - 1] && type[i] < type[i - 1])) return null;
-  }
-  while (p < people) personStart[++p] = count;
-  return personStart;
-}
-
-/**
- * Event order: by person row, then date, then type code (so a recall comes
- * before a rerelease on the same day), then file order. `order` is null when
- * the rows are in that order already; otherwise a counting sort by person,
- * then within each person an insertion sort of a short run or a comparison
- * sort (O(n log n)) of a long one.
- */
-export function sortEvents(
-  people: number,
-  person: Int32Array,
-  date: Float64Array,
-  type: Uint8Array,
-  count: number,
-): { order: Int32Array | null; personStart: Int32Array } {
-  const inOrder = startsIfInOrder(people, person, date, type, count);
-  if (inOrder !== null) return { order: null, personStart: inOrder };
-  const personStart = new Int32Array(people + 1);
-  for (let i = 0; i < count; i++) personStart[person[i] + 1]++;
-  for (let p = 0; p < people; p++) personStart[p + 1] += personStart[p];
-  const next = personStart.slice(0, people);
-  const order = new Int32Array(count);
-  for (let i = 0; i < count; i++) order[next[person[i]]++] = i;
-  const before = (a: number, b: number) => date[a] - date[b] || type[a] - type[b] || a - b;
-  for (let p = 0; p < people; p++) {
-    const from = personStart[p],
-      to = personStart[p + 1];
-    if (to - from > SHORT_RUN) {
-      // A long run (one person's million events in reverse order) is sorted in O(n log n); file order breaks ties.
-      order.subarray(from, to).sort(before);
-      continue;
-    }
-    for (let k = from + 1; k < to; k++) {
-      const i = order[k];
-      let j = k - 1;
-      // File order breaks ties: i came later in the file than every row already placed.
-      while (j >= from && (date[order[j]] > date[i] || (date[order[j]] === date[i] && type[order[j]] > type[i]))) {
-        order[j + 1] = order[j];
-        j--;
-      }
-      order[j + 1] = i;
-    }
-  }
-  return { order, personStart };
 }
 
 // One gather per array type, so that each loop sees one kind of array. With
@@ -193,8 +129,13 @@ export function assembleStudy(input: AssembleInput): Study {
   for (let p = 0; p < followUpEnd.length; p++) if (Number.isNaN(followUpEnd[p])) followUpEnd[p] = extractionDate;
 
   // Sort events, then merge rows identical in every column.
-  const ec = events.columns;
-  const { order: sorted, personStart: rawStart } = sortEvents(nPeople, ec.person, ec.date, ec.type, ec.count);
+  // The rows moved into event order (sorting.ts): every pass below reads them in order.
+  const inOrder = eventsInOrder(nPeople, events.columns, events.extras);
+  const ec = inOrder.columns;
+  const rawStart = inOrder.personStart;
+  // The rows in file order are needed no more: their memory goes.
+  events.columns = ec;
+  events.extras.forEach((x, k) => (x.values = inOrder.extras[k]));
   const extras = events.extras;
   const identical = (a: number, b: number) =>
     ec.person[a] === ec.person[b] &&
@@ -204,9 +145,8 @@ export function assembleStudy(input: AssembleInput): Study {
     ec.offence[a] === ec.offence[b] &&
     ec.recall_reasons[a] === ec.recall_reasons[b] &&
     extras.every((x) => x.values[a] === x.values[b]);
-  // Rows kept, in order: written over the sorted order itself, which is read
-  // ahead of every write. Null while they are rows 0, 1, 2, … (sorted, no duplicate yet).
-  let keep = sorted;
+  // Rows kept, in order. Null while they are rows 0, 1, 2, … (no duplicate yet).
+  let keep: Int32Array | null = null;
   let kept = 0;
   const personStart = new Int32Array(nPeople + 1);
   const warnings: Problem[] = [];
@@ -221,7 +161,7 @@ export function assembleStudy(input: AssembleInput): Study {
     personStart[p] = kept;
     const runStart = kept;
     for (let k = rawStart[p]; k < rawStart[p + 1]; k++) {
-      const i = sorted === null ? k : sorted[k];
+      const i = k;
       if (kept === runStart || ec.date[rowAt(kept - 1)] !== ec.date[i] || ec.type[rowAt(kept - 1)] !== ec.type[i]) {
         sameStart = kept;
         seen = null;

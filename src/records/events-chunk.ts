@@ -7,6 +7,7 @@
  * people would have given, as nothing else a reader does depends on the
  * people; otherwise the part is read again, now with the people.
  */
+import { closeSync, openSync, readSync } from 'node:fs';
 import type { Problem } from '../study/study.js';
 import { readCsvHeader, readCsvRange, type CsvSink } from './csv-reader.js';
 import { EventsReader, mapEventColumns, type EventColumns, type PeopleIndex } from './events-reader.js';
@@ -22,8 +23,43 @@ export interface EventsChunkJob {
   /** Bytes [start, end) of the file; end is Infinity for the last part. */
   start: number;
   end: number;
-  /** A guess at the number of rows, to size the columns once (the first part's: the whole file's, so that the others can be joined onto it). */
-  expectedRows: number;
+  /** The file's size in bytes: the first part sizes its columns for the whole file's rows, so that the others can be joined onto it. */
+  fileBytes: number;
+}
+
+/**
+ * Line ends in bytes [start, end) of a file: an upper bound on its records
+ * (a quoted line end joins two lines into one), counted before the part is
+ * read so that its columns are sized once rather than guessed and grown.
+ */
+function countLineEnds(path: string, start: number, end: number): number {
+  const fd = openSync(path, 'r');
+  const block = Buffer.allocUnsafe(Math.max(1, Math.min(1 << 20, end - start)));
+  let lines = 0;
+  try {
+    for (let at = start; at < end; ) {
+      const n = readSync(fd, block, 0, Math.min(block.length, end - at), at);
+      if (n <= 0) break;
+      for (let i = block.indexOf(0x0a, 0); i >= 0 && i < n; i = block.indexOf(0x0a, i + 1)) lines++;
+      at += n;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return lines;
+}
+
+/**
+ * Rows to make room for: the part's own lines (plus one for a last line
+ * without an end); for the first part, the whole file's too, estimated from
+ * the part's own bytes per line with 2% to spare (when short, joining copies
+ * the rows into new columns instead).
+ */
+function expectedRows(job: EventsChunkJob): number {
+  const end = Math.min(job.end, job.fileBytes);
+  const own = countLineEnds(job.path, job.start, end) + 1;
+  if (job.start > 0 || end >= job.fileBytes) return own;
+  return Math.ceil(own * (1 + ((job.fileBytes - end) / Math.max(1, end - job.start)) * 1.02));
 }
 
 /** A part's rows, with lines numbered from 1 at the part's start. */
@@ -43,7 +79,7 @@ export interface EventsChunkResult {
 
 function readEventsChunk(job: EventsChunkJob, people: PeopleIndex): EventsChunkResult {
   const log = new ProblemLog();
-  const reader = new EventsReader({ table: 'events', file: job.file, log, allow: new Set(job.allow) }, people, job.offenceCodes, job.expectedRows);
+  const reader = new EventsReader({ table: 'events', file: job.file, log, allow: new Set(job.allow) }, people, job.offenceCodes, expectedRows(job));
   const header = readCsvHeader(job.path);
   if (header !== null) reader.accept(header);
   const headerProblems = log.problems.length;

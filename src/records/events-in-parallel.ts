@@ -110,25 +110,15 @@ export function runChunksInWorkers(jobs: EventsChunkJob[]): EventsChunksRun {
   };
 }
 
-function shared<T extends Int32Array | Uint8Array>(a: T): T {
-  const copy = new (a.constructor as new (b: SharedArrayBuffer) => T)(new SharedArrayBuffer(a.byteLength));
-  copy.set(a);
-  return copy;
-}
-
+/** The table in shared memory (as PeopleReader.indexParts makes it), so every worker reads it without a copy each. */
 function shareParts(p: PeopleIndexParts): PeopleIndexParts {
-  const ids = p.ids;
-  return {
-    ids: {
-      pool: shared(ids.pool),
-      keyStart: shared(ids.keyStart),
-      values: shared(ids.values),
-      slots: shared(ids.slots),
-      count: ids.count,
-      ordered: ids.ordered,
-    },
-    keptRow: shared(p.keptRow),
+  const shared = <T extends Int32Array | Uint8Array>(a: T): T => {
+    if (a.buffer instanceof SharedArrayBuffer) return a;
+    const copy = new (a.constructor as new (b: SharedArrayBuffer) => T)(new SharedArrayBuffer(a.byteLength));
+    copy.set(a);
+    return copy;
   };
+  return { slots: shared(p.slots), pool: shared(p.pool), keyStart: shared(p.keyStart) };
 }
 
 /**
@@ -174,7 +164,7 @@ export function joinEventChunks(reader: EventsReader, log: ProblemLog, chunks: E
 
 /**
  * Columns for all the rows: the first part's own, when it was given room for
- * the whole file's rows (see EventsChunkJob.expectedRows), so that its rows,
+ * the whole file's rows (see EventsChunkJob.fileBytes), so that its rows,
  * about half, are neither copied nor given new memory; new ones otherwise.
  */
 function columnsFor(first: EventColumns, total: number): EventColumns {

@@ -5,6 +5,7 @@
  * another, while the people are read (events-in-parallel.ts): the same study,
  * in about half the time.
  */
+import { NO_PROGRESS, type Progress } from './progress.js';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { InputFile, OffenceLookup, Problem, Study } from '../study/study.js';
@@ -55,6 +56,8 @@ export interface LoadOptions {
   threads?: number | null;
   /** The study file's instruments (change.md): the assessments table names them. */
   instruments?: Record<string, Instrument> | null;
+  /** Where the load reports its phases and rows read (progress.ts); nothing by default. */
+  progress?: Progress;
 }
 
 /** The files of a study: its tables and lookup, and a lookup of codes to add to it (study-file.md `offencesExtra`). */
@@ -231,8 +234,13 @@ export async function loadStudyReading(
 
   const input = (role: 'people' | 'events' | 'assessments', path: string, info: FileInfo) =>
     inputs.push({ role, path, sha256: info.sha256, bytes: info.bytes });
+  const progress = options.progress ?? NO_PROGRESS;
+  session.people.progress = progress;
+  session.events.progress = progress;
   try {
+    progress.phase('reading people');
     input('people', files.people, await readTable(session, 'people', files.people, session.people, options));
+    progress.phase(parts ? `reading events in ${reading.parts} threads` : 'reading events');
     if (session.people.fatal) session.events.skipRows = true;
     let info: FileInfo | null = null;
     if (parts && (await joinParts(session, files.events, parts))) {
@@ -256,6 +264,7 @@ export async function loadStudyReading(
   const quarantinePath = quarantine ? join(resolve(options.quarantineDir!), QUARANTINE_FILE_NAME) : null;
   let study: Study;
   try {
+    progress.phase(`checking and ordering ${session.events.rowsRead.toLocaleString('en-GB')} events`);
     study = finish(session, options, inputs, quarantine, quarantinePath);
   } catch (error) {
     if (error instanceof StudyError && quarantine) writeQuarantineOf(session, options.quarantineDir!);
@@ -373,7 +382,7 @@ function eventsInParts(path: string, session: Session, reading: EventsReading): 
     offenceCodes: session.offences.code,
     start,
     end,
-    expectedRows: Math.ceil((start === 0 ? size : Math.min(end, size) - start) / 40),
+    fileBytes: size,
   }));
   return reading.inWorkers ? runChunksInWorkers(jobs) : runChunksHere(jobs);
 }

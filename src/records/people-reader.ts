@@ -9,6 +9,7 @@ import { ByteKeyMap, WordMatcher } from './bytes.js';
 import { Float64List, Int32List } from './growable.js';
 import type { CsvRecord } from './csv-reader.js';
 import type { PeopleIndexParts } from './person-index.js';
+import { buildPersonTable, PersonTable } from './person-table.js';
 import { TableReader, type ReaderSettings } from './table-reader.js';
 
 const REQUIRED = ['person_id', 'service', 'index_offence'];
@@ -103,11 +104,12 @@ export class PeopleReader extends TableReader {
 
   /** The person a person_id names: their row among the kept people, −2 when their rows were all set aside, −1 when unknown. */
   personOf(buf: Uint8Array, start: number, end: number): number {
-    const entry = this.ids.getInOrder(buf, start, end);
-    if (entry < 0) return -1;
-    const row = this.keptRow.data[entry];
-    return row >= 0 ? row : -2;
+    // Events are read once the people are: the table is built at the first event.
+    this.table_ ??= new PersonTable(this.indexParts());
+    return this.table_.personOf(buf, start, end);
   }
+
+  private table_: PersonTable | null = null;
 
   /** The kept rows' person_ids (made once: call it when the rows are all read). */
   personIds(): string[] {
@@ -120,8 +122,11 @@ export class PeopleReader extends TableReader {
 
   /** The person_ids and their rows, to find events' people in another thread (see PersonRows). */
   indexParts(): PeopleIndexParts {
-    return { ids: this.ids.parts(), keptRow: this.keptRow.data.subarray(0, this.keptRow.length) };
+    this.parts_ ??= buildPersonTable(this.ids.parts(), this.keptRow.data.subarray(0, this.keptRow.length), true);
+    return this.parts_;
   }
+
+  private parts_: PeopleIndexParts | null = null;
 
   /** The entry of a person_id, added when new. */
   private entryOf(buf: Uint8Array, start: number, end: number, line: number): number {

@@ -5,34 +5,15 @@
  * run of rows naming one person_id gets a number, and the runs are looked up
  * once the people are known.
  */
-import { ByteKeyMap, type ByteKeyMapParts } from './bytes.js';
 import type { PeopleIndex } from './events-reader.js';
 import { grown } from './growable.js';
+import { PersonTable, type PersonTableParts } from './person-table.js';
 
-/** The people's person_ids as sent to another thread. */
-export interface PeopleIndexParts {
-  ids: ByteKeyMapParts;
-  /** Row among the kept people of each person_id entry; −1 when all its rows were set aside. */
-  keptRow: Int32Array;
-}
+/** The people's person_ids as sent to another thread: a person table (person-table.ts) in shared memory. */
+export type PeopleIndexParts = PersonTableParts;
 
 /** The people, rebuilt from {@link PeopleIndexParts} (the same answers as PeopleReader.personOf). */
-export class PersonRows implements PeopleIndex {
-  private readonly ids: ByteKeyMap;
-  private readonly keptRow: Int32Array;
-
-  constructor(parts: PeopleIndexParts) {
-    this.ids = ByteKeyMap.fromParts(parts.ids);
-    this.keptRow = parts.keptRow;
-  }
-
-  personOf(buf: Uint8Array, start: number, end: number): number {
-    const entry = this.ids.getInOrder(buf, start, end);
-    if (entry < 0) return -1;
-    const row = this.keptRow[entry];
-    return row >= 0 ? row : -2;
-  }
-}
+export class PersonRows extends PersonTable implements PeopleIndex {}
 
 /**
  * Stands in for the people while they are still being read: every person_id
@@ -48,7 +29,9 @@ export class PersonRuns implements PeopleIndex {
     const from = this.count === 0 ? 0 : this.ends[this.count - 1];
     const to = from + end - start;
     if (to > this.pool.length) this.pool = grown(this.pool, Math.max(this.pool.length * 2, to));
-    this.pool.set(buf.subarray(start, end), from);
+    // A loop, not set(subarray): a view object per row costs more than copying ten bytes.
+    const pool = this.pool;
+    for (let i = start; i < end; i++) pool[from + i - start] = buf[i];
     if (this.count === this.ends.length) this.ends = grown(this.ends);
     this.ends[this.count] = to;
     return this.count++;

@@ -4,6 +4,7 @@
  * privacy check of values, and collecting a row's problems so that a row in
  * error is set aside whole, with its raw fields (masked where refused).
  */
+import { NO_PROGRESS, type Progress } from './progress.js';
 import type { Problem, TableName } from '../study/study.js';
 import { BAD_DATE, StringInterner, type WordMatcher, parseDateBytes, parseNumberBytes, trimEnd, trimStart } from './bytes.js';
 import type { CsvRecord } from './csv-reader.js';
@@ -66,6 +67,8 @@ export abstract class TableReader {
   skipRows = false;
   sawHeader = false;
   rowsRead = 0;
+  /** Told the rows read every 16,384 rows (progress.ts). */
+  progress: Progress = NO_PROGRESS;
   readonly quarantined: QuarantinedRow[] = [];
 
   protected rec!: CsvRecord;
@@ -106,7 +109,7 @@ export abstract class TableReader {
       this.emptyRow(rec.line);
       return;
     }
-    this.rowsRead++;
+    if ((++this.rowsRead & 0x3fff) === 0) this.progress.rows(this.rowsRead);
     if (this.fatal || this.skipRows) return;
     this.rec = rec;
     this.rowStamp++;

@@ -3,9 +3,11 @@
  * events each, generated one person at a time and written in chunks, so that a
  * million people (hundreds of megabytes of CSV) never sit in memory as one
  * string. The records are valid under records.md; they reproduce no published
- * figure.
+ * figure. Events are written in random order by default, as a real extract
+ * comes (records.md: "rows in any order"); `order: 'sorted'` writes them by
+ * person, as a second benchmark case. Both orders hold the same rows.
  */
-import { closeSync, copyFileSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseISODate, type Day } from '../time/days.js';
 import type { EndReason } from '../study/vocabulary.js';
@@ -124,11 +126,14 @@ function withoutRepeats(sorted: SynthEvent[]): SynthEvent[] {
 class ChunkedWriter {
   private parts: string[] = [];
   private size = 0;
-  constructor(private readonly fd: number) {}
+  constructor(
+    private readonly fd: number,
+    private readonly limit = 1 << 20,
+  ) {}
   write(text: string): void {
     this.parts.push(text);
     this.size += text.length;
-    if (this.size >= 1 << 20) this.flush();
+    if (this.size >= this.limit) this.flush();
   }
   flush(): void {
     if (this.parts.length > 0) writeSync(this.fd, this.parts.join(''));
@@ -141,6 +146,65 @@ export interface LargeCohortOptions {
   people: number;
   outDir: string;
   seed?: number;
+  /** Event rows in random order (the default, as extracts come) or sorted by person. */
+  order?: 'shuffled' | 'sorted';
+}
+
+/** Event lines per bucket of the shuffle: each bucket is shuffled in memory, so this bounds the memory used. */
+const BUCKET_ROWS = 250_000;
+
+/**
+ * Event lines in a uniformly random order without holding them all: each line
+ * goes to a random bucket file, then each bucket is shuffled (Fisher–Yates) and
+ * appended in turn. A line's final place is uniform over all places.
+ */
+class ShuffledWriter {
+  private readonly paths: string[] = [];
+  private readonly fds: number[] = [];
+  private readonly writers: ChunkedWriter[] = [];
+  private readonly rng: Rng;
+
+  constructor(
+    private readonly out: ChunkedWriter,
+    dir: string,
+    expectedLines: number,
+    seed: number,
+  ) {
+    // Its own stream of numbers, so that the rows themselves are those of the sorted order.
+    this.rng = mulberry32(seed ^ 0x5f3759df);
+    const buckets = Math.max(1, Math.ceil(expectedLines / BUCKET_ROWS));
+    for (let b = 0; b < buckets; b++) {
+      const path = join(dir, `.events-shuffle-${b}.tmp`);
+      this.paths.push(path);
+      const fd = openSync(path, 'w');
+      this.fds.push(fd);
+      this.writers.push(new ChunkedWriter(fd, 1 << 16));
+    }
+  }
+
+  write(line: string): void {
+    this.writers[Math.floor(this.rng() * this.writers.length)].write(line);
+  }
+
+  /** Writes the buckets, each shuffled, to the output and removes them. */
+  finish(): void {
+    this.writers.forEach((w, b) => {
+      w.flush();
+      closeSync(this.fds[b]);
+    });
+    for (const path of this.paths) {
+      const lines = readFileSync(path, 'utf8').split('\n');
+      lines.pop();
+      for (let i = lines.length - 1; i > 0; i--) {
+        const j = Math.floor(this.rng() * (i + 1));
+        const t = lines[i];
+        lines[i] = lines[j];
+        lines[j] = t;
+      }
+      for (const line of lines) this.out.write(`${line}\n`);
+      rmSync(path);
+    }
+  }
 }
 
 /**
@@ -148,7 +212,10 @@ export interface LargeCohortOptions {
  * study.json for a cohort of `people`; the same seed gives the same bytes.
  * Returns the counts written.
  */
-export function writeLargeCohort({ people, outDir, seed = LARGE_DEFAULT_SEED }: LargeCohortOptions): { people: number; events: number } {
+export function writeLargeCohort({ people, outDir, seed = LARGE_DEFAULT_SEED, order = 'shuffled' }: LargeCohortOptions): {
+  people: number;
+  events: number;
+} {
   mkdirSync(outDir, { recursive: true });
   const rng = mulberry32(seed);
   const peopleFd = openSync(join(outDir, 'people.csv'), 'w');
@@ -159,12 +226,14 @@ export function writeLargeCohort({ people, outDir, seed = LARGE_DEFAULT_SEED }: 
     const eventsOut = new ChunkedWriter(eventsFd);
     peopleOut.write(peopleHeader());
     eventsOut.write(eventsHeader());
+    const shuffled = order === 'shuffled' ? new ShuffledWriter(eventsOut, outDir, people * 10, seed) : null;
     for (let n = 1; n <= people; n++) {
       const { person, events } = largePerson(rng, largeId(n, people));
       peopleOut.write(personLine(person));
-      for (const ev of events) eventsOut.write(eventLine(ev));
+      for (const ev of events) (shuffled ?? eventsOut).write(eventLine(ev));
       eventCount += events.length;
     }
+    shuffled?.finish();
     peopleOut.flush();
     eventsOut.flush();
   } finally {

@@ -142,3 +142,20 @@ describe('severity pairs in the public profile', () => {
     expect(shownSeverityPoints({ ...base, severityPairs: pairs }, ANALYST).shown).toHaveLength(3);
   });
 });
+
+describe('severity pairs at scale', () => {
+  it('an analyst chart pools a large cohort into one circle per pair, every pair drawn, the spec small', async () => {
+    const { severityPairsChart, MAX_PERSON_POINTS } = await import('../../src/charts/severity-pairs.js');
+    const base = fixtureMeasures().reconviction;
+    // 300,000 reconvicted people on 3 × 4 pairs of values
+    const pairs = Array.from({ length: 300_000 }, (_, i) => ({ index: 100 * (1 + (i % 3)), reconviction: 10 * (1 + (i % 4)), indexCategory: 'violent' }));
+    const spec = severityPairsChart({ ...base, severityPairs: pairs }, ANALYST, null) as unknown as { layer: { data: { values: { people: number }[] } }[] };
+    const points = spec.layer[2].data.values;
+    expect(points).toHaveLength(12);
+    expect(points.reduce((a, p) => a + p.people, 0)).toBe(300_000);
+    expect(JSON.stringify(spec).length).toBeLessThan(20_000);
+    // A small cohort keeps one point per person.
+    const few = severityPairsChart({ ...base, severityPairs: pairs.slice(0, MAX_PERSON_POINTS) }, ANALYST, null) as unknown as typeof spec;
+    expect(few.layer[2].data.values).toHaveLength(MAX_PERSON_POINTS);
+  });
+});

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import * as aq from 'arquero';
 import { loadStudy, studyFromRows } from '../../src/records/index.js';
 import type { Study } from '../../src/study/study.js';
-import { sortEvents } from '../../src/records/assemble.js';
+import { eventsInOrder } from '../../src/records/sorting.js';
+import type { EventColumns } from '../../src/records/events-reader.js';
 import { day } from './helpers.js';
 
 const dir = 'tests/fixtures/records';
@@ -206,16 +207,48 @@ describe('studyFromRows', () => {
 });
 
 describe('event order', () => {
+  const columns = (person: number[], date: number[], type: number[]): EventColumns => ({
+    count: person.length,
+    person: Int32Array.from(person),
+    type: Uint8Array.from(type),
+    date: Float64Array.from(date),
+    conviction_date: Float64Array.from(date, (d) => d + 100),
+    offence: Int32Array.from(person, (_, i) => 10 + i),
+    recall_reasons: Uint8Array.from(person, (_, i) => i),
+    line: Int32Array.from(person, (_, i) => i + 2),
+  });
+
   it('keeps rows already in order as they are, with each person’s first row found in the same pass', () => {
     // Person 1 has no events, nor has person 3 (the last).
-    const s = sortEvents(4, Int32Array.from([0, 0, 2, 2, 2]), Float64Array.from([1, 2, 1, 1, 3]), Uint8Array.from([0, 1, 2, 3, 0]), 5);
-    expect(s.order).toBeNull();
+    const c = columns([0, 0, 2, 2, 2], [1, 2, 1, 1, 3], [0, 1, 2, 3, 0]);
+    const s = eventsInOrder(4, c, []);
+    expect(s.moved).toBe(false);
+    expect(s.columns).toBe(c);
     expect(Array.from(s.personStart)).toEqual([0, 2, 2, 5, 5]);
   });
 
-  it('sorts rows out of order by person, date and type, ties in file order', () => {
-    const s = sortEvents(3, Int32Array.from([2, 0, 0, 0]), Float64Array.from([1, 5, 3, 5]), Uint8Array.from([0, 1, 0, 1]), 4);
-    expect(Array.from(s.order!)).toEqual([2, 1, 3, 0]);
+  it('moves rows out of order (every column and extra) by person, date and type, ties in file order', () => {
+    const s = eventsInOrder(3, columns([2, 0, 0, 0], [1, 5, 3, 5], [0, 1, 0, 1]), [{ values: ['a', 'b', null, 'd'] }]);
+    expect(s.moved).toBe(true);
+    expect(Array.from(s.columns.line)).toEqual([4, 3, 5, 2]);
+    expect(Array.from(s.columns.person)).toEqual([0, 0, 0, 2]);
+    expect(Array.from(s.columns.date)).toEqual([3, 5, 5, 1]);
+    expect(Array.from(s.columns.conviction_date)).toEqual([103, 105, 105, 101]);
+    expect(Array.from(s.columns.offence)).toEqual([12, 11, 13, 10]);
+    expect(Array.from(s.columns.recall_reasons)).toEqual([2, 1, 3, 0]);
+    expect(s.extras[0]).toEqual([null, 'b', 'd', 'a']);
     expect(Array.from(s.personStart)).toEqual([0, 3, 3, 4]);
+  });
+
+  it('puts a long run of one person (more than 16 rows, in reverse order) in order, ties in file order', () => {
+    const n = 40;
+    const date = Array.from({ length: n }, (_, i) => Math.floor((n - i) / 2));
+    const s = eventsInOrder(1, columns(new Array(n).fill(0), date, new Array(n).fill(0)), []);
+    const lines = Array.from(s.columns.line);
+    for (let k = 1; k < n; k++) {
+      const a = s.columns.date[k - 1],
+        b = s.columns.date[k];
+      expect(a < b || (a === b && lines[k - 1] < lines[k])).toBe(true);
+    }
   });
 });

@@ -9,6 +9,7 @@ import { commandConfig } from '../config.js';
 import { loadConfiguredStudy } from '../load.js';
 import type { Output } from '../output.js';
 import { loadValueInputs } from '../value-inputs.js';
+import { NO_PROGRESS, progressLine } from '../../records/progress.js';
 
 export const MEASURES_HELP = `follow-up measures: compute every follow-up measure of a study
 
@@ -31,11 +32,19 @@ Exit status: 0 success, 1 invalid records, 2 usage error.`;
 
 export async function runMeasures(argv: readonly string[], out: Output): Promise<number> {
   const { config, flags } = await commandConfig(argv, 'measures', { json: 'boolean' });
-  const study = await loadConfiguredStudy(config);
-  const quarantined = study.quality.people.quarantined + study.quality.events.quarantined;
-  if (quarantined > 0) out.stderr(`${quarantined} rows were quarantined (see ${study.quality.quarantineFile}).`);
-  if (study.extractionDateInferred) out.stderr(`No extraction date was given: the latest date in the records is used (${study.extractionDateSource ?? ''}).`);
-  const measures = computeMeasures(study, config.options, loadValueInputs(config));
-  out.stdout(flags.get('json') === true ? JSON.stringify(toJsonDocument(measures), null, 2) : formatMeasuresText(measures));
+  // A progress line on a terminal's standard error; none with --json, whose reader is a program.
+  const progress = flags.get('json') === true ? NO_PROGRESS : progressLine(process.stderr);
+  try {
+    const study = await loadConfiguredStudy(config, progress);
+    progress.phase('measures');
+    const measures = computeMeasures(study, config.options, loadValueInputs(config));
+    progress.done();
+    const quarantined = study.quality.people.quarantined + study.quality.events.quarantined;
+    if (quarantined > 0) out.stderr(`${quarantined} rows were quarantined (see ${study.quality.quarantineFile}).`);
+    if (study.extractionDateInferred) out.stderr(`No extraction date was given: the latest date in the records is used (${study.extractionDateSource ?? ''}).`);
+    out.stdout(flags.get('json') === true ? JSON.stringify(toJsonDocument(measures), null, 2) : formatMeasuresText(measures));
+  } finally {
+    progress.done();
+  }
   return 0;
 }

@@ -7,6 +7,7 @@ import { writeStudyReport } from '../../pages/index.js';
 import { UsageError } from '../args.js';
 import { commandConfig } from '../config.js';
 import { loadConfiguredStudy } from '../load.js';
+import { progressLine } from '../../records/progress.js';
 import type { Output } from '../output.js';
 import { shownPath } from '../paths.js';
 import { loadValueInputs } from '../value-inputs.js';
@@ -28,9 +29,17 @@ export async function runReport(argv: readonly string[], out: Output): Promise<n
   if (/\.(pdf|html?|png|svg)$/i.test(outDir)) {
     throw new UsageError(`--out ${outDir} looks like a file name; --out names the folder the page is written into (print the page to PDF from a browser)`);
   }
-  const study = await loadConfiguredStudy(config);
-  const measures = computeMeasures(study, config.options, loadValueInputs(config));
-  const path = await writeStudyReport(study, measures, { ...config.report, title: config.title ?? undefined }, outDir);
+  const progress = progressLine(process.stderr);
+  let path: string;
+  try {
+    const study = await loadConfiguredStudy(config, progress);
+    progress.phase('measures');
+    const measures = computeMeasures(study, config.options, loadValueInputs(config));
+    progress.phase('writing the page');
+    path = await writeStudyReport(study, measures, { ...config.report, title: config.title ?? undefined }, outDir);
+  } finally {
+    progress.done();
+  }
   out.stdout(`Wrote ${shownPath(path)} (${config.report.profile} profile).`);
   return 0;
 }

@@ -27,7 +27,9 @@ export type ErrorKind =
   | 'not_csv'
   | 'encoding'
   | 'wrong_delimiter'
-  | 'unreadable_workbook';
+  | 'unreadable_workbook'
+  | 'second_death'
+  | 'after_death';
 
 /** Warning kinds: the row is kept and counted. */
 export type WarningKind =

@@ -8,6 +8,7 @@ import { resolveOptions } from './options.js';
 import type { Study } from '../study/study.js';
 import { formatDay } from '../time/days.js';
 import { TOOLKIT_VERSION } from '../version.js';
+import { competingRisksFrom } from './competing-risks.js';
 import { cohortDescription } from './description.js';
 import { desistanceOutcomes, desistanceResultFrom } from './desistance.js';
 import { cohortFlow, unusedFromOptions } from './flow.js';
@@ -41,7 +42,7 @@ export function computeMeasures(study: Study, options: Partial<MeasureOptions> =
     provenReoffending: outcomes.provenReoffending.unused,
   });
   const q = study.quality;
-  return {
+  const measures: StudyMeasures = {
     toolkitVersion: TOOLKIT_VERSION,
     title: study.title,
     extractionDate: formatDay(study.extractionDate) ?? '',
@@ -62,4 +63,8 @@ export function computeMeasures(study: Study, options: Partial<MeasureOptions> =
     services: compareServicesFrom(study, outcomes, opts),
     snapshot: study.snapshotDate === null || Number.isNaN(study.snapshotDate) ? null : caseloadSnapshot(study, study.snapshotDate),
   };
+  // Only a study with death events has the competing-risks block (measures.md "Competing risks").
+  const competing = competingRisksFrom(study, outcomes, measures, opts);
+  if (competing !== null) measures.competingRisks = competing;
+  return measures;
 }

@@ -2,6 +2,7 @@
  * Typed results of the measures (measures.md). Their JSON form is the document
  * of json-output.md; the extra keys here are additions that spec allows.
  */
+import type { IncidenceCurve } from '../stats/aalen-johansen.js';
 import type { Curve, Estimate, Proportion, Summary } from '../stats/types.js';
 import type { MeasureOptions } from '../study/options.js';
 
@@ -189,4 +190,42 @@ export interface StudyMeasures {
   timeInService: TimeInServiceResult;
   services: ServicesResult;
   snapshot: SnapshotResult | null;
+  /** Competing risks (measures.md "Competing risks"); null when the study has no death events. */
+  competingRisks?: CompetingRisksResult | null;
+}
+
+/** A cumulative incidence at a year: the last curve row at or before the day (json-output.md `competingRisks`). */
+export interface IncidenceAt {
+  estimate: number;
+  se: number;
+  ci: [number, number] | null;
+}
+
+/** One Aalen–Johansen fit of a cause and death (json-output.md CauseBlock); keys `<cause>` and `death`. */
+export interface CauseBlock {
+  n: number;
+  events: Record<string, number>;
+  censored: number;
+  curves: Record<string, IncidenceCurve>;
+  atYears: ({ years: number; day: number; oneMinusKm: number; difference: number } & Record<string, IncidenceAt | number>)[];
+}
+
+export interface CompetingRisk {
+  overall: CauseBlock;
+  byGroup: ({ group: string } & CauseBlock)[];
+  /** Gray's test per cause; a cause with no event has no entry. */
+  grayTest: Record<string, { statistic: number; df: number; p: number }>;
+}
+
+export interface CompetingRisksResult {
+  deaths: {
+    cohort: number;
+    afterFollowUpEnd: number;
+    beforeReconviction: number;
+    onReconvictionDay: number;
+    inInterventionWindow: number;
+    onReleaseDay: number;
+  };
+  reconviction: { from: MeasureOptions['desistanceFrom']; groupBy: string } & CompetingRisk;
+  recall: { window: MeasureOptions['recallWindow']; groupBy: string } & CompetingRisk;
 }

@@ -8,6 +8,7 @@ import { resolveOptions } from './options.js';
 import type { Study } from '../study/study.js';
 import { formatDay } from '../time/days.js';
 import { TOOLKIT_VERSION } from '../version.js';
+import { breachMeasure, cautionMeasure } from './breaches.js';
 import { competingRisksFrom } from './competing-risks.js';
 import { cohortDescription } from './description.js';
 import { desistanceOutcomes, desistanceResultFrom } from './desistance.js';
@@ -63,6 +64,8 @@ export function computeMeasures(study: Study, options: Partial<MeasureOptions> =
     services: compareServicesFrom(study, outcomes, opts),
     snapshot: study.snapshotDate === null || Number.isNaN(study.snapshotDate) ? null : caseloadSnapshot(study, study.snapshotDate),
   };
+  measures.breaches = breachMeasure(study, opts);
+  measures.cautions = cautionMeasure(study, opts);
   // Only a study with death events has the competing-risks block (measures.md "Competing risks").
   const competing = competingRisksFrom(study, outcomes, measures, opts);
   if (competing !== null) measures.competingRisks = competing;

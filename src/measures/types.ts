@@ -190,6 +190,10 @@ export interface StudyMeasures {
   timeInService: TimeInServiceResult;
   services: ServicesResult;
   snapshot: SnapshotResult | null;
+  /** Breaches in the intervention window (issue 10; keys in the README's JSON section). */
+  breaches?: BreachResult;
+  /** People cautioned since release, in their own right. */
+  cautions?: CautionResult;
   /** Competing risks (measures.md "Competing risks"); null when the study has no death events. */
   competingRisks?: CompetingRisksResult | null;
 }
@@ -228,4 +232,27 @@ export interface CompetingRisksResult {
   };
   reconviction: { from: MeasureOptions['desistanceFrom']; groupBy: string } & CompetingRisk;
   recall: { window: MeasureOptions['recallWindow']; groupBy: string } & CompetingRisk;
+}
+
+/** Breaches: at least one `breach` dated in I = [r, min(e, F)], per person, time to the first. */
+export interface BreachResult {
+  window: 'intervention';
+  overall: Proportion;
+  comparison: GroupComparison;
+  breachesPerPerson: { mean: number | null; distribution: { '0': number; '1': number; '2': number; '3+': number } };
+  breachesInWindow: number;
+  /** Kaplan–Meier from r to the first breach in I, censored at min(e, F). */
+  timeToFirstBreach: Curve;
+  timeToFirstBreachByGroup: GroupCurves;
+}
+
+/** Cautions since release (offence date in [r, F], caution date ≤ F), whatever includeCautions says. */
+export interface CautionResult {
+  window: 'since_release';
+  /** Whether includeCautions also counts them as reconvictions. */
+  countedAsReconvictions: boolean;
+  overall: Proportion;
+  comparison: GroupComparison;
+  cautions: number;
+  perPerson: number | null;
 }

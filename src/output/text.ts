@@ -5,7 +5,7 @@
 import type { Proportion, Summary } from '../stats/types.js';
 import { DAYS_PER_MONTH, daysToMonths } from '../time/days.js';
 import type { GroupComparison, GroupCurves, StudyMeasures } from '../measures/types.js';
-import { competingRisksLines } from './competing-risks-text.js';
+import { breachCautionLines, competingRisksLines } from './competing-risks-text.js';
 
 const RECALL_WINDOW: Record<string, string> = {
   intervention: 'during the intervention, from release to the service end or follow-up end',
@@ -224,6 +224,7 @@ export function formatMeasuresText(m: StudyMeasures): string {
     }
   }
 
+  L.push(...breachCautionLines(m.breaches, m.cautions));
   L.push(...competingRisksLines(m.competingRisks));
 
   if (m.snapshot) {

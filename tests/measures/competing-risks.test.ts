@@ -36,7 +36,26 @@ type RAnalysis = {
   byGroup: ({ group: string } & RBlock)[];
   grayTest: Record<'cause' | 'death', { statistic: number; df: number; p: number }>;
 };
-type ROut = { deaths: Record<string, number>; reconviction: RAnalysis; recall: RAnalysis; provenEligible: number; reconvicted: number };
+type RBreaches = {
+  k: number;
+  n: number;
+  ci: number[];
+  mean: number;
+  distribution: Record<string, number>;
+  inWindow: number;
+  km: { time: number[]; nRisk: number[]; nEvent: number[]; survival: number[]; lower: (number | null)[]; upper: (number | null)[] };
+  byGroup: { group: string; k: number; n: number; ci: number[] }[];
+  logRank: { chiSquare: number; df: number; p: number };
+};
+type ROut = {
+  deaths: Record<string, number>;
+  reconviction: RAnalysis;
+  recall: RAnalysis;
+  provenEligible: number;
+  reconvicted: number;
+  breaches: RBreaches;
+  cautions: { k: number; n: number; ci: number[]; cautions: number };
+};
 
 const dir = fileURLToPath(new URL('../fixtures/r/competing-risks-study/', import.meta.url));
 const R = (JSON.parse(readFileSync(new URL('../fixtures/r/competing-risks-study.json', import.meta.url), 'utf8')) as { out: ROut }).out;
@@ -134,5 +153,34 @@ describe('competing risks against R (seeded study with deaths)', () => {
     expect(Object.keys(cr.reconviction.grayTest)).toEqual(['reconviction', 'death']);
     expect(cr.recall.window).toBe('intervention');
     expect(cr.reconviction.from).toBe('release');
+  });
+
+  it('breaches in the intervention window and cautions since release, against prop.test, survfit and survdiff', () => {
+    const b = m.breaches!;
+    const r = R.breaches;
+    expect([b.overall.k, b.overall.n]).toEqual([r.k, r.n]);
+    expectAllCloseToR(b.overall.ci, r.ci, 'breach Wilson interval');
+    expectCloseToR(b.breachesPerPerson.mean, r.mean, 'breaches per person');
+    expect(b.breachesPerPerson.distribution).toEqual(r.distribution);
+    expect(b.breachesInWindow).toBe(r.inWindow);
+    expect(b.timeToFirstBreach.time).toEqual(r.km.time);
+    expect(b.timeToFirstBreach.nRisk).toEqual(r.km.nRisk);
+    expect(b.timeToFirstBreach.nEvent).toEqual(r.km.nEvent);
+    expectAllCloseToR(b.timeToFirstBreach.survival, r.km.survival, 'time to first breach');
+    expectAllCloseToR(b.timeToFirstBreach.lower, r.km.lower, 'time to first breach, lower');
+    expectAllCloseToR(b.timeToFirstBreach.upper, r.km.upper, 'time to first breach, upper');
+    for (const g of r.byGroup) {
+      const mine = b.comparison.byGroup.find((x) => x.group === g.group)!;
+      expect([mine.k, mine.n]).toEqual([g.k, g.n]);
+      expectAllCloseToR(mine.ci, g.ci, `breach ${g.group}`);
+    }
+    const lr = b.timeToFirstBreachByGroup.logRank!;
+    expectCloseToR(lr.chiSquare, r.logRank.chiSquare, 'breach log-rank');
+    expect(lr.df).toBe(r.logRank.df);
+    expectCloseToR(lr.p, r.logRank.p, 'breach log-rank p');
+    const c = m.cautions!;
+    expect([c.overall.k, c.overall.n, c.cautions]).toEqual([R.cautions.k, R.cautions.n, R.cautions.cautions]);
+    expectAllCloseToR(c.overall.ci, R.cautions.ci, 'caution Wilson interval');
+    expect(c.countedAsReconvictions).toBe(false);
   });
 });

@@ -98,7 +98,7 @@ export function cumulativeIncidenceChart(input: CumulativeIncidenceInput): Chart
         field: 'month',
         type: 'quantitative',
         scale: { domain: [0, maxMonth], nice: false, zero: true },
-        axis: { title: input.timeTitle, format: 'd' },
+        axis: { title: input.timeTitle, format: 'd', values: monthTicks(maxMonth) },
       },
       y: { field: 'value', type: 'quantitative', scale: { domain: [0, top] }, axis: { format: '.0%', title: 'Cumulative share of people' } },
       color: { field: 'series', type: 'nominal', sort: labels, scale: { domain: labels, range: colours }, legend },
@@ -120,4 +120,12 @@ export function cumulativeIncidenceChart(input: CumulativeIncidenceInput): Chart
       detail: { field: 'series' },
     },
   } as unknown as ChartSpec;
+}
+
+/** Ticks every 6 months (12 beyond 3 years, 24 beyond 6), as the Kaplan–Meier charts. */
+function monthTicks(maxMonth: number): number[] {
+  const step = maxMonth > 72 ? 24 : maxMonth > 36 ? 12 : 6;
+  const ticks: number[] = [];
+  for (let m = 0; m <= maxMonth + 1e-9; m += step) ticks.push(m);
+  return ticks;
 }

@@ -6,6 +6,7 @@ import type { Sample } from './records.js';
 import { buildResettle } from './scenario-resettle.js';
 import { buildSouthWales } from './scenario-south-wales.js';
 import { buildNational } from './scenario-national.js';
+import { buildCohortDeaths } from './scenario-cohort-deaths.js';
 
 export interface SampleSpec {
   folder: string;
@@ -16,4 +17,5 @@ export const SAMPLES: readonly SampleSpec[] = [
   { folder: 'resettle', build: () => buildResettle() },
   { folder: 'south-wales', build: () => buildSouthWales() },
   { folder: 'national', build: () => buildNational() },
+  { folder: 'cohort-deaths', build: () => buildCohortDeaths() },
 ];

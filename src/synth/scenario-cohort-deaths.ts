@@ -12,7 +12,7 @@ import { parseISODate } from '../time/days.js';
 import { addDeaths } from './deaths.js';
 import { largePerson } from './large-cohort.js';
 import { childRng } from './prng.js';
-import type { Sample, SynthEvent, SynthPerson } from './records.js';
+import { studyId, type Sample, type SynthEvent, type SynthPerson } from './records.js';
 
 /** The seed the committed sample was written with. */
 export const COHORT_DEATHS_SEED = 2026_1202;
@@ -20,15 +20,12 @@ export const COHORT_DEATHS_EXTRACTION = '2024-03-31';
 const PEOPLE = 180;
 const SERVICES = ['IIRMS East', 'IIRMS West'] as const;
 
-/** Identifiers `d0001`, …: a letter and four digits, a shape no real identifier has. */
-const idOf = (n: number) => `d${String(n).padStart(4, '0')}`;
-
 export function buildCohortDeaths(seed: number = COHORT_DEATHS_SEED): Sample {
   const rng = childRng(seed, 'people');
   const people: SynthPerson[] = [];
   let events: SynthEvent[] = [];
   for (let n = 1; n <= PEOPLE; n++) {
-    const built = largePerson(rng, idOf(n));
+    const built = largePerson(rng, studyId(n));
     // Two services of different sizes, in place of the national services the large cohort draws.
     people.push({ ...built.person, service: rng() < 0.62 ? SERVICES[0] : SERVICES[1] });
     events.push(...built.events);

@@ -74,7 +74,7 @@ describe('offence lookup', () => {
   });
 });
 
-describe.each(['resettle', 'south-wales', 'national'])('%s sample', (name) => {
+describe.each(['resettle', 'south-wales', 'national', 'cohort-deaths'])('%s sample', (name) => {
   const people = readCsv(`${root}${name}/people.csv`);
   const events = readCsv(`${root}${name}/events.csv`);
   const study = JSON.parse(readFileSync(`${root}${name}/study.json`, 'utf8'));
@@ -135,7 +135,7 @@ describe.each(['resettle', 'south-wales', 'national'])('%s sample', (name) => {
       const key = Object.values(e).join('|');
       expect(seen.has(key), `duplicate ${where}`).toBe(false);
       seen.add(key);
-      expect(['recall', 'rerelease', 'conviction', 'caution', 'breach'], where).toContain(e.type);
+      expect(['recall', 'rerelease', 'conviction', 'caution', 'breach', 'death'], where).toContain(e.type);
       expect(dayOf(e.date), where).toBeLessThanOrEqual(F(p!));
       if (e.type === 'conviction' || e.type === 'caution') {
         expect(codes.has(e.offence), where).toBe(true);
@@ -155,6 +155,20 @@ describe.each(['resettle', 'south-wales', 'national'])('%s sample', (name) => {
         const recalls = eventsOf.get(e.person_id)!.filter((x) => x.type === 'recall' && x.date <= e.date);
         expect(recalls.length, `rerelease without an earlier recall ${where}`).toBeGreaterThan(0);
       }
+    }
+    // one death per person at most, and nothing after it: no event, release or service end
+    for (const p of people) {
+      const mine = eventsOf.get(p.person_id) ?? [];
+      const deaths = mine.filter((e) => e.type === 'death');
+      expect(deaths.length, `${name} ${p.person_id} deaths`).toBeLessThanOrEqual(1);
+      if (deaths.length === 0) continue;
+      const death = dayOf(deaths[0].date);
+      for (const e of mine) {
+        expect(dayOf(e.date), `${name} ${p.person_id} ${e.type} ${e.date}`).toBeLessThanOrEqual(death);
+        if (e.conviction_date !== '') expect(dayOf(e.conviction_date)).toBeLessThanOrEqual(death);
+      }
+      if (p.release_date !== '') expect(dayOf(p.release_date)).toBeLessThanOrEqual(death);
+      if (p.service_end !== '') expect(dayOf(p.service_end)).toBeLessThanOrEqual(death);
     }
     // a completed service leaves no recall without a later rerelease
     for (const p of people.filter((x) => x.end_reason === 'completed')) {

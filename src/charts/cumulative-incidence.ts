@@ -14,7 +14,7 @@ import type { DisclosurePolicy } from '../disclosure/cells.js';
 import { percent } from '../words/format.js';
 import { CHART_WIDTH, chartTitle, CONFIG, SCHEMA, SERIES_COLOURS, type ChartSpec } from './theme.js';
 
-export interface CumulativeIncidenceInput {
+interface CumulativeIncidenceInput {
   title: string;
   subtitle?: string;
   /** The cause's name for the legend: "Reconviction". */
@@ -50,7 +50,7 @@ function steps(series: string, time: number[], nRisk: number[], nEvent: number[]
 }
 
 /** The labels of the three lines, in legend order. */
-export function incidenceLabels(causeLabel: string): [string, string, string] {
+function incidenceLabels(causeLabel: string): [string, string, string] {
   return [`${causeLabel}: cumulative incidence`, 'Death: cumulative incidence', `${causeLabel}: 1 − Kaplan–Meier`];
 }
 

@@ -20,14 +20,14 @@ import type { RecallOutcomes } from './recall.js';
 import type { CauseBlock, CompetingRisk, CompetingRisksResult, DesistanceResult, RecallResult } from './types.js';
 
 /** The years at which the cumulative incidence and 1 − KM are compared (measures.md). */
-export const COMPARISON_YEARS = [1, 2, 5] as const;
+const COMPARISON_YEARS = [1, 2, 5] as const;
 
 /** Status codes of one analysis: 0 censored, 1 the cause, 2 death. */
 const CAUSE = 1;
 const DEATH = 2;
 
 /** True when the study has at least one death row (of anyone, before or after F): its competing-risks inputs. */
-export function hasDeaths(study: Study): boolean {
+function hasDeaths(study: Study): boolean {
   const type = columnsOf(study).events.type;
   for (let k = 0; k < type.length; k++) if (type[k] === EVENT.death) return true;
   return false;

@@ -12,7 +12,7 @@ import type { EventsReader } from './events-reader.js';
 import type { PeopleReader } from './people-reader.js';
 import type { ProblemLog } from './problems.js';
 
-export interface DeathCheckResult {
+interface DeathCheckResult {
   /** Raw event rows in error (a second death, an event after the death, an event of a person in error). */
   badEvents: Set<number>;
   /** People rows in error (release_date or service_end after the death). */

@@ -11,7 +11,7 @@ import type { Day } from '../time/days.js';
 import type { Rng } from './prng.js';
 import type { SynthEvent, SynthPerson } from './records.js';
 
-export interface DeathOptions {
+interface DeathOptions {
   /** Share of the cohort (included and released) who die. */
   share: number;
   /** The study's extraction date, the follow-up end of everyone without their own. */

@@ -15,8 +15,8 @@ import { childRng } from './prng.js';
 import { studyId, type Sample, type SynthEvent, type SynthPerson } from './records.js';
 
 /** The seed the committed sample was written with. */
-export const COHORT_DEATHS_SEED = 2026_1202;
-export const COHORT_DEATHS_EXTRACTION = '2024-03-31';
+const COHORT_DEATHS_SEED = 2026_1202;
+const COHORT_DEATHS_EXTRACTION = '2024-03-31';
 const PEOPLE = 180;
 const SERVICES = ['IIRMS East', 'IIRMS West'] as const;
 

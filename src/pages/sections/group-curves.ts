@@ -13,7 +13,7 @@ import type { Block } from '../context.js';
 import { html } from '../html.js';
 import { kmFigure } from './km.js';
 
-export interface GroupCurvesInput {
+interface GroupCurvesInput {
   title: string;
   subtitle: string;
   survivalTitle: string;

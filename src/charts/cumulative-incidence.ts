@@ -19,9 +19,10 @@ interface CumulativeIncidenceInput {
   subtitle?: string;
   /** The cause's name for the legend: "Reconviction". */
   causeLabel: string;
-  cause: IncidenceCurve;
-  death: IncidenceCurve;
-  km: Curve;
+  /** Null when its line is not drawn (disclosure: its events are a small count). */
+  cause: IncidenceCurve | null;
+  death: IncidenceCurve | null;
+  km: Curve | null;
   timeTitle: string;
   policy: DisclosurePolicy;
 }
@@ -59,21 +60,29 @@ export function cumulativeIncidenceChart(input: CumulativeIncidenceInput): Chart
   const [causeName, deathName, kmName] = incidenceLabels(input.causeLabel);
   const { cause, death, km, policy } = input;
   const points = [
-    ...steps(causeName, cause.time, cause.nRisk, cause.nEvent, cause.cumulativeIncidence, policy),
-    ...steps(deathName, death.time, death.nRisk, death.nEvent, death.cumulativeIncidence, policy),
-    ...steps(
-      kmName,
-      km.time,
-      km.nRisk,
-      km.nEvent,
-      km.survival.map((s) => 1 - s),
-      policy,
-    ),
+    ...(cause ? steps(causeName, cause.time, cause.nRisk, cause.nEvent, cause.cumulativeIncidence, policy) : []),
+    ...(death ? steps(deathName, death.time, death.nRisk, death.nEvent, death.cumulativeIncidence, policy) : []),
+    ...(km
+      ? steps(
+          kmName,
+          km.time,
+          km.nRisk,
+          km.nEvent,
+          km.survival.map((s) => 1 - s),
+          policy,
+        )
+      : []),
   ];
   const maxMonth = Math.max(1, ...points.map((p) => p.month));
   const top = Math.min(1, Math.max(0.1, Math.ceil((Math.max(...points.map((p) => p.value)) + 0.05) * 10) / 10));
-  const labels = [causeName, deathName, kmName];
-  const colours = [SERIES_COLOURS[0], SERIES_COLOURS[4], SERIES_COLOURS[0]];
+  // All three stay in the legend (vega-lite draws a two-entry dash scale as solid lines); one not drawn says so.
+  const all = [
+    { label: causeName, colour: SERIES_COLOURS[0], dash: [1, 0] },
+    { label: deathName, colour: SERIES_COLOURS[4], dash: [1, 0] },
+    { label: kmName, colour: SERIES_COLOURS[0], dash: [6, 4] },
+  ].map((x) => (points.some((p) => p.series === x.label) ? x : { ...x, label: `${x.label} (not drawn)` }));
+  const labels = all.map((x) => x.label);
+  const colours = all.map((x) => x.colour);
   const legend = { orient: 'top', direction: 'vertical', title: null, symbolType: 'stroke', symbolSize: 400, labelLimit: 420 };
   const end = (name: string) => points.filter((p) => p.series === name).pop();
   const describe = labels

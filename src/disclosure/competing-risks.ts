@@ -57,7 +57,16 @@ export function shownCauseBlock(
   return { counts: { cause: s.parts[0], death: s.parts[1], censored: s.parts[2], n: s.total }, atYears };
 }
 
-/** Gray's tests are withheld when a group's n is a small count (the test would rest on it). */
-export function grayTestsShown(r: CompetingRisk, policy: DisclosurePolicy): boolean {
-  return !r.byGroup.some((g) => isSmallCount(g.n, policy));
+/**
+ * Whether a cause's Gray test may be shown: withheld when a group's n, or its
+ * events of that cause, is a small count (the test would rest on it), as the
+ * comparison tests of proportions are.
+ */
+export function grayTestShown(r: CompetingRisk, cause: string, policy: DisclosurePolicy): boolean {
+  return !r.byGroup.some((g) => isSmallCount(g.n, policy) || isSmallCount(g.events[cause] ?? 0, policy));
+}
+
+/** Whether a cause's curve may be drawn: not when all its events together are a small count. */
+export function curveShown(b: CauseBlock, cause: string, policy: DisclosurePolicy): boolean {
+  return !isSmallCount(b.events[cause] ?? 0, policy);
 }

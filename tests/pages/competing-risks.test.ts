@@ -56,4 +56,22 @@ describe('competing-risks section', () => {
     const page = await renderStudyReport(plain, pm, { profile: 'analyst', minCell: 5 });
     expect(page).not.toContain('competing-risks');
   });
+
+  it('withholds a Gray test and leaves out a curve resting on a small count of events (cohort-deaths sample)', async () => {
+    const samples = fileURLToPath(new URL('../../data-samples/', import.meta.url));
+    const small = await loadStudy(
+      { people: `${samples}cohort-deaths/people.csv`, events: `${samples}cohort-deaths/events.csv`, offences: `${samples}offences.csv` },
+      { extractionDate: '2024-03-31' },
+    );
+    const sm = computeMeasures(small, { groupBy: 'service' });
+    const deathsInRecall = sm.competingRisks!.recall.overall.events.death;
+    expect(deathsInRecall).toBeGreaterThan(0);
+    expect(deathsInRecall).toBeLessThan(5);
+    const page = await renderStudyReport(small, sm, { profile: 'public', minCell: 5, sections: ['competing-risks'] });
+    expect(page).toContain('death, withheld (a group&#39;s number of people or of events is too small to publish)');
+    expect(page).toContain('Not drawn, because its number of events is withheld: the death curve.');
+    expect(page).toContain('Death: cumulative incidence (not drawn)');
+    const analyst = await renderStudyReport(small, sm, { profile: 'analyst', minCell: 5, sections: ['competing-risks'] });
+    expect(analyst).not.toContain('withheld');
+  });
 });

@@ -6,7 +6,7 @@
  */
 import { cumulativeIncidenceChart } from '../../charts/cumulative-incidence.js';
 import { formatCount, suppressEach, type DisclosurePolicy } from '../../disclosure/cells.js';
-import { grayTestsShown, shownCauseBlock, type ShownAtYear } from '../../disclosure/competing-risks.js';
+import { curveShown, grayTestShown, shownCauseBlock, type ShownAtYear } from '../../disclosure/competing-risks.js';
 import type { CompetingRisk, IncidenceAt } from '../../measures/types.js';
 import { decimal, percent, percentInterval, pPhrase } from '../../words/format.js';
 import { fig, type Block, type ReportContext, type Section } from '../context.js';
@@ -75,23 +75,28 @@ function analysisBlocks(
     });
   const notes: string[] = [];
   if (r.byGroup.length >= 2) {
-    if (!grayTestsShown(r, policy)) notes.push("Gray's tests withheld: a group is too small to publish.");
-    else {
-      const tests = Object.entries(r.grayTest).map(
-        ([k, t]) => `${k === 'death' ? 'death' : what}, chi-square ${decimal(t.statistic, 2)} on ${t.df} df, ${pPhrase(t.p)}`,
-      );
-      notes.push(tests.length ? `Gray's test of equal cumulative incidence across the groups: ${tests.join('; ')}.` : "Gray's test not computed (no events).");
-    }
+    const tests = Object.entries(r.grayTest).map(([k, t]) =>
+      grayTestShown(r, k, policy)
+        ? `${k === 'death' ? 'death' : what}, chi-square ${decimal(t.statistic, 2)} on ${t.df} df, ${pPhrase(t.p)}`
+        : `${k === 'death' ? 'death' : what}, withheld (a group's number of people or of events is too small to publish)`,
+    );
+    notes.push(tests.length ? `Gray's test of equal cumulative incidence across the groups: ${tests.join('; ')}.` : "Gray's test not computed (no events).");
   }
+  const drawCause = curveShown(r.overall, cause, policy);
+  const drawDeath = curveShown(r.overall, 'death', policy);
+  if (!drawCause || !drawDeath)
+    notes.push(
+      `Not drawn, because its number of events is withheld: ${[drawCause ? null : `the ${what} curve and 1 − Kaplan–Meier`, drawDeath ? null : 'the death curve'].filter(Boolean).join(' and ')}.`,
+    );
   blocks.push(
     fig(
       cumulativeIncidenceChart({
         title: `${label}: cumulative incidence with death competing`,
         subtitle: 'Solid: Aalen–Johansen cumulative incidence; dashed: 1 − Kaplan–Meier with deaths censored',
         causeLabel: cause === 'recall' ? 'Recall' : 'Reconviction',
-        cause: r.overall.curves[cause],
-        death: r.overall.curves.death,
-        km,
+        cause: drawCause ? r.overall.curves[cause] : null,
+        death: drawDeath ? r.overall.curves.death : null,
+        km: drawCause ? km : null,
         timeTitle,
         policy,
       }),

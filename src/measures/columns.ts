@@ -5,13 +5,24 @@
  */
 import type { ColumnTable } from 'arquero';
 import type { Study } from '../study/study.js';
+import { EVENT } from '../study/vocabulary.js';
 
 export interface PeopleColumns {
   n: number;
   service: ArrayLike<string>;
   releaseDate: Float64Array;
   serviceEnd: Float64Array;
+  /**
+   * F: follow_up_end (or the extraction date), or the date of death when the
+   * person died on or before it (measures.md "Competing risks": F = min(F, death)).
+   */
   followUpEnd: Float64Array;
+  /** follow_up_end as recorded (defaulted to the extraction date), before deaths end it. */
+  recordedFollowUpEnd: Float64Array;
+  /** The date of death when on or before the recorded follow_up_end; NaN otherwise (a later death is ignored, as any event after F). */
+  deathDate: Float64Array;
+  /** True when at least one person has a deathDate. */
+  anyDeath: boolean;
   inReachStart: Float64Array;
   included: ArrayLike<boolean>;
   indexOffenceRow: Int32Array;
@@ -75,12 +86,16 @@ export function columnsOf(study: Study): StudyColumns {
   if (hit) return hit;
   const p = study.people;
   const e = study.events;
+  const recordedFollowUpEnd = typed(p, 'follow_up_end', 'people', Float64Array, NaN);
   const people: PeopleColumns = {
     n: p.totalRows(),
     service: rawColumn<ArrayLike<string>>(p, 'service', 'people'),
     releaseDate: typed(p, 'release_date', 'people', Float64Array, NaN),
     serviceEnd: typed(p, 'service_end', 'people', Float64Array, NaN),
-    followUpEnd: typed(p, 'follow_up_end', 'people', Float64Array, NaN),
+    followUpEnd: recordedFollowUpEnd,
+    recordedFollowUpEnd,
+    deathDate: new Float64Array(0),
+    anyDeath: false,
     inReachStart: typed(p, 'in_reach_start', 'people', Float64Array, NaN),
     included: rawColumn<ArrayLike<boolean>>(p, 'included', 'people'),
     indexOffenceRow: typed(p, 'index_offence_row', 'people', Int32Array, -1),
@@ -99,7 +114,32 @@ export function columnsOf(study: Study): StudyColumns {
   if (study.personStart.length !== people.n + 1) {
     throw new Error(`personStart has ${study.personStart.length} entries for ${people.n} people; expected ${people.n + 1}.`);
   }
+  endFollowUpAtDeath(people, events);
   const cols = { people, events, personStart: study.personStart };
   cache.set(study, cols);
   return cols;
+}
+
+/**
+ * F = min(F, date of death) (measures.md "Competing risks"): a death on or
+ * before the recorded F ends the follow-up; a later one is ignored. Without a
+ * death the columns are left as they are.
+ */
+function endFollowUpAtDeath(people: PeopleColumns, events: EventColumns): void {
+  const death = new Float64Array(people.n).fill(NaN);
+  let any = false;
+  for (let k = 0; k < events.n; k++) {
+    if (events.type[k] !== EVENT.death) continue;
+    const i = events.person[k];
+    if (events.date[k] <= people.recordedFollowUpEnd[i] && !(events.date[k] >= death[i])) {
+      death[i] = events.date[k];
+      any = true;
+    }
+  }
+  people.deathDate = death;
+  people.anyDeath = any;
+  if (!any) return;
+  const f = people.recordedFollowUpEnd.slice();
+  for (let i = 0; i < people.n; i++) if (death[i] < f[i]) f[i] = death[i];
+  people.followUpEnd = f;
 }

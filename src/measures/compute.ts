@@ -8,6 +8,8 @@ import { resolveOptions } from './options.js';
 import type { Study } from '../study/study.js';
 import { formatDay } from '../time/days.js';
 import { TOOLKIT_VERSION } from '../version.js';
+import { breachMeasure, cautionMeasure } from './breaches.js';
+import { competingRisksFrom } from './competing-risks.js';
 import { cohortDescription } from './description.js';
 import { desistanceOutcomes, desistanceResultFrom } from './desistance.js';
 import { cohortFlow, unusedFromOptions } from './flow.js';
@@ -43,7 +45,7 @@ export function computeMeasures(study: Study, options: Partial<MeasureOptions> =
     provenReoffending: outcomes.provenReoffending.unused,
   });
   const q = study.quality;
-  return {
+  const measures: StudyMeasures = {
     toolkitVersion: TOOLKIT_VERSION,
     title: study.title,
     extractionDate: formatDay(study.extractionDate) ?? '',
@@ -67,4 +69,10 @@ export function computeMeasures(study: Study, options: Partial<MeasureOptions> =
     change: changeMeasure(study, opts.groupBy),
     breakEven: value === null ? null : serviceBreakEven(study, opts, value),
   };
+  measures.breaches = breachMeasure(study, opts);
+  measures.cautions = cautionMeasure(study, opts);
+  // Only a study with death events has the competing-risks block (measures.md "Competing risks").
+  const competing = competingRisksFrom(study, outcomes, measures, opts);
+  if (competing !== null) measures.competingRisks = competing;
+  return measures;
 }

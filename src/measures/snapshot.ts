@@ -18,6 +18,7 @@ export type SnapshotPlace = 'not in service' | 'in custody' | 'in the community'
  * by D (no r, or D < r), or when the latest recall in [r, D] has no rerelease on
  * or after its day and on or before D; on one day a recall comes before a
  * rerelease (the events' sort order), so recalled and re-released on D is in the community.
+ * A person who died before D is not in service.
  */
 export function placeAt(study: Study, i: number, day: Day): SnapshotPlace {
   const { people: p, events: ev, personStart } = columnsOf(study);
@@ -25,6 +26,8 @@ export function placeAt(study: Study, i: number, day: Day): SnapshotPlace {
   const started = p.inReachStart[i] <= day || r <= day;
   const e = p.serviceEnd[i];
   if (!started || e < day) return 'not in service';
+  // The snapshot leaves out people who died before D (measures.md "Competing risks").
+  for (let x = personStart[i], stop = personStart[i + 1]; x < stop && ev.date[x] < day; x++) if (ev.type[x] === EVENT.death) return 'not in service';
   if (Number.isNaN(r) || day < r) return 'in custody';
   let custody = false;
   for (let x = personStart[i], stop = personStart[i + 1]; x < stop; x++) {

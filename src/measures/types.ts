@@ -3,6 +3,7 @@
  * of json-output.md; the extra keys here are additions that spec allows.
  */
 import type { BreakEvenOnly } from './value/types.js';
+import type { IncidenceCurve } from '../stats/aalen-johansen.js';
 import type { Curve, Estimate, Proportion, Summary } from '../stats/types.js';
 import type { MeasureOptions } from '../study/options.js';
 import type { ChangeResult } from './change/measure.js';
@@ -199,4 +200,69 @@ export interface StudyMeasures {
   change?: ChangeResult | null;
   /** Value for money without a comparison group (value.md): the break-even only; null without `value`. */
   breakEven?: BreakEvenOnly | null;
+  /** Breaches in the intervention window (issue 10; keys in the README's JSON section). */
+  breaches?: BreachResult;
+  /** People cautioned since release, in their own right. */
+  cautions?: CautionResult;
+  /** Competing risks (measures.md "Competing risks"); null when the study has no death events. */
+  competingRisks?: CompetingRisksResult | null;
+}
+
+/** A cumulative incidence at a year: the last curve row at or before the day (json-output.md `competingRisks`). */
+export interface IncidenceAt {
+  estimate: number;
+  se: number;
+  ci: [number, number] | null;
+}
+
+/** One Aalen–Johansen fit of a cause and death (json-output.md CauseBlock); keys `<cause>` and `death`. */
+export interface CauseBlock {
+  n: number;
+  events: Record<string, number>;
+  censored: number;
+  curves: Record<string, IncidenceCurve>;
+  atYears: ({ years: number; day: number; oneMinusKm: number; difference: number } & Record<string, IncidenceAt | number>)[];
+}
+
+export interface CompetingRisk {
+  overall: CauseBlock;
+  byGroup: ({ group: string } & CauseBlock)[];
+  /** Gray's test per cause; a cause with no event has no entry. */
+  grayTest: Record<string, { statistic: number; df: number; p: number }>;
+}
+
+export interface CompetingRisksResult {
+  deaths: {
+    cohort: number;
+    afterFollowUpEnd: number;
+    beforeReconviction: number;
+    onReconvictionDay: number;
+    inInterventionWindow: number;
+    onReleaseDay: number;
+  };
+  reconviction: { from: MeasureOptions['desistanceFrom']; groupBy: string } & CompetingRisk;
+  recall: { window: MeasureOptions['recallWindow']; groupBy: string } & CompetingRisk;
+}
+
+/** Breaches: at least one `breach` dated in I = [r, min(e, F)], per person, time to the first. */
+export interface BreachResult {
+  window: 'intervention';
+  overall: Proportion;
+  comparison: GroupComparison;
+  breachesPerPerson: { mean: number | null; distribution: { '0': number; '1': number; '2': number; '3+': number } };
+  breachesInWindow: number;
+  /** Kaplan–Meier from r to the first breach in I, censored at min(e, F). */
+  timeToFirstBreach: Curve;
+  timeToFirstBreachByGroup: GroupCurves;
+}
+
+/** Cautions since release (offence date in [r, F], caution date ≤ F), whatever includeCautions says. */
+export interface CautionResult {
+  window: 'since_release';
+  /** Whether includeCautions also counts them as reconvictions. */
+  countedAsReconvictions: boolean;
+  overall: Proportion;
+  comparison: GroupComparison;
+  cautions: number;
+  perPerson: number | null;
 }

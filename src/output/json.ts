@@ -7,6 +7,7 @@ import type { Curve, Estimate, Proportion, Summary } from '../stats/types.js';
 import type { GroupComparison, GroupCurves, StudyMeasures } from '../measures/types.js';
 import { changeJson } from './change-json.js';
 import { breakEvenOnlyJson } from './value-json.js';
+import { competingRisksJson } from './competing-risks-json.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -186,6 +187,47 @@ export function toJsonDocument(m: StudyMeasures): { [key: string]: Json } {
     services: servicesJson(m),
     change: changeJson(m.change),
     breakEven: breakEvenOnlyJson(m.breakEven ?? null) as Json,
+    competingRisks: competingRisksJson(m.competingRisks),
+    breaches: breachesJson(m),
+    cautions: cautionsJson(m),
+  };
+}
+
+/** `breaches` (keys in the README's JSON section): Measure 1's shapes for breach events in I. */
+function breachesJson(m: StudyMeasures): Json {
+  const b = m.breaches;
+  if (!b) return null;
+  const c = comparisonJson(b.comparison);
+  return {
+    window: b.window,
+    overall: proportionJson(b.overall),
+    byGroup: c.byGroup,
+    groupBy: c.groupBy,
+    fisherP: c.fisherP,
+    chiSquareP: c.chiSquareP,
+    breachesPerPerson: { mean: num(b.breachesPerPerson.mean), distribution: { ...b.breachesPerPerson.distribution } },
+    breachesInWindow: b.breachesInWindow,
+    timeToFirstBreach: curveJson(b.timeToFirstBreach),
+    timeToFirstBreachByGroup: groupCurvesJson(b.timeToFirstBreachByGroup),
+    comparison: c,
+  };
+}
+
+/** `cautions`: people cautioned since release, whatever includeCautions says. */
+function cautionsJson(m: StudyMeasures): Json {
+  const x = m.cautions;
+  if (!x) return null;
+  const c = comparisonJson(x.comparison);
+  return {
+    window: x.window,
+    countedAsReconvictions: x.countedAsReconvictions,
+    overall: proportionJson(x.overall),
+    byGroup: c.byGroup,
+    groupBy: c.groupBy,
+    fisherP: c.fisherP,
+    chiSquareP: c.chiSquareP,
+    cautions: x.cautions,
+    perPerson: num(x.perPerson),
   };
 }
 

@@ -45,6 +45,7 @@ export const SECTION_IDS = [
   'reconviction',
   'desistance',
   'proven-reoffending',
+  'competing-risks',
   'time-in-service',
   'services',
   'change',

@@ -17,6 +17,7 @@ import { Html, html, join } from './html.js';
 import { PAGE_CSS } from './style.js';
 import { cohortSection } from './sections/cohort.js';
 import { desistanceSection, provenReoffendingSection } from './sections/desistance.js';
+import { competingRisksSection } from './sections/competing-risks.js';
 import { headlinesSection } from './sections/headlines.js';
 import { methodsSection } from './sections/methods.js';
 import { dataQualitySection, provenanceSection } from './sections/provenance.js';
@@ -157,6 +158,7 @@ function buildSections(
     if (want('reconviction')) out.push(reconvictionSection(ctx));
     if (want('desistance')) out.push(desistanceSection(ctx));
     if (want('proven-reoffending')) out.push(provenReoffendingSection(ctx));
+    if (want('competing-risks')) out.push(competingRisksSection(ctx));
     if (want('time-in-service')) out.push(timeInServiceSection(ctx));
     if (want('services') && m.services.services.length > 1) out.push(servicesSection(ctx));
     if (want('comparison') && comparison) out.push(comparisonSection(ctx, comparison));

@@ -11,6 +11,8 @@ import { formatDay } from '../time/days.js';
 import type { EventsReader } from './events-reader.js';
 import type { AssessmentsReader } from './assessments-reader.js';
 import { COMPLETED, type PeopleReader } from './people-reader.js';
+import { checkDeaths } from './death-checks.js';
+import { dropPeople } from './drop-people.js';
 import { type ProblemLog, StudyError, type WarningKind } from './problems.js';
 import { eventsInOrder } from './sorting.js';
 
@@ -193,6 +195,21 @@ export function assembleStudy(input: AssembleInput): Study {
   }
   personStart[nPeople] = kept;
 
+  const deaths = checkDeaths(people, events, log, personStart, rowAt, input.quarantine, input.offences.code);
+  if (deaths.badEvents.size > 0) {
+    // Rows in error by a death are set aside (or the load stops below): the rest keep their order.
+    const rows = new Int32Array(kept);
+    let n = 0;
+    for (let p = 0; p < nPeople; p++) {
+      const from = personStart[p];
+      personStart[p] = n;
+      for (let k = from; k < personStart[p + 1]; k++) if (!deaths.badEvents.has(rowAt(k))) rows[n++] = rowAt(k);
+    }
+    personStart[nPeople] = n;
+    keep = rows;
+    kept = n;
+  }
+
   // Warnings that need the person's dates.
   for (let p = 0; p < nPeople; p++) {
     const release = pc.release_date.data[p];
@@ -288,6 +305,8 @@ export function assembleStudy(input: AssembleInput): Study {
     follow_up_end: followUpEnd,
   };
   for (const x of people.extras) if (!(x.name in peopleColumns)) peopleColumns[x.name] = x.values;
+  let starts: Int32Array = personStart;
+  if (deaths.badPeople.size > 0) starts = dropPeople(peopleColumns, eventColumns, personStart, deaths.badPeople);
 
   return {
     title: input.title,
@@ -297,7 +316,7 @@ export function assembleStudy(input: AssembleInput): Study {
     people: aq.table(peopleColumns),
     events: aq.table(eventColumns),
     offences: input.offences,
-    personStart,
+    personStart: starts,
     quality: qualityOf(input),
     inputs: input.inputs,
     allowColumns: input.allowColumns,

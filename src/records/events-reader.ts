@@ -130,7 +130,7 @@ export class EventsReader extends TableReader {
       }
     }
 
-    const type = this.readWord('type', this.fType, TYPE_WORDS, 'one of recall, rerelease, conviction, caution, breach');
+    const type = this.readWord('type', this.fType, TYPE_WORDS, 'one of recall, rerelease, conviction, caution, breach, death');
     if (type === -1) this.fail('missing_value', 'type', this.fType, 'an event type (required)');
 
     const date = this.readDate('date', this.fDate);

@@ -30,7 +30,9 @@ export type ErrorKind =
   | 'unreadable_workbook'
   | 'unknown_instrument'
   | 'duplicate_assessment'
-  | 'person_in_service_and_pool';
+  | 'person_in_service_and_pool'
+  | 'second_death'
+  | 'after_death';
 
 /** Warning kinds: the row is kept and counted. */
 export type WarningKind =

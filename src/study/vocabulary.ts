@@ -11,7 +11,7 @@ export const END_REASONS = ['completed', 'recalled', 'disengaged', 'transferred'
 export type EndReason = (typeof END_REASONS)[number];
 
 /** Event types; an event's `type` column holds the index into this list. */
-export const EVENT_TYPES = ['recall', 'rerelease', 'conviction', 'caution', 'breach'] as const;
+export const EVENT_TYPES = ['recall', 'rerelease', 'conviction', 'caution', 'breach', 'death'] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
 export const EVENT = {
@@ -20,6 +20,7 @@ export const EVENT = {
   conviction: 2,
   caution: 3,
   breach: 4,
+  death: 5,
 } as const satisfies Record<EventType, number>;
 
 /**

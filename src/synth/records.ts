@@ -77,7 +77,7 @@ interface SamplePool {
   comparison: Record<string, unknown>;
 }
 
-const TYPE_ORDER: Record<EventType, number> = { recall: 0, rerelease: 1, conviction: 2, caution: 3, breach: 4 };
+const TYPE_ORDER: Record<EventType, number> = { recall: 0, rerelease: 1, conviction: 2, caution: 3, breach: 4, death: 5 };
 
 /**
  * Events in a stable order: by person, then date, then type with a recall

@@ -9,6 +9,7 @@ import { SOUTH_WALES_SEED, buildSouthWales } from './scenario-south-wales.js';
 import { buildNational } from './scenario-national.js';
 import { buildResettleWithPool } from './scenario-resettle-pool.js';
 import { buildIom } from './scenario-iom.js';
+import { buildCohortDeaths } from './scenario-cohort-deaths.js';
 
 export interface SampleSpec {
   folder: string;
@@ -20,4 +21,5 @@ export const SAMPLES: readonly SampleSpec[] = [
   { folder: 'south-wales', build: () => withAssessments(buildSouthWales(), SOUTH_WALES_SEED, [DISTRESS]) },
   { folder: 'national', build: () => buildNational() },
   { folder: 'iom', build: () => buildIom() },
+  { folder: 'cohort-deaths', build: () => buildCohortDeaths() },
 ];

@@ -21,6 +21,7 @@ import { breachEvent, outcomeEvent, recallCycleDays, recallEvents } from './even
 import { CAUTION_OFFENCES, INDICTABLE_RECONVICTION, SUMMARY_RECONVICTION } from './offence-pools.js';
 import { NATIONAL_SERVICES, type ServiceProfile } from './services.js';
 import { studyId, type Sample, type SynthEvent, type SynthPerson } from './records.js';
+import { addDeaths } from './deaths.js';
 
 /** The seed the committed sample was written with. */
 export const NATIONAL_SEED = 2024_0130;
@@ -117,9 +118,16 @@ export function buildNational(seed: number = NATIONAL_SEED): Sample {
     events.push(...built.events);
   });
   assertSnapshot(people, events);
+  // Deaths after D for everyone in service on D, so the snapshot holds (it leaves out people who died before D).
+  const withDeaths = addDeaths(childRng(seed, 'deaths'), people, events, {
+    share: 0.06,
+    extraction: F,
+    earliest: (p) => (p.serviceEnd !== undefined && p.serviceEnd < D ? p.serviceEnd : D + 1),
+  });
+  assertSnapshot(people, withDeaths);
   return {
     people,
-    events,
+    events: withDeaths,
     study: {
       title: 'IIRMS services in England and Wales (synthetic, snapshot after the MoJ ad hoc statistics of March 2024)',
       extractionDate: NATIONAL_EXTRACTION,

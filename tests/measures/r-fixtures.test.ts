@@ -21,6 +21,7 @@ const SAMPLE_DATES: Record<string, [string, string | undefined]> = {
   resettle: ['2019-12-31', undefined],
   national: ['2024-03-31', '2024-01-30'],
   'south-wales': ['2024-09-30', undefined],
+  'cohort-deaths': ['2024-03-31', undefined],
 };
 
 type Fixture = Record<string, any>;

@@ -14,6 +14,7 @@ import { SAMPLES } from '../../src/synth/samples.js';
 import { buildResettle } from '../../src/synth/scenario-resettle.js';
 import { buildSouthWales } from '../../src/synth/scenario-south-wales.js';
 import { buildNational } from '../../src/synth/scenario-national.js';
+import { buildCohortDeaths } from '../../src/synth/scenario-cohort-deaths.js';
 import { largeId, writeLargeCohort } from '../../src/synth/large-cohort.js';
 import { parseLargeArgs } from '../../src/synth/write-large.js';
 
@@ -57,6 +58,7 @@ describe('samples', () => {
     ['resettle', buildResettle],
     ['south-wales', buildSouthWales],
     ['national', buildNational],
+    ['cohort-deaths', buildCohortDeaths],
   ] as const)('%s: same seed gives the same bytes, another seed different ones', (_, build) => {
     const a = sampleFiles(build(11));
     const b = sampleFiles(build(11));

@@ -74,7 +74,7 @@ describe('offence lookup', () => {
   });
 });
 
-describe.each(['resettle', 'south-wales', 'national', 'iom', 'resettle/pool', 'iom/pool'])('%s sample', (name) => {
+describe.each(['resettle', 'south-wales', 'national', 'iom', 'cohort-deaths', 'resettle/pool', 'iom/pool'])('%s sample', (name) => {
   // a comparison pool (comparison.md) shares its sample's study file and leaves `service` blank
   const pool = name.endsWith('/pool');
   const people = readCsv(`${root}${name}/people.csv`);
@@ -141,7 +141,7 @@ describe.each(['resettle', 'south-wales', 'national', 'iom', 'resettle/pool', 'i
       const key = Object.values(e).join('|');
       expect(seen.has(key), `duplicate ${where}`).toBe(false);
       seen.add(key);
-      expect(['recall', 'rerelease', 'conviction', 'caution', 'breach'], where).toContain(e.type);
+      expect(['recall', 'rerelease', 'conviction', 'caution', 'breach', 'death'], where).toContain(e.type);
       expect(dayOf(e.date), where).toBeLessThanOrEqual(F(p!));
       if (e.type === 'conviction' || e.type === 'caution') {
         expect(codes.has(e.offence), where).toBe(true);
@@ -161,6 +161,20 @@ describe.each(['resettle', 'south-wales', 'national', 'iom', 'resettle/pool', 'i
         const recalls = eventsOf.get(e.person_id)!.filter((x) => x.type === 'recall' && x.date <= e.date);
         expect(recalls.length, `rerelease without an earlier recall ${where}`).toBeGreaterThan(0);
       }
+    }
+    // one death per person at most, and nothing after it: no event, release or service end
+    for (const p of people) {
+      const mine = eventsOf.get(p.person_id) ?? [];
+      const deaths = mine.filter((e) => e.type === 'death');
+      expect(deaths.length, `${name} ${p.person_id} deaths`).toBeLessThanOrEqual(1);
+      if (deaths.length === 0) continue;
+      const death = dayOf(deaths[0].date);
+      for (const e of mine) {
+        expect(dayOf(e.date), `${name} ${p.person_id} ${e.type} ${e.date}`).toBeLessThanOrEqual(death);
+        if (e.conviction_date !== '') expect(dayOf(e.conviction_date)).toBeLessThanOrEqual(death);
+      }
+      if (p.release_date !== '') expect(dayOf(p.release_date)).toBeLessThanOrEqual(death);
+      if (p.service_end !== '') expect(dayOf(p.service_end)).toBeLessThanOrEqual(death);
     }
     // a completed service leaves no recall without a later rerelease
     for (const p of people.filter((x) => x.end_reason === 'completed')) {

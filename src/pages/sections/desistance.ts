@@ -5,6 +5,7 @@ import { html } from '../html.js';
 import { table } from '../tables.js';
 import { groupFigure } from './common.js';
 import { kmFigure } from './km.js';
+import { groupCurvesBlocks } from './group-curves.js';
 import { desistanceFromWords, headline } from './words.js';
 
 export function desistanceSection(ctx: ReportContext): Section {
@@ -42,6 +43,17 @@ export function desistanceSection(ctx: ReportContext): Section {
       survivalTitle: 'Conviction-free',
       timeTitle: d.from === 'service_end' ? 'Months since the service ended' : 'Months since release',
       series: [{ label: 'Cohort', curve: d.convictionFree }],
+      policy,
+    }),
+  );
+  blocks.push(
+    ...groupCurvesBlocks({
+      title: 'Conviction-free over time',
+      subtitle: `Kaplan–Meier estimates from ${d.from === 'service_end' ? 'the end of the service' : 'release'}, by group`,
+      survivalTitle: 'Conviction-free',
+      timeTitle: d.from === 'service_end' ? 'Months since the service ended' : 'Months since release',
+      groups: d.convictionFreeByGroup,
+      reference: d.convictionFree,
       policy,
     }),
   );

@@ -12,6 +12,10 @@ const RECONVICTION_WINDOW_METHOD = {
   after_intervention: 'after the end of the service and up to the end of follow-up (only people whose service has ended)',
 } as const;
 
+/** Said only for a study with deaths (measures.md "Competing risks"). */
+const DEATH_METHOD =
+  "Deaths: a death ends the person's follow-up in every measure (the end of follow-up becomes the date of death). The cumulative incidence of reconviction and of first recall counts death as a competing event (Aalen–Johansen estimator, survfit's infinitesimal-jackknife standard errors and log-scale 95% intervals, as R survfit for multi-state data); groups are compared with Gray's test (as R cmprsk::cuminc). 1 − Kaplan–Meier, shown beside it, treats a death as censoring.";
+
 export function methodsSection(ctx: ReportContext): Section {
   const { measures: m, policy, study } = ctx;
   const o = m.options;
@@ -32,6 +36,7 @@ export function methodsSection(ctx: ReportContext): Section {
     `Desistance: no reconviction with an offence date ${desistanceFromWords(o.desistanceFrom)} to the end of follow-up. The conviction-free curve is a Kaplan–Meier curve with the first reconviction's offence date as the event.`,
     `Proven reoffending (Ministry of Justice convention): an offence within ${o.provenWindowMonths} months of the start, proven by a conviction within that window or a further 6-month waiting period; only people followed up to the end of the waiting period count. Months are added as calendar months with the day clamped to the month's end.`,
     `Time in service: in-reach from first contact in custody to release; community from release to service end. The Kaplan–Meier median treats every service end as an event and censors people still in the service.`,
+    ...(m.competingRisks ? [DEATH_METHOD] : []),
     `Every proportion is given with a 95% ${interval}; z = 1.959963984540054. Kaplan–Meier curves have Greenwood standard errors and 95% intervals on the ${km}; medians as R prints them.`,
     `Groups (${groupWords(o.groupBy).toLowerCase()}) are compared with Fisher's exact test, Pearson's chi-square without continuity correction and, for two groups, the risk difference (Newcombe hybrid score interval) and relative risk (log-scale interval). Services are compared with forest and funnel plots (control limits at 95% and 99.8% around the pooled proportion) and the log-rank test.`,
     study.offences.severitySource

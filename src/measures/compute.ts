@@ -15,6 +15,7 @@ import { provenOutcomes, provenResultFrom } from './proven-reoffending.js';
 import { recallOutcomes, recallResultFrom } from './recall.js';
 import { reconvictionOutcomes, reconvictionResultFrom } from './reconviction.js';
 import { compareServicesFrom } from './services.js';
+import { adjustedComparisonFrom } from './adjusted-services.js';
 import { caseloadSnapshot } from './snapshot.js';
 import { timeInServiceMeasure } from './time-in-service.js';
 import type { StudyMeasures } from './types.js';
@@ -61,5 +62,6 @@ export function computeMeasures(study: Study, options: Partial<MeasureOptions> =
     timeInService: timeInServiceMeasure(study, opts),
     services: compareServicesFrom(study, outcomes, opts),
     snapshot: study.snapshotDate === null || Number.isNaN(study.snapshotDate) ? null : caseloadSnapshot(study, study.snapshotDate),
+    adjustedComparison: adjustedComparisonFrom(study, outcomes, opts),
   };
 }

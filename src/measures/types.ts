@@ -4,6 +4,7 @@
  */
 import type { Curve, Estimate, Proportion, Summary } from '../stats/types.js';
 import type { MeasureOptions } from '../study/options.js';
+import type { AdjustedComparison } from './adjusted-types.js';
 
 /** A group's share of a binary outcome. */
 export interface GroupProportion extends Proportion {
@@ -189,4 +190,6 @@ export interface StudyMeasures {
   timeInService: TimeInServiceResult;
   services: ServicesResult;
   snapshot: SnapshotResult | null;
+  /** Services compared, adjusted for case mix (measures.md); null with fewer than two services. */
+  adjustedComparison?: AdjustedComparison | null;
 }

@@ -5,6 +5,7 @@
  */
 import type { Curve, Estimate, Proportion, Summary } from '../stats/types.js';
 import type { GroupComparison, GroupCurves, StudyMeasures } from '../measures/types.js';
+import { adjustedComparisonJson } from './adjusted-json.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -181,6 +182,7 @@ export function toJsonDocument(m: StudyMeasures): { [key: string]: Json } {
       : null,
     description: descriptionJson(m),
     services: servicesJson(m),
+    adjustedComparison: adjustedComparisonJson(m.adjustedComparison),
   };
 }
 

@@ -65,7 +65,8 @@ const text: Check = (value, where) => {
 
 /** A list of column names: an array of strings (study file) or `a,b,c` (a flag). */
 const columnList: Check = (value, where) => {
-  const list = typeof value === 'string' ? value.split(',').map((c) => c.trim()) : value;
+  // A flag (`--case-mix a,b`) is text; a study file must give a JSON list.
+  const list = typeof value === 'string' && where.startsWith('--') ? value.split(',').map((c) => c.trim()) : value;
   if (Array.isArray(list) && list.length > 0 && list.every((c) => typeof c === 'string' && c.trim() !== '')) return list.map((c: string) => c.trim());
   throw new StudySettingError(`${where} is ${JSON.stringify(value)}; expected a non-empty list of column names`);
 };

@@ -5,6 +5,7 @@
 import type { Proportion, Summary } from '../stats/types.js';
 import { DAYS_PER_MONTH, daysToMonths } from '../time/days.js';
 import type { GroupComparison, GroupCurves, StudyMeasures } from '../measures/types.js';
+import { adjustedComparisonLines } from './adjusted-text.js';
 
 const RECALL_WINDOW: Record<string, string> = {
   intervention: 'during the intervention, from release to the service end or follow-up end',
@@ -222,6 +223,7 @@ export function formatMeasuresText(m: StudyMeasures): string {
       L.push(`  Conviction-free curves, log-rank chi-square ${fmt(lr.chiSquare, 2)} on ${lr.df} df, ${pValue(lr.p)}`);
     }
   }
+  L.push(...adjustedComparisonLines(m.adjustedComparison));
 
   if (m.snapshot) {
     const s = m.snapshot;

@@ -46,7 +46,13 @@ export function adjustedForestChart(outcomes: PublishedBinaryAdjusted[]): ChartS
       },
     ]);
   });
-  const x = { type: 'quantitative' as const, scale: { domain: [0, 1] }, axis: { format: '.0%', title: null, tickCount: 4, labelFontSize: 10 } };
+  // The axis ends a little above the highest bar (a whole 10%), not at 100%: rates here are rarely above a half.
+  const highest = Math.max(0.1, ...rows.map((r) => r.hi ?? 0));
+  const x = {
+    type: 'quantitative' as const,
+    scale: { domain: [0, Math.min(1, Math.ceil(highest * 10 + 0.5) / 10)] },
+    axis: { format: '.0%', title: null, tickCount: 4, labelFontSize: 10 },
+  };
   const y = { field: 'label', type: 'nominal' as const, sort: services, scale: { domain: services }, title: null, axis: { labelLimit: 320 } };
   const yOffset = { field: 'kind', type: 'nominal' as const, sort: KINDS, scale: { domain: KINDS, paddingOuter: 0.3 } };
   const color = {

@@ -1,16 +1,16 @@
 /**
  * The O/E funnel plot of the adjusted comparison (measures.md, "Services compared, adjusted
  * for whom they take on"): each service's observed over expected against its expected
- * number E, one panel per outcome. The drawn limits are 1 ± z·√(E(1 − p̄))/E, the limits a
- * service of E expected would have if each of its people had the overall rate p̄; each
- * service is judged against its own limits 1 ± z·√(Σp(1 − p))/E (the shapes), which the
- * table beside the chart gives.
+ * number E, one panel per outcome. The drawn lines are 1 ± z·√(E·q)/E with q the shown
+ * services' Σp(1 − p) over their ΣE, the limits of a service of average spread; each service
+ * is judged against its own limits 1 ± z·√(Σp(1 − p))/E (the shapes; its 99.8% range a pale
+ * bar), which the table beside the chart gives.
  */
 import type { PublishedBinaryAdjusted } from '../disclosure/adjusted-services.js';
 import { Z95 } from '../stats/normal.js';
 import { decimal } from '../words/format.js';
 import { ADJUSTED_OUTCOME_WORDS } from './adjusted-forest.js';
-import { chartTitle, CONFIG, DARK, INK, LIMIT95, LIMIT998, SCHEMA, type ChartSpec } from './theme.js';
+import { chartTitle, CONFIG, DARK, INK, LIGHT, LIMIT95, LIMIT998, SCHEMA, type ChartSpec } from './theme.js';
 
 const Z998 = 3.090232306167813;
 const POSITIONS = ['within 95%', 'between 95% and 99.8%', 'outside 99.8%'];
@@ -18,7 +18,7 @@ const POSITIONS = ['within 95%', 'between 95% and 99.8%', 'outside 99.8%'];
 /** O/E funnel plots of the adjusted outcomes as panels side by side. */
 export function oeFunnelChart(outcomes: PublishedBinaryAdjusted[]): ChartSpec {
   const titles = outcomes.map((o) => ADJUSTED_OUTCOME_WORDS[o.outcome].title);
-  type Row = { outcome: string; kind: string; side?: string; e?: number; v?: number; label?: string; position?: string };
+  type Row = { outcome: string; kind: string; side?: string; e?: number; v?: number; v2?: number; label?: string; position?: string };
   const rows: Row[] = [];
   const notes: string[] = [];
   let maxE = 1;
@@ -30,12 +30,20 @@ export function oeFunnelChart(outcomes: PublishedBinaryAdjusted[]): ChartSpec {
   const top = Math.ceil(maxRatio * 1.1 * 2) / 2;
   for (const o of outcomes) {
     const title = ADJUSTED_OUTCOME_WORDS[o.outcome].title;
-    const pbar = o.overall.hidden ? null : o.overall.proportion;
-    if (pbar !== null && pbar > 0 && pbar < 1) {
+    // The lines use the shown services' average of Σp(1 − p)/E (each service's own from its 95% limits).
+    let sumV = 0;
+    let sumE = 0;
+    for (const r of o.rows) {
+      if (r.expected === null || r.limits95 === null) continue;
+      sumV += (((r.limits95[1] - 1) * r.expected) / Z95) ** 2;
+      sumE += r.expected;
+    }
+    const q = sumE > 0 ? sumV / sumE : null;
+    if (q !== null && q > 0) {
       // 60 points on a square-root scale of E, where the limits curve most.
       for (let s = 1; s <= 60; s++) {
         const e = ((Math.sqrt(maxE) * s) / 60) ** 2;
-        const half = (z: number) => (z * Math.sqrt(e * (1 - pbar))) / e;
+        const half = (z: number) => (z * Math.sqrt(e * q)) / e;
         const r = (x: number) => Math.round(x * 1e5) / 1e5;
         const ee = r(e);
         rows.push(
@@ -47,7 +55,10 @@ export function oeFunnelChart(outcomes: PublishedBinaryAdjusted[]): ChartSpec {
       }
     }
     const drawn = o.rows.filter((r) => !r.hidden && r.ratio !== null && r.expected !== null);
-    for (const r of drawn) rows.push({ outcome: title, kind: 'service', e: r.expected!, v: r.ratio!, label: r.service, position: r.adjustedPosition! });
+    for (const r of drawn) {
+      rows.push({ outcome: title, kind: 'service', e: r.expected!, v: r.ratio!, label: r.service, position: r.adjustedPosition! });
+      rows.push({ outcome: title, kind: 'own', e: r.expected!, v: Math.max(0, r.limits998![0]), v2: Math.min(top, r.limits998![1]) });
+    }
     const out = drawn.filter((r) => r.adjustedPosition !== 'within 95%');
     notes.push(
       `${title}: ` +
@@ -68,7 +79,7 @@ export function oeFunnelChart(outcomes: PublishedBinaryAdjusted[]): ChartSpec {
     $schema: SCHEMA,
     title: chartTitle(
       'Funnel plots of observed over expected: each service against what its case mix predicts',
-      'O/E = 1: as many as predicted from whom the service takes on; dashed: 95% limits; dotted: 99.8% limits; services outside their 99.8% limits are named',
+      "O/E = 1: as many as predicted from whom the service takes on; dashed: 95% limits; dotted: 99.8% limits, for a service of average spread; pale bars: each service's own 99.8% limits; services outside them are named",
     ),
     description:
       `O/E funnel plots of ${titles.length} outcomes: each service's observed number over the number its people's case mix predicts, against that expected number, with 95% and 99.8% limits. ` +
@@ -81,8 +92,8 @@ export function oeFunnelChart(outcomes: PublishedBinaryAdjusted[]): ChartSpec {
     bounds: 'flush',
     spacing: { row: 40, column: 40 },
     spec: {
-      width: 250,
-      height: 170,
+      width: 290,
+      height: 210,
       layer: [
         {
           transform: [{ filter: "datum.kind == '95% limits' || datum.kind == '99.8% limits'" }],
@@ -105,6 +116,11 @@ export function oeFunnelChart(outcomes: PublishedBinaryAdjusted[]): ChartSpec {
               legend: { title: null },
             },
           },
+        },
+        {
+          transform: [{ filter: "datum.kind == 'own'" }],
+          mark: { type: 'rule', color: LIGHT, strokeWidth: 3, opacity: 0.7 },
+          encoding: { x, y, y2: { field: 'v2' } },
         },
         { mark: { type: 'rule', color: INK, strokeWidth: 1.2 }, encoding: { y: { datum: 1, type: 'quantitative' as const, scale: { domain: [0, top] } } } },
         {

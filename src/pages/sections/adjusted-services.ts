@@ -82,13 +82,18 @@ function changeSentence(b: PublishedBinaryAdjusted): string {
     const r = b.rows.find((x) => x.service === s)!;
     return `${s} (raw ${percent(r.raw.proportion!)}, O/E ${decimal(r.ratio, 2)})`;
   };
-  const inside = changed.filter((c) => c.raw === 'outside 99.8%').map((c) => rate(c.service));
+  const inside = changed.filter((c) => c.raw === 'outside 99.8%' && c.adjusted === 'within 95%').map((c) => rate(c.service));
+  const closer = changed.filter((c) => c.raw === 'outside 99.8%' && c.adjusted !== 'within 95%').map((c) => rate(c.service));
   const outside = changed.filter((c) => c.adjusted === 'outside 99.8%').map((c) => rate(c.service));
   const stillOut = b.rows.filter((r) => r.rawPosition === 'outside 99.8%' && r.adjustedPosition === 'outside 99.8%').map((r) => r.service);
   const parts: string[] = [];
   if (inside.length)
     parts.push(
-      `${listWords(inside)} ${inside.length === 1 ? 'lies' : 'lie'} outside the 99.8% limits on raw rates but inside them once adjusted: ${inside.length === 1 ? 'its' : 'their'} rate is about what the people ${inside.length === 1 ? 'it takes' : 'they take'} on would predict`,
+      `${listWords(inside)} ${inside.length === 1 ? 'lies' : 'lie'} outside the 99.8% limits on raw rates (against the overall rate of the same people) but within the 95% limits once adjusted: ${inside.length === 1 ? 'its' : 'their'} rate is about what the people ${inside.length === 1 ? 'it takes' : 'they take'} on would predict`,
+    );
+  if (closer.length)
+    parts.push(
+      `${listWords(closer)} ${closer.length === 1 ? 'lies' : 'lie'} outside the 99.8% limits on raw rates but inside them once adjusted, though still beyond the 95% limits: the case mix explains part of the difference, not all of it`,
     );
   if (outside.length)
     parts.push(
@@ -128,7 +133,7 @@ export function adjustedServicesBlocks(ctx: ReportContext): Block[] {
         oeFunnelChart(p.binary),
         [],
         [
-          "The lines show the limits for a service whose people all had the overall rate; each service is judged against its own limits (the table's 95% limits, and the 99.8% ones), which depend on how its people's predicted chances spread.",
+          "The dashed and dotted lines are the limits of a service whose people's predicted chances spread as they do on average; each service is judged against its own limits, which depend on how its people's chances spread: the pale bar at each point is its 99.8% range, and the table gives its 95% limits.",
         ],
       ),
     );
@@ -153,6 +158,13 @@ export function adjustedServicesBlocks(ctx: ReportContext): Block[] {
     blocks.push(
       html`<p>${`A Cox model of the time from release to the first offence leading to a reconviction, on the service and the same case mix (Efron ties). Each hazard ratio compares a service with ${c.reference}, the service with most people: below 1, reconviction came more slowly than there for people of the same recorded case mix. The likelihood-ratio test of the service terms against the case mix alone gives chi-square ${decimal(lr.statistic, 2)} on ${lr.df} degree${lr.df === 1 ? '' : 's'} of freedom, ${pPhrase(lr.p)}: ${lr.p !== null && lr.p < 0.05 ? 'the services differ by more than chance would easily give, once case mix is allowed for' : 'once case mix is allowed for, the differences between services are within what chance would easily give'}. The model ${flowWords(c.flow, policy)}.`}</p>`,
     );
+    const secondary = c.rows.some(
+      (r) => (r.n.hidden && !(r.n.value >= 1 && r.n.value < policy.minCell)) || (r.nEvent.hidden && !(r.nEvent.value >= 1 && r.nEvent.value < policy.minCell)),
+    );
+    if (secondary)
+      blocks.push(
+        html`<p class="note">${"[c]: withheld so that the number of a service's people left out of the model (its cohort, printed above, less the people here) cannot be worked out. A hazard ratio gives no count back and is shown unless the service's own counts are small."}</p>`,
+      );
     blocks.push(
       table({
         caption: `Hazard ratios of reconviction against ${c.reference}, adjusted for case mix`,

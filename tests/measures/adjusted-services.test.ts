@@ -265,3 +265,31 @@ describe('option caseMix', () => {
     expect(computeMeasures(one).adjustedComparison).toBeNull();
   });
 });
+
+describe('the Cox model of the adjusted comparison', () => {
+  it('takes as reference the service with most people, ties by code point, listed with hazard ratio 1', () => {
+    const people = [];
+    const events = [];
+    // Two services of 6 people each: "Bee" and "Ant" tie, so "Ant" is the reference.
+    for (const [service, k] of [
+      ['Bee', 6],
+      ['Ant', 6],
+    ] as const) {
+      for (let i = 0; i < k; i++) {
+        const id = `${service}${i}`;
+        people.push(person(id, { service, release_date: '2020-01-01', age_at_release: String(25 + 3 * i + (service === 'Bee' ? 1 : 0)) }));
+        if (i % 2 === 0 || (service === 'Bee' && i === 1))
+          events.push({ person_id: id, type: 'conviction', date: `2020-0${2 + i}-15`, conviction_date: '2020-09-01', offence: 'T1', recall_reasons: '' });
+      }
+    }
+    const study = makeStudy(people, events, '2021-12-31');
+    const c = computeMeasures(study, { caseMix: ['age_at_release'] }).adjustedComparison!.timeToReconviction!;
+    expect(c.reference).toBe('Ant');
+    expect(c.byService.map((s) => [s.service, s.reference, s.hazardRatio === 1])).toEqual([
+      ['Ant', true, true],
+      ['Bee', false, false],
+    ]);
+    expect(c.lrTest.df).toBe(1);
+    expect(c.flow).toEqual({ cohort: 12, missingCovariate: { age_at_release: 0 }, used: 12 });
+  });
+});

@@ -12,9 +12,9 @@ import { funnelLimits } from '../stats/funnel.js';
 import { isSmallCount, suppressWithTotal, type Count, type DisclosurePolicy, type ShownProportion } from './cells.js';
 import { cohortComparison, shownServices } from './services.js';
 
-export type FunnelPosition = 'within 95%' | 'between 95% and 99.8%' | 'outside 99.8%';
+type FunnelPosition = 'within 95%' | 'between 95% and 99.8%' | 'outside 99.8%';
 
-export interface PublishedAdjustedService {
+interface PublishedAdjustedService {
   service: string;
   /** O of n and the raw rate as published (hidden with small counts). */
   raw: ShownProportion;
@@ -47,7 +47,7 @@ export interface PublishedBinaryAdjusted {
   warnings: string[];
 }
 
-export interface PublishedCoxService {
+interface PublishedCoxService {
   service: string;
   n: Count;
   nEvent: Count;

@@ -53,7 +53,7 @@ export function adjustedComparisonFrom(
 }
 
 /** 1 for each person (`rows`) with a recall dated in [r, r + W months). */
-export function recallWithin(study: Study, rows: ArrayLike<number>, months: number): Uint8Array {
+function recallWithin(study: Study, rows: ArrayLike<number>, months: number): Uint8Array {
   const { people: p, events: ev, personStart } = columnsOf(study);
   const out = new Uint8Array(rows.length);
   for (let j = 0; j < rows.length; j++) {

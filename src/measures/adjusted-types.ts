@@ -55,7 +55,7 @@ export interface CoxService {
 }
 
 /** A Cox term in json-output.md's Term shape (ci on the hazard-ratio scale). */
-export interface CoxCaseMixTerm extends Term {
+interface CoxCaseMixTerm extends Term {
   hazardRatio: number | null;
 }
 

@@ -12,7 +12,7 @@ import { MeasureOptionError } from './options.js';
 import type { ModelFlow } from './adjusted-types.js';
 
 /** comparison.md's default covariates, the default case mix. */
-export const DEFAULT_CASE_MIX = ['age_at_release', 'sex', 'prior_convictions', 'custody_years_before_release', 'category', 'release_year'] as const;
+const DEFAULT_CASE_MIX = ['age_at_release', 'sex', 'prior_convictions', 'custody_years_before_release', 'category', 'release_year'] as const;
 
 /** Offence-lookup columns of the index offence a case mix may name. */
 const LOOKUP = ['category', 'group', 'mode_of_trial', 'severity'] as const;

@@ -13,7 +13,7 @@ import type { Rng } from './prng.js';
 import type { ServiceProfile } from './services.js';
 
 /** Each service's mean latent risk (0 where not listed). */
-export const CASE_MIX_SHIFT: Readonly<Record<string, number>> = {
+const CASE_MIX_SHIFT: Readonly<Record<string, number>> = {
   'East Midlands': 1.4,
   'Devon and Cornwall': -0.6,
 };

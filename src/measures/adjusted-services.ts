@@ -23,6 +23,14 @@ import type { DesistanceOutcomes } from './desistance.js';
 import { resolveOptions } from './options.js';
 import type { ProvenOutcomes } from './proven-reoffending.js';
 
+/**
+ * Above this many services the Cox model is not fitted: its information matrix has one row per
+ * service term, so each Newton step costs n × services² (minutes with 1,500 services of a
+ * handful of people each, whose hazard ratios would say nothing anyway). The binary models have
+ * no service term and are always fitted.
+ */
+export const MAX_COX_SERVICES = 200;
+
 /** qnorm(0.999), exactly as measures.md gives it. */
 export const Z998 = 3.090232306167813;
 
@@ -175,7 +183,7 @@ function coxAdjusted(study: Study, columns: readonly CaseMixColumn[], d: Desista
     c.events += d.event[j];
   });
   const names = [...counts.keys()].sort(compareCodePoints);
-  if (names.length < 2) return null;
+  if (names.length < 2 || names.length > MAX_COX_SERVICES) return null;
   let reference = names[0];
   for (const s of names) if (counts.get(s)!.n > counts.get(reference)!.n) reference = s;
   const time = Float64Array.from(used, (j) => d.time[j]);

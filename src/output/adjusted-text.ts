@@ -42,7 +42,7 @@ export function adjustedComparisonLines(a: AdjustedComparison | null | undefined
   L.push(...binaryLines(`Recall within ${a.windowMonths} months of release`, a.recall));
   const c = a.timeToReconviction;
   if (!c) {
-    L.push('  Conviction-free time: no Cox model (fewer than two services with complete covariates, or no reconviction)');
+    L.push('  Conviction-free time: no Cox model (fewer than two services with complete covariates, more than 200 services, or no reconviction)');
     return L;
   }
   L.push(`  Conviction-free time, Cox model on service plus case mix: ${c.nEvent} reconvicted; ${flowWords(c.flow)}`);

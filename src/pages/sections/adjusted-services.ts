@@ -6,6 +6,7 @@
  */
 import { adjustedForestChart, ADJUSTED_OUTCOME_WORDS } from '../../charts/adjusted-forest.js';
 import { oeFunnelChart } from '../../charts/oe-funnel.js';
+import { MAX_COX_SERVICES } from '../../measures/adjusted-services.js';
 import { changedByAdjustment, publishAdjusted, type PublishedBinaryAdjusted, type PublishedFlow } from '../../disclosure/adjusted-services.js';
 import { formatCount, type DisclosurePolicy } from '../../disclosure/cells.js';
 import { decimal, formatInteger, listWords, percent, pPhrase, pValue } from '../../words/format.js';
@@ -139,6 +140,11 @@ export function adjustedServicesBlocks(ctx: ReportContext): Block[] {
     );
   }
   const c = p.cox;
+  if (!c) {
+    blocks.push(
+      html`<p class="note">${`No adjusted Cox model of conviction-free time: it needs at least two services with someone reconvicted, and is not fitted above ${MAX_COX_SERVICES} services (one term per service would make it slow and its hazard ratios say little).`}</p>`,
+    );
+  }
   if (c) {
     const rows = c.rows.map((r) => [
       r.service,

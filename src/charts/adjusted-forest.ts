@@ -53,8 +53,8 @@ export function adjustedForestChart(outcomes: PublishedBinaryAdjusted[]): ChartS
     scale: { domain: [0, Math.min(1, Math.ceil(highest * 10 + 0.5) / 10)] },
     axis: { format: '.0%', title: null, tickCount: 4, labelFontSize: 10 },
   };
-  const y = { field: 'label', type: 'nominal' as const, sort: services, scale: { domain: services }, title: null, axis: { labelLimit: 320 } };
-  const yOffset = { field: 'kind', type: 'nominal' as const, sort: KINDS, scale: { domain: KINDS, paddingOuter: 0.3 } };
+  const y = { field: 'label', type: 'nominal' as const, scale: { domain: services }, title: null, axis: { labelLimit: 320 } };
+  const yOffset = { field: 'kind', type: 'nominal' as const, scale: { domain: KINDS, paddingOuter: 0.3 } };
   const color = {
     field: 'kind',
     type: 'nominal' as const,

@@ -58,6 +58,7 @@ const withR = hasR();
 console.log(`follow-up benchmarks on ${process.platform}, node ${process.version}${withR ? ', with R yardsticks' : ' (R not installed: no yardsticks)'}`);
 
 execFileSync(process.execPath, [...tsx, 'bench/hostile.ts'], { stdio: 'inherit' });
+execFileSync(process.execPath, [...tsx, 'bench/many-services.ts'], { stdio: 'inherit' });
 console.log('Statistics alone:');
 execFileSync(process.execPath, [...tsx, 'bench/stats.ts'], { stdio: 'inherit' });
 if (!process.argv.includes('--no-models')) {

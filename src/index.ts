@@ -14,6 +14,7 @@ export { writeReport, type WriteReportOptions } from './notebook/write-report.js
 export { narrator } from './notebook/narrator.js';
 export type { Narrator } from './disclosure/narrator.js';
 export { publish, type Published, type PublishedServices } from './disclosure/publish.js';
+export { publishAdjusted, changedByAdjustment, type PublishedAdjusted, type PublishedBinaryAdjusted } from './disclosure/adjusted-services.js';
 export { say, words, NarrativeDisclosureError, type Narrative, type Sentence, type Shown } from './disclosure/narrative.js';
 export type { Count, DisclosurePolicy, ShownProportion } from './disclosure/cells.js';
 export {
@@ -38,6 +39,7 @@ export type { MatchedSample } from './measures/comparison/matched-sample.js';
 export type { ComparisonSettings } from './study/comparison-settings.js';
 export { comparisonJson } from './output/comparison-json.js';
 export { formatComparisonText } from './output/comparison-text.js';
+export type * from './measures/adjusted-types.js';
 export type { Study } from './study/study.js';
 export type { MeasureOptions, ReportOptions } from './study/options.js';
 export type { SectionId } from './pages/context.js';

@@ -29,7 +29,7 @@ export interface CountBarsInput {
 export function countBarsChart(input: CountBarsInput): ChartSpec {
   const order = input.bars.map((b) => b.label);
   const values = input.bars.map((b) => ({ label: b.label, count: b.count.hidden ? null : b.count.value, text: formatCount(b.count, input.policy) }));
-  const y = { field: 'label', type: 'nominal' as const, sort: order, scale: { domain: order }, title: input.categoryTitle, axis: GROUP_AXIS };
+  const y = { field: 'label', type: 'nominal' as const, scale: { domain: order }, title: input.categoryTitle, axis: GROUP_AXIS };
   const max = Math.max(1, ...values.map((v) => v.count ?? 0));
   const description =
     `${input.countTitle} by ${input.categoryTitle.toLowerCase()}: ` +

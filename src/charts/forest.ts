@@ -42,7 +42,7 @@ export function forestPanelsChart(comparisons: ServiceComparison[], policy: Disc
     }));
   });
   const x = { type: 'quantitative' as const, scale: { domain: [0, 1] }, axis: { format: '.0%', title: null, tickCount: 4, labelFontSize: 10 } };
-  const y = { field: 'label', type: 'nominal' as const, sort: services, scale: { domain: services }, title: null, axis: { labelLimit: 320 } };
+  const y = { field: 'label', type: 'nominal' as const, scale: { domain: services }, title: null, axis: { labelLimit: 320 } };
   const describe = ({ c, rows: shown, pooled }: (typeof published)[number]) => {
     const w = COMPARED_MEASURE_WORDS[c.measure];
     const pooledText = pooled.hidden || pooled.proportion == null ? 'withheld' : `${percent(pooled.proportion)} overall`;

@@ -170,10 +170,10 @@ export function kaplanMeierChart(input: KmChartInput): ChartSpec {
   const many = labels.length > 1;
   const legend = { orient: 'top', direction: 'horizontal', title: null, symbolType: 'stroke', symbolSize: 400, labelLimit: 240 };
   const colour = many
-    ? { field: 'series', type: 'nominal' as const, sort: labels, scale: { domain: labels, range: SERIES_COLOURS.slice(0, labels.length) }, legend }
+    ? { field: 'series', type: 'nominal' as const, scale: { domain: labels, range: SERIES_COLOURS.slice(0, labels.length) }, legend }
     : { value: DARK };
   const dash = many
-    ? { field: 'series', type: 'nominal' as const, sort: labels, scale: { domain: labels, range: SERIES_DASHES.slice(0, labels.length) } }
+    ? { field: 'series', type: 'nominal' as const, scale: { domain: labels, range: SERIES_DASHES.slice(0, labels.length) } }
     : undefined;
   const colourOf = (series: string) => (many ? SERIES_COLOURS[labels.indexOf(series) % SERIES_COLOURS.length] : DARK);
   const ends = labels

@@ -94,14 +94,14 @@ export function seriousnessChart(result: ReconvictionResult, policy: DisclosureP
     height: Math.max(40, 32 * rows.length),
     data: { values },
     encoding: {
-      y: { field: 'label', type: 'nominal', sort: order, scale: { domain: order }, title: 'Index offence', axis: GROUP_AXIS },
+      y: { field: 'label', type: 'nominal', scale: { domain: order }, title: 'Index offence', axis: GROUP_AXIS },
       x: { field: 'count', type: 'quantitative', stack: 'zero', axis: { title: 'People reconvicted', tickMinStep: 1, format: 'd' } },
       order: { field: 'order' },
     },
     layer: [
       {
         mark: { type: 'bar', stroke: 'white', strokeWidth: 1, height: { band: 0.7 } },
-        encoding: { color: { field: 'level', type: 'ordinal', sort: words, scale: { domain: words, range: ORDINAL3 }, legend: { title: null } } },
+        encoding: { color: { field: 'level', type: 'ordinal', scale: { domain: words, range: ORDINAL3 }, legend: { title: null } } },
       },
       {
         // each segment's count at its right end, white on the dark fills

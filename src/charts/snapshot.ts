@@ -30,7 +30,7 @@ export function snapshotChart(s: SnapshotResult, policy: DisclosurePolicy): Char
     `${formatCount(t.inCustody, policy)} in custody and ${formatCount(t.inCommunity, policy)} in the community. ` +
     table.rows.map((r) => `${r.service}: ${formatCount(r.inCustody, policy)} in custody, ${formatCount(r.inCommunity, policy)} in the community`).join('; ') +
     '.';
-  const y = { field: 'service', type: 'nominal' as const, sort: order, scale: { domain: order }, title: 'Service', axis: GROUP_AXIS };
+  const y = { field: 'service', type: 'nominal' as const, scale: { domain: order }, title: 'Service', axis: GROUP_AXIS };
   return {
     $schema: SCHEMA,
     title: chartTitle(`Caseload on ${longDate(s.date)} by service`, 'Dark: in custody (preparing for release or recalled); light: in the community'),
@@ -45,7 +45,7 @@ export function snapshotChart(s: SnapshotResult, policy: DisclosurePolicy): Char
         encoding: {
           y,
           x: { field: 'people', type: 'quantitative', stack: 'zero', axis: { title: 'People', tickMinStep: 1, format: 'd' } },
-          color: { field: 'place', type: 'nominal', sort: places, scale: { domain: places, range: [DARK, LIGHT] }, legend: { title: null } },
+          color: { field: 'place', type: 'nominal', scale: { domain: places, range: [DARK, LIGHT] }, legend: { title: null } },
           order: { field: 'order' },
         },
       },

@@ -39,7 +39,7 @@ export function timeInServiceChart(result: TimeInServiceResult, policy: Disclosu
   const values = rows.filter((r) => r.s.n > 0 && !summaryWithheld(r.s, policy) && r.s.min != null).map((r) => ({ label: r.label, ...r.s }));
   const max = Math.max(1, ...values.map((v) => v.max ?? 0));
   const x = { type: 'quantitative' as const, scale: { domain: [0, Math.ceil(max / 6) * 6] }, axis: { title: 'Months', tickMinStep: 1 } };
-  const y = { field: 'label', type: 'nominal' as const, sort: order, scale: { domain: order }, title: null, axis: GROUP_AXIS };
+  const y = { field: 'label', type: 'nominal' as const, scale: { domain: order }, title: null, axis: GROUP_AXIS };
   const description =
     'Time in service in months. ' +
     rows

@@ -17,6 +17,7 @@ import { provenOutcomes, provenResultFrom } from './proven-reoffending.js';
 import { recallOutcomes, recallResultFrom } from './recall.js';
 import { reconvictionOutcomes, reconvictionResultFrom } from './reconviction.js';
 import { compareServicesFrom } from './services.js';
+import { adjustedComparisonFrom } from './adjusted-services.js';
 import { caseloadSnapshot } from './snapshot.js';
 import { timeInServiceMeasure } from './time-in-service.js';
 import type { StudyMeasures } from './types.js';
@@ -68,6 +69,7 @@ export function computeMeasures(study: Study, options: Partial<MeasureOptions> =
     snapshot: study.snapshotDate === null || Number.isNaN(study.snapshotDate) ? null : caseloadSnapshot(study, study.snapshotDate),
     change: changeMeasure(study, opts.groupBy),
     breakEven: value === null ? null : serviceBreakEven(study, opts, value),
+    adjustedComparison: adjustedComparisonFrom(study, outcomes, opts),
   };
   measures.breaches = breachMeasure(study, opts);
   measures.cautions = cautionMeasure(study, opts);

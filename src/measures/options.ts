@@ -40,5 +40,9 @@ export function resolveOptions(partial: Partial<MeasureOptions> = {}): MeasureOp
   if (typeof opts.groupBy !== 'string' || opts.groupBy.trim() === '') {
     throw new MeasureOptionError(`Option groupBy must name a column; got ${JSON.stringify(opts.groupBy)}.`);
   }
+  const mix = opts.caseMix;
+  if (mix !== undefined && !(Array.isArray(mix) && mix.length > 0 && mix.every((c) => typeof c === 'string' && c.trim() !== ''))) {
+    throw new MeasureOptionError(`Option caseMix must be a non-empty list of column names; got ${JSON.stringify(mix)}.`);
+  }
   return opts;
 }

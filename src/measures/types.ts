@@ -9,6 +9,7 @@ import type { MeasureOptions } from '../study/options.js';
 import type { ChangeResult } from './change/measure.js';
 
 export type { ChangeResult, InstrumentChange, ChangeSummary, ChangeCategories, Category } from './change/measure.js';
+import type { AdjustedComparison } from './adjusted-types.js';
 
 /** A group's share of a binary outcome. */
 export interface GroupProportion extends Proportion {
@@ -196,6 +197,8 @@ export interface StudyMeasures {
   timeInService: TimeInServiceResult;
   services: ServicesResult;
   snapshot: SnapshotResult | null;
+  /** Services compared, adjusted for case mix (measures.md); null with fewer than two services. */
+  adjustedComparison?: AdjustedComparison | null;
   /** Individual outcome change per instrument (change.md); null without instruments and assessments. */
   change?: ChangeResult | null;
   /** Value for money without a comparison group (value.md): the break-even only; null without `value`. */

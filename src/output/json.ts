@@ -8,6 +8,7 @@ import type { GroupComparison, GroupCurves, StudyMeasures } from '../measures/ty
 import { changeJson } from './change-json.js';
 import { breakEvenOnlyJson } from './value-json.js';
 import { competingRisksJson } from './competing-risks-json.js';
+import { adjustedComparisonJson } from './adjusted-json.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -185,6 +186,7 @@ export function toJsonDocument(m: StudyMeasures): { [key: string]: Json } {
       : null,
     description: descriptionJson(m),
     services: servicesJson(m),
+    adjustedComparison: adjustedComparisonJson(m.adjustedComparison),
     change: changeJson(m.change),
     breakEven: breakEvenOnlyJson(m.breakEven ?? null) as Json,
     competingRisks: competingRisksJson(m.competingRisks),

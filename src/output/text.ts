@@ -9,6 +9,7 @@ import { changeTextLines } from './change-text.js';
 import { NO_VALUE_REASON } from '../measures/value/service-break-even.js';
 import { breakEvenOnlySentences, unitCostsWords } from './value-words.js';
 import { breachCautionLines, competingRisksLines } from './competing-risks-text.js';
+import { adjustedComparisonLines } from './adjusted-text.js';
 
 const RECALL_WINDOW: Record<string, string> = {
   intervention: 'during the intervention, from release to the service end or follow-up end',
@@ -226,6 +227,7 @@ export function formatMeasuresText(m: StudyMeasures): string {
       L.push(`  Conviction-free curves, log-rank chi-square ${fmt(lr.chiSquare, 2)} on ${lr.df} df, ${pValue(lr.p)}`);
     }
   }
+  L.push(...adjustedComparisonLines(m.adjustedComparison));
 
   L.push(...breachCautionLines(m.breaches, m.cautions));
   L.push(...competingRisksLines(m.competingRisks));

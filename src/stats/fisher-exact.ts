@@ -133,7 +133,7 @@ function networkPValue(sizes: number[], totalYes: number, threshold: number, log
         const kept = countAtMost(node.past, threshold - step - bounds.min(j + 1, childLeft));
         if (added > 0) p += factor * node.cumulativeMass[added - 1];
         work += 1 + kept - added;
-        if (work > budget) return null;
+        if (work + bounds.cost > budget) return null;
         if (kept > added) {
           let child = pending.get(childLeft);
           if (!child) pending.set(childLeft, (child = new PathBuffer()));
@@ -146,7 +146,7 @@ function networkPValue(sizes: number[], totalYes: number, threshold: number, log
   }
   for (const [left, node] of stage) {
     work += lastPair.prepare(left) + node.past.length;
-    if (work > budget) return null;
+    if (work + bounds.cost > budget) return null;
     for (let i = 0; i < node.past.length; i++) p += node.mass[i] * lastPair.tailMass(left, threshold - node.past[i]);
   }
   return p;
@@ -297,6 +297,12 @@ class NodeBounds {
   private readonly maxCache: Float64Array;
   private readonly minCache: Float64Array;
   private readonly sumsCache = new Map<number, { next: Int32Array; previous: Int32Array }[] | null>();
+  /**
+   * Steps spent computing bounds. They count in the work budget with the partial tables:
+   * a bound costs O(rows) (the minimum) to O(rows²) (the maximum's exchange passes), so with
+   * 1,500 rows the bounds alone, uncounted, ran for minutes under a budget of 200,000 tables.
+   */
+  cost = 0;
   constructor(
     private readonly order: number[],
     private readonly remaining: number[],
@@ -323,6 +329,7 @@ class NodeBounds {
 
   private computeMin(j: number, left: number): number {
     const sums = this.otherRowSums(j);
+    this.cost += this.order.length - j;
     let bound = Infinity;
     for (let i = j; i < this.order.length; i++) {
       const n = this.order[i];
@@ -385,6 +392,7 @@ class NodeBounds {
     let unplaced = left - x.reduce((s, v) => s + v, 0);
     const up = (i: number) => (x[i] < sizes[i] ? Math.log((sizes[i] - x[i]) / (x[i] + 1)) : -Infinity);
     const down = (i: number) => (x[i] > 0 ? Math.log(x[i] / (sizes[i] - x[i] + 1)) : -Infinity);
+    this.cost += m * (1 + Math.max(0, unplaced));
     while (unplaced > 0) {
       let best = -1;
       for (let i = 0; i < m; i++) if (x[i] < sizes[i] && (best < 0 || up(i) > up(best))) best = i;
@@ -398,6 +406,7 @@ class NodeBounds {
         if (up(i) > up(bestUp)) bestUp = i;
         if (down(i) > down(bestDown)) bestDown = i;
       }
+      this.cost += m;
       if (bestUp === bestDown || !(up(bestUp) + down(bestDown) > 1e-12)) break;
       x[bestUp]++;
       x[bestDown]--;

@@ -23,6 +23,8 @@ export interface MeasureOptions {
   kmConfType: KmConfType;
   /** A column of people or of the offence lookup; `category` is the index offence's. */
   groupBy: string;
+  /** Covariates of the adjusted comparison of services (measures.md); default comparison.md's covariates. */
+  caseMix?: string[];
 }
 
 export interface ReportOptions {

@@ -74,6 +74,14 @@ const text: Check = (value, where) => {
   throw new StudySettingError(`${where} is ${JSON.stringify(value)}; expected a non-empty string`);
 };
 
+/** A list of column names: an array of strings (study file) or `a,b,c` (a flag). */
+const columnList: Check = (value, where) => {
+  // A flag (`--case-mix a,b`) is text; a study file must give a JSON list.
+  const list = typeof value === 'string' && where.startsWith('--') ? value.split(',').map((c) => c.trim()) : value;
+  if (Array.isArray(list) && list.length > 0 && list.every((c) => typeof c === 'string' && c.trim() !== '')) return list.map((c: string) => c.trim());
+  throw new StudySettingError(`${where} is ${JSON.stringify(value)}; expected a non-empty list of column names`);
+};
+
 /** A `YYYY-MM-DD` date that exists. */
 export const isoDate: Check = (value, where) => {
   if (typeof value === 'string' && parseISODate(value) !== undefined) return value;
@@ -95,6 +103,7 @@ export const OPTION_CHECKS: Record<keyof MeasureOptions, Check> = {
   interval: enumOf('wilson', 'clopper-pearson'),
   kmConfType: enumOf('log', 'log-log', 'plain'),
   groupBy: text,
+  caseMix: columnList,
 };
 
 /** The checks of every key under `report`. */

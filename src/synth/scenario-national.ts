@@ -20,6 +20,7 @@ import { drawCustodyTenths, drawNationalProfile } from './person-builder.js';
 import { breachEvent, outcomeEvent, recallCycleDays, recallEvents } from './event-builder.js';
 import { CAUTION_OFFENCES, INDICTABLE_RECONVICTION, SUMMARY_RECONVICTION } from './offence-pools.js';
 import { NATIONAL_SERVICES, type ServiceProfile } from './services.js';
+import { drawCaseMixRisk, profileForRisk, serviceForRisk } from './national-case-mix.js';
 import { studyId, type Sample, type SynthEvent, type SynthPerson } from './records.js';
 import { addDeaths } from './deaths.js';
 
@@ -146,7 +147,10 @@ interface Built {
 const serviceStart = (s: ServiceProfile) => dayFromParts(s.since, 1, 1);
 
 function buildPerson(rng: Rng, slot: Slot, id: string): Built {
-  const { service, kind, edge } = slot;
+  const { kind, edge } = slot;
+  // case mix by service: the person's latent risk sets their chances and their recorded profile
+  const risk = drawCaseMixRisk(rng, slot.service);
+  const service = serviceForRisk(slot.service, risk);
   const start = serviceStart(service);
   const events: SynthEvent[] = [];
   let inReachStart: Day;
@@ -317,7 +321,7 @@ function buildPerson(rng: Rng, slot: Slot, id: string): Built {
   const person: SynthPerson = {
     personId: id,
     service: service.name,
-    ...drawNationalProfile(rng, service, r, custodyTenths, { priors: 0.03, aces: 0.08 }),
+    ...profileForRisk(drawNationalProfile(rng, service, r, custodyTenths, { priors: 0.03, aces: 0.08 }), risk),
     referralDate: inReachStart - intBetween(rng, 7, 120),
     inReachStart,
     releaseDate: r,

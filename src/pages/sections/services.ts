@@ -8,6 +8,7 @@ import type { ServiceComparison } from '../../measures/types.js';
 import { table } from '../tables.js';
 import { html, type Html } from '../html.js';
 import { kmFigure } from './km.js';
+import { adjustedServicesBlocks } from './adjusted-services.js';
 import { cohortComparison, shownServices, funnelPosition } from '../../disclosure/services.js';
 
 /** A compared measure with its services and pooled proportion as published. */
@@ -102,5 +103,6 @@ export function servicesSection(ctx: ReportContext): Section {
       );
     }
   }
+  blocks.push(...adjustedServicesBlocks(ctx));
   return { id: 'services', heading: 'Services compared', blocks };
 }

@@ -1,0 +1,224 @@
+/**
+ * Services compared, adjusted for whom they take on (measures.md): proven reoffending and
+ * recall within W months indirectly standardised by the case-mix logistic model (observed,
+ * expected, O/E with its limits, the risk-adjusted rate), and the Cox model of the
+ * conviction-free time on service plus case mix with the likelihood-ratio test of service.
+ * JSON: json-output.md `adjustedComparison`.
+ */
+import { coxph, type CoxFit } from '../stats/cox-fit.js';
+import { compareCodePoints } from '../stats/code-point-order.js';
+import { designMatrix, type Covariate } from '../stats/design-matrix.js';
+import { logisticRegression } from '../stats/logistic-regression.js';
+import { chiSquareUpperTail } from '../stats/chi-square-distribution.js';
+import { Z95 } from '../stats/normal.js';
+import { proportion } from '../stats/proportion.js';
+import type { MeasureOptions } from '../study/options.js';
+import type { Study } from '../study/study.js';
+import { EVENT } from '../study/vocabulary.js';
+import { addMonths } from '../time/days.js';
+import type { AdjustedComparison, AdjustedService, BinaryAdjusted, CoxService, TimeToReconvictionAdjusted } from './adjusted-types.js';
+import { caseMixColumns, caseMixCovariates, completeCases, modelFlow, type CaseMixColumn } from './case-mix.js';
+import { columnsOf } from './columns.js';
+import type { DesistanceOutcomes } from './desistance.js';
+import { resolveOptions } from './options.js';
+import type { ProvenOutcomes } from './proven-reoffending.js';
+
+/**
+ * Above this many services the Cox model is not fitted: its information matrix has one row per
+ * service term, so each Newton step costs n × services² (minutes with 1,500 services of a
+ * handful of people each, whose hazard ratios would say nothing anyway). The binary models have
+ * no service term and are always fitted.
+ */
+export const MAX_COX_SERVICES = 200;
+
+/** qnorm(0.999), exactly as measures.md gives it. */
+export const Z998 = 3.090232306167813;
+
+/**
+ * The adjusted comparison of services over the given outcomes (proven reoffending's
+ * eligible people, the desistance start and conviction-free time). Null when the cohort
+ * has fewer than two services (there is nothing to compare).
+ */
+export function adjustedComparisonFrom(
+  study: Study,
+  outcomes: { provenReoffending: ProvenOutcomes; desistance: DesistanceOutcomes },
+  options: Partial<MeasureOptions> = {},
+): AdjustedComparison | null {
+  const opts = resolveOptions(options);
+  const columns = caseMixColumns(study, opts.caseMix);
+  const pr = outcomes.provenReoffending;
+  const d = outcomes.desistance;
+  const service = columnsOf(study).people.service;
+  if (new Set(Array.from(d.rows, (i) => service[i])).size < 2) return null;
+  const cohort = pr.rows.length + pr.tooShort;
+  return {
+    caseMix: columns.map((c) => c.name),
+    windowMonths: opts.provenWindowMonths,
+    provenReoffending: binaryAdjusted(study, columns, pr.rows, pr.reoffended, cohort, pr.tooShort, opts),
+    recall: binaryAdjusted(study, columns, pr.rows, recallWithin(study, pr.rows, opts.provenWindowMonths), cohort, pr.tooShort, opts),
+    timeToReconviction: coxAdjusted(study, columns, d),
+  };
+}
+
+/** 1 for each person (`rows`) with a recall dated in [r, r + W months). */
+function recallWithin(study: Study, rows: ArrayLike<number>, months: number): Uint8Array {
+  const { people: p, events: ev, personStart } = columnsOf(study);
+  const out = new Uint8Array(rows.length);
+  for (let j = 0; j < rows.length; j++) {
+    const i = rows[j];
+    const r = p.releaseDate[i];
+    const w = addMonths(r, months);
+    for (let x = personStart[i], stop = personStart[i + 1]; x < stop; x++) {
+      if (ev.type[x] !== EVENT.recall) continue;
+      const t = ev.date[x];
+      if (t >= r && t < w) {
+        out[j] = 1;
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+const scale = (lim: [number, number], by: number): [number, number] => [lim[0] * by, lim[1] * by];
+
+/**
+ * Indirect standardisation: the logistic regression of the outcome on the case mix (no
+ * service term) over the people with complete covariates; per service O, E = Σ p̂,
+ * O/E, (O/E) × overall rate, and O/E limits 1 ± z·√(Σ p̂(1 − p̂)) / E, not clipped.
+ */
+function binaryAdjusted(
+  study: Study,
+  columns: readonly CaseMixColumn[],
+  rows: Int32Array,
+  outcome: Uint8Array,
+  cohort: number,
+  tooShort: number,
+  opts: MeasureOptions,
+): BinaryAdjusted | null {
+  const { used, missingCovariate } = completeCases(columns, rows);
+  const flow = modelFlow(cohort, tooShort, missingCovariate, used.length);
+  if (used.length === 0) return null;
+  const usedRows = used.map((j) => rows[j]);
+  const y = Float64Array.from(used, (j) => outcome[j]);
+  const fit = logisticRegression(designMatrix(caseMixCovariates(columns, usedRows), { n: used.length }), y);
+  const service = columnsOf(study).people.service;
+  const byName = new Map<string, { n: number; o: number; e: number; v: number }>();
+  let observed = 0;
+  let expected = 0;
+  for (let k = 0; k < used.length; k++) {
+    const name = service[usedRows[k]];
+    let s = byName.get(name);
+    if (!s) byName.set(name, (s = { n: 0, o: 0, e: 0, v: 0 }));
+    const p = fit.fitted[k];
+    s.n++;
+    s.o += y[k];
+    s.e += p;
+    s.v += p * (1 - p);
+    observed += y[k];
+    expected += p;
+  }
+  const overall = proportion(observed, used.length, opts.interval);
+  const rate = overall.proportion as number;
+  const byService: AdjustedService[] = [...byName.keys()].sort(compareCodePoints).map((name) => {
+    const s = byName.get(name)!;
+    const ratio = s.o / s.e;
+    const half = (z: number) => (z * Math.sqrt(s.v)) / s.e;
+    const limits95: [number, number] = [1 - half(Z95), 1 + half(Z95)];
+    const limits998: [number, number] = [1 - half(Z998), 1 + half(Z998)];
+    return {
+      service: name,
+      n: s.n,
+      observed: s.o,
+      expected: s.e,
+      ratio,
+      riskAdjustedRate: ratio * rate,
+      raw: proportion(s.o, s.n, opts.interval),
+      limits95,
+      limits998,
+      rateLimits95: scale(limits95, rate),
+      rateLimits998: scale(limits998, rate),
+    };
+  });
+  return {
+    flow,
+    overall,
+    expected,
+    model: {
+      terms: fit.terms,
+      deviance: fit.deviance,
+      nullDeviance: fit.nullDeviance,
+      aic: fit.aic,
+      iterations: fit.iterations,
+      converged: fit.converged,
+      warnings: fit.warnings,
+    },
+    byService,
+  };
+}
+
+/** The design's columns as coxph takes them (the intercept dropped). */
+function coxColumns(covariates: readonly Covariate[], n: number): { names: string[]; columns: Float64Array[] } {
+  const m = designMatrix(covariates, { n, intercept: false });
+  return { names: m.terms, columns: m.terms.map((_, t) => m.x.subarray(t * n, (t + 1) * n)) };
+}
+
+/**
+ * The Cox model (Efron ties) of the conviction-free time from s on service (reference: the
+ * service with most people, ties by code point) plus the case mix, every cohort person with
+ * complete covariates; the likelihood-ratio test of the service terms against the
+ * case-mix-only model, on the number of non-aliased service terms.
+ */
+function coxAdjusted(study: Study, columns: readonly CaseMixColumn[], d: DesistanceOutcomes): TimeToReconvictionAdjusted | null {
+  const { used, missingCovariate } = completeCases(columns, d.rows);
+  const flow = modelFlow(d.rows.length, undefined, missingCovariate, used.length);
+  const usedRows = used.map((j) => d.rows[j]);
+  const service = columnsOf(study).people.service;
+  const counts = new Map<string, { n: number; events: number }>();
+  used.forEach((j, k) => {
+    const name = service[usedRows[k]];
+    let c = counts.get(name);
+    if (!c) counts.set(name, (c = { n: 0, events: 0 }));
+    c.n++;
+    c.events += d.event[j];
+  });
+  const names = [...counts.keys()].sort(compareCodePoints);
+  if (names.length < 2 || names.length > MAX_COX_SERVICES) return null;
+  let reference = names[0];
+  for (const s of names) if (counts.get(s)!.n > counts.get(reference)!.n) reference = s;
+  const time = Float64Array.from(used, (j) => d.time[j]);
+  const event = Float64Array.from(used, (j) => d.event[j]);
+  const nEvent = event.reduce((a, b) => a + b, 0);
+  if (nEvent === 0) return null;
+  // Service as treatment contrasts against the reference (R: relevel(factor(service), ref)).
+  const serviceColumns = names
+    .filter((s) => s !== reference)
+    .map((s) => ({ name: `service=${s}`, column: Float64Array.from(usedRows, (i) => (service[i] === s ? 1 : 0)) }));
+  const mix = coxColumns(caseMixCovariates(columns, usedRows), used.length);
+  const full = coxph(time, event, {
+    names: [...serviceColumns.map((c) => c.name), ...mix.names],
+    columns: [...serviceColumns.map((c) => c.column), ...mix.columns],
+  });
+  const mixOnly: CoxFit | null = mix.names.length > 0 ? coxph(time, event, mix) : null;
+  const logLikMix = mixOnly ? mixOnly.logLik.final : full.logLik.null;
+  const df = full.terms.slice(0, serviceColumns.length).filter((t) => t.estimate !== null).length;
+  const statistic = 2 * (full.logLik.final - logLikMix);
+  const byService: CoxService[] = names.map((s) => {
+    const c = counts.get(s)!;
+    if (s === reference) return { service: s, n: c.n, nEvent: c.events, reference: true, estimate: 0, hazardRatio: 1, se: null, z: null, p: null, ci: null };
+    const t = full.terms[serviceColumns.findIndex((x) => x.name === `service=${s}`)];
+    return { service: s, n: c.n, nEvent: c.events, reference: false, estimate: t.estimate, hazardRatio: t.hazardRatio, se: t.se, z: t.z, p: t.p, ci: t.ci };
+  });
+  return {
+    flow,
+    nEvent,
+    reference,
+    byService,
+    lrTest: { statistic, df, p: df > 0 ? chiSquareUpperTail(statistic, df) : null },
+    caseMix: full.terms
+      .slice(serviceColumns.length)
+      .map((t) => ({ term: t.term, estimate: t.estimate, se: t.se, z: t.z, p: t.p, ci: t.ci, hazardRatio: t.hazardRatio })),
+    logLik: { null: full.logLik.null, caseMixOnly: logLikMix, full: full.logLik.final },
+    warnings: [...full.warnings, ...(mixOnly?.warnings ?? [])],
+  };
+}

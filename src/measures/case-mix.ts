@@ -1,0 +1,142 @@
+/**
+ * The case-mix covariates of the adjusted comparison of services (measures.md, "Services
+ * compared, adjusted for whom they take on"; the terms and levels rules of comparison.md,
+ * "Covariates and the propensity score"): option `caseMix`, each name resolved to a value
+ * per person, missing values found, and numeric vs categorical decided over a model's people.
+ */
+import type { Covariate } from '../stats/design-matrix.js';
+import type { Study } from '../study/study.js';
+import { partsOfDay } from '../time/days.js';
+import { columnsOf, rawColumn } from './columns.js';
+import { MeasureOptionError } from './options.js';
+import type { ModelFlow } from './adjusted-types.js';
+
+/** comparison.md's default covariates, the default case mix. */
+const DEFAULT_CASE_MIX = ['age_at_release', 'sex', 'prior_convictions', 'custody_years_before_release', 'category', 'release_year'] as const;
+
+/** Offence-lookup columns of the index offence a case mix may name. */
+const LOOKUP = ['category', 'group', 'mode_of_trial', 'severity'] as const;
+const DATES = new Set(['referral_date', 'in_reach_start', 'release_date', 'service_end', 'follow_up_end']);
+/** Columns that are not a description of the person taken on. */
+const NOT_CASE_MIX = new Set(['person_id', 'service', 'index_offence_row', 'included', 'exclusion_reason', 'end_reason']);
+
+/** One case-mix covariate: a number or a level per people row, null when missing. */
+export interface CaseMixColumn {
+  name: string;
+  valueOf: (row: number) => number | string | null;
+}
+
+/**
+ * Resolves the case mix: the given list (each name must be a people column, an index
+ * offence lookup column or `release_year`; an unknown, absent, date or identifying column
+ * is an error naming it), or by default those of comparison.md's defaults the people file has.
+ */
+export function caseMixColumns(study: Study, caseMix: readonly string[] | undefined): CaseMixColumn[] {
+  const given = caseMix !== undefined;
+  const names = (caseMix ?? DEFAULT_CASE_MIX).map((c) => c.trim().toLowerCase());
+  if (given && names.length === 0) throw new MeasureOptionError('Option caseMix must name at least one column.');
+  const seen = new Set<string>();
+  const out: CaseMixColumn[] = [];
+  const absent = new Set(study.absentPeopleColumns ?? []);
+  const peopleNames = study.people.columnNames();
+  for (const name of names) {
+    if (seen.has(name)) throw new MeasureOptionError(`Option caseMix names "${name}" twice.`);
+    seen.add(name);
+    if (name === 'release_year') {
+      out.push(releaseYear(study));
+      continue;
+    }
+    if ((LOOKUP as readonly string[]).includes(name)) {
+      out.push(lookupColumn(study, name as (typeof LOOKUP)[number]));
+      continue;
+    }
+    const usable = () =>
+      `Use a people column (${peopleNames.filter((c) => !NOT_CASE_MIX.has(c) && !DATES.has(c) && !absent.has(c)).join(', ')}), ` +
+      `an index offence column (${LOOKUP.join(', ')}) or release_year.`;
+    if (NOT_CASE_MIX.has(name)) throw new MeasureOptionError(`Option caseMix cannot use "${name}": it does not describe whom a service takes on. ${usable()}`);
+    if (DATES.has(name))
+      throw new MeasureOptionError(`Option caseMix cannot use the date "${name}"; release_year is the calendar year of release. ${usable()}`);
+    if (!peopleNames.includes(name)) throw new MeasureOptionError(`Option caseMix names "${name}", which is no column of the study. ${usable()}`);
+    if (absent.has(name)) {
+      if (given) throw new MeasureOptionError(`Option caseMix names "${name}", but the people file has no ${name} column. ${usable()}`);
+      continue;
+    }
+    out.push(peopleColumn(study, name));
+  }
+  return out;
+}
+
+function releaseYear(study: Study): CaseMixColumn {
+  const r = columnsOf(study).people.releaseDate;
+  return { name: 'release_year', valueOf: (i) => (Number.isNaN(r[i]) ? null : partsOfDay(r[i]).year) };
+}
+
+function lookupColumn(study: Study, name: (typeof LOOKUP)[number]): CaseMixColumn {
+  const o = study.offences;
+  const row = columnsOf(study).people.indexOffenceRow;
+  const pick: (k: number) => number | string | null =
+    name === 'severity'
+      ? (k) => (Number.isFinite(o.severity[k]) ? o.severity[k] : null)
+      : name === 'category'
+        ? (k) => o.category[k]
+        : name === 'group'
+          ? (k) => o.group[k]
+          : (k) => o.modeOfTrial[k];
+  return { name, valueOf: (i) => (row[i] < 0 ? null : blankToNull(pick(row[i]))) };
+}
+
+function peopleColumn(study: Study, name: string): CaseMixColumn {
+  const values = rawColumn<ArrayLike<unknown>>(study.people, name, 'people');
+  return {
+    name,
+    valueOf: (i) => {
+      const v = values[i];
+      if (typeof v === 'number') return Number.isFinite(v) ? v : null;
+      if (typeof v === 'boolean') return v ? 'yes' : 'no';
+      return v === null || v === undefined ? null : blankToNull(String(v));
+    },
+  };
+}
+
+function blankToNull(v: number | string | null): number | string | null {
+  if (typeof v !== 'string') return v;
+  const s = v.trim();
+  return s === '' ? null : s;
+}
+
+const NUMBER_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/**
+ * The covariates of a model over its people (`rows`): a column whose values there are all
+ * numbers (or all numeric text) enters as a number, any other as categories
+ * (comparison.md), so the decision and the levels are each model's own.
+ */
+export function caseMixCovariates(columns: readonly CaseMixColumn[], rows: ArrayLike<number>): Covariate[] {
+  return columns.map((c) => {
+    const raw = Array.from(rows, (i) => c.valueOf(i) as number | string);
+    if (raw.every((v) => typeof v === 'number')) return { name: c.name, values: raw as number[] };
+    if (raw.every((v) => typeof v === 'number' || NUMBER_TEXT.test(v))) return { name: c.name, values: raw.map(Number) };
+    return { name: c.name, values: raw.map(String) };
+  });
+}
+
+/**
+ * Splits `rows` into the people with every covariate recorded (in order) and a flow that
+ * counts each other person under the first missing covariate in `caseMix` order.
+ */
+export function completeCases(columns: readonly CaseMixColumn[], rows: ArrayLike<number>): { used: number[]; missingCovariate: Record<string, number> } {
+  const missingCovariate: Record<string, number> = {};
+  for (const c of columns) missingCovariate[c.name] = 0;
+  const used: number[] = [];
+  for (let j = 0; j < rows.length; j++) {
+    const i = rows[j];
+    const first = columns.find((c) => c.valueOf(i) === null);
+    if (first) missingCovariate[first.name]++;
+    else used.push(j);
+  }
+  return { used, missingCovariate };
+}
+
+export function modelFlow(cohort: number, tooShort: number | undefined, missingCovariate: Record<string, number>, used: number): ModelFlow {
+  return tooShort === undefined ? { cohort, missingCovariate, used } : { cohort, tooShort, missingCovariate, used };
+}

@@ -17,7 +17,8 @@ async function run(...argv: string[]) {
 /** The Resettle sample in a fresh folder, with its study file's `value` replaced. */
 function resettleWith(value: unknown, unitCosts?: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'cli-value-'));
-  for (const f of ['people.csv', 'events.csv']) copyFileSync(join('data-samples/resettle', f), join(dir, f));
+  // every table the sample's study file names (the questionnaires too)
+  for (const f of ['people.csv', 'events.csv', 'assessments.csv']) copyFileSync(join('data-samples/resettle', f), join(dir, f));
   copyFileSync('data-samples/offences.csv', join(dir, 'offences.csv'));
   if (unitCosts !== undefined) writeFileSync(join(dir, 'costs.csv'), unitCosts);
   const study = JSON.parse(readFileSync('data-samples/resettle/study.json', 'utf8'));

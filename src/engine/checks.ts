@@ -40,6 +40,7 @@ export interface CheckInput {
 
 /** SQL true when text `v` (not NULL) is a date that exists, written YYYY-MM-DD. */
 function isDate(d: Dialect, v: string): string {
+  if (d.isDate) return d.isDate(v);
   const y = `CAST(SUBSTRING(${v}, 1, 4) AS INTEGER)`;
   const m = `CAST(SUBSTRING(${v}, 6, 2) AS INTEGER)`;
   const day = `CAST(SUBSTRING(${v}, 9, 2) AS INTEGER)`;
@@ -59,7 +60,16 @@ export async function runChecks(runner: SqlRunner, input: CheckInput): Promise<v
   const problems: Problem[] = [];
   const file = { people: input.people, events: input.events } as const;
   const missingColumn = (table: 'people' | 'events', name: string) =>
-    problems.push({ severity: 'error', kind: 'missing_column', table, file: file[table], line: 1, column: name, value: null, expected: `${/^[aeiou]/.test(name) ? 'an' : 'a'} ${name} column (required)` });
+    problems.push({
+      severity: 'error',
+      kind: 'missing_column',
+      table,
+      file: file[table],
+      line: 1,
+      column: name,
+      value: null,
+      expected: `${/^[aeiou]/.test(name) ? 'an' : 'a'} ${name} column (required)`,
+    });
   for (const name of ['person_id', 'service', 'index_offence']) if (!input.peopleColumns.includes(name)) missingColumn('people', name);
   for (const name of ['person_id', 'type', 'date']) if (!input.eventColumns.includes(name)) missingColumn('events', name);
   if (problems.length > 0) throw new StudyError(problems, quality());
@@ -67,9 +77,13 @@ export async function runChecks(runner: SqlRunner, input: CheckInput): Promise<v
   const checks: string[] = [];
   // The value as written ('' for a blank), as the in-memory reader reports it.
   const asWritten = (table: 'people' | 'events', column: string, alias = '') =>
-    (table === 'people' ? input.peopleColumns : input.eventColumns).includes(column) ? `COALESCE(${alias || 't.'}${ident(column)}, '')` : 'CAST(NULL AS VARCHAR)';
+    (table === 'people' ? input.peopleColumns : input.eventColumns).includes(column)
+      ? `COALESCE(${alias || 't.'}${ident(column)}, '')`
+      : 'CAST(NULL AS VARCHAR)';
   const check = (table: 'people' | 'events', kind: string, column: string, where: string, expected: string, value = asWritten(table, column)) =>
-    checks.push(`SELECT ${lit(table)} AS tbl, ${lit(kind)} AS kind, _line AS line, ${lit(column)} AS col, ${value} AS value, ${expected} AS expected FROM ${table}_raw t WHERE ${where}`);
+    checks.push(
+      `SELECT ${lit(table)} AS tbl, ${lit(kind)} AS kind, _line AS line, ${lit(column)} AS col, ${value} AS value, ${expected} AS expected FROM ${table}_raw t WHERE ${where}`,
+    );
   const p = (name: string) => cell(input.peopleColumns, name, 't.');
   const e = (name: string) => cell(input.eventColumns, name, 't.');
   const word = (v: string, words: readonly string[]) => `LOWER(${v}) IN (${words.map(lit).join(', ')})`;
@@ -85,9 +99,17 @@ FROM people_raw x JOIN (SELECT ${p('person_id')} AS pid, MIN(_line) AS first FRO
   ON y.pid = ${cell(input.peopleColumns, 'person_id', 'x.')} WHERE x._line > y.first`);
   check('people', 'missing_value', 'service', `${p('service')} IS NULL`, lit('a service (required)'));
   check('people', 'missing_value', 'index_offence', `${p('index_offence')} IS NULL`, lit('an index_offence (required)'));
-  check('people', 'unknown_offence', 'index_offence', `${p('index_offence')} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM offences_t o WHERE o.code = ${p('index_offence')})`, lit('an offence code in the offence lookup'));
+  check(
+    'people',
+    'unknown_offence',
+    'index_offence',
+    `${p('index_offence')} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM offences_t o WHERE o.code = ${p('index_offence')})`,
+    lit('an offence code in the offence lookup'),
+  );
   const dates = ['referral_date', 'in_reach_start', 'release_date', 'service_end', 'follow_up_end'];
-  for (const c of dates) if (input.peopleColumns.includes(c)) check('people', 'invalid_date', c, `${p(c)} IS NOT NULL AND NOT (${isDate(d, p(c))})`, lit('a date that exists, written YYYY-MM-DD'));
+  for (const c of dates)
+    if (input.peopleColumns.includes(c))
+      check('people', 'invalid_date', c, `${p(c)} IS NOT NULL AND NOT (${isDate(d, p(c))})`, lit('a date that exists, written YYYY-MM-DD'));
   const numbers: [string, boolean, number, number, string][] = [
     ['age_at_release', true, 10, 100, 'a whole number of years from 10 to 100'],
     ['prior_convictions', true, 0, 1000, 'a whole number from 0 to 1000'],
@@ -97,50 +119,164 @@ FROM people_raw x JOIN (SELECT ${p('person_id')} AS pid, MIN(_line) AS first FRO
   for (const [c, whole, min, max, expected] of numbers) {
     if (!input.peopleColumns.includes(c)) continue;
     check('people', 'wrong_type', c, `${p(c)} IS NOT NULL AND NOT (${isNumber(d, p(c), whole)})`, lit(expected));
-    check('people', 'out_of_range', c, `${p(c)} IS NOT NULL AND (CASE WHEN ${isNumber(d, p(c), whole)} THEN (CASE WHEN CAST(${p(c)} AS DECIMAL(18, 6)) BETWEEN ${min} AND ${max} THEN 0 ELSE 1 END) ELSE 0 END) = 1`, lit(expected));
+    check(
+      'people',
+      'out_of_range',
+      c,
+      `${p(c)} IS NOT NULL AND (CASE WHEN ${isNumber(d, p(c), whole)} THEN (CASE WHEN CAST(${p(c)} AS DECIMAL(18, 6)) BETWEEN ${min} AND ${max} THEN 0 ELSE 1 END) ELSE 0 END) = 1`,
+      lit(expected),
+    );
   }
-  check('people', 'wrong_type', 'sex', `${p('sex')} IS NOT NULL AND NOT (${word(p('sex'), SEXES)})`, lit('one of male, female, other, unknown (blank means unknown)'));
-  check('people', 'wrong_type', 'end_reason', `${p('end_reason')} IS NOT NULL AND NOT (${word(p('end_reason'), END_REASONS)})`, lit(`one of ${END_REASONS.join(', ')}`));
-  check('people', 'missing_value', 'end_reason', `${p('end_reason')} IS NULL AND ${validDate(p('service_end'))}`, lit('an end_reason, required when service_end is set'));
+  check(
+    'people',
+    'wrong_type',
+    'sex',
+    `${p('sex')} IS NOT NULL AND NOT (${word(p('sex'), SEXES)})`,
+    lit('one of male, female, other, unknown (blank means unknown)'),
+  );
+  check(
+    'people',
+    'wrong_type',
+    'end_reason',
+    `${p('end_reason')} IS NOT NULL AND NOT (${word(p('end_reason'), END_REASONS)})`,
+    lit(`one of ${END_REASONS.join(', ')}`),
+  );
+  check(
+    'people',
+    'missing_value',
+    'end_reason',
+    `${p('end_reason')} IS NULL AND ${validDate(p('service_end'))}`,
+    lit('an end_reason, required when service_end is set'),
+  );
   const booleans = ['true', 'false', 'yes', 'no', '1', '0'];
-  check('people', 'wrong_type', 'included', `${p('included')} IS NOT NULL AND NOT (${word(p('included'), booleans)})`, lit('true/false, yes/no or 1/0 (blank means true)'));
-  check('people', 'missing_value', 'exclusion_reason', `${word(p('included'), ['false', 'no', '0'])} AND ${p('exclusion_reason')} IS NULL`, lit('an exclusion_reason, required when included is false'));
+  check(
+    'people',
+    'wrong_type',
+    'included',
+    `${p('included')} IS NOT NULL AND NOT (${word(p('included'), booleans)})`,
+    lit('true/false, yes/no or 1/0 (blank means true)'),
+  );
+  check(
+    'people',
+    'missing_value',
+    'exclusion_reason',
+    `${word(p('included'), ['false', 'no', '0'])} AND ${p('exclusion_reason')} IS NULL`,
+    lit('an exclusion_reason, required when included is false'),
+  );
   // Date order, on rows whose dates are real (the other rows are already refused).
   const both = (a: string, b: string) => `${validDate(p(a))} AND ${validDate(p(b))}`;
   const follow = `(CASE WHEN ${validDate(p('follow_up_end'))} THEN ${d.dayOf(p('follow_up_end'))} ELSE ${input.extractionDay} END)`;
   const whose = `(CASE WHEN ${validDate(p('follow_up_end'))} THEN 'follow_up_end (' || ${p('follow_up_end')} || ')' ELSE ${lit(`the extraction date, the default follow_up_end (${formatDay(input.extractionDay)})`)} END)`;
-  check('people', 'dates_out_of_order', 'in_reach_start', `${both('in_reach_start', 'release_date')} AND ${dayOf(p('in_reach_start'))} > ${dayOf(p('release_date'))}`, `'a date on or before release_date (' || ${p('release_date')} || ')'`);
-  check('people', 'dates_out_of_order', 'service_end', `${both('service_end', 'release_date')} AND ${dayOf(p('service_end'))} < ${dayOf(p('release_date'))}`, `'a date on or after release_date (' || ${p('release_date')} || ')'`);
-  check('people', 'dates_out_of_order', 'service_end', `${p('release_date')} IS NULL AND ${both('service_end', 'in_reach_start')} AND ${dayOf(p('service_end'))} < ${dayOf(p('in_reach_start'))}`, `'a date on or after in_reach_start (' || ${p('in_reach_start')} || '), as the person was never released'`);
-  check('people', 'dates_out_of_order', 'release_date', `${validDate(p('release_date'))} AND (${p('follow_up_end')} IS NULL OR ${isDate(d, p('follow_up_end'))}) AND ${dayOf(p('release_date'))} > ${follow}`, `'a date on or before ' || ${whose}`);
-  check('people', 'dates_out_of_order', 'service_end', `${validDate(p('service_end'))} AND (${p('follow_up_end')} IS NULL OR ${isDate(d, p('follow_up_end'))}) AND ${dayOf(p('service_end'))} > ${follow}`, `'a date on or before ' || ${whose}`);
+  check(
+    'people',
+    'dates_out_of_order',
+    'in_reach_start',
+    `${both('in_reach_start', 'release_date')} AND ${dayOf(p('in_reach_start'))} > ${dayOf(p('release_date'))}`,
+    `'a date on or before release_date (' || ${p('release_date')} || ')'`,
+  );
+  check(
+    'people',
+    'dates_out_of_order',
+    'service_end',
+    `${both('service_end', 'release_date')} AND ${dayOf(p('service_end'))} < ${dayOf(p('release_date'))}`,
+    `'a date on or after release_date (' || ${p('release_date')} || ')'`,
+  );
+  check(
+    'people',
+    'dates_out_of_order',
+    'service_end',
+    `${p('release_date')} IS NULL AND ${both('service_end', 'in_reach_start')} AND ${dayOf(p('service_end'))} < ${dayOf(p('in_reach_start'))}`,
+    `'a date on or after in_reach_start (' || ${p('in_reach_start')} || '), as the person was never released'`,
+  );
+  check(
+    'people',
+    'dates_out_of_order',
+    'release_date',
+    `${validDate(p('release_date'))} AND (${p('follow_up_end')} IS NULL OR ${isDate(d, p('follow_up_end'))}) AND ${dayOf(p('release_date'))} > ${follow}`,
+    `'a date on or before ' || ${whose}`,
+  );
+  check(
+    'people',
+    'dates_out_of_order',
+    'service_end',
+    `${validDate(p('service_end'))} AND (${p('follow_up_end')} IS NULL OR ${isDate(d, p('follow_up_end'))}) AND ${dayOf(p('service_end'))} > ${follow}`,
+    `'a date on or before ' || ${whose}`,
+  );
 
   // events
   check('events', 'missing_value', 'person_id', `${e('person_id')} IS NULL`, lit('a person_id (required)'));
-  check('events', 'unknown_person', 'person_id', `${e('person_id')} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM people_raw q WHERE ${cell(input.peopleColumns, 'person_id', 'q.')} = ${e('person_id')})`, lit('a person_id that appears in people'));
+  check(
+    'events',
+    'unknown_person',
+    'person_id',
+    `${e('person_id')} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM people_raw q WHERE ${cell(input.peopleColumns, 'person_id', 'q.')} = ${e('person_id')})`,
+    lit('a person_id that appears in people'),
+  );
   check('events', 'missing_value', 'type', `${e('type')} IS NULL`, lit('an event type (required)'));
   check('events', 'wrong_type', 'type', `${e('type')} IS NOT NULL AND NOT (${word(e('type'), EVENT_TYPES)})`, lit(`one of ${EVENT_TYPES.join(', ')}`));
   check('events', 'missing_value', 'date', `${e('date')} IS NULL`, lit('a date (required)'));
   check('events', 'invalid_date', 'date', `${e('date')} IS NOT NULL AND NOT (${isDate(d, e('date'))})`, lit('a date that exists, written YYYY-MM-DD'));
   const convictionLike = word(e('type'), ['conviction', 'caution']);
   if (input.eventColumns.includes('conviction_date')) {
-    check('events', 'invalid_date', 'conviction_date', `${e('conviction_date')} IS NOT NULL AND NOT (${isDate(d, e('conviction_date'))})`, lit('a date that exists, written YYYY-MM-DD'));
-    check('events', 'dates_out_of_order', 'conviction_date', `${validDate(e('date'))} AND ${validDate(e('conviction_date'))} AND ${dayOf(e('conviction_date'))} < ${dayOf(e('date'))}`, `'a date on or after the offence date (' || ${e('date')} || ')'`);
+    check(
+      'events',
+      'invalid_date',
+      'conviction_date',
+      `${e('conviction_date')} IS NOT NULL AND NOT (${isDate(d, e('conviction_date'))})`,
+      lit('a date that exists, written YYYY-MM-DD'),
+    );
+    check(
+      'events',
+      'dates_out_of_order',
+      'conviction_date',
+      `${validDate(e('date'))} AND ${validDate(e('conviction_date'))} AND ${dayOf(e('conviction_date'))} < ${dayOf(e('date'))}`,
+      `'a date on or after the offence date (' || ${e('date')} || ')'`,
+    );
   }
-  check('events', 'missing_value', 'conviction_date', `${convictionLike} AND ${e('conviction_date')} IS NULL`, `'a conviction_date, required for a ' || LOWER(${e('type')})`);
-  check('events', 'unknown_offence', 'offence', `${e('offence')} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM offences_t o WHERE o.code = ${e('offence')})`, lit('an offence code in the offence lookup'));
+  check(
+    'events',
+    'missing_value',
+    'conviction_date',
+    `${convictionLike} AND ${e('conviction_date')} IS NULL`,
+    `'a conviction_date, required for a ' || LOWER(${e('type')})`,
+  );
+  check(
+    'events',
+    'unknown_offence',
+    'offence',
+    `${e('offence')} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM offences_t o WHERE o.code = ${e('offence')})`,
+    lit('an offence code in the offence lookup'),
+  );
   check('events', 'missing_value', 'offence', `${convictionLike} AND ${e('offence')} IS NULL`, `'an offence code, required for a ' || LOWER(${e('type')})`);
   if (input.eventColumns.includes('recall_reasons')) {
     // What is left of ";a;b;" once every known reason is taken out must be separators alone.
     let rest = `(';' || REPLACE(LOWER(${e('recall_reasons')}), ' ', '') || ';')`;
     for (const r of RECALL_REASONS) for (let pass = 0; pass < 2; pass++) rest = `REPLACE(${rest}, ${lit(`;${r};`)}, ';')`;
-    check('events', 'wrong_type', 'recall_reasons', `${e('recall_reasons')} IS NOT NULL AND REPLACE(${rest}, ';', '') <> ''`, lit(`recall reasons separated by ';', each one of ${RECALL_REASONS.join(', ')}`));
+    check(
+      'events',
+      'wrong_type',
+      'recall_reasons',
+      `${e('recall_reasons')} IS NOT NULL AND REPLACE(${rest}, ';', '') <> ''`,
+      lit(`recall reasons separated by ';', each one of ${RECALL_REASONS.join(', ')}`),
+    );
   }
 
-  const rows = await runner.query(`SELECT tbl, kind, line, col, value, expected FROM (${checks.join('\nUNION ALL ')}) x ORDER BY tbl DESC, line, col LIMIT ${MAX_PROBLEMS}`);
+  if (process.env.FOLLOW_UP_ENGINE_TRACE) for (const c of checks) await runner.query(c);
+  const rows = await runner.query(
+    `SELECT tbl, kind, line, col, value, expected FROM (${checks.join('\nUNION ALL ')}) x ORDER BY tbl DESC, line, col LIMIT ${MAX_PROBLEMS}`,
+  );
   for (const r of rows) {
     const table = str(r.tbl) as 'people' | 'events';
-    problems.push({ severity: 'error', kind: str(r.kind) as Problem['kind'], table, file: file[table], line: num(r.line), column: str(r.col), value: str(r.value), expected: str(r.expected) as string });
+    problems.push({
+      severity: 'error',
+      kind: str(r.kind) as Problem['kind'],
+      table,
+      file: file[table],
+      line: num(r.line),
+      column: str(r.col),
+      value: str(r.value),
+      expected: str(r.expected) as string,
+    });
   }
   if (problems.length > 0) throw new StudyError(problems, quality());
 }

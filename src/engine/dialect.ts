@@ -18,6 +18,11 @@ export interface Dialect {
   contains(haystack: string, needle: string): string;
   /** True when `text` matches the regular expression `pattern` (a SQL string literal). */
   matches(text: string, pattern: string): string;
+  /**
+   * True when non-NULL `text` is a date that exists, written YYYY-MM-DD. Null for
+   * the portable arithmetic (checks.ts), which engines without a TRY_CAST use.
+   */
+  isDate: ((text: string) => string) | null;
 }
 
 const EPOCH = "DATE '1970-01-01'";
@@ -30,6 +35,7 @@ export const DIALECTS: Record<'duckdb' | 'postgres' | 'trino' | 'spark', Dialect
     addMonths: (d, m) => `(CAST((${EPOCH} + CAST(${d} AS INTEGER)) + INTERVAL '${m}' MONTH AS DATE) - ${EPOCH})`,
     contains: (h, n) => `(CASE WHEN strpos(${h}, ${n}) > 0 THEN 1 ELSE 0 END)`,
     matches: (t, p) => `regexp_full_match(${t}, ${p})`,
+    isDate: (t) => `(regexp_full_match(${t}, '[0-9]{4}-[0-9]{2}-[0-9]{2}') AND TRY_CAST(${t} AS DATE) IS NOT NULL)`,
   },
   postgres: {
     name: 'postgres',
@@ -37,6 +43,7 @@ export const DIALECTS: Record<'duckdb' | 'postgres' | 'trino' | 'spark', Dialect
     addMonths: (d, m) => `(CAST((${EPOCH} + CAST(${d} AS INTEGER)) + INTERVAL '${m}' MONTH AS DATE) - ${EPOCH})`,
     contains: (h, n) => `(CASE WHEN strpos(${h}, ${n}) > 0 THEN 1 ELSE 0 END)`,
     matches: (t, p) => `(${t} ~ ('^(' || ${p} || ')$'))`,
+    isDate: null,
   },
   trino: {
     name: 'trino',
@@ -44,6 +51,7 @@ export const DIALECTS: Record<'duckdb' | 'postgres' | 'trino' | 'spark', Dialect
     addMonths: (d, m) => `date_diff('day', ${EPOCH}, date_add('month', ${m}, date_add('day', ${d}, ${EPOCH})))`,
     contains: (h, n) => `(CASE WHEN strpos(${h}, ${n}) > 0 THEN 1 ELSE 0 END)`,
     matches: (t, p) => `regexp_like(${t}, '^(' || ${p} || ')$')`,
+    isDate: (t) => `(regexp_like(${t}, '^[0-9]{4}-[0-9]{2}-[0-9]{2}$') AND TRY_CAST(${t} AS DATE) IS NOT NULL)`,
   },
   spark: {
     name: 'spark',
@@ -51,5 +59,6 @@ export const DIALECTS: Record<'duckdb' | 'postgres' | 'trino' | 'spark', Dialect
     addMonths: (d, m) => `datediff(add_months(date_add(${EPOCH}, ${d}), ${m}), ${EPOCH})`,
     contains: (h, n) => `(CASE WHEN instr(${h}, ${n}) > 0 THEN 1 ELSE 0 END)`,
     matches: (t, p) => `(${t} RLIKE concat('^(', ${p}, ')$'))`,
+    isDate: (t) => `(${t} RLIKE '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' AND try_cast(${t} AS DATE) IS NOT NULL)`,
   },
 };

@@ -40,8 +40,15 @@ export async function openDuckDb(options: DuckDbOptions = {}): Promise<SqlRunner
         : `read_csv(${lit(path)}, header = true, all_varchar = true, quote = '"', escape = '"'${delimiter ? `, delim = ${lit(delimiter)}` : ''})`;
       const described = await query(`DESCRIBE SELECT * FROM ${source}`);
       const names = described.map((r) => String(r.column_name));
+      const types = described.map((r) => String(r.column_type));
       const normal = names.map(normaliseColumnName);
-      const select = names.map((n, i) => `CAST(${ident(n)} AS VARCHAR) AS ${ident(normal[i])}`).join(', ');
+      // A timestamp at midnight is its date (study-file.md dateFormat: "a time part 00:00:00 is dropped").
+      const text = (n: string, type: string) =>
+        type.startsWith('TIMESTAMP')
+          ? `(CASE WHEN CAST(${ident(n)} AS TIME) = TIME '00:00:00' THEN CAST(CAST(${ident(n)} AS DATE) AS VARCHAR) ELSE CAST(${ident(n)} AS VARCHAR) END)`
+          : `CAST(${ident(n)} AS VARCHAR)`;
+      // Trimmed once here, in the parallel scan, so that no later query trims again.
+      const select = names.map((n, i) => `NULLIF(TRIM(${text(n, types[i])}), '') AS ${ident(normal[i])}`).join(', ');
       // The scan keeps the file's order (preserve_insertion_order), so rowid is the data row's index.
       await connection.run(`CREATE TABLE ${ident(`${name}_file`)} AS SELECT ${select} FROM ${source}`);
       await connection.run(`CREATE TABLE ${ident(name)} AS SELECT rowid + 2 AS _line, * FROM ${ident(`${name}_file`)}`);

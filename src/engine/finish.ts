@@ -27,6 +27,8 @@ export interface FinishContext {
   title: string | null;
   extractionDay: number;
   snapshotDay: number | null;
+  /** The study's own lookup does not say where its severities come from (warning no_severity_source). */
+  unsourcedLookup?: boolean;
   /** The grouping column's name as the labels read it (groupSourceOf's column). */
   groupColumnName: string;
   /** Severity of each offences_t.srank. */
@@ -102,10 +104,22 @@ function groupCurves(labels: Labels, listed: boolean[], groupBy: string, source:
 export function finishMeasures(res: Results, ctx: FinishContext, source: GroupColumn['source']): StudyMeasures {
   const { opts } = ctx;
   const iv = opts.interval;
-  const groups = labelsOf(ctx.groupColumnName, res.cohortGroups.map((r) => r.gkey));
-  const groupListed = listedOf(groups, res.cohortGroups.map((r) => r.gkey));
-  const services = labelsOf('service', res.peopleServices.map((r) => r.service));
-  const serviceListed = listedOf(services, res.cohortServices.map((r) => r.service));
+  const groups = labelsOf(
+    ctx.groupColumnName,
+    res.cohortGroups.map((r) => r.gkey),
+  );
+  const groupListed = listedOf(
+    groups,
+    res.cohortGroups.map((r) => r.gkey),
+  );
+  const services = labelsOf(
+    'service',
+    res.peopleServices.map((r) => r.service),
+  );
+  const serviceListed = listedOf(
+    services,
+    res.cohortServices.map((r) => r.service),
+  );
   const some = (reason: string, count: number): Unused[] => (count > 0 ? [{ reason, count }] : []);
   const gaps = res.cohortGaps[0];
   const noEnd = num(gaps.no_end) || 0;
@@ -180,7 +194,11 @@ export function finishMeasures(res: Results, ctx: FinishContext, source: GroupCo
   }
   const seriousness = { more: 0, same: 0, less: 0 };
   const triples = res.reconvictionPairs.map((row) => ({
-    pair: Object.freeze({ index: ctx.severityOfRank[num(row.isrank)], reconviction: ctx.severityOfRank[num(row.maxrank)], indexCategory: str(row.icat) as string }),
+    pair: Object.freeze({
+      index: ctx.severityOfRank[num(row.isrank)],
+      reconviction: ctx.severityOfRank[num(row.maxrank)],
+      indexCategory: str(row.icat) as string,
+    }),
     count: num(row.cnt),
   }));
   for (const t of triples) {
@@ -203,7 +221,11 @@ export function finishMeasures(res: Results, ctx: FinishContext, source: GroupCo
   const desistCurve = expand(res.desistanceCurve, () => 0);
   const followUp = monthsSummary(valuesOf(res.desistanceFollowUp, (r) => num(r.fu)));
   const fromEnd = opts.desistanceFrom === 'service_end' ? some(NO_SERVICE_END, noEnd) : [];
-  const proven = outcome(res.provenGroups, (r) => num(r.k) === 1, (r) => num(r.eligible) === 1);
+  const proven = outcome(
+    res.provenGroups,
+    (r) => num(r.k) === 1,
+    (r) => num(r.eligible) === 1,
+  );
   let reoffences = 0;
   let covered = 0;
   for (const row of res.provenGroups) {
@@ -243,7 +265,6 @@ export function finishMeasures(res: Results, ctx: FinishContext, source: GroupCo
 
   const services2 = groupCurves(services, serviceListed, 'people.service', 'people', res.desistanceCurve, 'service', opts);
   const counts = res.counts[0];
-  const duplicates = num(counts.events) - num(counts.distinct_events);
   return {
     toolkitVersion: TOOLKIT_VERSION,
     title: ctx.title,
@@ -253,7 +274,7 @@ export function finishMeasures(res: Results, ctx: FinishContext, source: GroupCo
     dataQuality: {
       people: { read: num(counts.people), used: num(counts.people), quarantined: 0 },
       events: { read: num(counts.events), used: num(counts.events), quarantined: 0 },
-      warnings: duplicates > 0 ? { duplicate_event: duplicates } : {},
+      warnings: warningsOf(res.warnings, ctx.unsourcedLookup === true),
     },
     flow: {
       people,
@@ -339,6 +360,14 @@ export function finishMeasures(res: Results, ctx: FinishContext, source: GroupCo
   };
 }
 
+/** Warning counts by kind, in the order the in-memory reader first meets them. */
+function warningsOf(rows: SqlRow[], unsourcedLookup: boolean): Record<string, number> {
+  const out: Record<string, number> = unsourcedLookup ? { no_severity_source: 1 } : {};
+  const found = rows.filter((r) => num(r.cnt) > 0).sort((a, b) => num(a.stage) - num(b.stage) || num(a.first) - num(b.first));
+  for (const r of found) out[str(r.kind) as string] = num(r.cnt);
+  return out;
+}
+
 const CATEGORY_COLUMNS = [
   ['sex', 'sex'],
   ['ethnicity', 'ethnicity'],
@@ -357,8 +386,18 @@ const NUMBER_COLUMNS = [
 function describe(res: Results, ctx: FinishContext, groups: Labels): StudyMeasures['description'] {
   const cats = CATEGORY_COLUMNS.map(([name, sql]) => {
     const rows = res.describeCategories.filter((r) => r.col === sql);
-    const labels = labelsOf(name, rows.map((r) => r.v));
-    return { labels, rows, listed: listedOf(labels, rows.map((r) => r.v)) };
+    const labels = labelsOf(
+      name,
+      rows.map((r) => r.v),
+    );
+    return {
+      labels,
+      rows,
+      listed: listedOf(
+        labels,
+        rows.map((r) => r.v),
+      ),
+    };
   });
   const column = (keep: (gkey: unknown) => boolean, group: string | null): DescriptionColumn => {
     let n = 0;

@@ -62,9 +62,10 @@ GROUP BY c.pid, c.gkey, c.service, c.f, c.s`,
     `CREATE TABLE m_proven_dates AS SELECT pid, gkey, service, f, s, w, ${d.addMonths('w', 6)} AS cend
 FROM (SELECT pid, gkey, service, f, s, ${d.addMonths('s', opts.provenWindowMonths)} AS w
   FROM (SELECT pid, gkey, service, f, ${start.s} AS s FROM cohort WHERE ${start.where}) a) b`,
-    `CREATE TABLE m_proven AS SELECT c.pid, c.gkey, c.service, (CASE WHEN c.f >= c.cend THEN 1 ELSE 0 END) AS eligible, COUNT(x.pid) AS n
+    `CREATE TABLE m_proven AS SELECT c.pid, c.gkey, c.service, (CASE WHEN c.f >= c.cend THEN 1 ELSE 0 END) AS eligible,
+  (CASE WHEN c.f >= c.cend THEN COUNT(x.pid) ELSE 0 END) AS n
 FROM m_proven_dates c
-LEFT JOIN events_t x ON x.pid = c.pid AND c.f >= c.cend AND ${types} AND x.d >= c.s AND x.d < c.w AND x.cd IS NOT NULL AND x.cd < c.cend
+LEFT JOIN events_t x ON x.pid = c.pid AND ${types} AND x.d >= c.s AND x.d < c.w AND x.cd IS NOT NULL AND x.cd < c.cend
 GROUP BY c.pid, c.gkey, c.service, c.f, c.cend`,
   ];
 }

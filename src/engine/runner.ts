@@ -10,7 +10,7 @@ export interface SqlRunner {
   dialect: import('./dialect.js').Dialect;
   /**
    * Loads a people or events file (CSV or Parquet) as table `name`: every column
-   * as text under its normalised header name (records' normaliseColumnName), plus `_line`, the file line of the row (header = line 1).
+   * as trimmed text, NULL when blank, under its normalised header name (records' normaliseColumnName), plus `_line`, the file line of the row (header = line 1).
    * Returns the column names.
    */
   loadRaw(name: string, path: string): Promise<string[]>;

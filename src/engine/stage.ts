@@ -9,10 +9,10 @@ import { EVENT_TYPES } from '../study/vocabulary.js';
 import type { Dialect } from './dialect.js';
 import { ident, lit } from './runner.js';
 
-/** A raw column as trimmed text, NULL when blank or absent from the file. */
+/** A raw column (trimmed text, NULL when blank: SqlRunner.loadRaw), NULL when absent from the file. */
 export function cell(columns: readonly string[], name: string, table = ''): string {
   if (!columns.includes(name)) return 'CAST(NULL AS VARCHAR)';
-  return `NULLIF(TRIM(${table}${ident(name)}), '')`;
+  return `${table}${ident(name)}`;
 }
 
 /** Day number of a raw date column (NULL when blank). */
@@ -41,8 +41,7 @@ export function offencesSql(lookup: OffenceLookup): string[] {
     const sev = lookup.severity[o];
     return `(${[code, lookup.label[o], lookup.group[o], lookup.category[o], lookup.modeOfTrial[o]].map((v) => (v == null ? 'NULL' : lit(String(v)))).join(', ')}, ${Number.isNaN(sev) ? 'NULL' : lit(String(sev))}, ${Number.isNaN(sev) ? 'NULL' : rank.get(sev)})`;
   });
-  const create =
-    'CREATE TABLE offences_t (code VARCHAR, label VARCHAR, grp VARCHAR, category VARCHAR, mode VARCHAR, sev VARCHAR, srank INTEGER)';
+  const create = 'CREATE TABLE offences_t (code VARCHAR, label VARCHAR, grp VARCHAR, category VARCHAR, mode VARCHAR, sev VARCHAR, srank INTEGER)';
   const inserts: string[] = [];
   for (let i = 0; i < rows.length; i += 500) inserts.push(`INSERT INTO offences_t VALUES ${rows.slice(i, i + 500).join(', ')}`);
   return [create, ...inserts];

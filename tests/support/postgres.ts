@@ -17,7 +17,9 @@ import { normaliseColumnName } from '../../src/records/headers.js';
 export function postgresBin(): string | null {
   const root = '/usr/lib/postgresql';
   if (!existsSync(root)) return null;
-  const versions = readdirSync(root).filter((v) => existsSync(join(root, v, 'bin', 'pg_ctl'))).sort((a, b) => Number(b) - Number(a));
+  const versions = readdirSync(root)
+    .filter((v) => existsSync(join(root, v, 'bin', 'pg_ctl')))
+    .sort((a, b) => Number(b) - Number(a));
   return versions.length > 0 ? join(root, versions[0], 'bin') : null;
 }
 
@@ -69,6 +71,8 @@ export function startPostgres(): PostgresServer {
             `CREATE TABLE ${ident(name)} (_line BIGINT GENERATED ALWAYS AS IDENTITY (START WITH 2), ${names.map((n) => `${ident(n)} VARCHAR`).join(', ')})`,
           );
           await client.query(`COPY ${ident(name)} (${names.map(ident).join(', ')}) FROM '${copy}' WITH (FORMAT csv, HEADER true)`);
+          // Trimmed, blanks as NULL, as SqlRunner.loadRaw promises.
+          await client.query(`UPDATE ${ident(name)} SET ${names.map((n) => `${ident(n)} = NULLIF(TRIM(${ident(n)}), '')`).join(', ')}`);
           return names;
         },
         async run(sql) {

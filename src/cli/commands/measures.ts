@@ -4,6 +4,7 @@
  * on standard output).
  */
 import { computeMeasures } from '../../measures/index.js';
+import { measuresOnCliEngine } from '../engine.js';
 import { formatMeasuresText, toJsonDocument } from '../../output/index.js';
 import { commandConfig } from '../config.js';
 import { loadConfiguredStudy } from '../load.js';
@@ -24,12 +25,19 @@ Options (each overrides the study file's value):
   --km-conf-type log|log-log|plain
   --group-by COLUMN             (a column of people or of the offence lookup; default category)
   --quarantine DIR              set rows with errors aside and go on
+  --engine memory|duckdb        where the measures are computed (default memory; duckdb reads
+                                CSV or Parquet of any size out of core, see the README)
   --json                        print the JSON document instead of the summary
 
 Exit status: 0 success, 1 invalid records, 2 usage error.`;
 
 export async function runMeasures(argv: readonly string[], out: Output): Promise<number> {
   const { config, flags } = await commandConfig(argv, 'measures', { json: 'boolean' });
+  if (config.engine === 'duckdb') {
+    const measures = await measuresOnCliEngine(config);
+    out.stdout(flags.get('json') === true ? JSON.stringify(toJsonDocument(measures), null, 2) : formatMeasuresText(measures));
+    return 0;
+  }
   const study = await loadConfiguredStudy(config);
   const quarantined = study.quality.people.quarantined + study.quality.events.quarantined;
   if (quarantined > 0) out.stderr(`${quarantined} rows were quarantined (see ${study.quality.quarantineFile}).`);

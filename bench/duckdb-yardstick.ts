@@ -19,7 +19,7 @@ const rows = (
   await c.runAndReadAll(`SELECT t, ev, COUNT(*) AS n FROM (
   SELECT (CASE WHEN MIN(x.date) IS NULL THEN k.wend - k.r ELSE MIN(x.date) - k.r END) AS t, (CASE WHEN MIN(x.date) IS NULL THEN 0 ELSE 1 END) AS ev
   FROM (SELECT person_id, release_date AS r,
-      LEAST(COALESCE(service_end, COALESCE(follow_up_end, DATE '2024-03-31')), COALESCE(follow_up_end, DATE '2024-03-31')) AS wend
+      LEAST(COALESCE(TRY_CAST(service_end AS DATE), COALESCE(TRY_CAST(follow_up_end AS DATE), DATE '2024-03-31')), COALESCE(TRY_CAST(follow_up_end AS DATE), DATE '2024-03-31')) AS wend
     FROM p WHERE COALESCE(CAST(included AS VARCHAR), 'true') IN ('true', '1', 'yes') AND release_date IS NOT NULL) k
   LEFT JOIN e x ON x.person_id = k.person_id AND x.type = 'recall' AND x.date >= k.r AND x.date <= k.wend
   GROUP BY k.person_id, k.r, k.wend) s GROUP BY t, ev`)

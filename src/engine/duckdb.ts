@@ -51,8 +51,8 @@ export async function openDuckDb(options: DuckDbOptions = {}): Promise<SqlRunner
       const select = names.map((n, i) => `NULLIF(TRIM(${text(n, types[i])}), '') AS ${ident(normal[i])}`).join(', ');
       // The scan keeps the file's order (preserve_insertion_order), so rowid is the data row's index.
       await connection.run(`CREATE TABLE ${ident(`${name}_file`)} AS SELECT ${select} FROM ${source}`);
-      await connection.run(`CREATE TABLE ${ident(name)} AS SELECT rowid + 2 AS _line, * FROM ${ident(`${name}_file`)}`);
-      await connection.run(`DROP TABLE ${ident(`${name}_file`)}`);
+      // A view, not a copy: rowid is read where the queries need the line.
+      await connection.run(`CREATE VIEW ${ident(name)} AS SELECT rowid + 2 AS _line, * FROM ${ident(`${name}_file`)}`);
       return normal;
     },
     async run(sql) {

@@ -29,7 +29,7 @@ export const ENGINE_CHECKS = [
 
 const MAX_PROBLEMS = 1000;
 
-export interface CheckInput {
+interface CheckInput {
   people: string;
   events: string;
   peopleColumns: string[];

@@ -22,7 +22,7 @@ import { TOOLKIT_VERSION } from '../version.js';
 import { labelsOf, type Labels } from './labels.js';
 import { num, str, type SqlRow } from './runner.js';
 
-export interface FinishContext {
+interface FinishContext {
   opts: MeasureOptions;
   title: string | null;
   extractionDay: number;

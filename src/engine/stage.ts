@@ -15,14 +15,8 @@ export function cell(columns: readonly string[], name: string, table = ''): stri
   return `${table}${ident(name)}`;
 }
 
-/** Day number of a raw date column (NULL when blank). */
-export function dayCell(d: Dialect, columns: readonly string[], name: string): string {
-  const c = cell(columns, name);
-  return `(CASE WHEN ${c} IS NULL THEN NULL ELSE ${d.dayOf(c)} END)`;
-}
-
 /** Where the grouping column is read (measures' groupColumn): a people column, or the index offence's lookup column. */
-export interface GroupSource {
+interface GroupSource {
   source: 'people' | 'offences';
   column: string;
 }

@@ -9,6 +9,8 @@
  *   npm run bench -- 10000 100000 chosen sizes
  *   npm run bench -- --no-models  without the regression models (bench/models-*.ts)
  *   npm run bench -- --10m        the national-scale comparison (bench/scale.ts) at 10M people too
+ *   npm run bench -- --no-engine  without --engine duckdb (bench/engine-duckdb.ts)
+ *   npm run bench -- --engine-10m with --engine duckdb on 10M people too (about 6 GB of files)
  *
  * Cohorts are generated once into bench/out/ (ignored by git) by the seeded
  * generator and reused.
@@ -93,6 +95,12 @@ for (const n of SIZES) {
       (yard ? ` ${s(yard.freadMs)} ${s(yard.survfitMs).padStart(10)}` : ''),
   );
   console.log(`           goals: ${verdicts.join('; ')}`);
+}
+
+// --engine duckdb against DuckDB's own read + derive + curve counts (bench/engine-duckdb.ts); 10M people with --engine-10m.
+if (!process.argv.includes('--no-engine')) {
+  const engineSizes = [...SIZES.filter((n) => n >= 100_000), ...(process.argv.includes('--engine-10m') ? [10_000_000] : [])];
+  if (engineSizes.length > 0) execFileSync(process.execPath, [...tsx, 'bench/engine-duckdb.ts', ...engineSizes.map(String)], { stdio: 'inherit' });
 }
 
 // Each notebook reports its own time (load, measures, charts, page); the process start and

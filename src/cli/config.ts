@@ -4,7 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { DEFAULT_MEASURE_OPTIONS, DEFAULT_REPORT_OPTIONS, type MeasureOptions, type ReportOptions } from '../study/options.js';
-import { OPTION_CHECKS, REPORT_CHECKS, StudySettingError, dateFormatCheck, delimiterCheck, isoDate, readStudyFile } from '../study/study-file.js';
+import { OPTION_CHECKS, REPORT_CHECKS, StudySettingError, dateFormatCheck, delimiterCheck, engineCheck, isoDate, readStudyFile } from '../study/study-file.js';
 import type { Instrument } from '../study/instruments.js';
 import type { ValueSettings } from '../study/value-settings.js';
 import { UsageError, kebabCase, parseFlags, type FlagKind, type ParsedFlags } from './args.js';
@@ -23,6 +23,8 @@ export interface StudyConfig {
   offencesExtra: string | null;
   delimiter: string | null;
   sheet: string | null;
+  /** study-file.md `engine`: `memory` or `duckdb`. */
+  engine?: string;
   quarantineDir: string | null;
   options: MeasureOptions;
   report: ReportOptions;
@@ -49,6 +51,7 @@ export const STUDY_FLAGS: Record<string, FlagKind> = {
   'offences-extra': 'string',
   delimiter: 'string',
   sheet: 'string',
+  engine: 'string',
   quarantine: 'string',
   help: 'boolean',
   ...Object.fromEntries(
@@ -123,6 +126,7 @@ export async function resolveStudyConfig(flags: ParsedFlags, command: string): P
       offencesExtra: path('offences-extra') ?? file?.offencesExtra ?? null,
       delimiter: checked('delimiter', delimiterCheck) ?? file?.delimiter ?? null,
       sheet: stringFlag(flags, 'sheet') ?? file?.sheet ?? null,
+      engine: checked('engine', engineCheck) ?? file?.engine ?? 'memory',
       quarantineDir: quarantine === undefined ? null : resolve(quarantine),
       options: { ...DEFAULT_MEASURE_OPTIONS, ...file?.options, ...(settingsFromFlags(flags, OPTION_CHECKS) as Partial<MeasureOptions>) },
       report: { ...DEFAULT_REPORT_OPTIONS, ...file?.report, ...(settingsFromFlags(flags, REPORT_CHECKS) as Partial<ReportOptions>) },

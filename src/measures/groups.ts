@@ -70,38 +70,7 @@ export function checkGroupByPresent(study: Study, groupBy: string): void {
 }
 
 function buildGroupColumn(study: Study, groupBy: string): GroupColumn {
-  const wanted = groupBy.trim().toLowerCase();
-  const peopleNames = study.people.columnNames();
-  const lookupNames = ['code', ...LOOKUP_COLUMNS];
-  let source: 'people' | 'offences';
-  let column: string;
-  if (wanted.startsWith('offence.') || wanted.startsWith('offences.')) {
-    source = 'offences';
-    column = wanted.slice(wanted.indexOf('.') + 1);
-  } else if (wanted.startsWith('people.')) {
-    source = 'people';
-    column = wanted.slice('people.'.length);
-  } else if ((LOOKUP_COLUMNS as readonly string[]).includes(wanted)) {
-    source = 'offences';
-    column = wanted;
-  } else {
-    source = 'people';
-    column = wanted;
-  }
-  if (source === 'offences' && !lookupNames.includes(column)) {
-    throw new MeasureOptionError(`Cannot group by "${groupBy}": the offence lookup has columns ${lookupNames.join(', ')}.`);
-  }
-  if (source === 'people' && (!peopleNames.includes(column) || column === 'person_id')) {
-    const usable = peopleNames.filter((c) => c !== 'person_id' && c !== 'index_offence_row');
-    throw new MeasureOptionError(
-      `Cannot group by "${groupBy}": no such column. Use a people column (${usable.join(', ')}) ` +
-        `or an offence lookup column (${LOOKUP_COLUMNS.join(', ')}).`,
-    );
-  }
-  if (source === 'people' && column === 'index_offence_row') {
-    throw new MeasureOptionError(`Cannot group by "${groupBy}": use index_offence (the code) instead.`);
-  }
-
+  const { source, column } = groupSourceOf(groupBy, study.people.columnNames());
   const n = columnsOf(study).people.n;
   // First the distinct raw values (one Map lookup per person, no allocation), then a
   // label for each distinct value; values with the same label form one group.
@@ -134,6 +103,56 @@ function buildGroupColumn(study: Study, groupBy: string): GroupColumn {
     }
     valueOfKey[k] = code;
   });
+  const order = groupOrder(column, values, numericValues);
+  const newCode = new Int32Array(values.length);
+  order.forEach((old, k) => (newCode[old] = k));
+  const codeOf = new Int32Array(n);
+  for (let i = 0; i < n; i++) codeOf[i] = newCode[valueOfKey[rawCode[i]]];
+  return { groupBy, source, names: order.map((k) => values[k]), codeOf };
+}
+
+/** Where `groupBy` is read: a people column (of `peopleNames`) or the offence lookup; throws for an unusable name. */
+export function groupSourceOf(groupBy: string, peopleNames: readonly string[]): { source: 'people' | 'offences'; column: string } {
+  const wanted = groupBy.trim().toLowerCase();
+  const lookupNames = ['code', ...LOOKUP_COLUMNS];
+  let source: 'people' | 'offences';
+  let column: string;
+  if (wanted.startsWith('offence.') || wanted.startsWith('offences.')) {
+    source = 'offences';
+    column = wanted.slice(wanted.indexOf('.') + 1);
+  } else if (wanted.startsWith('people.')) {
+    source = 'people';
+    column = wanted.slice('people.'.length);
+  } else if ((LOOKUP_COLUMNS as readonly string[]).includes(wanted)) {
+    source = 'offences';
+    column = wanted;
+  } else {
+    source = 'people';
+    column = wanted;
+  }
+  if (source === 'offences' && !lookupNames.includes(column)) {
+    throw new MeasureOptionError(`Cannot group by "${groupBy}": the offence lookup has columns ${lookupNames.join(', ')}.`);
+  }
+  if (source === 'people' && (!peopleNames.includes(column) || column === 'person_id')) {
+    const usable = peopleNames.filter((c) => c !== 'person_id' && c !== 'index_offence_row');
+    throw new MeasureOptionError(
+      `Cannot group by "${groupBy}": no such column. Use a people column (${usable.join(', ')}) ` +
+        `or an offence lookup column (${LOOKUP_COLUMNS.join(', ')}).`,
+    );
+  }
+  if (source === 'people' && column === 'index_offence_row') {
+    throw new MeasureOptionError(`Cannot group by "${groupBy}": use index_offence (the code) instead.`);
+  }
+
+  return { source, column };
+}
+
+/**
+ * The display order of a grouping column's labels (indices into `values`):
+ * vocabulary order where the column has one, then by number, then natural
+ * label order; "not recorded" last. Shared with the SQL engine (src/engine/).
+ */
+export function groupOrder(column: string, values: readonly string[], numericValues: readonly number[]): number[] {
   const order = values.map((_, k) => k);
   const vocab = VOCABULARY_ORDER[column];
   order.sort((a, b) => {
@@ -149,11 +168,7 @@ function buildGroupColumn(study: Study, groupBy: string): GroupColumn {
     }
     return labelCollator.compare(la, lb);
   });
-  const newCode = new Int32Array(values.length);
-  order.forEach((old, k) => (newCode[old] = k));
-  const codeOf = new Int32Array(n);
-  for (let i = 0; i < n; i++) codeOf[i] = newCode[valueOfKey[rawCode[i]]];
-  return { groupBy, source, names: order.map((k) => values[k]), codeOf };
+  return order;
 }
 
 function rank(vocab: readonly string[], value: string): number {

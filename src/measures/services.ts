@@ -93,7 +93,7 @@ export function compareServicesFrom(study: Study, o: MeasureOutcomes, options: P
 }
 
 /** Control limits at each n of the funnel: every n up to the largest service, or a log grid for large studies. */
-function funnel(p0: number, largest: number, sizes: number[]): ServiceComparison['funnel'] {
+export function funnel(p0: number, largest: number, sizes: number[]): ServiceComparison['funnel'] {
   let ns: number[];
   if (largest <= FUNNEL_EVERY_N_UP_TO) {
     ns = Array.from({ length: largest }, (_, x) => x + 1);

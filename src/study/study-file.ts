@@ -30,6 +30,8 @@ export interface StudyFile {
   delimiter: string | null;
   /** The spreadsheet sheet to read (an .xlsx file): null for the first. */
   sheet: string | null;
+  /** Where the measures are computed: `memory` (the default) or `duckdb` (study-file.md `engine`). */
+  engine?: string | null;
   options: Partial<MeasureOptions>;
   report: Partial<ReportOptions>;
   /** The assessments table (records.md, "assessments"); needs `instruments`. */
@@ -92,6 +94,7 @@ export const isoDate: Check = (value, where) => {
 export const dateFormatCheck = enumOf('YYYY-MM-DD', 'DD/MM/YYYY', 'D/M/YYYY');
 /** The `delimiter` values: a comma, a semicolon or a tab (detected when not given). */
 export const delimiterCheck = enumOf(',', ';', 'tab');
+export const engineCheck = enumOf('memory', 'duckdb');
 
 /** The checks of every key under `options`, shared with the command-line flags. */
 export const OPTION_CHECKS: Record<keyof MeasureOptions, Check> = {
@@ -124,6 +127,7 @@ const TOP_KEYS = [
   'offencesExtra',
   'delimiter',
   'sheet',
+  'engine',
   'options',
   'report',
   'assessments',
@@ -198,6 +202,7 @@ export function parseStudyFile(textContent: string, path: string): StudyFile {
     offencesExtra: json.offencesExtra === undefined ? null : resolve(base, text(json.offencesExtra, at('offencesExtra')) as string),
     delimiter: json.delimiter === undefined ? null : (delimiterCheck(json.delimiter, at('delimiter')) as string),
     sheet: json.sheet === undefined ? null : (text(json.sheet, at('sheet')) as string),
+    engine: json.engine === undefined ? null : (engineCheck(json.engine, at('engine')) as string),
     options: checkBlock(json.options, OPTION_CHECKS, at('options')) as Partial<MeasureOptions>,
     report: checkBlock(json.report, REPORT_CHECKS, at('report')) as Partial<ReportOptions>,
     ...changeKeys(json, base, at),

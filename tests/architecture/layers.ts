@@ -16,6 +16,7 @@ export const LAYERS = [
   'stats',
   'words',
   'measures',
+  'engine',
   'output',
   'disclosure',
   'charts',

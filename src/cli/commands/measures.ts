@@ -4,6 +4,7 @@
  * on standard output).
  */
 import { computeMeasures } from '../../measures/index.js';
+import { measuresOnCliEngine } from '../engine.js';
 import { formatMeasuresText, toJsonDocument } from '../../output/index.js';
 import { commandConfig } from '../config.js';
 import { loadConfiguredStudy } from '../load.js';
@@ -26,12 +27,19 @@ Options (each overrides the study file's value):
   --km-conf-type log|log-log|plain
   --group-by COLUMN             (a column of people or of the offence lookup; default category)
   --quarantine DIR              set rows with errors aside and go on
+  --engine memory|duckdb        where the measures are computed (default memory; duckdb reads
+                                CSV or Parquet of any size out of core, see the README)
   --json                        print the JSON document instead of the summary
 
 Exit status: 0 success, 1 invalid records, 2 usage error.`;
 
 export async function runMeasures(argv: readonly string[], out: Output): Promise<number> {
   const { config, flags } = await commandConfig(argv, 'measures', { json: 'boolean' });
+  if (config.engine === 'duckdb') {
+    const measures = await measuresOnCliEngine(config);
+    out.stdout(flags.get('json') === true ? JSON.stringify(toJsonDocument(measures), null, 2) : formatMeasuresText(measures));
+    return 0;
+  }
   // A progress line on a terminal's standard error; none with --json, whose reader is a program.
   const progress = flags.get('json') === true ? NO_PROGRESS : progressLine(process.stderr);
   try {

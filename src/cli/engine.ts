@@ -1,0 +1,42 @@
+/**
+ * `--engine duckdb` for the CLI (study-file.md `engine`): the measures on
+ * embedded DuckDB, with the failures a person can act on as the in-memory path
+ * gives them (invalid records exit 1, settings the engine cannot use exit 2).
+ */
+import { EngineSettingError, measuresWithDuckDb } from '../engine/index.js';
+import type { StudyMeasures } from '../measures/types.js';
+import { formatProblem, StudyError } from '../records/index.js';
+import { UsageError } from './args.js';
+import type { StudyConfig } from './config.js';
+import { InvalidRecordsError } from './load.js';
+import { shownPath as shown } from './paths.js';
+
+export async function measuresOnCliEngine(config: StudyConfig): Promise<StudyMeasures> {
+  if (config.quarantineDir !== null) throw new UsageError('--quarantine needs the in-memory engine: run without --engine duckdb.');
+  if (config.sheet !== null || config.allowColumns.length > 0) throw new UsageError('sheet and allowColumns need the in-memory engine (engine "memory").');
+  try {
+    return await measuresWithDuckDb({
+      title: config.title,
+      people: shown(config.people),
+      events: shown(config.events),
+      offences: config.offences && shown(config.offences),
+      offencesExtra: config.offencesExtra,
+      extractionDate: config.extractionDate,
+      snapshotDate: config.snapshotDate,
+      dateFormat: config.dateFormat,
+      delimiter: config.delimiter,
+      options: config.options,
+    });
+  } catch (error) {
+    if (error instanceof EngineSettingError) throw new UsageError(error.message);
+    if (error instanceof StudyError) {
+      const errors = error.problems.filter((p) => p.severity === 'error');
+      throw new InvalidRecordsError(
+        `the records are invalid: ${errors.length} error${errors.length === 1 ? '' : 's'}\n${errors.map((p) => `  ${formatProblem(p)}`).join('\n')}\n` +
+          'Fix them (follow-up validate lists every problem), or use the in-memory engine with --quarantine DIR.',
+        { cause: error },
+      );
+    }
+    throw error;
+  }
+}

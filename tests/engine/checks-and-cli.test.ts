@@ -1,0 +1,129 @@
+/**
+ * The SQL engine refuses bad records as the in-memory reader does (records.md,
+ * "Validation"; src/engine/checks.ts), and `follow-up measures --engine duckdb`
+ * and the study key `engine` (study-file.md) run it.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import type { Output } from '../../src/cli/output.js';
+import { openDuckDb } from '../../src/engine/duckdb.js';
+import { measuresOnEngine } from '../../src/engine/measures.js';
+import type { SqlRunner } from '../../src/engine/runner.js';
+import { StudyError } from '../../src/records/index.js';
+import type { Problem } from '../../src/study/study.js';
+import { studyError } from '../records/helpers.js';
+import { postgresBin, startPostgres, type PostgresServer } from '../support/postgres.js';
+
+const dir = 'tests/fixtures/records';
+const files = { people: `${dir}/errors/people.csv`, events: `${dir}/errors/events.csv`, offences: `${dir}/offences.csv` };
+const summary = (p: Problem) => [p.table, p.kind, p.line, p.column, p.value, p.file];
+
+async function engineErrors(runner: SqlRunner): Promise<Problem[]> {
+  try {
+    await measuresOnEngine(runner, { title: null, ...files, extractionDate: '2020-01-31', snapshotDate: null, options: {} });
+  } catch (error) {
+    if (error instanceof StudyError) return error.problems;
+    throw error;
+  } finally {
+    await runner.close();
+  }
+  throw new Error('expected a StudyError');
+}
+
+/** The in-memory reader's errors, less `person_quarantined` (an event of a person whose row had errors: the engine refuses the whole study instead). */
+async function memoryErrors(): Promise<unknown[]> {
+  const error = await studyError(files, { extractionDate: '2020-01-31' });
+  return error.problems.filter((p) => p.severity === 'error' && p.kind !== 'person_quarantined').map(summary);
+}
+
+describe('the engine refuses bad records with the in-memory errors', () => {
+  it('DuckDB: every error, with kind, file, line, column and value', async () => {
+    const expected = await memoryErrors();
+    expect(expected.length).toBe(33);
+    expect((await engineErrors(await openDuckDb())).map(summary)).toEqual(expected);
+  });
+
+  it('DuckDB: a missing required column', async () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'engine-'));
+    writeFileSync(join(tmp, 'people.csv'), 'person_id,service\nP1,S\n');
+    writeFileSync(join(tmp, 'events.csv'), 'person_id,type,date\n');
+    const runner = await openDuckDb();
+    const error = await measuresOnEngine(runner, {
+      title: null,
+      people: join(tmp, 'people.csv'),
+      events: join(tmp, 'events.csv'),
+      offences: null,
+      extractionDate: '2020-01-31',
+      snapshotDate: null,
+      options: {},
+    }).catch((e) => e);
+    await runner.close();
+    expect(error).toBeInstanceOf(StudyError);
+    expect((error as StudyError).problems.map((p) => [p.kind, p.line, p.column])).toEqual([['missing_column', 1, 'index_offence']]);
+  });
+});
+
+const havePostgres = postgresBin() !== null;
+describe.skipIf(!havePostgres && !process.env.CI)('PostgreSQL refuses them alike', () => {
+  let server: PostgresServer;
+  beforeAll(() => {
+    server = startPostgres();
+  }, 60_000);
+  afterAll(() => server?.stop());
+  it('every error, with kind, file, line, column and value', async () => {
+    expect((await engineErrors(await server.runner())).map(summary)).toEqual(await memoryErrors());
+  });
+});
+
+async function run(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const output: Output = { stdout: (t) => out.push(t), stderr: (t) => err.push(t) };
+  const status = await main(argv, output);
+  return { status, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('follow-up measures --engine duckdb', () => {
+  const study = 'data-samples/resettle/study.json';
+  it('prints the in-memory JSON, from the flag or the study key', async () => {
+    const memory = await run('measures', '--study', study, '--json');
+    const flag = await run('measures', '--study', study, '--json', '--engine', 'duckdb');
+    expect(flag.status).toBe(0);
+    expect(flag.out).toBe(memory.out);
+    const tmp = mkdtempSync(join(tmpdir(), 'engine-'));
+    const file = JSON.parse(readFileSync(study, 'utf8'));
+    const base = resolve('data-samples/resettle');
+    const keyed = { ...file, engine: 'duckdb', people: join(base, file.people), events: join(base, file.events), offences: join(base, file.offences) };
+    writeFileSync(join(tmp, 'study.json'), JSON.stringify(keyed));
+    const key = await run('measures', '--study', join(tmp, 'study.json'), '--json');
+    expect(key.status).toBe(0);
+    expect(key.out).toBe(memory.out);
+  });
+
+  it('exits 1 listing the errors of invalid records, 2 for a setting it cannot use', async () => {
+    const bad = await run(
+      'measures',
+      '--engine',
+      'duckdb',
+      '--people',
+      files.people,
+      '--events',
+      files.events,
+      '--offences',
+      files.offences,
+      '--extraction-date',
+      '2020-01-31',
+    );
+    expect(bad.status).toBe(1);
+    expect(bad.err).toContain("line 7, column release_date: value '2023-02-30' — expected a date that exists, written YYYY-MM-DD");
+    const usage = await run('measures', '--engine', 'duckdb', '--study', study, '--date-format', 'DD/MM/YYYY');
+    expect(usage.status).toBe(2);
+    expect(usage.err).toContain('YYYY-MM-DD only');
+    const unknown = await run('measures', '--engine', 'sqlite', '--study', study);
+    expect(unknown.status).toBe(2);
+    expect(unknown.err).toContain('"memory", "duckdb"');
+  });
+});

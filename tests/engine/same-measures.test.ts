@@ -1,0 +1,132 @@
+/**
+ * The SQL engine gives the in-memory engine's measures JSON (issue 16; study-file.md
+ * `engine`): every value of the document compared, on every sample and the test
+ * studies, under each measure option, on embedded DuckDB and on a PostgreSQL
+ * server the test starts itself.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { commandConfig } from '../../src/cli/config.js';
+import { loadConfiguredStudy } from '../../src/cli/load.js';
+import { openDuckDb } from '../../src/engine/duckdb.js';
+import { measuresOnEngine } from '../../src/engine/measures.js';
+import type { SqlRunner } from '../../src/engine/runner.js';
+import { computeMeasures } from '../../src/measures/index.js';
+import { toJsonDocument } from '../../src/output/index.js';
+import { postgresBin, startPostgres, type PostgresServer } from '../support/postgres.js';
+
+const SAMPLES = ['resettle', 'south-wales', 'national'].map((s) => ['--study', `data-samples/${s}/study.json`]);
+const VALID = [
+  '--people',
+  'tests/fixtures/records/valid/people.csv',
+  '--events',
+  'tests/fixtures/records/valid/events.csv',
+  '--offences',
+  'tests/fixtures/records/offences.csv',
+  '--extraction-date',
+  '2020-12-31',
+];
+const CLEAN = [
+  '--people',
+  'tests/fixtures/extracts/clean/people.csv',
+  '--events',
+  'tests/fixtures/extracts/clean/events.csv',
+  '--extraction-date',
+  '2020-06-30',
+];
+const PARQUET = [
+  '--people',
+  'tests/fixtures/extracts/parquet/people.parquet',
+  '--events',
+  'tests/fixtures/extracts/parquet/events.parquet',
+  '--extraction-date',
+  '2020-06-30',
+];
+
+/** Every window, start, interval and curve option, and groupings of each kind (vocabulary, number, date, text, lookup, extra column). */
+const VARIANTS: string[][] = [
+  [],
+  [
+    '--recall-window',
+    'licence',
+    '--reconviction-window',
+    'after_intervention',
+    '--desistance-from',
+    'service_end',
+    '--include-cautions',
+    '--interval',
+    'clopper-pearson',
+    '--km-conf-type',
+    'log-log',
+    '--proven-window-months',
+    '24',
+    '--group-by',
+    'tier',
+  ],
+  ['--reconviction-window', 'during_intervention', '--km-conf-type', 'plain', '--proven-window-months', '1', '--group-by', 'service'],
+  ['--group-by', 'sex', '--snapshot-date', '2019-06-30'],
+  ['--group-by', 'age_at_release'],
+  ['--group-by', 'offence.group', '--desistance-from', 'service_end'],
+  ['--group-by', 'severity', '--include-cautions'],
+  ['--group-by', 'mode_of_trial', '--snapshot-date', '2018-01-01'],
+  ['--group-by', 'release_date'],
+  ['--group-by', 'end_reason'],
+];
+
+/** Every variant on the small samples and fixture; the national sample (3,360 people) with its defaults and the first two. */
+const CASES: [string, string[]][] = [
+  ...SAMPLES.flatMap((s, i) => (i < 2 ? VARIANTS : VARIANTS.slice(0, 3)).map((v) => [`${s[1]} ${v.join(' ')}`, [...s, ...v]] as [string, string[]])),
+  ...VARIANTS.map((v) => [`valid fixture ${v.join(' ')}`, [...VALID, ...v]] as [string, string[]]),
+  ['valid fixture --group-by site_code', [...VALID, '--group-by', 'site_code']],
+  ['clean extract', CLEAN],
+  ['clean extract --group-by ethnicity', [...CLEAN, '--group-by', 'ethnicity', '--snapshot-date', '2017-03-31']],
+];
+
+async function inMemory(argv: string[]): Promise<unknown> {
+  const { config } = await commandConfig(argv, 'measures');
+  return toJsonDocument(computeMeasures(await loadConfiguredStudy(config), config.options));
+}
+
+async function onEngine(runner: SqlRunner, argv: string[]): Promise<unknown> {
+  const { config } = await commandConfig(argv, 'measures');
+  try {
+    return toJsonDocument(await measuresOnEngine(runner, config));
+  } finally {
+    await runner.close();
+  }
+}
+
+/** Deep equality of every value, and the same text (key order included). */
+function expectSame(engine: unknown, memory: unknown): void {
+  expect(engine).toEqual(memory);
+  expect(JSON.stringify(engine)).toBe(JSON.stringify(memory));
+}
+
+describe('DuckDB gives the in-memory measures JSON', () => {
+  it.each(CASES)('%s', async (_, argv) => {
+    expectSame(await onEngine(await openDuckDb(), argv), await inMemory(argv));
+  });
+
+  it('on Parquet files too', async () => {
+    expectSame(await onEngine(await openDuckDb(), PARQUET), await inMemory(PARQUET));
+    expectSame(await onEngine(await openDuckDb(), [...PARQUET, '--group-by', 'tier']), await inMemory([...PARQUET, '--group-by', 'tier']));
+  });
+
+  it('when the work spills to disk past a small memory limit', async () => {
+    const argv = SAMPLES[2];
+    expectSame(await onEngine(await openDuckDb({ memoryLimit: '64MB', threads: 1 }), argv), await inMemory(argv));
+  });
+});
+
+// CI installs Debian's postgresql (.ci/run); elsewhere the suite says why it skips.
+const havePostgres = postgresBin() !== null;
+describe.skipIf(!havePostgres && !process.env.CI)('PostgreSQL gives the in-memory measures JSON (the same SQL, its dialect row)', () => {
+  let server: PostgresServer;
+  beforeAll(() => {
+    server = startPostgres();
+  }, 60_000);
+  afterAll(() => server?.stop());
+
+  it.each(CASES)('%s', async (_, argv) => {
+    expectSame(await onEngine(await server.runner(), argv), await inMemory(argv));
+  });
+});

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import type { Output } from '../../src/cli/output.js';
 import { openDuckDb } from '../../src/engine/duckdb.js';
-import { measuresOnEngine } from '../../src/engine/measures.js';
+import { ENGINE_NOT_COMPUTED, measuresOnEngine } from '../../src/engine/measures.js';
 import type { SqlRunner } from '../../src/engine/runner.js';
 import { StudyError } from '../../src/records/index.js';
 import type { Problem } from '../../src/study/study.js';
@@ -88,19 +88,24 @@ async function run(...argv: string[]) {
 
 describe('follow-up measures --engine duckdb', () => {
   const study = 'data-samples/resettle/study.json';
-  it('prints the in-memory JSON, from the flag or the study key', async () => {
+  it('prints the in-memory JSON, from the flag or the study key, and names what it leaves out', async () => {
     const memory = await run('measures', '--study', study, '--json');
+    // The parts the engine does not compute yet are null in its document (and the questionnaires' data quality is absent).
+    const expected = JSON.parse(memory.out);
+    for (const key of ENGINE_NOT_COMPUTED) expected[key] = null;
+    delete expected.dataQuality.assessments;
     const flag = await run('measures', '--study', study, '--json', '--engine', 'duckdb');
     expect(flag.status).toBe(0);
-    expect(flag.out).toBe(memory.out);
+    expect(JSON.parse(flag.out)).toEqual(expected);
+    expect(flag.err).toContain(`The duckdb engine does not compute ${ENGINE_NOT_COMPUTED.join(', ')} yet`);
     const tmp = mkdtempSync(join(tmpdir(), 'engine-'));
-    const file = JSON.parse(readFileSync(study, 'utf8'));
+    const { assessments: _a, instruments: _i, value: _v, ...file } = JSON.parse(readFileSync(study, 'utf8'));
     const base = resolve('data-samples/resettle');
     const keyed = { ...file, engine: 'duckdb', people: join(base, file.people), events: join(base, file.events), offences: join(base, file.offences) };
     writeFileSync(join(tmp, 'study.json'), JSON.stringify(keyed));
     const key = await run('measures', '--study', join(tmp, 'study.json'), '--json');
     expect(key.status).toBe(0);
-    expect(key.out).toBe(memory.out);
+    expect(JSON.parse(key.out)).toEqual(expected);
   });
 
   it('exits 1 listing the errors of invalid records, 2 for a setting it cannot use', async () => {

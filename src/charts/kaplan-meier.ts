@@ -172,9 +172,7 @@ export function kaplanMeierChart(input: KmChartInput): ChartSpec {
   const colour = many
     ? { field: 'series', type: 'nominal' as const, scale: { domain: labels, range: SERIES_COLOURS.slice(0, labels.length) }, legend }
     : { value: DARK };
-  const dash = many
-    ? { field: 'series', type: 'nominal' as const, scale: { domain: labels, range: SERIES_DASHES.slice(0, labels.length) } }
-    : undefined;
+  const dash = many ? { field: 'series', type: 'nominal' as const, scale: { domain: labels, range: SERIES_DASHES.slice(0, labels.length) } } : undefined;
   const colourOf = (series: string) => (many ? SERIES_COLOURS[labels.indexOf(series) % SERIES_COLOURS.length] : DARK);
   const ends = labels
     .map((l) => points.filter((p) => p.series === l).pop())

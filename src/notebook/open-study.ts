@@ -71,7 +71,10 @@ async function read(path: string, options: Partial<MeasureOptions>): Promise<Ope
     });
   }
   const records = studyWithPathsFrom(loaded, dirname(path));
-  const value: ValueInputsOfStudy | null = file.value && { settings: file.value, unitCosts: readUnitCostFile(file.value.unitCosts, relative(dirname(path), file.value.unitCosts)) };
+  const value: ValueInputsOfStudy | null = file.value && {
+    settings: file.value,
+    unitCosts: readUnitCostFile(file.value.unitCosts, relative(dirname(path), file.value.unitCosts)),
+  };
   const measures = computeMeasures(records, { ...file.options, ...options }, value);
   return { file, records, measures, report: { ...DEFAULT_REPORT_OPTIONS, ...file.report }, value };
 }

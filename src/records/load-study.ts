@@ -222,7 +222,14 @@ export async function loadStudyReading(
   const lookup = pool ? { lookup: pool.offences, inputs: [], name: pool.lookupName, warnings: [] } : studyLookup(files as StudyFiles);
   // Roughly 40 bytes per event row and 100 per person: first guesses for the column buffers, which grow if needed.
   const guess = (path: string, bytesPerRow: number) => (/\.csv$/i.test(path) ? Math.ceil(fileSize(path) / bytesPerRow) : 1024);
-  const session = startSession(lookup.lookup, { people: files.people, events: files.events, assessments: files.assessments }, options, guess(files.people, 100), guess(files.events, 40), pool);
+  const session = startSession(
+    lookup.lookup,
+    { people: files.people, events: files.events, assessments: files.assessments },
+    options,
+    guess(files.people, 100),
+    guess(files.events, 40),
+    pool,
+  );
   session.lookupName = lookup.name;
   for (const w of lookup.warnings) session.log.add(w);
   const inputs: InputFile[] = [];

@@ -11,7 +11,7 @@ import { curvesByGroup, survivalCurve } from '../measures/curves.js';
 import { NO_IN_REACH_START, NO_REASON_GIVEN, ONGOING } from '../measures/flow.js';
 import { labelCollator, type GroupColumn } from '../measures/groups.js';
 import { FOLLOW_UP_TOO_SHORT, WAITING_MONTHS } from '../measures/proven-reoffending.js';
-import { funnel } from '../measures/services.js';
+import { serviceComparisonFromCounts } from '../measures/services.js';
 import { monthsSummary, summarizeValues } from '../measures/summary.js';
 import type { DescriptionColumn, ServiceComparison, StudyMeasures, Unused } from '../measures/types.js';
 import { proportion } from '../stats/index.js';
@@ -142,30 +142,8 @@ export function finishMeasures(res: Results, ctx: FinishContext, source: GroupCo
     }
     return { k, n, comparison: compareCounts(opts.groupBy, byGroup.counts, groupListed, iv), byService: byService.counts };
   };
-  const serviceComparison = (measure: ServiceComparison['measure'], counts: GroupCounts): ServiceComparison => {
-    const comparison = compareCounts('service', counts, serviceListed, iv);
-    let k = 0;
-    let n = 0;
-    let largest = 0;
-    const sizes: number[] = [];
-    for (let g = 0; g < counts.names.length; g++) {
-      if (!serviceListed[g]) continue;
-      k += counts.k[g];
-      n += counts.n[g];
-      largest = Math.max(largest, counts.n[g]);
-      sizes.push(counts.n[g]);
-    }
-    const pooled = proportion(k, n, iv);
-    return {
-      measure,
-      byService: comparison.byGroup,
-      pooled,
-      funnel: pooled.proportion === null ? [] : funnel(pooled.proportion, largest, sizes),
-      fisherP: comparison.fisherP,
-      fisherNote: comparison.fisherNote,
-      chiSquare: comparison.chiSquare ? { statistic: comparison.chiSquare.statistic, df: comparison.chiSquare.df, p: comparison.chiSquare.p } : null,
-    };
-  };
+  const serviceComparison = (measure: ServiceComparison['measure'], counts: GroupCounts): ServiceComparison =>
+    serviceComparisonFromCounts(measure, counts, serviceListed, iv);
 
   // Measure 1: recall.
   const recall = outcome(res.recallGroups, (r) => num(r.rc) > 0);

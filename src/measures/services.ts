@@ -6,7 +6,7 @@ import { funnelLimits, proportion } from '../stats/index.js';
 import type { MeasureOptions } from '../study/options.js';
 import { resolveOptions } from './options.js';
 import type { Study } from '../study/study.js';
-import { countByGroup, compareCounts } from './compare.js';
+import { countByGroup, compareCounts, type GroupCounts } from './compare.js';
 import { curvesByGroup } from './curves.js';
 import { desistanceOutcomes, type DesistanceOutcomes } from './desistance.js';
 import { groupColumn, groupsInCohortRows } from './groups.js';
@@ -54,28 +54,7 @@ export function compareServicesFrom(study: Study, o: MeasureOutcomes, options: P
   const names = services.names.filter((_, g) => listed[g]);
   const one = (measure: ServiceComparison['measure'], rows: Int32Array, outcome: Uint8Array): ServiceComparison => {
     const counts = countByGroup(services, rows, outcome);
-    const comparison = compareCounts('service', counts, listed, opts.interval);
-    let k = 0;
-    let n = 0;
-    let largest = 0;
-    const sizes: number[] = [];
-    for (let g = 0; g < counts.names.length; g++) {
-      if (!listed[g]) continue;
-      k += counts.k[g];
-      n += counts.n[g];
-      largest = Math.max(largest, counts.n[g]);
-      sizes.push(counts.n[g]);
-    }
-    const pooled = proportion(k, n, opts.interval);
-    return {
-      measure,
-      byService: comparison.byGroup,
-      pooled,
-      funnel: pooled.proportion === null ? [] : funnel(pooled.proportion, largest, sizes),
-      fisherP: comparison.fisherP,
-      fisherNote: comparison.fisherNote,
-      chiSquare: comparison.chiSquare ? { statistic: comparison.chiSquare.statistic, df: comparison.chiSquare.df, p: comparison.chiSquare.p } : null,
-    };
+    return serviceComparisonFromCounts(measure, counts, listed, opts.interval);
   };
   const measures = [
     one('recall', o.recall.rows, o.recall.recalled),
@@ -90,6 +69,43 @@ export function compareServicesFrom(study: Study, o: MeasureOutcomes, options: P
   const convictionFree = byService.curves.map((c) => ({ service: c.group, curve: c.curve }));
   const test = byService.logRank;
   return { services: names, measures, convictionFree, logRank: test };
+}
+
+/**
+ * One measure compared across services from its counts per service (measures.md
+ * "Services compared"): each listed service's proportion with Fisher's and the
+ * chi-square test, the pooled proportion over the listed services, and the funnel
+ * limits around it. The in-memory measures and the SQL engine (which counts in SQL)
+ * both finish their counts here.
+ */
+export function serviceComparisonFromCounts(
+  measure: ServiceComparison['measure'],
+  counts: GroupCounts,
+  listed: boolean[],
+  interval: MeasureOptions['interval'],
+): ServiceComparison {
+  const comparison = compareCounts('service', counts, listed, interval);
+  let k = 0;
+  let n = 0;
+  let largest = 0;
+  const sizes: number[] = [];
+  for (let g = 0; g < counts.names.length; g++) {
+    if (!listed[g]) continue;
+    k += counts.k[g];
+    n += counts.n[g];
+    largest = Math.max(largest, counts.n[g]);
+    sizes.push(counts.n[g]);
+  }
+  const pooled = proportion(k, n, interval);
+  return {
+    measure,
+    byService: comparison.byGroup,
+    pooled,
+    funnel: pooled.proportion === null ? [] : funnel(pooled.proportion, largest, sizes),
+    fisherP: comparison.fisherP,
+    fisherNote: comparison.fisherNote,
+    chiSquare: comparison.chiSquare ? { statistic: comparison.chiSquare.statistic, df: comparison.chiSquare.df, p: comparison.chiSquare.p } : null,
+  };
 }
 
 /** Control limits at each n of the funnel: every n up to the largest service, or a log grid for large studies. */

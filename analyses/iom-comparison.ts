@@ -10,10 +10,10 @@
  *
  * The comparison uses the study file's `comparison` settings (compareOpened).
  */
-import { compareOpened, comparisonJson, narrator, openStudy, say, writeReport } from 'follow-up';
+import { compareOpened, comparisonReportInput, narrator, openStudy, say, writeReport } from 'follow-up';
 
 const study = await openStudy(new URL('../data-samples/iom/study.json', import.meta.url));
-const comparison = comparisonJson(compareOpened(study));
+const comparison = comparisonReportInput(compareOpened(study));
 const m = study.measures;
 const n = narrator(study);
 const flow = n.flow();

@@ -37,7 +37,7 @@ export { ComparisonError } from './measures/comparison/errors.js';
 export type * from './measures/comparison/types.js';
 export type { MatchedSample } from './measures/comparison/matched-sample.js';
 export type { ComparisonSettings } from './study/comparison-settings.js';
-export { comparisonJson } from './output/comparison-json.js';
+export { comparisonJson, comparisonReportInput } from './output/comparison-json.js';
 export { formatComparisonText } from './output/comparison-text.js';
 export type * from './measures/adjusted-types.js';
 export type { Study } from './study/study.js';

@@ -19,7 +19,7 @@
  * any of its counts is: its SMD and the service's standard deviation √(p(1 − p))
  * would give the means back.
  */
-import type { BalanceRow, ComparisonCurve, ComparisonEffect, ComparisonInput, ComparisonSummary } from '../output/comparison-input.js';
+import type { BalanceRow, ComparisonCurve, ComparisonEffect, ComparisonInput, ComparisonSummary, PropensityHistogram } from '../output/comparison-input.js';
 import { isSmallCount, suppressCells, type Count, type DisclosurePolicy } from './cells.js';
 
 export interface ShownServiceFlow {
@@ -230,4 +230,62 @@ export function shownMatchedComparison(c: ComparisonInput, policy: DisclosurePol
     ess: { service: service.matched.hidden ? null : c.ess.service, pool: pool.matched.hidden ? null : c.ess.pool },
     curves: { service: shownCurve(c.curves.service, policy), pool: shownCurve(c.curves.pool, policy) },
   };
+}
+
+/** A score histogram as published: bands of adjacent bins, none holding a small count; null when fewer than 3 bands would be left. */
+export interface ShownPropensityHistogram {
+  breaks: number[];
+  /** Each side's share of its people (before) or of its weights (after) in each band. */
+  before: { service: number[]; pool: number[] };
+  after: { service: number[]; pool: number[] };
+  /** True when bins were joined into wider bands to keep small counts out. */
+  merged: boolean;
+}
+
+/** Fewer bands than this say nothing of a distribution's shape: the histogram is withheld instead. */
+const MIN_BANDS = 3;
+
+/**
+ * The propensity score histogram under the policy: on public pages adjacent bins are
+ * joined, from the lowest score up, into bands in which every side's people, before and
+ * after, is 0 or at least minCell (a share of a side's known size would give a small count
+ * back); a last band that is still small joins the one before it. Withheld (null) when
+ * fewer than three bands are left. Published as shares of each side.
+ */
+export function shownPropensityHistogram(h: PropensityHistogram | undefined, policy: DisclosurePolicy): ShownPropensityHistogram | null {
+  if (!h || h.breaks.length < 2) return null;
+  const counts = [h.before.service, h.before.pool, h.afterPeople.service, h.afterPeople.pool];
+  const weights = [h.before.service, h.before.pool, h.after.service, h.after.pool];
+  const bins = h.breaks.length - 1;
+  const bands: { from: number; to: number }[] = [];
+  const ok = (from: number, to: number) => counts.every((side) => !isSmallCount(sum(side, from, to), policy));
+  let from = 0;
+  for (let b = 0; b < bins; b++) {
+    if (ok(from, b + 1)) {
+      bands.push({ from, to: b + 1 });
+      from = b + 1;
+    }
+  }
+  if (from < bins) {
+    if (bands.length === 0) return null;
+    bands[bands.length - 1].to = bins;
+  }
+  if (bands.length < MIN_BANDS) return null;
+  const shares = (side: number[]) => {
+    const total = sum(side, 0, bins);
+    return bands.map((band) => (total > 0 ? sum(side, band.from, band.to) / total : 0));
+  };
+  const [bs, bp, as, ap] = weights.map(shares);
+  return {
+    breaks: [...bands.map((band) => h.breaks[band.from]), h.breaks[bins]],
+    before: { service: bs, pool: bp },
+    after: { service: as, pool: ap },
+    merged: bands.length < bins,
+  };
+}
+
+function sum(xs: readonly number[], from: number, to: number): number {
+  let total = 0;
+  for (let i = from; i < to; i++) total += xs[i];
+  return total;
 }

@@ -95,6 +95,20 @@ interface ComparisonSettings {
   includeCautions: boolean;
 }
 
+/** Per bin of `breaks`: each side's people (or weights). */
+export interface HistogramSides {
+  service: number[];
+  pool: number[];
+}
+
+/** `propensityDistribution`: people per bin before, weights and people per bin after. */
+export interface PropensityHistogram {
+  breaks: number[];
+  before: HistogramSides;
+  after: HistogramSides;
+  afterPeople: HistogramSides;
+}
+
 /** The result of `follow-up compare --json`, the fields a report uses. */
 export interface ComparisonInput {
   toolkitVersion: string;
@@ -102,6 +116,8 @@ export interface ComparisonInput {
   flow: { service: ServiceSideFlow; pool: PoolSideFlow };
   caliperWidth: number | null;
   propensity: { terms: PropensityTerm[]; converged: boolean; iterations: number; warnings: string[] };
+  /** The score histogram of both sides: given by comparisonReportInput, not in the JSON of json-output.md. */
+  propensityDistribution?: PropensityHistogram;
   balance: BalanceRow[];
   balanced: boolean;
   ess: { service: number | null; pool: number | null };

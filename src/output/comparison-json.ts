@@ -88,3 +88,21 @@ export function comparisonJson(r: ComparisonResult): { [key: string]: Json } {
     value: valueJson(r.value) as Json,
   };
 }
+
+function sideBins(b: { service: number[]; pool: number[] }): { [key: string]: Json } {
+  return { service: [...b.service], pool: [...b.pool] };
+}
+
+/**
+ * What a report page renders of a comparison: the JSON of `follow-up compare --json`
+ * (whose keys stay exactly json-output.md's) with the propensity score histogram of both
+ * sides beside it, which the page needs for comparison.md's "propensity score
+ * distributions of both sides before and after matching" and the JSON does not carry.
+ */
+export function comparisonReportInput(r: ComparisonResult): { [key: string]: Json } {
+  const h = r.propensityDistribution;
+  return {
+    ...comparisonJson(r),
+    propensityDistribution: { breaks: [...h.breaks], before: sideBins(h.before), after: sideBins(h.after), afterPeople: sideBins(h.afterPeople) },
+  };
+}

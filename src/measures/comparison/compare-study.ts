@@ -16,6 +16,7 @@ import { valueForMoney } from '../value/value-for-money.js';
 import type { ValueInputsOfStudy } from '../value/service-break-even.js';
 import { personOutcomes, type PersonOutcomes } from './outcomes.js';
 import { propensityModel } from './propensity.js';
+import { propensityDistribution } from './propensity-distribution.js';
 import type { ComparisonResult, HazardRatio } from './types.js';
 import { whoIsCompared } from './who-is-compared.js';
 
@@ -137,6 +138,7 @@ export function compareStudy(study: Study, overrides: Partial<ComparisonSettings
       ),
     },
     curves,
+    propensityDistribution: propensityDistribution(model.distance, { service: weighted.serviceWeight, pool: weighted.poolWeight }),
     distances: { service: model.distance.service, pool: model.distance.pool, serviceWeight: weighted.serviceWeight, poolWeight: weighted.poolWeight },
     sample,
     value: options.value ? valueForMoney(sample, matchedService, options.value.settings, options.value.unitCosts) : null,

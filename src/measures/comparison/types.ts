@@ -2,6 +2,7 @@
  * The result of a comparison (comparison.md), shaped as json-output.md "follow-up compare
  * --json" (output/comparison-json.ts writes it key for key).
  */
+import type { PropensityDistribution } from './propensity-distribution.js';
 import type { ValueForMoney } from '../value/types.js';
 import type { AttEffect, BalanceRow } from '../../stats/matching/index.js';
 import type { Curve, Summary } from '../../stats/types.js';
@@ -60,6 +61,8 @@ export interface ComparisonResult {
     hazardRatio: HazardRatio | null;
   };
   curves: { service: Curve; pool: Curve };
+  /** The propensity score histogram of both sides before and after (comparison.md "Reporting"). */
+  propensityDistribution: PropensityDistribution;
   /** Each compared person's distance and weight, for the propensity distributions before and after. */
   distances: { service: Float64Array; pool: Float64Array; serviceWeight: Float64Array; poolWeight: Float64Array };
   /** The rows every effect is computed on (value for money builds on them). */

@@ -9,10 +9,11 @@
  */
 import type { ComparisonInput } from '../../output/comparison-input.js';
 import { formatCount, isSmallCount, type DisclosurePolicy } from '../../disclosure/cells.js';
-import { shownMatchedComparison, type ShownBalanceRow, type ShownCurve, type ShownEffect } from '../../disclosure/matched.js';
+import { shownMatchedComparison, shownPropensityHistogram, type ShownBalanceRow, type ShownCurve, type ShownEffect } from '../../disclosure/matched.js';
 import { COMPARISON_SIDE, comparisonFlowChart, comparisonFlowStages, POOL_SIDE, SERVICE_SIDE } from '../../charts/comparison-flow.js';
 import { lovePlotChart, SMD_THRESHOLD } from '../../charts/love-plot.js';
 import { propensityBalanceChart } from '../../charts/propensity-balance.js';
+import { propensityHistogramChart } from '../../charts/propensity-histogram.js';
 import { effectsForestChart } from '../../charts/effects-forest.js';
 import { comparisonCurvesChart } from '../../charts/comparison-curves.js';
 import { DAYS_PER_MONTH } from '../../time/days.js';
@@ -103,6 +104,26 @@ export function comparisonSection(ctx: ReportContext, c: ComparisonInput): Secti
   ];
   if (distance) blocks.push(fig(propensityBalanceChart(distance, s.distance, matchedWord), [modelTable], modelNotes));
   else blocks.push(modelTable, ...modelNotes.map((n) => html`<p class="note">${n}</p>`));
+  const histogram = shownPropensityHistogram(c.propensityDistribution, ctx.policy);
+  if (histogram) {
+    const band = (b: number) => `${decimal(histogram.breaks[b], 2)} to ${decimal(histogram.breaks[b + 1], 2)}`;
+    const histogramTable = table({
+      caption: `Propensity score distributions: share of each side in each band, before and after ${matchedWord}`,
+      head: ['Score band', 'Service, before', 'Comparison, before', 'Service, after', 'Comparison, after'],
+      rows: histogram.breaks
+        .slice(0, -1)
+        .map((_, b) => [
+          band(b),
+          percent(histogram.before.service[b], 1),
+          percent(histogram.before.pool[b], 1),
+          percent(histogram.after.service[b], 1),
+          percent(histogram.after.pool[b], 1),
+        ]),
+    });
+    blocks.push(fig(propensityHistogramChart(histogram, s.distance, matchedWord), [histogramTable]));
+  } else if (c.propensityDistribution) {
+    blocks.push(html`<p class="note">The propensity score distributions are withheld: even in one band a side would hold a small count.</p>`);
+  }
 
   // effects
   const e = shown.effects;

@@ -96,7 +96,7 @@ interface ComparisonSettings {
 }
 
 /** Per bin of `breaks`: each side's people (or weights). */
-export interface HistogramSides {
+interface HistogramSides {
   service: number[];
   pool: number[];
 }

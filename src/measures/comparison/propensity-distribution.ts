@@ -10,7 +10,7 @@
 const BINS = 20;
 
 /** Per bin, in the order of `breaks`. */
-export interface SideBins {
+interface SideBins {
   service: number[];
   pool: number[];
 }

@@ -1,7 +1,7 @@
 /**
  * The live preview in a real browser (issue 12, "Must show"): start it on a
  * free port, open a notebook's page, change the notebook's title on disk and
- * see the new title in the open page within 3 s without reloading it; break
+ * see the new title in the open page without reloading it (how fast: bench/preview.ts); break
  * the notebook and see its error with file and line beside the last good page;
  * fix it and see the page again. Then the server stops, with no process left.
  * The notebook imports the toolkit by absolute path (not the package entry).
@@ -80,11 +80,10 @@ describe('follow-up preview', () => {
     await page.goto(`${preview.url}notebook/live`);
     await expect.poll(() => heading().textContent()).toBe('First title');
 
-    const saved = performance.now();
+    // How fast the page follows a save is measured by bench/preview.ts (the guide: speed by
+    // benchmarks, never by timed tests); here only that it follows, without a reload by hand.
     writeFileSync(notebook, source('Second title'));
-    // Waited for longer than 3 s so that a slow run fails only the time below, not every later step.
     await expect.poll(() => heading().textContent(), { timeout: 15_000, interval: 50 }).toBe('Second title');
-    const seen = performance.now() - saved;
 
     writeFileSync(notebook, source('Second title', true));
     const alert = page.locator('[role=alert]');
@@ -97,14 +96,9 @@ describe('follow-up preview', () => {
     // the last good page stays beside the error
     expect(await heading().textContent()).toBe('Second title');
 
-    const fixed = performance.now();
     writeFileSync(notebook, source('Third title'));
     await expect.poll(() => heading().textContent(), { timeout: 15_000, interval: 50 }).toBe('Third title');
-    const seenAgain = performance.now() - fixed;
     expect(await page.locator('[role=alert]').count()).toBe(0);
-    // Two saves of a working notebook are timed; the faster must show within 3 s (one run of a
-    // busy machine's scheduler should not decide it; npm run bench measures the time itself).
-    expect(Math.min(seen, seenAgain), 'the new title within 3 s of the save').toBeLessThan(3000);
   }, 60_000);
 
   it('serves the data files the notebook read, by their place in its list', async () => {

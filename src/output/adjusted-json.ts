@@ -5,11 +5,8 @@
 import type { AdjustedComparison, BinaryAdjusted, ModelFlow } from '../measures/adjusted-types.js';
 import type { Term } from '../stats/logistic-regression.js';
 import type { Proportion } from '../stats/types.js';
+import { type Json, num, pair } from './json-values.js';
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-
-const num = (x: number | null | undefined): number | null => (typeof x === 'number' && Number.isFinite(x) ? x : null);
-const pair = (x: readonly [number, number] | null | undefined): [number | null, number | null] | null => (x ? [num(x[0]), num(x[1])] : null);
 const prop = (p: Proportion): Json => ({ k: p.k, n: p.n, proportion: num(p.proportion), ci: pair(p.ci) });
 
 function flowJson(f: ModelFlow): Json {

@@ -5,10 +5,7 @@
  */
 import type { ChangeResult, ChangeSummary } from '../measures/types.js';
 import type { Proportion } from '../stats/types.js';
-
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-
-const num = (x: number | null | undefined): number | null => (typeof x === 'number' && Number.isFinite(x) ? x : null);
+import { type Json, num } from './json-values.js';
 
 const proportion = (p: Proportion | null): Json =>
   p ? { k: p.k, n: p.n, proportion: num(p.proportion), ci: p.ci ? [num(p.ci[0]), num(p.ci[1])] : null } : null;

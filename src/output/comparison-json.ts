@@ -8,11 +8,7 @@ import type { AttEffect, BalanceStatistics } from '../stats/matching/index.js';
 import type { Curve } from '../stats/types.js';
 import { TOOLKIT_VERSION } from '../version.js';
 import { summaryJson } from './json.js';
-
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-
-const num = (x: number | null | undefined): number | null => (typeof x === 'number' && Number.isFinite(x) ? x : null);
-const pair = (ci: readonly [number, number] | null | undefined): Json => (ci ? [num(ci[0]), num(ci[1])] : null);
+import { type Json, num, nums, pair } from './json-values.js';
 
 function effectJson(e: AttEffect): Json {
   return { service: num(e.service), pool: num(e.pool), difference: num(e.difference), se: num(e.se), ci: pair(e.ci), p: num(e.p) };
@@ -24,7 +20,6 @@ function statisticsJson(s: BalanceStatistics): Json {
 
 /** A Curve of json-output.md (weighted: nRisk, nEvent, nCensor are sums of weights). */
 function curveJson(c: Curve): Json {
-  const nums = (xs: ArrayLike<number | null>) => Array.from(xs, (x) => num(x));
   return {
     time: nums(c.time),
     nRisk: nums(c.nRisk),

@@ -4,11 +4,7 @@
  */
 import type { IncidenceCurve } from '../stats/aalen-johansen.js';
 import type { CauseBlock, CompetingRisk, CompetingRisksResult, IncidenceAt } from '../measures/types.js';
-
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-
-const num = (x: number | null | undefined): number | null => (typeof x === 'number' && Number.isFinite(x) ? x : null);
-const nums = (xs: ArrayLike<number | null>): (number | null)[] => Array.from(xs, (x) => num(x));
+import { type Json, num, nums } from './json-values.js';
 
 function incidenceCurveJson(c: IncidenceCurve): Json {
   return {

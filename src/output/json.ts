@@ -9,24 +9,10 @@ import { changeJson } from './change-json.js';
 import { breakEvenOnlyJson } from './value-json.js';
 import { competingRisksJson } from './competing-risks-json.js';
 import { adjustedComparisonJson } from './adjusted-json.js';
-
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-
-/** A finite number, or null (JSON has no NaN or Infinity). */
-function num(x: number | null | undefined): number | null {
-  return typeof x === 'number' && Number.isFinite(x) ? x : null;
-}
-
-function nums(xs: ArrayLike<number | null>): (number | null)[] {
-  return Array.from(xs, (x) => num(x));
-}
-
-function interval(ci: readonly [number, number] | null | undefined): [number | null, number | null] | null {
-  return ci ? [num(ci[0]), num(ci[1])] : null;
-}
+import { type Json, num, nums, pair } from './json-values.js';
 
 export function proportionJson(p: Proportion): { k: number; n: number; proportion: number | null; ci: [number | null, number | null] | null } {
-  return { k: p.k, n: p.n, proportion: num(p.proportion), ci: interval(p.ci) };
+  return { k: p.k, n: p.n, proportion: num(p.proportion), ci: pair(p.ci) };
 }
 
 export function summaryJson(s: Summary): { [key: string]: number | null } {
@@ -60,7 +46,7 @@ function groupCurvesJson(g: GroupCurves | undefined): Json {
 }
 
 function estimateJson(e: Estimate | null): Json {
-  return e ? { estimate: num(e.estimate), ci: interval(e.ci) } : null;
+  return e ? { estimate: num(e.estimate), ci: pair(e.ci) } : null;
 }
 
 function comparisonJson(c: GroupComparison): { [key: string]: Json } {

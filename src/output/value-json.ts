@@ -6,11 +6,7 @@
  */
 import type { AttEffect } from '../stats/matching/index.js';
 import type { BreakEven, BreakEvenOnly, EstimateCi, Scaled, UnitCostUsed, ValueForMoney, ValueInputs } from '../measures/value/types.js';
-
-/** A finite number, or null (JSON has no NaN or Infinity). */
-function num(x: number | null | undefined): number | null {
-  return typeof x === 'number' && Number.isFinite(x) ? x : null;
-}
+import { num } from './json-values.js';
 
 function ci(c: readonly [number, number] | null): [number, number] | null {
   return c === null ? null : [c[0], c[1]];

@@ -5,10 +5,9 @@
  */
 import { EngineSettingError, measuresWithDuckDb } from '../engine/index.js';
 import type { StudyMeasures } from '../measures/types.js';
-import { formatProblem, StudyError } from '../records/index.js';
 import { UsageError } from './args.js';
 import type { StudyConfig } from './config.js';
-import { InvalidRecordsError } from './load.js';
+import { loadFailure } from './load.js';
 import { shownPath as shown } from './paths.js';
 
 export async function measuresOnCliEngine(config: StudyConfig): Promise<StudyMeasures> {
@@ -29,14 +28,6 @@ export async function measuresOnCliEngine(config: StudyConfig): Promise<StudyMea
     });
   } catch (error) {
     if (error instanceof EngineSettingError) throw new UsageError(error.message);
-    if (error instanceof StudyError) {
-      const errors = error.problems.filter((p) => p.severity === 'error');
-      throw new InvalidRecordsError(
-        `the records are invalid: ${errors.length} error${errors.length === 1 ? '' : 's'}\n${errors.map((p) => `  ${formatProblem(p)}`).join('\n')}\n` +
-          'Fix them (follow-up validate lists every problem), or use the in-memory engine with --quarantine DIR.',
-        { cause: error },
-      );
-    }
-    throw error;
+    throw loadFailure(error, 'the records', 'Fix them (follow-up validate lists every problem), or use the in-memory engine with --quarantine DIR.');
   }
 }

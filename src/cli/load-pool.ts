@@ -4,12 +4,12 @@
  * pool records exit 1, every error listed with its file, line, column and value.
  */
 import { dirname, resolve } from 'node:path';
-import { InputFileError, StudyError, formatProblem, loadPool, type LoadOptions } from '../records/index.js';
+import { InputFileError, loadPool, type LoadOptions } from '../records/index.js';
 import { checkInputFile } from '../records/open-input.js';
 import { studyWithPathsFrom } from '../study/input-paths.js';
 import type { Study } from '../study/study.js';
 import { UsageError } from './args.js';
-import { InvalidRecordsError } from './load.js';
+import { InvalidRecordsError, loadFailure } from './load.js';
 import type { StudyConfig } from './config.js';
 import { shownPath as shown } from './paths.js';
 
@@ -39,18 +39,6 @@ export async function loadConfiguredPool(config: StudyConfig, service: Study, fi
     });
     return { ...service, pool: studyWithPathsFrom(pool, config.studyFile ? dirname(resolve(config.studyFile)) : process.cwd()) };
   } catch (error) {
-    if (error instanceof StudyError) {
-      const errors = error.problems.filter((p) => p.severity === 'error');
-      throw new InvalidRecordsError(
-        `the comparison pool's records are invalid: ${errors.length} error${errors.length === 1 ? '' : 's'}\n${errors.map((p) => `  ${formatProblem(p)}`).join('\n')}\n` +
-          'Fix them, or run with --quarantine DIR to set the bad rows aside and go on.',
-        { cause: error },
-      );
-    }
-    if (error instanceof InputFileError) {
-      if (error.usage) throw new UsageError(error.message);
-      throw new InvalidRecordsError(error.message);
-    }
-    throw error;
+    throw loadFailure(error, "the comparison pool's records");
   }
 }

@@ -61,19 +61,23 @@ export async function loadConfiguredStudy(config: StudyConfig, progress: Progres
     // Pages name the inputs relative to the study file (or to this folder without one), never by machine path.
     return studyWithPathsFrom(study, config.studyFile ? dirname(resolve(config.studyFile)) : process.cwd());
   } catch (error) {
-    if (error instanceof StudyError) {
-      const errors = error.problems.filter((p) => p.severity === 'error');
-      const lines = errors.map((p) => `  ${formatProblem(p)}`);
-      throw new InvalidRecordsError(
-        `the records are invalid: ${errors.length} error${errors.length === 1 ? '' : 's'}\n${lines.join('\n')}\n` +
-          'Fix them, or run with --quarantine DIR to set the bad rows aside and go on.',
-        { cause: error },
-      );
-    }
-    if (error instanceof InputFileError) {
-      if (error.usage) throw new UsageError(error.message);
-      throw new InvalidRecordsError(error.message);
-    }
-    throw error;
+    throw loadFailure(error, 'the records');
   }
+}
+
+/**
+ * What a failed load means to the person running the command: invalid records (exit 1)
+ * with every error listed by file, line, column and value, an unreadable file a usage
+ * error (exit 2); anything else as it was. `whose` starts the message ("the records").
+ */
+export function loadFailure(error: unknown, whose: string, fix = 'Fix them, or run with --quarantine DIR to set the bad rows aside and go on.'): unknown {
+  if (error instanceof StudyError) {
+    const errors = error.problems.filter((p) => p.severity === 'error');
+    const lines = errors.map((p) => `  ${formatProblem(p)}`);
+    return new InvalidRecordsError(`${whose} are invalid: ${errors.length} error${errors.length === 1 ? '' : 's'}\n${lines.join('\n')}\n${fix}`, {
+      cause: error,
+    });
+  }
+  if (error instanceof InputFileError) return error.usage ? new UsageError(error.message) : new InvalidRecordsError(error.message);
+  return error;
 }

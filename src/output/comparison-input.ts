@@ -6,6 +6,7 @@
  */
 
 /** json-output.md's Summary. */
+import type { ValueForMoney } from '../measures/value/types.js';
 export interface ComparisonSummary {
   n: number;
   mean: number | null;
@@ -116,6 +117,8 @@ export interface ComparisonInput {
   flow: { service: ServiceSideFlow; pool: PoolSideFlow };
   caliperWidth: number | null;
   propensity: { terms: PropensityTerm[]; converged: boolean; iterations: number; warnings: string[] };
+  /** Value for money (json-output.md `value`), null when the study has no `value` key. */
+  value?: ValueForMoney | null;
   /** The score histogram of both sides: given by comparisonReportInput, not in the JSON of json-output.md. */
   propensityDistribution?: PropensityHistogram;
   balance: BalanceRow[];

@@ -83,16 +83,9 @@ export async function renderStudyReport(study: Study, measures: StudyMeasures, o
   const generated = pageDate(measures, options, process.env);
   const wanted = new Set<SectionId>(options.sections ?? SECTION_IDS);
   const narrative = checkedNarrative(options.narrative ?? [], policy);
+  const comparison = options.comparison && comparisonInput(options.comparison);
   // Value for money comes with the comparison's JSON (json-output.md puts it under `value`) unless given on its own.
-  const comparisonValue = (options.comparison as { value?: ValueForMoney | null } | null | undefined)?.value ?? null;
-  const sections = buildSections(
-    ctx,
-    wanted,
-    narrative,
-    generated,
-    options.comparison && comparisonInput(options.comparison),
-    options.value ?? comparisonValue,
-  );
+  const sections = buildSections(ctx, wanted, narrative, generated, comparison, options.value ?? comparison?.value ?? null);
 
   // Render every chart once, in page order, with ids unique on the page.
   const requests = sections.flatMap((s) => s.blocks.filter((b): b is Exclude<Block, Html> => !(b instanceof Html)));

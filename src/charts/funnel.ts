@@ -73,7 +73,6 @@ export function funnelPanelsChart(comparisons: ServiceComparison[], policy: Disc
     scale: { domain: [0, 1] },
     axis: { format: '.0%', title: 'Share of the service\u2019s people', tickCount: 5, grid: false },
   };
-  const positions = ['within 95%', 'between 95% and 99.8%', 'outside 99.8%'];
   return {
     $schema: SCHEMA,
     title: chartTitle(
@@ -95,51 +94,78 @@ export function funnelPanelsChart(comparisons: ServiceComparison[], policy: Disc
       width: 250,
       height: 170,
       layer: [
-        {
-          transform: [{ filter: "datum.kind == '95% limits' || datum.kind == '99.8% limits'" }],
-          mark: { type: 'line', strokeWidth: 1.2 },
-          encoding: {
-            x,
-            y,
-            detail: { field: 'side' },
-            color: { field: 'kind', type: 'nominal', scale: { domain: ['95% limits', '99.8% limits'], range: [LIMIT95, LIMIT998] }, legend: { title: null } },
-            strokeDash: {
-              field: 'kind',
-              type: 'nominal',
-              scale: {
-                domain: ['95% limits', '99.8% limits'],
-                range: [
-                  [6, 3],
-                  [2, 2],
-                ],
-              },
-              legend: { title: null },
-            },
-          },
-        },
+        funnelLimitLines(x, y),
         { transform: [{ filter: "datum.kind == 'pooled'" }], mark: { type: 'rule', color: INK, strokeWidth: 1.2 }, encoding: { y } },
-        {
-          transform: [{ filter: "datum.kind == 'service'" }],
-          mark: { type: 'point', filled: true, color: DARK, size: 45, stroke: 'white', strokeWidth: 0.6 },
-          encoding: {
-            x,
-            y,
-            shape: {
-              field: 'position',
-              type: 'nominal',
-              scale: { domain: positions, range: ['circle', 'square', 'triangle-up'] },
-              legend: { title: null, labelLimit: 320 },
-            },
-          },
-        },
-        // only the services outside the 99.8% limits are named (the note under the figure lists the rest),
-        // to the right of their point in the left half of a panel and to the left in the right half
-        ...(['left', 'right'] as const).map((align) => ({
-          transform: [{ filter: `datum.kind == 'service' && datum.position == 'outside 99.8%' && datum.n ${align === 'left' ? '<=' : '>'} ${maxN / 2}` }],
-          mark: { type: 'text' as const, align, dx: align === 'left' ? 6 : -6, dy: -6, fontSize: 10, color: INK },
-          encoding: { x, y, text: { field: 'label' } },
-        })),
+        ...funnelServiceLayers(x, y, 'n', maxN),
       ],
     },
   } satisfies ChartSpec;
+}
+
+/** Where a service's point lies against the limits, in the legend's order. */
+export const FUNNEL_POSITIONS = ['within 95%', 'between 95% and 99.8%', 'outside 99.8%'];
+
+type Channel = Record<string, unknown>;
+
+/** The 95% (dashed) and 99.8% (dotted) limit lines of a funnel; `clip` cuts them at the plot's edge. */
+export function funnelLimitLines(x: Channel, y: Channel, clip = false) {
+  return {
+    transform: [{ filter: "datum.kind == '95% limits' || datum.kind == '99.8% limits'" }],
+    mark: { type: 'line' as const, strokeWidth: 1.2, ...(clip ? { clip: true } : {}) },
+    encoding: {
+      x,
+      y,
+      detail: { field: 'side' },
+      color: {
+        field: 'kind',
+        type: 'nominal' as const,
+        scale: { domain: ['95% limits', '99.8% limits'], range: [LIMIT95, LIMIT998] },
+        legend: { title: null },
+      },
+      strokeDash: {
+        field: 'kind',
+        type: 'nominal' as const,
+        scale: {
+          domain: ['95% limits', '99.8% limits'],
+          range: [
+            [6, 3],
+            [2, 2],
+          ],
+        },
+        legend: { title: null },
+      },
+    },
+  };
+}
+
+/**
+ * Each service's point, shaped by its position against the limits, and the names of the
+ * services outside the 99.8% limits: to the right of the point in the left half of a panel
+ * (`sizeField` up to half of `largest`), to the left in the right half. The note under the
+ * figure lists the rest.
+ */
+export function funnelServiceLayers(x: Channel, y: Channel, sizeField: string, largest: number, clip = false) {
+  return [
+    {
+      transform: [{ filter: "datum.kind == 'service'" }],
+      mark: { type: 'point' as const, filled: true, color: DARK, size: 45, stroke: 'white', strokeWidth: 0.6, ...(clip ? { clip: true } : {}) },
+      encoding: {
+        x,
+        y,
+        shape: {
+          field: 'position',
+          type: 'nominal' as const,
+          scale: { domain: FUNNEL_POSITIONS, range: ['circle', 'square', 'triangle-up'] },
+          legend: { title: null, labelLimit: 320 },
+        },
+      },
+    },
+    ...(['left', 'right'] as const).map((align) => ({
+      transform: [
+        { filter: `datum.kind == 'service' && datum.position == 'outside 99.8%' && datum.${sizeField} ${align === 'left' ? '<=' : '>'} ${largest / 2}` },
+      ],
+      mark: { type: 'text' as const, align, dx: align === 'left' ? 6 : -6, dy: -6, fontSize: 10, color: INK },
+      encoding: { x, y, text: { field: 'label' } },
+    })),
+  ];
 }

@@ -10,10 +10,10 @@ import type { PublishedBinaryAdjusted } from '../disclosure/adjusted-services.js
 import { Z95 } from '../stats/normal.js';
 import { decimal } from '../words/format.js';
 import { ADJUSTED_OUTCOME_WORDS } from './adjusted-forest.js';
+import { FUNNEL_POSITIONS, funnelLimitLines, funnelServiceLayers } from './funnel.js';
 import { chartTitle, CONFIG, DARK, INK, LIGHT, LIMIT95, LIMIT998, SCHEMA, type ChartSpec } from './theme.js';
 
 const Z998 = 3.090232306167813;
-const POSITIONS = ['within 95%', 'between 95% and 99.8%', 'outside 99.8%'];
 
 /** O/E funnel plots of the adjusted outcomes as panels side by side. */
 export function oeFunnelChart(outcomes: PublishedBinaryAdjusted[]): ChartSpec {
@@ -95,53 +95,14 @@ export function oeFunnelChart(outcomes: PublishedBinaryAdjusted[]): ChartSpec {
       width: 290,
       height: 210,
       layer: [
-        {
-          transform: [{ filter: "datum.kind == '95% limits' || datum.kind == '99.8% limits'" }],
-          mark: { type: 'line', strokeWidth: 1.2, clip: true },
-          encoding: {
-            x,
-            y,
-            detail: { field: 'side' },
-            color: { field: 'kind', type: 'nominal', scale: { domain: ['95% limits', '99.8% limits'], range: [LIMIT95, LIMIT998] }, legend: { title: null } },
-            strokeDash: {
-              field: 'kind',
-              type: 'nominal',
-              scale: {
-                domain: ['95% limits', '99.8% limits'],
-                range: [
-                  [6, 3],
-                  [2, 2],
-                ],
-              },
-              legend: { title: null },
-            },
-          },
-        },
+        funnelLimitLines(x, y, true),
         {
           transform: [{ filter: "datum.kind == 'own'" }],
           mark: { type: 'rule', color: LIGHT, strokeWidth: 3, opacity: 0.7 },
           encoding: { x, y, y2: { field: 'v2' } },
         },
         { mark: { type: 'rule', color: INK, strokeWidth: 1.2 }, encoding: { y: { datum: 1, type: 'quantitative' as const, scale: { domain: [0, top] } } } },
-        {
-          transform: [{ filter: "datum.kind == 'service'" }],
-          mark: { type: 'point', filled: true, color: DARK, size: 45, stroke: 'white', strokeWidth: 0.6, clip: true },
-          encoding: {
-            x,
-            y,
-            shape: {
-              field: 'position',
-              type: 'nominal',
-              scale: { domain: POSITIONS, range: ['circle', 'square', 'triangle-up'] },
-              legend: { title: null, labelLimit: 320 },
-            },
-          },
-        },
-        ...(['left', 'right'] as const).map((align) => ({
-          transform: [{ filter: `datum.kind == 'service' && datum.position == 'outside 99.8%' && datum.e ${align === 'left' ? '<=' : '>'} ${maxE / 2}` }],
-          mark: { type: 'text' as const, align, dx: align === 'left' ? 6 : -6, dy: -6, fontSize: 10, color: INK },
-          encoding: { x, y, text: { field: 'label' } },
-        })),
+        ...funnelServiceLayers(x, y, 'e', maxE, true),
       ],
     },
   } satisfies ChartSpec;

@@ -3,7 +3,7 @@
  * compare --json"): the summary in plain words, the JSON keys exactly, every setting a
  * flag, and exit 1 with a clear message when no comparison can be made.
  */
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,6 +25,22 @@ const base = { people: 'people.csv', events: 'events.csv', offences: 'offences.c
 writeFileSync(join(dir, 'study.json'), JSON.stringify({ ...base, comparison: { people: 'pool-people.csv', events: 'pool-events.csv' } }));
 writeFileSync(join(dir, 'no-pool.json'), JSON.stringify(base));
 const STUDY = join(dir, 'study.json');
+
+/** The same people with a column `site` that tells the two sides apart exactly: the propensity model separates them. */
+function withSite(file: string, site: string): void {
+  const lines = readFileSync(join(dir, file), 'utf8').trimEnd().split(/\r?\n/);
+  writeFileSync(join(dir, `site-${file}`), `${lines.map((l, i) => `${l},${i === 0 ? 'site' : site}`).join('\n')}\n`);
+}
+withSite('people.csv', 'north');
+withSite('pool-people.csv', 'south');
+writeFileSync(
+  join(dir, 'separated.json'),
+  JSON.stringify({
+    ...base,
+    people: 'site-people.csv',
+    comparison: { people: 'site-pool-people.csv', events: 'pool-events.csv', covariates: ['age_at_release', 'site'] },
+  }),
+);
 
 describe('follow-up compare', () => {
   test('prints the flow, balance and the effects in plain words', async () => {
@@ -132,10 +148,15 @@ describe('follow-up compare', () => {
     [['--study', join(dir, 'no-pool.json')], /no comparison pool/],
     [['--study', STUDY, '--outcome-window-months', '60'], /nobody on the service side is eligible and complete/],
     [['--study', STUDY, '--covariates', 'shoe_size'], /the covariate "shoe_size" is not a column/],
+    [
+      ['--study', join(dir, 'separated.json')],
+      /no service person has a comparison person within the caliper \(0\.2 standard deviations of the distance\): all 56 complete service people are left unmatched\. The propensity model separates the two sides \(it warned: [a-z_, 0-9]*level_on_one_side[a-z_, 0-9]*\): check the covariates, or widen the caliper/,
+    ],
   ])('%j exits 1 with a clear message', async (argv, message) => {
     const r = await run('compare', ...argv);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(message);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
   test.each([

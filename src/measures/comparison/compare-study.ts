@@ -37,11 +37,31 @@ interface Weighted {
   noMatchInCaliper: number;
 }
 
+/** No one left to compare after matching or weighting: say why and what to change. */
+function nobodyCompared(
+  settings: ComparisonSettings,
+  complete: number,
+  outsideCaliper: number,
+  poolUsed: number,
+  warnings: readonly string[],
+): ComparisonError {
+  const codes = [...new Set(warnings.map((w) => w.slice(0, w.indexOf(':'))))];
+  const warned = codes.length > 0 ? ` (it warned: ${codes.join(', ')})` : '';
+  if (settings.method === 'nearest' && outsideCaliper === complete)
+    return new ComparisonError(
+      `no service person has a comparison person within the caliper (${settings.caliper} standard deviations of the distance): all ${complete} complete service people are left unmatched. The propensity model separates the two sides${warned}: check the covariates, or widen the caliper (--caliper, or "caliper" in the study file's "comparison" key)`,
+    );
+  return new ComparisonError(
+    `nobody is left to compare: ${poolUsed === 0 ? 'no pool person has a weight above 0' : 'no service person has a weight above 0'} after ${settings.method === 'nearest' ? 'matching' : 'weighting'}. The propensity model separates the two sides${warned}: check the covariates`,
+  );
+}
+
 /**
  * Compares the study's service people with a matched (or weighted) group from its pool,
  * with the study file's settings overridden by `overrides` (comparison.md's defaults for
  * the rest). Throws a ComparisonError when there is no pool, nobody on a side is eligible
- * and complete, or the propensity model cannot be fitted.
+ * and complete, the propensity model cannot be fitted, or nobody is left to compare after
+ * matching or weighting.
  */
 export function compareStudy(study: Study, overrides: Partial<ComparisonSettings> = {}, options: CompareOptions = {}): ComparisonResult {
   const pool = study.pool;
@@ -79,6 +99,7 @@ export function compareStudy(study: Study, overrides: Partial<ComparisonSettings
   };
   const sRows = rowsOf(weighted.serviceWeight);
   const pRows = rowsOf(weighted.poolWeight);
+  if (sRows.length === 0 || pRows.length === 0) throw nobodyCompared(settings, service.rows.length, weighted.noMatchInCaliper, pRows.length, model.warnings);
   const column = (pick: (o: PersonOutcomes) => ArrayLike<number>) => Float64Array.from([...sRows.map((i) => pick(os)[i]), ...pRows.map((i) => pick(op)[i])]);
   const effect = (pick: (o: PersonOutcomes) => ArrayLike<number>) => attEffect(column(pick), sample.treated, sample.weights, sample.standardError);
 

@@ -8,7 +8,13 @@ import { StudyError, formatProblem } from '../../records/index.js';
 import type { DataQuality, Problem } from '../../study/study.js';
 import { formatDay } from '../../time/days.js';
 import { commandConfig } from '../config.js';
-import { loadConfiguredStudy } from '../load.js';
+import { resolve } from 'node:path';
+import { readStudyFile } from '../../study/study-file.js';
+import type { Study } from '../../study/study.js';
+import type { ParsedFlags } from '../args.js';
+import type { StudyConfig } from '../config.js';
+import { InvalidRecordsError, loadConfiguredStudy } from '../load.js';
+import { loadConfiguredPool } from '../load-pool.js';
 import type { Output } from '../output.js';
 import { shownPath as shown } from '../paths.js';
 
@@ -24,6 +30,8 @@ export const VALIDATE_HELP = `follow-up validate: check study records against th
   --delimiter D         , ; or tab (default: found from the header)
   --sheet NAME          the sheet of an .xlsx table (default: the one named after the table, else the first)
   --offences-extra F    a lookup of codes to add to the default lookup
+  --pool-people F, --pool-events F
+                        the comparison pool's tables (default: the study file's "comparison" key)
   --json                print every count and every problem as JSON
 
 Exit status: 0 valid, 1 invalid, 2 usage error.`;
@@ -63,21 +71,35 @@ function listWarnings(warnings: Problem[]): string[] {
   return lines;
 }
 
-/** Every count and every problem, as JSON (the readable report's content, nothing left out). */
-export function validationJson(quality: DataQuality, extractionDate: string | null, inferredFrom: string | null): string {
+/** One set of tables' counts and problems (the service's, or the comparison pool's). */
+function tablesJson(quality: DataQuality) {
   const errors = quality.problems.filter((p) => p.severity === 'error').length;
+  return {
+    valid: errors === 0 || quality.quarantineFile !== null,
+    people: quality.people,
+    events: quality.events,
+    ...(quality.assessments ? { assessments: quality.assessments } : {}),
+    errors,
+    warnings: quality.warnings,
+    quarantineFile: quality.quarantineFile,
+    problems: quality.problems.map((p) => ({ ...p, message: formatProblem(p) })),
+  };
+}
+
+/**
+ * Every count and every problem, as JSON (the readable report's content, nothing left out);
+ * with a comparison pool, its tables under `pool` in the same form, and `valid` only when both are.
+ */
+export function validationJson(quality: DataQuality, extractionDate: string | null, inferredFrom: string | null, pool?: DataQuality): string {
+  const { valid, ...tables } = tablesJson(quality);
+  const poolTables = pool ? tablesJson(pool) : null;
   return JSON.stringify(
     {
-      valid: errors === 0 || quality.quarantineFile !== null,
+      valid: valid && (poolTables?.valid ?? true),
       extractionDate,
       extractionDateInferredFrom: inferredFrom,
-      people: quality.people,
-      events: quality.events,
-      ...(quality.assessments ? { assessments: quality.assessments } : {}),
-      errors,
-      warnings: quality.warnings,
-      quarantineFile: quality.quarantineFile,
-      problems: quality.problems.map((p) => ({ ...p, message: formatProblem(p) })),
+      ...tables,
+      ...(poolTables ? { pool: poolTables } : {}),
     },
     null,
     2,
@@ -111,27 +133,62 @@ export function formatValidation(quality: DataQuality, header: string[], failed 
   ].join('\n');
 }
 
+/** The pool's files: flags first, else the study file's "comparison" key; null when the study has no pool. */
+async function poolFiles(config: StudyConfig, flags: ParsedFlags): Promise<{ people: string; events: string | null } | null> {
+  const given = (name: string) => {
+    const v = flags.get(name);
+    return typeof v === 'string' ? resolve(v) : undefined;
+  };
+  const file = config.studyFile ? await readStudyFile(config.studyFile) : null;
+  const people = given('pool-people') ?? file?.comparison?.people;
+  if (people === undefined) return null;
+  return { people, events: given('pool-events') ?? file?.comparison?.events ?? null };
+}
+
+/** The comparison pool checked like the service's tables (comparison.md: "validated the same way"). */
+async function validatePool(
+  config: StudyConfig,
+  service: Study,
+  files: { people: string; events: string | null },
+): Promise<{ quality: DataQuality; failed: boolean }> {
+  try {
+    const study = await loadConfiguredPool(config, service, files);
+    return { quality: study.pool!.quality, failed: false };
+  } catch (error) {
+    if (error instanceof InvalidRecordsError && error.cause instanceof StudyError) return { quality: error.cause.quality, failed: true };
+    throw error;
+  }
+}
+
 export async function runValidate(argv: readonly string[], out: Output): Promise<number> {
-  const { config, flags } = await commandConfig(argv, 'validate', { json: 'boolean' });
+  const { config, flags } = await commandConfig(argv, 'validate', { json: 'boolean', 'pool-people': 'string', 'pool-events': 'string' });
   const json = flags.get('json') === true;
   const header = [
     `follow-up validate${config.title ? `: ${config.title}` : ''}`,
     `  files    ${[config.people, config.events, config.offences ?? '(default offence lookup)'].map((p) => (p.startsWith('(') ? p : shown(p))).join(', ')}`,
   ];
+  const pool = await poolFiles(config, flags);
+  let study: Study;
   try {
-    const study = await loadConfiguredStudy(config);
-    const date = formatDay(study.extractionDate);
-    header.push(
-      `  extraction date ${date}${study.extractionDateInferred ? ` (inferred: the latest date in the records, ${study.extractionDateSource ?? ''})` : ''}`,
-    );
-    header.push(`  offences ${study.offences.code.length} codes in the lookup`);
-    out.stdout(json ? validationJson(study.quality, date ?? null, study.extractionDateSource ?? null) : formatValidation(study.quality, header));
-    return 0;
+    study = await loadConfiguredStudy(config);
   } catch (error) {
     if (error instanceof Error && error.cause instanceof StudyError) {
+      // The pool is checked against the service's people (a person in both is an error), so it waits for a valid service.
       out.stdout(json ? validationJson(error.cause.quality, null, null) : formatValidation(error.cause.quality, header, true));
       return 1;
     }
     throw error;
   }
+  const date = formatDay(study.extractionDate);
+  header.push(
+    `  extraction date ${date}${study.extractionDateInferred ? ` (inferred: the latest date in the records, ${study.extractionDateSource ?? ''})` : ''}`,
+  );
+  header.push(`  offences ${study.offences.code.length} codes in the lookup`);
+  const checked = pool ? await validatePool(config, study, pool) : null;
+  if (json) out.stdout(validationJson(study.quality, date ?? null, study.extractionDateSource ?? null, checked?.quality));
+  else {
+    const poolHeader = pool ? ['', 'Comparison pool', `  files    ${[pool.people, ...(pool.events ? [pool.events] : [])].map(shown).join(', ')}`] : [];
+    out.stdout([formatValidation(study.quality, header), ...(checked ? [formatValidation(checked.quality, poolHeader, checked.failed)] : [])].join('\n'));
+  }
+  return checked?.failed ? 1 : 0;
 }

@@ -28,7 +28,7 @@ export interface StudyConfig {
   quarantineDir: string | null;
   options: MeasureOptions;
   report: ReportOptions;
-  /** The assessments table and its instruments (change.md), from the study file. */
+  /** The assessments table (`--assessments` or the study file) and its instruments (change.md, from the study file). */
   assessments?: string | null;
   instruments?: Record<string, Instrument> | null;
   /** The study file's `value` key (value.md), null without one. */
@@ -49,6 +49,7 @@ export const STUDY_FLAGS: Record<string, FlagKind> = {
   'allow-columns': 'string',
   'date-format': 'string',
   'offences-extra': 'string',
+  assessments: 'string',
   delimiter: 'string',
   sheet: 'string',
   engine: 'string',
@@ -105,6 +106,8 @@ export async function resolveStudyConfig(flags: ParsedFlags, command: string): P
       const value = stringFlag(flags, name);
       return value === undefined ? undefined : (check(value, `--${name}`) as string);
     };
+    if (path('assessments') !== undefined && !file?.instruments)
+      throw new UsageError('--assessments needs the instruments they score (change.md): name them in the study file\'s "instruments" key, and give --study');
     const allow = stringFlag(flags, 'allow-columns');
     const quarantine = stringFlag(flags, 'quarantine');
     return {
@@ -130,7 +133,7 @@ export async function resolveStudyConfig(flags: ParsedFlags, command: string): P
       quarantineDir: quarantine === undefined ? null : resolve(quarantine),
       options: { ...DEFAULT_MEASURE_OPTIONS, ...file?.options, ...(settingsFromFlags(flags, OPTION_CHECKS) as Partial<MeasureOptions>) },
       report: { ...DEFAULT_REPORT_OPTIONS, ...file?.report, ...(settingsFromFlags(flags, REPORT_CHECKS) as Partial<ReportOptions>) },
-      assessments: file?.assessments ?? null,
+      assessments: path('assessments') ?? file?.assessments ?? null,
       instruments: file?.instruments ?? null,
       value: file?.value ?? null,
     };

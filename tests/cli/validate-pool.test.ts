@@ -47,7 +47,9 @@ describe('follow-up validate with a comparison pool', () => {
     const poolPart = r.stdout.slice(r.stdout.indexOf('\nComparison pool\n'));
     expect(poolPart).toContain('Invalid: 1 error.');
     expect(poolPart).toMatch(
-      new RegExp(`bad-pool-people\\.csv line ${badLine}, column person_id: value withheld \\(a person_id is never printed\\) — expected a person who did not receive the service`),
+      new RegExp(
+        `bad-pool-people\\.csv line ${badLine}, column person_id: value withheld \\(a person_id is never printed\\) — expected a person who did not receive the service`,
+      ),
     );
     expect(r.stdout).not.toContain(service[1].split(',')[0]);
   });

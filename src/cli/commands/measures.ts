@@ -28,6 +28,7 @@ Options (each overrides the study file's value):
   --km-conf-type log|log-log|plain
   --group-by COLUMN             (a column of people or of the offence lookup; default category)
   --quarantine DIR              set rows with errors aside and go on
+  --assessments F               the assessments table (change.md; its instruments come from the study file)
   --engine memory|duckdb        where the measures are computed (default memory; duckdb reads
                                 CSV or Parquet of any size out of core, see the README)
   --json                        print the JSON document instead of the summary

@@ -30,6 +30,7 @@ export const VALIDATE_HELP = `follow-up validate: check study records against th
   --delimiter D         , ; or tab (default: found from the header)
   --sheet NAME          the sheet of an .xlsx table (default: the one named after the table, else the first)
   --offences-extra F    a lookup of codes to add to the default lookup
+  --assessments F       the assessments table (records.md; its instruments come from the study file)
   --pool-people F, --pool-events F
                         the comparison pool's tables (default: the study file's "comparison" key)
   --json                print every count and every problem as JSON

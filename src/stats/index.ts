@@ -7,7 +7,7 @@ export { inverseRegularizedBeta } from './inverse-incomplete-beta.js';
 export { regularizedGammaP } from './incomplete-gamma.js';
 export { chiSquareUpperTail } from './chi-square-distribution.js';
 export { wilsonInterval, clopperPearsonInterval, proportion } from './proportion.js';
-export type { IntervalMethod } from './proportion.js';
+export type { IntervalMethod } from '../study/options.js';
 export { riskDifference, relativeRisk, oddsRatio } from './two-group-comparisons.js';
 export { fisherExact } from './fisher-exact.js';
 export type { FisherResult } from './fisher-exact.js';

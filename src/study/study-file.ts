@@ -8,7 +8,17 @@ import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { parseISODate } from '../time/days.js';
 import { checkInstruments, type Instrument, InstrumentError } from './instruments.js';
-import type { MeasureOptions, ReportOptions } from './options.js';
+import {
+  choicesWords,
+  DATE_FORMATS,
+  DELIMITERS,
+  ENGINES,
+  isChoice,
+  MEASURE_OPTION_CHOICES,
+  REPORT_PROFILES,
+  type MeasureOptions,
+  type ReportOptions,
+} from './options.js';
 import { parseComparisonBlock, type ComparisonFile } from './comparison-settings.js';
 import { checkValueSettings, type ValueSettings } from './value-settings.js';
 
@@ -51,12 +61,17 @@ export class StudySettingError extends Error {
 
 type Check = (value: unknown, where: string) => unknown;
 
-const enumOf =
-  (...values: string[]): Check =>
-  (value, where) => {
-    if (typeof value === 'string' && values.includes(value)) return value;
-    throw new StudySettingError(`${where} is ${JSON.stringify(value)}; expected one of ${values.map((v) => `"${v}"`).join(', ')}`);
+/**
+ * The check of a setting with a closed set of values (one of options.ts's `as
+ * const` lists). A function declaration: comparison-settings.ts, which this
+ * file imports, builds its checks with it while this module is still loading.
+ */
+export function enumOf(values: readonly string[]): Check {
+  return (value, where) => {
+    if (isChoice(values, value)) return value;
+    throw new StudySettingError(`${where} is ${JSON.stringify(value)}; expected one of ${choicesWords(values)}`);
   };
+}
 
 const wholeNumber =
   (min: number, max: number): Check =>
@@ -90,28 +105,26 @@ export const isoDate: Check = (value, where) => {
   throw new StudySettingError(`${where} is ${JSON.stringify(value)}; expected a date that exists, written YYYY-MM-DD`);
 };
 
-/** The `dateFormat` values (records/date-formats.ts reads them). */
-export const dateFormatCheck = enumOf('YYYY-MM-DD', 'DD/MM/YYYY', 'D/M/YYYY');
-/** The `delimiter` values: a comma, a semicolon or a tab (detected when not given). */
-export const delimiterCheck = enumOf(',', ';', 'tab');
-export const engineCheck = enumOf('memory', 'duckdb');
+export const dateFormatCheck = enumOf(DATE_FORMATS);
+export const delimiterCheck = enumOf(DELIMITERS);
+export const engineCheck = enumOf(ENGINES);
 
 /** The checks of every key under `options`, shared with the command-line flags. */
 export const OPTION_CHECKS: Record<keyof MeasureOptions, Check> = {
-  recallWindow: enumOf('intervention', 'licence'),
-  reconvictionWindow: enumOf('since_release', 'during_intervention', 'after_intervention'),
+  recallWindow: enumOf(MEASURE_OPTION_CHOICES.recallWindow),
+  reconvictionWindow: enumOf(MEASURE_OPTION_CHOICES.reconvictionWindow),
   includeCautions: bool,
-  desistanceFrom: enumOf('release', 'service_end'),
+  desistanceFrom: enumOf(MEASURE_OPTION_CHOICES.desistanceFrom),
   provenWindowMonths: wholeNumber(1, 120),
-  interval: enumOf('wilson', 'clopper-pearson'),
-  kmConfType: enumOf('log', 'log-log', 'plain'),
+  interval: enumOf(MEASURE_OPTION_CHOICES.interval),
+  kmConfType: enumOf(MEASURE_OPTION_CHOICES.kmConfType),
   groupBy: text,
   caseMix: columnList,
 };
 
 /** The checks of every key under `report`. */
 export const REPORT_CHECKS: Record<keyof ReportOptions, Check> = {
-  profile: enumOf('public', 'analyst'),
+  profile: enumOf(REPORT_PROFILES),
   minCell: wholeNumber(1, Number.POSITIVE_INFINITY),
 };
 

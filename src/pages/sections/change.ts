@@ -44,7 +44,7 @@ function byGroupTable(name: string, x: InstrumentChange, policy: DisclosurePolic
       'Cohort',
       'Analysed',
       'Mean change',
-      ...keys.map((k) => (k === 'notClinicalAtStart' ? 'Not clinical at start' : CHANGE_CATEGORY_SHORT[k])),
+      ...keys.map((k) => CHANGE_CATEGORY_SHORT[k]),
     ],
     rows,
     className: 'wide',

@@ -1,5 +1,6 @@
 /** Services compared: forest and funnel plots per measure, conviction-free curves by service. */
-import { COMPARED_MEASURE_WORDS, forestPanelsChart } from '../../charts/forest.js';
+import { forestPanelsChart } from '../../charts/forest.js';
+import { COMPARED_MEASURE_WORDS } from '../../words/labels.js';
 import { funnelPanelsChart } from '../../charts/funnel.js';
 import { fig, type Block, type ReportContext, type Section } from '../context.js';
 import { pPhrase, decimal, percent, formatInteger, listWords } from '../../words/format.js';

@@ -9,7 +9,7 @@
 import type { Curve } from '../stats/types.js';
 import { DAYS_PER_MONTH } from '../time/days.js';
 import { isSmallCount, type DisclosurePolicy } from '../disclosure/cells.js';
-import { CHART_WIDTH, chartTitle, CONFIG, DARK, SCHEMA, SERIES_COLOURS, SERIES_DASHES, type ChartSpec } from './theme.js';
+import { CHART_WIDTH, chartTitle, CONFIG, DARK, SCHEMA, SERIES_COLOURS, SERIES_DASHES, type ChartLayer, type ChartPart, type ChartSpec } from './theme.js';
 import { percent } from '../words/format.js';
 
 /** Beyond this many curves the chart becomes small multiples. */
@@ -181,7 +181,7 @@ export function kaplanMeierChart(input: KmChartInput): ChartSpec {
   const xScale = { domain: [0, maxMonth], nice: false, zero: true };
   const x = { field: 'month', type: 'quantitative' as const, scale: xScale, axis: { title: input.timeTitle, values: months, format: 'd' } };
   const description = describeKm(input, months);
-  const top = {
+  const top: ChartPart = {
     width: CHART_WIDTH,
     height: 260,
     layer: [
@@ -220,12 +220,12 @@ export function kaplanMeierChart(input: KmChartInput): ChartSpec {
                 text: { field: 'series' },
                 color: { field: 'colour', type: 'nominal', scale: null },
               },
-            },
+            } satisfies ChartLayer,
           ]
         : []),
     ],
   };
-  const bottom = {
+  const bottom: ChartPart = {
     width: CHART_WIDTH,
     height: 18 * Math.max(1, labels.length),
     title: { text: 'Number at risk', fontSize: 12, fontWeight: 'normal', anchor: 'start', offset: 4 },
@@ -245,7 +245,7 @@ export function kaplanMeierChart(input: KmChartInput): ChartSpec {
     vconcat: [top, bottom],
     spacing: 6,
     resolve: { scale: { color: 'independent', y: 'independent' } },
-  } as unknown as ChartSpec;
+  } satisfies ChartSpec;
 }
 
 function lastMonth(c: Curve): number {
@@ -350,5 +350,5 @@ export function kaplanMeierPanels(input: KmPanelsInput): ChartSpec {
         },
       ],
     },
-  } as unknown as ChartSpec;
+  } satisfies ChartSpec;
 }

@@ -82,7 +82,7 @@ export function proportionsChart(input: ProportionChartInput): ChartSpec {
           ]
         : []),
     ],
-  } as ChartSpec;
+  } satisfies ChartSpec;
 }
 
 /** A horizontal group-axis title above the labels, so a short chart does not grow to fit a rotated title. */

@@ -32,7 +32,11 @@ export function seriousnessTable(result: ReconvictionResult, policy: DisclosureP
   }
   // The order of every other table by category (violent, sexual, …): the grouping's own.
   const found = [...byCategory.keys()];
-  const labels = groupOrder('category', found, found.map(() => NaN)).map((k) => found[k]);
+  const labels = groupOrder(
+    'category',
+    found,
+    found.map(() => NaN),
+  ).map((k) => found[k]);
   const cells = labels.map((l) => byCategory.get(l)!);
   const s = result.seriousness;
   const agrees = cells.reduce((a, r) => [a[0] + r[0], a[1] + r[1], a[2] + r[2]], [0, 0, 0]).join() === [s.less, s.same, s.more].join();

@@ -3,7 +3,6 @@ import type { IntervalMethod } from '../study/options.js';
 import { inverseRegularizedBeta } from './inverse-incomplete-beta.js';
 import { normalQuantile, Z95 } from './normal.js';
 
-
 /** z for a two-sided interval of the given confidence level; exactly Z95 at 0.95. */
 export function zForConfidence(conf: number): number {
   if (!(conf > 0 && conf < 1)) throw new RangeError(`confidence level must be in (0, 1), got ${conf}`);

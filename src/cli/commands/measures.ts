@@ -12,15 +12,7 @@ import { loadConfiguredStudy } from '../load.js';
 import type { Output } from '../output.js';
 import { loadValueInputs } from '../value-inputs.js';
 import { NO_PROGRESS, progressLine } from '../../records/progress.js';
-import {
-  choicesHelp as or,
-  DESISTANCE_STARTS,
-  ENGINES,
-  INTERVAL_METHODS,
-  KM_CONF_TYPES,
-  RECALL_WINDOWS,
-  RECONVICTION_WINDOWS,
-} from '../../study/options.js';
+import { choicesHelp as or, DESISTANCE_STARTS, ENGINES, INTERVAL_METHODS, KM_CONF_TYPES, RECALL_WINDOWS, RECONVICTION_WINDOWS } from '../../study/options.js';
 
 export const MEASURES_HELP = `follow-up measures: compute every follow-up measure of a study
 

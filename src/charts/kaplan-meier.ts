@@ -7,6 +7,7 @@
  * from 1 to minCell − 1 show as "<minCell".
  */
 import type { Curve } from '../stats/types.js';
+import { atRisk } from '../stats/kaplan-meier.js';
 import { DAYS_PER_MONTH } from '../time/days.js';
 import { isSmallCount, type DisclosurePolicy } from '../disclosure/cells.js';
 import { CHART_WIDTH, chartTitle, CONFIG, DARK, SCHEMA, SERIES_COLOURS, SERIES_DASHES, type ChartLayer, type ChartPart, type ChartSpec } from './theme.js';
@@ -115,12 +116,6 @@ function round(x: number, digits: number): number {
   return Math.round(x * f) / f;
 }
 
-/** Number at risk at day t: the people whose time is ≥ t (R's summary(fit, times)). */
-export function atRisk(curve: Curve, day: number): number {
-  for (let i = 0; i < curve.time.length; i++) if (curve.time[i] >= day) return curve.nRisk[i];
-  return 0;
-}
-
 /**
  * Months at which to tabulate the number at risk: every 6 months (12 beyond 3
  * years, 24 beyond 6) up to the end of what is drawn; in the public profile
@@ -151,10 +146,10 @@ export function drawnMonths(series: KmSeries[], policy?: DisclosurePolicy): numb
 export function atRiskTable(series: KmSeries[], months: number[], policy: DisclosurePolicy): AtRiskRow[] {
   return series.map((s) => ({
     series: s.label,
-    cells: months.map((month) => {
-      const value = atRisk(s.curve, month * DAYS_PER_MONTH);
-      return { month, value, text: isSmallCount(value, policy) ? `<${policy.minCell}` : String(value) };
-    }),
+    cells: atRisk(
+      s.curve,
+      months.map((month) => month * DAYS_PER_MONTH),
+    ).map((value, i) => ({ month: months[i], value, text: isSmallCount(value, policy) ? `<${policy.minCell}` : String(value) })),
   }));
 }
 

@@ -18,7 +18,7 @@ export { weightedKaplanMeier } from './weighted-kaplan-meier.js';
 export type { KaplanMeierOptions, ConfType } from './kaplan-meier.js';
 export { logRank } from './log-rank.js';
 export type { LogRankResult } from './log-rank.js';
-export { quantile, quantileSorted, summarize } from './summary.js';
+export { quantile, quantileSorted, summarize, summarizeSorted } from './summary.js';
 export { funnelLimits } from './funnel.js';
 export { studentTCdf, studentTQuantile } from './student-t.js';
 export { pivotedQR, applyQt, solveTriangular, unscaledCovariance } from './pivoted-qr.js';

@@ -1,4 +1,3 @@
-import { mean as sampleMean, sampleStandardDeviation } from 'simple-statistics';
 import type { Summary } from './types.js';
 
 /** The values present (not NaN, the missing value), sorted ascending, as a typed array (numeric sort, no string comparison). */
@@ -44,20 +43,47 @@ export function quantile(values: ArrayLike<number>, p: number): number {
  * max of the values, NaN values skipped and not counted. All null when n = 0.
  */
 export function summarize(values: ArrayLike<number>): Summary {
-  const sorted = sortedPresent(values);
+  return summarizeSorted(sortedPresent(values));
+}
+
+/**
+ * `summarize` of values already sorted ascending (no NaN), for callers that sorted
+ * them by counting: the same definitions and the same arithmetic, without sorting
+ * a million values a second time. The mean is simple-statistics' `mean` (a
+ * Kahan–Babuška compensated sum over n) and the SD its `sampleStandardDeviation`
+ * (√(Σ(x − mean)² / (n − 1))), computed on the typed array in place of a copy.
+ */
+export function summarizeSorted(sorted: ArrayLike<number>): Summary {
   const n = sorted.length;
   if (n === 0) {
     return { n: 0, mean: null, sd: null, median: null, q1: null, q3: null, min: null, max: null };
   }
-  const plain = Array.from(sorted);
+  const mean = compensatedSum(sorted) / n;
+  let squares = 0;
+  for (let i = 0; i < n; i++) {
+    const d = sorted[i] - mean;
+    squares += d * d;
+  }
   return {
     n,
-    mean: sampleMean(plain),
-    sd: n < 2 ? null : sampleStandardDeviation(plain),
+    mean,
+    sd: n < 2 ? null : Math.sqrt(squares / (n - 1)),
     median: quantileSorted(sorted, 0.5),
     q1: quantileSorted(sorted, 0.25),
     q3: quantileSorted(sorted, 0.75),
     min: sorted[0],
     max: sorted[n - 1],
   };
+}
+
+/** simple-statistics' `sum` step for step (Kahan–Babuška), so that a mean here is the bit-identical one it gives. */
+function compensatedSum(x: ArrayLike<number>): number {
+  let sum = x[0];
+  let correction = 0;
+  for (let i = 1; i < x.length; i++) {
+    const next = sum + x[i];
+    correction += Math.abs(sum) >= Math.abs(x[i]) ? sum - next + x[i] : x[i] - next + sum;
+    sum = next;
+  }
+  return sum + correction;
 }

@@ -16,6 +16,7 @@ import {
   isChoice,
   MEASURE_OPTION_CHOICES,
   REPORT_PROFILES,
+  type EngineName,
   type MeasureOptions,
   type ReportOptions,
 } from './options.js';
@@ -41,7 +42,7 @@ export interface StudyFile {
   /** The spreadsheet sheet to read (an .xlsx file): null for the first. */
   sheet: string | null;
   /** Where the measures are computed: `memory` (the default) or `duckdb` (study-file.md `engine`). */
-  engine?: string | null;
+  engine?: EngineName | null;
   options: Partial<MeasureOptions>;
   report: Partial<ReportOptions>;
   /** The assessments table (records.md, "assessments"); needs `instruments`. */
@@ -66,7 +67,7 @@ type Check = (value: unknown, where: string) => unknown;
  * const` lists). A function declaration: comparison-settings.ts, which this
  * file imports, builds its checks with it while this module is still loading.
  */
-export function enumOf(values: readonly string[]): Check {
+export function enumOf<T extends string>(values: readonly T[]): (value: unknown, where: string) => T {
   return (value, where) => {
     if (isChoice(values, value)) return value;
     throw new StudySettingError(`${where} is ${JSON.stringify(value)}; expected one of ${choicesWords(values)}`);
@@ -211,11 +212,11 @@ export function parseStudyFile(textContent: string, path: string): StudyFile {
     extractionDate: isoDate(json.extractionDate, at('extractionDate')) as string,
     snapshotDate: json.snapshotDate === undefined ? null : (isoDate(json.snapshotDate, at('snapshotDate')) as string),
     allowColumns: allow as string[],
-    dateFormat: json.dateFormat === undefined ? null : (dateFormatCheck(json.dateFormat, at('dateFormat')) as string),
+    dateFormat: json.dateFormat === undefined ? null : dateFormatCheck(json.dateFormat, at('dateFormat')),
     offencesExtra: json.offencesExtra === undefined ? null : resolve(base, text(json.offencesExtra, at('offencesExtra')) as string),
-    delimiter: json.delimiter === undefined ? null : (delimiterCheck(json.delimiter, at('delimiter')) as string),
+    delimiter: json.delimiter === undefined ? null : delimiterCheck(json.delimiter, at('delimiter')),
     sheet: json.sheet === undefined ? null : (text(json.sheet, at('sheet')) as string),
-    engine: json.engine === undefined ? null : (engineCheck(json.engine, at('engine')) as string),
+    engine: json.engine === undefined ? null : engineCheck(json.engine, at('engine')),
     options: checkBlock(json.options, OPTION_CHECKS, at('options')) as Partial<MeasureOptions>,
     report: checkBlock(json.report, REPORT_CHECKS, at('report')) as Partial<ReportOptions>,
     ...changeKeys(json, base, at),

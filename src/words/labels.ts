@@ -29,7 +29,7 @@ export const COMPARED_MEASURE_WORDS: Record<ComparedMeasure, { title: string; ou
 };
 
 /** The key of recalls that gave no reason (measures.md, "Recall": `reasons.none`). */
-export const NO_RECALL_REASON = 'none';
+const NO_RECALL_REASON = 'none';
 
 /** Plain words for the recall reasons of the official licence recall statistics, and for none recorded. */
 export const RECALL_REASON_WORDS = {

@@ -16,12 +16,12 @@ import { percent } from '../words/format.js';
 /** Beyond this many curves the chart becomes small multiples. */
 export const MAX_OVERLAID_CURVES = 5;
 
-export interface KmSeries {
+interface KmSeries {
   label: string;
   curve: Curve;
 }
 
-export interface KmChartInput {
+interface KmChartInput {
   title: string;
   subtitle?: string;
   /** What survival means here, for the y axis: "Not yet recalled". */
@@ -32,7 +32,7 @@ export interface KmChartInput {
   policy: DisclosurePolicy;
 }
 
-export interface KmPoint {
+interface KmPoint {
   series: string;
   month: number;
   survival: number;
@@ -41,7 +41,7 @@ export interface KmPoint {
 }
 
 /** The number at risk of each curve at chosen months; `text` is what a reader sees. */
-export interface AtRiskRow {
+interface AtRiskRow {
   series: string;
   cells: { month: number; value: number; text: string }[];
 }
@@ -131,7 +131,7 @@ export function riskMonths(series: KmSeries[], policy?: DisclosurePolicy): numbe
 }
 
 /** The last month drawn over all curves (the last listed time in the analyst profile). */
-export function drawnMonths(series: KmSeries[], policy?: DisclosurePolicy): number {
+function drawnMonths(series: KmSeries[], policy?: DisclosurePolicy): number {
   let max = 0;
   for (const s of series) {
     if (policy) {

@@ -7,7 +7,7 @@ import type { ShownProportion } from '../disclosure/cells.js';
 import { CHART_WIDTH, chartTitle, CONFIG, DARK, INK, MUTED, SCHEMA, type ChartSpec } from './theme.js';
 import { percent } from '../words/format.js';
 
-export interface ProportionChartInput {
+interface ProportionChartInput {
   title: string;
   subtitle?: string;
   /** The outcome in words, completing "share of people who …": "were recalled at least once". */

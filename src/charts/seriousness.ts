@@ -11,7 +11,7 @@ import { SERIOUSNESS_LEVELS, SERIOUSNESS_WORDS, type Seriousness } from '../word
 import { GROUP_AXIS } from './proportions.js';
 import { CHART_WIDTH, chartTitle, CONFIG, ORDINAL3, SCHEMA, type ChartSpec } from './theme.js';
 
-export interface SeriousnessRow {
+interface SeriousnessRow {
   label: string;
   cells: Record<Seriousness, Count>;
   total: Count;

@@ -24,7 +24,7 @@ const SPREAD = 0.07;
 /** Reconvicted people up to which the analyst chart draws each one as a point. */
 export const MAX_PERSON_POINTS = 2000;
 
-export interface SeverityPoint {
+interface SeverityPoint {
   index: number;
   reconviction: number;
   people: number;

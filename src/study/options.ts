@@ -8,13 +8,13 @@
 
 /** study-file.md `recallWindow`: `intervention` (release to service end or follow-up end) or `licence` (release to follow-up end). */
 export const RECALL_WINDOWS = ['intervention', 'licence'] as const;
-export type RecallWindow = (typeof RECALL_WINDOWS)[number];
+type RecallWindow = (typeof RECALL_WINDOWS)[number];
 /** study-file.md `reconvictionWindow`. */
 export const RECONVICTION_WINDOWS = ['since_release', 'during_intervention', 'after_intervention'] as const;
-export type ReconvictionWindow = (typeof RECONVICTION_WINDOWS)[number];
+type ReconvictionWindow = (typeof RECONVICTION_WINDOWS)[number];
 /** study-file.md `desistanceFrom`. */
 export const DESISTANCE_STARTS = ['release', 'service_end'] as const;
-export type DesistanceFrom = (typeof DESISTANCE_STARTS)[number];
+type DesistanceFrom = (typeof DESISTANCE_STARTS)[number];
 /** study-file.md `interval`: the 95% interval of a proportion. */
 export const INTERVAL_METHODS = ['wilson', 'clopper-pearson'] as const;
 export type IntervalMethod = (typeof INTERVAL_METHODS)[number];

@@ -163,7 +163,7 @@ function checkKeys(object: Record<string, unknown>, allowed: readonly string[], 
 }
 
 /** Checks each key of a settings block against its check; returns the checked values. */
-export function checkBlock<K extends string>(block: unknown, checks: Record<K, Check>, where: string): Partial<Record<K, unknown>> {
+function checkBlock<K extends string>(block: unknown, checks: Record<K, Check>, where: string): Partial<Record<K, unknown>> {
   if (block === undefined) return {};
   if (!isObject(block)) throw new StudySettingError(`${where} must be an object`);
   checkKeys(block, Object.keys(checks), where);

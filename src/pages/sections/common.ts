@@ -27,7 +27,7 @@ export function groupWords(column: string): string {
 }
 
 /** Table of proportions: label, k, n, percentage, 95% CI. */
-export function proportionTable(
+function proportionTable(
   caption: string,
   firstColumn: string,
   outcomeColumn: string,

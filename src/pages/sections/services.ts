@@ -13,13 +13,13 @@ import { adjustedServicesBlocks } from './adjusted-services.js';
 import { cohortComparison, shownServices, funnelPosition } from '../../disclosure/services.js';
 
 /** A compared measure with its services and pooled proportion as published. */
-export type PublishedComparison = { c: ServiceComparison } & ReturnType<typeof shownServices>;
+type PublishedComparison = { c: ServiceComparison } & ReturnType<typeof shownServices>;
 
 /**
  * Every compared measure by service in one table: "k of n, p% (lo–hi)" per
  * cell, withheld cells as the disclosure rules say, all services last.
  */
-export function servicesTable(published: PublishedComparison[], policy: DisclosurePolicy): Html {
+function servicesTable(published: PublishedComparison[], policy: DisclosurePolicy): Html {
   const services = published[0]?.c.byService.map((b) => b.group) ?? [];
   // The first measure's n is the service's cohort; a measure counting fewer people (proven reoffending) says "of n".
   const cell = (p: ShownProportion, n: ShownProportion['n']) => {

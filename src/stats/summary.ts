@@ -48,17 +48,20 @@ export function summarize(values: ArrayLike<number>): Summary {
 
 /**
  * `summarize` of values already sorted ascending (no NaN), for callers that sorted
- * them by counting: the same definitions and the same arithmetic, without sorting
- * a million values a second time. The mean is simple-statistics' `mean` (a
- * Kahan–Babuška compensated sum over n) and the SD its `sampleStandardDeviation`
- * (√(Σ(x − mean)² / (n − 1))), computed on the typed array in place of a copy.
+ * them by counting, without sorting a million values a second time: mean = Σx / n
+ * (a plain sum, the one the measures' counting-sort path always used, so committed
+ * pages keep their bytes; tests hold it to simple-statistics' compensated mean), SD =
+ * √(Σ(x − mean)² / (n − 1)) (two passes, as R's `sd`), computed on the typed array
+ * in place of a copy.
  */
 export function summarizeSorted(sorted: ArrayLike<number>): Summary {
   const n = sorted.length;
   if (n === 0) {
     return { n: 0, mean: null, sd: null, median: null, q1: null, q3: null, min: null, max: null };
   }
-  const mean = compensatedSum(sorted) / n;
+  let total = 0;
+  for (let i = 0; i < n; i++) total += sorted[i];
+  const mean = total / n;
   let squares = 0;
   for (let i = 0; i < n; i++) {
     const d = sorted[i] - mean;
@@ -74,16 +77,4 @@ export function summarizeSorted(sorted: ArrayLike<number>): Summary {
     min: sorted[0],
     max: sorted[n - 1],
   };
-}
-
-/** simple-statistics' `sum` step for step (Kahan–Babuška), so that a mean here is the bit-identical one it gives. */
-function compensatedSum(x: ArrayLike<number>): number {
-  let sum = x[0];
-  let correction = 0;
-  for (let i = 1; i < x.length; i++) {
-    const next = sum + x[i];
-    correction += Math.abs(sum) >= Math.abs(x[i]) ? sum - next + x[i] : x[i] - next + sum;
-    sum = next;
-  }
-  return sum + correction;
 }

@@ -11,7 +11,7 @@ import { listWords } from './format.js';
 const COVARIATE_WORDS: Record<string, string> = {
   age_at_release: 'age at release',
   sex: 'sex',
-  prior_convictions: 'prior convictions',
+  prior_convictions: 'previous convictions',
   custody_years_before_release: 'years in custody before release',
   category: 'index offence category',
   group: 'index offence group',

@@ -20,6 +20,32 @@ export const MEASURE_WORDS: Record<string, string> = {
   communityTime: 'Community time',
 };
 
+/**
+ * Plain names of the columns a page groups by, describes or matches on
+ * (records.md, "people"; the offence lookup's columns; comparison.md's
+ * `release_year`), as a table row or heading shows them.
+ */
+export const COLUMN_WORDS: Readonly<Record<string, string>> = {
+  service: 'Service',
+  tier: 'Tier',
+  sex: 'Sex',
+  ethnicity: 'Ethnicity',
+  age_at_release: 'Age at release',
+  prior_convictions: 'Previous convictions',
+  custody_years_before_release: 'Years in custody before release',
+  aces: 'Adverse childhood experiences',
+  category: 'Index offence category',
+  group: 'Index offence group',
+  mode_of_trial: 'Index offence mode of trial',
+  severity: 'Index offence severity',
+  release_year: 'Year of release',
+};
+
+/** A column in words; a column without a name here by its own, underscores as spaces, capitalised. */
+export function columnWords(column: string): string {
+  return Object.hasOwn(COLUMN_WORDS, column) ? COLUMN_WORDS[column] : column.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());
+}
+
 /** Plain words for the compared measures: a title, the outcome completing "share who …", and a table column. */
 export const COMPARED_MEASURE_WORDS: Record<ComparedMeasure, { title: string; outcome: string; column: string }> = {
   recall: { title: 'Recall', outcome: 'were recalled at least once', column: 'Recalled' },

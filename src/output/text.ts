@@ -11,6 +11,7 @@ import { breakEvenOnlySentences, unitCostsWords } from './value-words.js';
 import { breachCautionLines, competingRisksLines } from './competing-risks-text.js';
 import { adjustedComparisonLines } from './adjusted-text.js';
 import {
+  columnWords,
   COMPARED_MEASURE_WORDS,
   END_REASON_WORDS,
   endReasonOrder,
@@ -131,15 +132,15 @@ export function formatMeasuresText(m: StudyMeasures): string {
   const c0 = m.description.overall;
   if (c0.n > 0) {
     L.push('The cohort');
-    L.push(`  Sex: ${categories(c0.categorical.sex)}`);
-    L.push(`  Ethnicity: ${categories(c0.categorical.ethnicity)}`);
-    L.push(`  Tier: ${categories(c0.categorical.tier)}`);
-    L.push(`  Index offence category: ${categories(c0.categorical.category)}`);
-    L.push(`  Index offence group: ${categories(c0.categorical.group)}`);
-    L.push(`  Age at release: ${summaryLine(c0.numeric.age_at_release, 'years')}`);
-    L.push(`  Prior convictions: ${summaryLine(c0.numeric.prior_convictions, '')}`);
-    L.push(`  Years in custody before release: ${summaryLine(c0.numeric.custody_years_before_release, 'years')}`);
-    L.push(`  Adverse childhood experiences: ${summaryLine(c0.numeric.aces, '')}; four or more: ${c0.fourOrMoreAces}`);
+    L.push(`  ${columnWords('sex')}: ${categories(c0.categorical.sex)}`);
+    L.push(`  ${columnWords('ethnicity')}: ${categories(c0.categorical.ethnicity)}`);
+    L.push(`  ${columnWords('tier')}: ${categories(c0.categorical.tier)}`);
+    L.push(`  ${columnWords('category')}: ${categories(c0.categorical.category)}`);
+    L.push(`  ${columnWords('group')}: ${categories(c0.categorical.group)}`);
+    L.push(`  ${columnWords('age_at_release')}: ${summaryLine(c0.numeric.age_at_release, 'years')}`);
+    L.push(`  ${columnWords('prior_convictions')}: ${summaryLine(c0.numeric.prior_convictions, '')}`);
+    L.push(`  ${columnWords('custody_years_before_release')}: ${summaryLine(c0.numeric.custody_years_before_release, 'years')}`);
+    L.push(`  ${columnWords('aces')}: ${summaryLine(c0.numeric.aces, '')}; four or more: ${c0.fourOrMoreAces}`);
     L.push('');
   }
 

@@ -34,12 +34,18 @@ const baseline = new Set(
     .filter((l) => l.trim() && !l.startsWith('#')),
 );
 const fresh = unused.filter((u) => !baseline.has(u.replace(' is exported but no other file uses it', '')));
+// A line whose export is now used or gone is deleted, so the list only shrinks.
+const listed = new Set(unused.map((u) => u.replace(' is exported but no other file uses it', '')));
+const stale = [...baseline].filter((line) => !listed.has(line));
 
 const layering = layeringViolations();
 for (const line of layering) console.error(`layering: ${line}`);
 for (const line of fresh) console.error(`unused export: ${line}`);
-if (layering.length || fresh.length) {
-  console.error(`${layering.length} import(s) against the flow, ${fresh.length} new unused export(s). See CONTRIBUTING.md.`);
+for (const line of stale) console.error(`scripts/unused-exports.baseline: "${line}" is no longer an unused export; delete the line`);
+if (layering.length || fresh.length || stale.length) {
+  console.error(
+    `${layering.length} import(s) against the flow, ${fresh.length} new unused export(s), ${stale.length} stale baseline line(s). See CONTRIBUTING.md.`,
+  );
   process.exitCode = 1;
 } else {
   console.log(`imports: layering kept; no new unused export (${unused.length} listed in scripts/unused-exports.baseline)`);

@@ -84,5 +84,5 @@ export function comparisonCurvesChart(curves: { service: ShownCurve; pool: Shown
         },
       },
     ],
-  } as unknown as ChartSpec;
+  } satisfies ChartSpec;
 }

@@ -93,5 +93,5 @@ export function comparisonFlowChart(flow: { service: ShownServiceFlow; pool: Sho
         },
       ],
     },
-  } as unknown as ChartSpec;
+  } satisfies ChartSpec;
 }

@@ -7,12 +7,12 @@ import { formatCount } from '../disclosure/cells.js';
 import { GROUP_AXIS } from './proportions.js';
 import { CHART_WIDTH, chartTitle, CONFIG, DARK, INK, MUTED, SCHEMA, type ChartSpec } from './theme.js';
 
-export interface CountBar {
+interface CountBar {
   label: string;
   count: Count;
 }
 
-export interface CountBarsInput {
+interface CountBarsInput {
   title: string;
   subtitle?: string;
   /** What the rows are: "Reason for ending". */

@@ -83,7 +83,7 @@ export function cumulativeIncidenceChart(input: CumulativeIncidenceInput): Chart
   ].map((x) => (points.some((p) => p.series === x.label) ? x : { ...x, label: `${x.label} (not drawn)` }));
   const labels = all.map((x) => x.label);
   const colours = all.map((x) => x.colour);
-  const legend = { orient: 'top', direction: 'vertical', title: null, symbolType: 'stroke', symbolSize: 400, labelLimit: 420 };
+  const legend = { orient: 'top', direction: 'vertical', title: null, symbolType: 'stroke', symbolSize: 400, labelLimit: 420 } as const;
   const end = (name: string) => points.filter((p) => p.series === name).pop();
   const describe = labels
     .map((l) => {
@@ -128,7 +128,7 @@ export function cumulativeIncidenceChart(input: CumulativeIncidenceInput): Chart
       },
       detail: { field: 'series' },
     },
-  } as unknown as ChartSpec;
+  } satisfies ChartSpec;
 }
 
 /** Ticks every 6 months (12 beyond 3 years, 24 beyond 6), as the Kaplan–Meier charts. */

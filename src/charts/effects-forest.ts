@@ -56,5 +56,5 @@ export function effectsForestChart(rows: readonly ForestRow[]): ChartSpec {
         encoding: { y, x: { datum: -edge, ...x }, text: { field: 'note' } },
       },
     ],
-  } as unknown as ChartSpec;
+  } satisfies ChartSpec;
 }

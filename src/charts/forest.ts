@@ -8,15 +8,8 @@ import type { ServiceComparison } from '../measures/types.js';
 import type { DisclosurePolicy } from '../disclosure/cells.js';
 import { chartTitle, CONFIG, DARK, MUTED, SCHEMA, type ChartSpec } from './theme.js';
 import { percent } from '../words/format.js';
+import { COMPARED_MEASURE_WORDS } from '../words/labels.js';
 import { cohortComparison, shownServices } from '../disclosure/services.js';
-
-/** Plain words for the compared measures: the outcome, completing "share who …". */
-export const COMPARED_MEASURE_WORDS: Record<ServiceComparison['measure'], { title: string; outcome: string; column: string }> = {
-  recall: { title: 'Recall', outcome: 'were recalled at least once', column: 'Recalled' },
-  reconviction: { title: 'Reconviction', outcome: 'were reconvicted', column: 'Reconvicted' },
-  desistance: { title: 'Desistance', outcome: 'had no further conviction', column: 'No further conviction' },
-  provenReoffending: { title: 'Proven reoffending', outcome: 'reoffended (proven, fixed window)', column: 'Reoffended' },
-};
 
 /**
  * The forest plots of several measures side by side, one panel per measure,

@@ -6,7 +6,7 @@
  */
 import type { ServiceComparison } from '../measures/types.js';
 import type { DisclosurePolicy } from '../disclosure/cells.js';
-import { COMPARED_MEASURE_WORDS } from './forest.js';
+import { COMPARED_MEASURE_WORDS } from '../words/labels.js';
 import { chartTitle, CONFIG, DARK, INK, LIMIT95, LIMIT998, SCHEMA, type ChartSpec } from './theme.js';
 import { percent } from '../words/format.js';
 import { cohortComparison, shownServices } from '../disclosure/services.js';

@@ -10,7 +10,7 @@ import type { DisclosurePolicy } from '../disclosure/cells.js';
 import type { InstrumentChange } from '../measures/types.js';
 import { CHANGE_CATEGORIES, CHANGE_CATEGORY_SHORT, betterWords } from '../words/change.js';
 import { decimal } from '../words/format.js';
-import { chartTitle, CONFIG, MUTED, SCHEMA, SERIES_COLOURS, type ChartSpec } from './theme.js';
+import { chartTitle, CONFIG, MUTED, SCHEMA, SERIES_COLOURS, type ChartLayer, type ChartSpec } from './theme.js';
 
 const SHAPES = ['triangle-up', 'diamond', 'circle', 'triangle-down'];
 const COLOURS = [SERIES_COLOURS[5], SERIES_COLOURS[0], SERIES_COLOURS[2], SERIES_COLOURS[4]];
@@ -36,7 +36,7 @@ export function jacobsonChart(name: string, x: InstrumentChange, policy: Disclos
     (x.cutOff ? `The dashed lines mark the clinical cut-off, ${decimal(x.cutOff.value, 2)}. ` : 'No clinical cut-off: the instrument has no norms. ') +
     `${values.length} people.`;
   const axis = (title: string) => ({ title, grid: false });
-  const layers: Record<string, unknown>[] = [
+  const layers: ChartLayer[] = [
     {
       data: {
         values: [
@@ -114,5 +114,5 @@ export function jacobsonChart(name: string, x: InstrumentChange, policy: Disclos
     width: 380,
     height: 380,
     layer: layers,
-  } as unknown as ChartSpec;
+  } satisfies ChartSpec;
 }

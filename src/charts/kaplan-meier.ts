@@ -7,20 +7,21 @@
  * from 1 to minCell − 1 show as "<minCell".
  */
 import type { Curve } from '../stats/types.js';
+import { atRisk } from '../stats/kaplan-meier.js';
 import { DAYS_PER_MONTH } from '../time/days.js';
 import { isSmallCount, type DisclosurePolicy } from '../disclosure/cells.js';
-import { CHART_WIDTH, chartTitle, CONFIG, DARK, SCHEMA, SERIES_COLOURS, SERIES_DASHES, type ChartSpec } from './theme.js';
+import { CHART_WIDTH, chartTitle, CONFIG, DARK, SCHEMA, SERIES_COLOURS, SERIES_DASHES, type ChartLayer, type ChartPart, type ChartSpec } from './theme.js';
 import { percent } from '../words/format.js';
 
 /** Beyond this many curves the chart becomes small multiples. */
 export const MAX_OVERLAID_CURVES = 5;
 
-export interface KmSeries {
+interface KmSeries {
   label: string;
   curve: Curve;
 }
 
-export interface KmChartInput {
+interface KmChartInput {
   title: string;
   subtitle?: string;
   /** What survival means here, for the y axis: "Not yet recalled". */
@@ -31,7 +32,7 @@ export interface KmChartInput {
   policy: DisclosurePolicy;
 }
 
-export interface KmPoint {
+interface KmPoint {
   series: string;
   month: number;
   survival: number;
@@ -40,7 +41,7 @@ export interface KmPoint {
 }
 
 /** The number at risk of each curve at chosen months; `text` is what a reader sees. */
-export interface AtRiskRow {
+interface AtRiskRow {
   series: string;
   cells: { month: number; value: number; text: string }[];
 }
@@ -115,12 +116,6 @@ function round(x: number, digits: number): number {
   return Math.round(x * f) / f;
 }
 
-/** Number at risk at day t: the people whose time is ≥ t (R's summary(fit, times)). */
-export function atRisk(curve: Curve, day: number): number {
-  for (let i = 0; i < curve.time.length; i++) if (curve.time[i] >= day) return curve.nRisk[i];
-  return 0;
-}
-
 /**
  * Months at which to tabulate the number at risk: every 6 months (12 beyond 3
  * years, 24 beyond 6) up to the end of what is drawn; in the public profile
@@ -136,7 +131,7 @@ export function riskMonths(series: KmSeries[], policy?: DisclosurePolicy): numbe
 }
 
 /** The last month drawn over all curves (the last listed time in the analyst profile). */
-export function drawnMonths(series: KmSeries[], policy?: DisclosurePolicy): number {
+function drawnMonths(series: KmSeries[], policy?: DisclosurePolicy): number {
   let max = 0;
   for (const s of series) {
     if (policy) {
@@ -151,10 +146,10 @@ export function drawnMonths(series: KmSeries[], policy?: DisclosurePolicy): numb
 export function atRiskTable(series: KmSeries[], months: number[], policy: DisclosurePolicy): AtRiskRow[] {
   return series.map((s) => ({
     series: s.label,
-    cells: months.map((month) => {
-      const value = atRisk(s.curve, month * DAYS_PER_MONTH);
-      return { month, value, text: isSmallCount(value, policy) ? `<${policy.minCell}` : String(value) };
-    }),
+    cells: atRisk(
+      s.curve,
+      months.map((month) => month * DAYS_PER_MONTH),
+    ).map((value, i) => ({ month: months[i], value, text: isSmallCount(value, policy) ? `<${policy.minCell}` : String(value) })),
   }));
 }
 
@@ -181,7 +176,7 @@ export function kaplanMeierChart(input: KmChartInput): ChartSpec {
   const xScale = { domain: [0, maxMonth], nice: false, zero: true };
   const x = { field: 'month', type: 'quantitative' as const, scale: xScale, axis: { title: input.timeTitle, values: months, format: 'd' } };
   const description = describeKm(input, months);
-  const top = {
+  const top: ChartPart = {
     width: CHART_WIDTH,
     height: 260,
     layer: [
@@ -220,12 +215,12 @@ export function kaplanMeierChart(input: KmChartInput): ChartSpec {
                 text: { field: 'series' },
                 color: { field: 'colour', type: 'nominal', scale: null },
               },
-            },
+            } satisfies ChartLayer,
           ]
         : []),
     ],
   };
-  const bottom = {
+  const bottom: ChartPart = {
     width: CHART_WIDTH,
     height: 18 * Math.max(1, labels.length),
     title: { text: 'Number at risk', fontSize: 12, fontWeight: 'normal', anchor: 'start', offset: 4 },
@@ -245,7 +240,7 @@ export function kaplanMeierChart(input: KmChartInput): ChartSpec {
     vconcat: [top, bottom],
     spacing: 6,
     resolve: { scale: { color: 'independent', y: 'independent' } },
-  } as unknown as ChartSpec;
+  } satisfies ChartSpec;
 }
 
 function lastMonth(c: Curve): number {
@@ -350,5 +345,5 @@ export function kaplanMeierPanels(input: KmPanelsInput): ChartSpec {
         },
       ],
     },
-  } as unknown as ChartSpec;
+  } satisfies ChartSpec;
 }

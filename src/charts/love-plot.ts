@@ -81,5 +81,5 @@ export function lovePlotChart(rows: readonly ShownBalanceRow[], matchedWord: 'ma
         encoding: { y, x: { datum: 0, ...x }, text: { field: 'note' } },
       },
     ],
-  } as unknown as ChartSpec;
+  } satisfies ChartSpec;
 }

@@ -75,5 +75,5 @@ export function propensityBalanceChart(distance: ShownBalanceRow, scale: 'logit'
         encoding: { y, x: { field: 'hi', ...x }, text: { field: 'text' } },
       },
     ],
-  } as unknown as ChartSpec;
+  } satisfies ChartSpec;
 }

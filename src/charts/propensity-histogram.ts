@@ -67,5 +67,5 @@ export function propensityHistogramChart(h: ShownPropensityHistogram, scale: 'lo
         color: { field: 'side', type: 'nominal', scale: { domain: sides, range: SERIES_COLOURS.slice(0, 2) }, legend: { title: null, orient: 'top' } },
       },
     },
-  } as unknown as ChartSpec;
+  } satisfies ChartSpec;
 }

@@ -7,7 +7,7 @@ import type { ShownProportion } from '../disclosure/cells.js';
 import { CHART_WIDTH, chartTitle, CONFIG, DARK, INK, MUTED, SCHEMA, type ChartSpec } from './theme.js';
 import { percent } from '../words/format.js';
 
-export interface ProportionChartInput {
+interface ProportionChartInput {
   title: string;
   subtitle?: string;
   /** The outcome in words, completing "share of people who …": "were recalled at least once". */
@@ -82,7 +82,7 @@ export function proportionsChart(input: ProportionChartInput): ChartSpec {
           ]
         : []),
     ],
-  } as ChartSpec;
+  } satisfies ChartSpec;
 }
 
 /** A horizontal group-axis title above the labels, so a short chart does not grow to fit a rotated title. */

@@ -4,38 +4,21 @@
  * give several reasons, so the bars add up to more than the recalls.
  */
 import { isSmallCount, suppressEach, type DisclosurePolicy } from '../disclosure/cells.js';
-import { RECALL_REASONS } from '../study/vocabulary.js';
+import { RECALL_REASON_WORDS, recallReasonOrder, wordOf } from '../words/labels.js';
 import { countBarsChart } from './count-bars.js';
 import type { ChartSpec } from './theme.js';
 
-/** Plain words for the recall-reason codes. */
-export const RECALL_REASON_WORDS: Record<string, string> = {
-  further_charge: 'Further charge',
-  non_compliance: 'Non-compliance',
-  failed_to_keep_in_touch: 'Failed to keep in touch',
-  failed_to_reside: 'Failed to reside',
-  drugs_alcohol: 'Drugs or alcohol',
-  other: 'Other reason',
-  none: 'No reason recorded',
-};
-
-/** Reasons in vocabulary order, then any other key, then "none". */
+/** Reasons in vocabulary order, then any other key, then "none" (words/labels.ts). */
 export function recallReasonRows(
   reasons: Record<string, number>,
   policy: DisclosurePolicy,
 ): { key: string; label: string; count: { value: number; hidden: boolean } }[] {
-  const keys = [
-    ...RECALL_REASONS.filter((r) => r in reasons),
-    ...Object.keys(reasons)
-      .filter((k) => k !== 'none' && !(RECALL_REASONS as readonly string[]).includes(k))
-      .sort(),
-    ...('none' in reasons ? ['none'] : []),
-  ];
+  const keys = recallReasonOrder(reasons);
   const counts = suppressEach(
     keys.map((k) => reasons[k]),
     policy,
   );
-  return keys.map((key, i) => ({ key, label: RECALL_REASON_WORDS[key] ?? key, count: counts[i] }));
+  return keys.map((key, i) => ({ key, label: wordOf(RECALL_REASON_WORDS, key), count: counts[i] }));
 }
 
 /** Builds the recall-reasons bar chart. */

@@ -6,16 +6,14 @@
  */
 import type { ReconvictionResult } from '../measures/types.js';
 import { formatCount, suppressTable, type Count, type DisclosurePolicy } from '../disclosure/cells.js';
-import { OFFENCE_CATEGORIES } from '../study/vocabulary.js';
+import { groupOrder } from '../measures/groups.js';
+import { SERIOUSNESS_LEVELS, SERIOUSNESS_WORDS, type Seriousness } from '../words/labels.js';
 import { GROUP_AXIS } from './proportions.js';
 import { CHART_WIDTH, chartTitle, CONFIG, ORDINAL3, SCHEMA, type ChartSpec } from './theme.js';
 
-export const SERIOUSNESS_LEVELS = ['less', 'same', 'more'] as const;
-export const SERIOUSNESS_WORDS = { less: 'Less serious', same: 'As serious', more: 'More serious' } as const;
-
-export interface SeriousnessRow {
+interface SeriousnessRow {
   label: string;
-  cells: Record<(typeof SERIOUSNESS_LEVELS)[number], Count>;
+  cells: Record<Seriousness, Count>;
   total: Count;
 }
 
@@ -32,9 +30,13 @@ export function seriousnessTable(result: ReconvictionResult, policy: DisclosureP
     row[p.reconviction < p.index ? 0 : p.reconviction === p.index ? 1 : 2]++;
     byCategory.set(p.indexCategory, row);
   }
-  // The vocabulary's order, as in every other table by category (violent, sexual, …).
-  const rank = (c: string) => ((OFFENCE_CATEGORIES as readonly string[]).indexOf(c) + OFFENCE_CATEGORIES.length + 1) % (OFFENCE_CATEGORIES.length + 1);
-  const labels = [...byCategory.keys()].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+  // The order of every other table by category (violent, sexual, …): the grouping's own.
+  const found = [...byCategory.keys()];
+  const labels = groupOrder(
+    'category',
+    found,
+    found.map(() => NaN),
+  ).map((k) => found[k]);
   const cells = labels.map((l) => byCategory.get(l)!);
   const s = result.seriousness;
   const agrees = cells.reduce((a, r) => [a[0] + r[0], a[1] + r[1], a[2] + r[2]], [0, 0, 0]).join() === [s.less, s.same, s.more].join();

@@ -24,7 +24,7 @@ const SPREAD = 0.07;
 /** Reconvicted people up to which the analyst chart draws each one as a point. */
 export const MAX_PERSON_POINTS = 2000;
 
-export interface SeverityPoint {
+interface SeverityPoint {
   index: number;
   reconviction: number;
   people: number;
@@ -86,7 +86,7 @@ export function severityPairsChart(result: ReconvictionResult, policy: Disclosur
           return { index: move(p.index, dx), reconviction: move(p.reconviction, dy), people: 1 };
         }),
       );
-  const scale = useLog ? { type: 'log', domain, nice: false } : { domain, nice: false };
+  const scale = useLog ? { type: 'log' as const, domain, nice: false } : { domain, nice: false };
   const sourceNote = severitySource ? `Severity weights: ${severitySource}.` : 'Severity weights from the offence lookup.';
   const description =
     `Severity of each reconvicted person's index offence (across) against their most serious reconviction (up), ` +
@@ -150,7 +150,7 @@ export function severityPairsChart(result: ReconvictionResult, policy: Disclosur
           ]
         : []),
     ],
-  } as unknown as ChartSpec;
+  } satisfies ChartSpec;
 }
 
 function countSides(result: ReconvictionResult, policy: DisclosurePolicy): string {

@@ -8,6 +8,12 @@ import type { TopLevelSpec } from 'vega-lite';
 /** A Vega-Lite spec as the builders return it: always titled and described. */
 export type ChartSpec = TopLevelSpec & { title: string | { text: string; subtitle?: string | string[] }; description: string };
 
+/** One layer of a layered chart, for builders that assemble the layers before the spec. */
+export type ChartLayer = Extract<TopLevelSpec, { layer: unknown }>['layer'][number];
+
+/** One chart of a vertical concatenation (a chart over its numbers-at-risk rows). */
+export type ChartPart = Extract<TopLevelSpec, { vconcat: unknown }>['vconcat'][number];
+
 /** Characters per subtitle line: vega sizes a chart to its longest line. */
 const SUBTITLE_CHARS = 78;
 

@@ -7,20 +7,10 @@
 import type { Summary } from '../stats/types.js';
 import type { TimeInServiceResult } from '../measures/types.js';
 import { countOfWhole, formatCount, isSmallCount, suppressCells, type Count, type DisclosurePolicy } from '../disclosure/cells.js';
+import { END_REASON_WORDS, endReasonOrder, ONGOING_END, wordOf } from '../words/labels.js';
 import { countBarsChart } from './count-bars.js';
 import { GROUP_AXIS } from './proportions.js';
 import { CHART_WIDTH, chartTitle, CONFIG, DARK, INK, LIGHT, SCHEMA, type ChartSpec } from './theme.js';
-
-/** Plain words for end reasons. */
-export const END_REASON_WORDS: Record<string, string> = {
-  completed: 'Completed',
-  recalled: 'Recalled',
-  disengaged: 'Disengaged',
-  transferred: 'Transferred',
-  died: 'Died',
-  other: 'Other',
-  ongoing: 'Still in the service',
-};
 
 /** True when a summary rests on too few people to publish (n from 1 to minCell − 1, public profile). */
 export function summaryWithheld(s: Summary, policy: DisclosurePolicy): boolean {
@@ -83,7 +73,7 @@ export function timeInServiceCounts(
   result: TimeInServiceResult,
   policy: DisclosurePolicy,
 ): { ends: { key: string; label: string; count: Count }[]; communityN: Count } {
-  const keys = Object.keys(result.endReasons);
+  const keys = endReasonOrder(result.endReasons);
   const parts = [...keys.map((k) => result.endReasons[k]), result.ongoing];
   const ended = keys.map((_, i) => i);
   const ongoing = keys.length;
@@ -101,7 +91,7 @@ export function timeInServiceCounts(
     [everyone],
   );
   return {
-    ends: [...keys, 'ongoing'].map((key, i) => ({ key, label: END_REASON_WORDS[key] ?? key, count: { value: values[i], hidden: hidden[i] } })),
+    ends: [...keys, ONGOING_END].map((key, i) => ({ key, label: wordOf(END_REASON_WORDS, key), count: { value: values[i], hidden: hidden[i] } })),
     communityN: { value: values[n], hidden: hidden[n] },
   };
 }

@@ -78,5 +78,5 @@ export function valueRatioChart(v: ValueForMoney): ChartSpec {
         encoding: { x: { field: 'estimate', ...x }, text: { field: 'estimate', type: 'quantitative', format: '$.2f' } },
       },
     ],
-  } as ChartSpec;
+  } satisfies ChartSpec;
 }

@@ -31,7 +31,7 @@ export interface Count {
  * One additive relation a reader could use to recover a hidden cell:
  * the cells at `parts` add up to the cell at `total` (indices into the cell list).
  */
-export interface Relation {
+interface Relation {
   parts: number[];
   total: number;
 }
@@ -380,7 +380,7 @@ export function countOfWhole(n: number, whole: number, policy: DisclosurePolicy)
 }
 
 /** The mark of a count withheld by secondary suppression (the Office for National Statistics' "[c]", confidential). */
-export const SECONDARY_MARK = '[c]';
+const SECONDARY_MARK = '[c]';
 
 /**
  * The text a published count shows: the number; "<minCell" when it is small

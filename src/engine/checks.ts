@@ -7,7 +7,7 @@
  * guard, warnings, quarantine and spreadsheet habits are the in-memory
  * reader's alone (`follow-up validate` runs them all).
  */
-import { StudyError } from '../records/problems.js';
+import { StudyError, type ErrorKind } from '../records/problems.js';
 import type { OffenceLookup, Problem } from '../study/study.js';
 import { END_REASONS, EVENT_TYPES, RECALL_REASONS, SEXES } from '../study/vocabulary.js';
 import { formatDay } from '../time/days.js';
@@ -80,7 +80,7 @@ export async function runChecks(runner: SqlRunner, input: CheckInput): Promise<v
     (table === 'people' ? input.peopleColumns : input.eventColumns).includes(column)
       ? `COALESCE(${alias || 't.'}${ident(column)}, '')`
       : 'CAST(NULL AS VARCHAR)';
-  const check = (table: 'people' | 'events', kind: string, column: string, where: string, expected: string, value = asWritten(table, column)) =>
+  const check = (table: 'people' | 'events', kind: ErrorKind, column: string, where: string, expected: string, value = asWritten(table, column)) =>
     checks.push(
       `SELECT ${lit(table)} AS tbl, ${lit(kind)} AS kind, _line AS line, ${lit(column)} AS col, ${value} AS value, ${expected} AS expected FROM ${table}_raw t WHERE ${where}`,
     );

@@ -40,7 +40,7 @@ export interface EventColumns {
   recallReasons: Uint8Array;
 }
 
-export interface StudyColumns {
+interface StudyColumns {
   people: PeopleColumns;
   events: EventColumns;
   personStart: Int32Array;

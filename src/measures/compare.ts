@@ -15,13 +15,13 @@ import type { GroupComparison, GroupProportion } from './types.js';
  * (R's fisher.test also runs out of workspace there), and chi-square is then
  * accurate anyway. 2 × 2 tables are always exact (their cost is linear in n).
  */
-export const EXACT_TEST_MAX_PEOPLE = 20_000;
+const EXACT_TEST_MAX_PEOPLE = 20_000;
 /**
  * The exact test's work budget for the measures' comparisons: the size of R's
  * default fisher.test workspace (200,000), so that we give up where R would,
  * after tens of milliseconds rather than a second, and report pages stay quick.
  */
-export const EXACT_TEST_WORK_BUDGET = 200_000;
+const EXACT_TEST_WORK_BUDGET = 200_000;
 
 /** Per-group k and n of a binary outcome. */
 export interface GroupCounts {

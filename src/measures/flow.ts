@@ -49,7 +49,7 @@ export function cohortFlow(study: Study, options: Partial<MeasureOptions> = {}, 
 }
 
 /** The unused lists of the measures that read events, as they reported them. */
-export type MeasuredUnused = Record<'reconviction' | 'desistance' | 'provenReoffending', Unused[]>;
+type MeasuredUnused = Record<'reconviction' | 'desistance' | 'provenReoffending', Unused[]>;
 
 /**
  * Whom each measure leaves out. The event-reading measures' lists are taken from

@@ -13,7 +13,7 @@ import { MeasureOptionError } from './options.js';
 export const NOT_RECORDED = 'not recorded';
 
 /** Columns read from the offence lookup through the index offence (they win over a people column of the same name). */
-export const LOOKUP_COLUMNS = ['category', 'group', 'mode_of_trial', 'label', 'severity'] as const;
+const LOOKUP_COLUMNS = ['category', 'group', 'mode_of_trial', 'label', 'severity'] as const;
 
 const DATE_COLUMNS = new Set(['referral_date', 'in_reach_start', 'release_date', 'service_end', 'follow_up_end']);
 const VOCABULARY_ORDER: Record<string, readonly string[]> = {

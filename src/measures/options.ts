@@ -3,20 +3,12 @@
  * (a caller may pass `{ groupBy: undefined }`), and each value checked so that a
  * typo fails loudly instead of silently falling back to a default reading.
  */
-import { DEFAULT_MEASURE_OPTIONS, type MeasureOptions } from '../study/options.js';
+import { choicesWords, DEFAULT_MEASURE_OPTIONS, isChoice, MEASURE_OPTION_CHOICES, type MeasureOptions } from '../study/options.js';
 
 /** A measure option the study cannot use (a usage error: the CLI exits with status 2). */
 export class MeasureOptionError extends Error {
   override name = 'MeasureOptionError';
 }
-
-const CHOICES: { [K in keyof MeasureOptions]?: readonly string[] } = {
-  recallWindow: ['intervention', 'licence'],
-  reconvictionWindow: ['since_release', 'during_intervention', 'after_intervention'],
-  desistanceFrom: ['release', 'service_end'],
-  interval: ['wilson', 'clopper-pearson'],
-  kmConfType: ['log', 'log-log', 'plain'],
-};
 
 /** Defaults plus the given options, checked; throws naming the option and the value. */
 export function resolveOptions(partial: Partial<MeasureOptions> = {}): MeasureOptions {
@@ -24,10 +16,10 @@ export function resolveOptions(partial: Partial<MeasureOptions> = {}): MeasureOp
   for (const [key, value] of Object.entries(partial)) {
     if (value !== undefined) (opts as unknown as Record<string, unknown>)[key] = value;
   }
-  for (const [key, allowed] of Object.entries(CHOICES)) {
-    const value = (opts as unknown as Record<string, unknown>)[key];
-    if (!allowed!.includes(value as string)) {
-      throw new MeasureOptionError(`Option ${key} must be one of ${allowed!.join(', ')}; got ${JSON.stringify(value)}.`);
+  for (const [key, allowed] of Object.entries(MEASURE_OPTION_CHOICES)) {
+    const value: unknown = opts[key as keyof typeof MEASURE_OPTION_CHOICES];
+    if (!isChoice(allowed, value)) {
+      throw new MeasureOptionError(`Option ${key} must be one of ${choicesWords(allowed)}; got ${JSON.stringify(value)}.`);
     }
   }
   if (typeof opts.includeCautions !== 'boolean') {

@@ -20,7 +20,7 @@ import type { ServiceComparison, ServicesResult } from './types.js';
 const FUNNEL_EVERY_N_UP_TO = 2000;
 const FUNNEL_GRID_POINTS = 400;
 
-export interface MeasureOutcomes {
+interface MeasureOutcomes {
   recall: RecallOutcomes;
   reconviction: ReconvictionOutcomes;
   desistance: DesistanceOutcomes;

@@ -9,7 +9,7 @@ import { labelCollator } from './groups.js';
 import { MeasureOptionError } from './options.js';
 import type { SnapshotResult, SnapshotRow } from './types.js';
 
-export type SnapshotPlace = 'not in service' | 'in custody' | 'in the community';
+type SnapshotPlace = 'not in service' | 'in custody' | 'in the community';
 
 /**
  * Where person row i is at D, using every event dated on or before D (the

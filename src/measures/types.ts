@@ -6,6 +6,7 @@ import type { BreakEvenOnly } from './value/types.js';
 import type { IncidenceCurve } from '../stats/aalen-johansen.js';
 import type { Curve, Estimate, Proportion, Summary } from '../stats/types.js';
 import type { MeasureOptions } from '../study/options.js';
+import type { ComparedMeasure } from '../study/vocabulary.js';
 import type { ChangeResult } from './change/measure.js';
 
 export type { ChangeResult, InstrumentChange, ChangeSummary, ChangeCategories, Category } from './change/measure.js';
@@ -154,7 +155,7 @@ export interface FlowResult {
 
 /** Per service figures for the forest and funnel plots. */
 export interface ServiceComparison {
-  measure: 'recall' | 'reconviction' | 'desistance' | 'provenReoffending';
+  measure: ComparedMeasure;
   byService: GroupProportion[];
   pooled: Proportion;
   /** Control limits for n from 1 to the largest service, at 95% and 99.8%. */

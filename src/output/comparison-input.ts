@@ -7,6 +7,7 @@
 
 /** json-output.md's Summary. */
 import type { ValueForMoney } from '../measures/value/types.js';
+import type { ComparisonSettings as StudyComparisonSettings } from '../study/comparison-settings.js';
 export interface ComparisonSummary {
   n: number;
   mean: number | null;
@@ -85,8 +86,8 @@ interface PoolSideFlow {
 }
 
 interface ComparisonSettings {
-  method: 'nearest' | 'weighting';
-  distance: 'logit' | 'probability';
+  method: StudyComparisonSettings['method'];
+  distance: StudyComparisonSettings['distance'];
   caliper: number | null;
   ratio: number;
   replace: boolean;

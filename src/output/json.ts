@@ -11,7 +11,7 @@ import { competingRisksJson } from './competing-risks-json.js';
 import { adjustedComparisonJson } from './adjusted-json.js';
 import { type Json, num, nums, pair } from './json-values.js';
 
-export function proportionJson(p: Proportion): { k: number; n: number; proportion: number | null; ci: [number | null, number | null] | null } {
+function proportionJson(p: Proportion): { k: number; n: number; proportion: number | null; ci: [number | null, number | null] | null } {
   return { k: p.k, n: p.n, proportion: num(p.proportion), ci: pair(p.ci) };
 }
 

@@ -10,6 +10,18 @@ import { NO_VALUE_REASON } from '../measures/value/service-break-even.js';
 import { breakEvenOnlySentences, unitCostsWords } from './value-words.js';
 import { breachCautionLines, competingRisksLines } from './competing-risks-text.js';
 import { adjustedComparisonLines } from './adjusted-text.js';
+import {
+  columnWords,
+  COMPARED_MEASURE_WORDS,
+  END_REASON_WORDS,
+  endReasonOrder,
+  inSentence,
+  RECALL_REASON_WORDS,
+  recallReasonOrder,
+  SERIOUSNESS_LEVELS,
+  SERIOUSNESS_WORDS,
+  wordOf,
+} from '../words/labels.js';
 
 const RECALL_WINDOW: Record<string, string> = {
   intervention: 'during the intervention, from release to the service end or follow-up end',
@@ -19,20 +31,6 @@ const RECONVICTION_WINDOW: Record<string, string> = {
   since_release: 'offence committed from release to follow-up end',
   during_intervention: 'offence committed from release to the service end or follow-up end',
   after_intervention: 'offence committed after the service end, up to follow-up end (people with a service end only)',
-};
-const REASON_LABEL: Record<string, string> = {
-  further_charge: 'further charge',
-  non_compliance: 'non-compliance',
-  failed_to_keep_in_touch: 'failed to keep in touch',
-  failed_to_reside: 'failed to reside',
-  drugs_alcohol: 'drugs/alcohol',
-  other: 'other',
-};
-const SERVICE_MEASURE: Record<string, string> = {
-  recall: 'Recalled at least once',
-  reconviction: 'Reconvicted',
-  desistance: 'No further conviction',
-  provenReoffending: 'Proven reoffending',
 };
 const INTERVAL: Record<string, string> = { wilson: 'Wilson score', 'clopper-pearson': 'Clopper–Pearson exact' };
 
@@ -134,15 +132,15 @@ export function formatMeasuresText(m: StudyMeasures): string {
   const c0 = m.description.overall;
   if (c0.n > 0) {
     L.push('The cohort');
-    L.push(`  Sex: ${categories(c0.categorical.sex)}`);
-    L.push(`  Ethnicity: ${categories(c0.categorical.ethnicity)}`);
-    L.push(`  Tier: ${categories(c0.categorical.tier)}`);
-    L.push(`  Index offence category: ${categories(c0.categorical.category)}`);
-    L.push(`  Index offence group: ${categories(c0.categorical.group)}`);
-    L.push(`  Age at release: ${summaryLine(c0.numeric.age_at_release, 'years')}`);
-    L.push(`  Prior convictions: ${summaryLine(c0.numeric.prior_convictions, '')}`);
-    L.push(`  Years in custody before release: ${summaryLine(c0.numeric.custody_years_before_release, 'years')}`);
-    L.push(`  Adverse childhood experiences: ${summaryLine(c0.numeric.aces, '')}; four or more: ${c0.fourOrMoreAces}`);
+    L.push(`  ${columnWords('sex')}: ${categories(c0.categorical.sex)}`);
+    L.push(`  ${columnWords('ethnicity')}: ${categories(c0.categorical.ethnicity)}`);
+    L.push(`  ${columnWords('tier')}: ${categories(c0.categorical.tier)}`);
+    L.push(`  ${columnWords('category')}: ${categories(c0.categorical.category)}`);
+    L.push(`  ${columnWords('group')}: ${categories(c0.categorical.group)}`);
+    L.push(`  ${columnWords('age_at_release')}: ${summaryLine(c0.numeric.age_at_release, 'years')}`);
+    L.push(`  ${columnWords('prior_convictions')}: ${summaryLine(c0.numeric.prior_convictions, '')}`);
+    L.push(`  ${columnWords('custody_years_before_release')}: ${summaryLine(c0.numeric.custody_years_before_release, 'years')}`);
+    L.push(`  ${columnWords('aces')}: ${summaryLine(c0.numeric.aces, '')}; four or more: ${c0.fourOrMoreAces}`);
     L.push('');
   }
 
@@ -153,11 +151,8 @@ export function formatMeasuresText(m: StudyMeasures): string {
   L.push(
     `  Recalls per person: mean ${fmt(r.recallsPerPerson.mean, 2)}; people with 0 / 1 / 2 / 3+ recalls: ${dist['0']} / ${dist['1']} / ${dist['2']} / ${dist['3+']}`,
   );
-  const reasons = Object.entries(r.reasons).filter(([k]) => k !== 'none');
-  L.push(
-    `  Reasons given by the ${plural(r.recallsInWindow, 'recall')} in the window (a recall may give several): ` +
-      `${reasons.map(([k, v]) => `${REASON_LABEL[k] ?? k} ${v}`).join(', ')}; none recorded ${r.reasons.none}`,
-  );
+  const reasons = recallReasonOrder(r.reasons).map((k) => `${inSentence(wordOf(RECALL_REASON_WORDS, k))} ${r.reasons[k]}`);
+  L.push(`  Reasons given by the ${plural(r.recallsInWindow, 'recall')} in the window (a recall may give several): ${reasons.join(', ')}`);
   L.push(`  Median time to first recall (Kaplan–Meier, censored at the window's end): ${medianDays(r.timeToFirstRecall.median)}`);
   L.push(...logRankLine(r.timeToFirstRecallByGroup, 'Time to first recall'));
   L.push(...comparisonLines(r.comparison, 'Recalled'));
@@ -170,7 +165,7 @@ export function formatMeasuresText(m: StudyMeasures): string {
   L.push(`  Reconvicted: ${formatProportion(c.overall)}`);
   L.push(`  Reconvictions: ${c.reconvictions}; ${fmt(c.perPerson, 2)} per person, ${fmt(c.perReconvicted, 2)} per reconvicted person`);
   L.push(
-    `  Most serious reconviction against the index offence (severity): more serious ${c.seriousness.more}, same ${c.seriousness.same}, less serious ${c.seriousness.less}`,
+    `  Most serious reconviction against the index offence (severity): ${SERIOUSNESS_LEVELS.map((l) => `${inSentence(SERIOUSNESS_WORDS[l])} ${c.seriousness[l]}`).join(', ')}`,
   );
   L.push(
     `  Indictable (indictable-only or either-way) reconviction: ${formatProportion(c.indictable.ofCohort)} of the people followed up; ${formatProportion(c.indictable.ofReconvicted)} of the reconvicted`,
@@ -207,8 +202,8 @@ export function formatMeasuresText(m: StudyMeasures): string {
   L.push(`Time in service (months = days / ${DAYS_PER_MONTH})`);
   L.push(`  In-reach (release − in-reach start): ${summaryLine(t.inReachMonths, 'months')}`);
   L.push(`  Community (service end − release): ${summaryLine(t.communityMonths, 'months')}; ongoing ${t.ongoing}`);
-  const ends = Object.entries(t.endReasons);
-  L.push(`  Service ends by reason: ${ends.map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  const ends = endReasonOrder(t.endReasons).map((k) => `${inSentence(wordOf(END_REASON_WORDS, k))} ${t.endReasons[k]}`);
+  L.push(`  Service ends by reason: ${ends.join(', ')}`);
   L.push(
     `  Kaplan–Meier median time in service (every end an event, ongoing censored at follow-up end): ${t.kmMedianMonths === null ? 'not reached' : `${fmt(t.kmMedianMonths)} months`}`,
   );
@@ -219,7 +214,7 @@ export function formatMeasuresText(m: StudyMeasures): string {
     for (const x of m.services.measures) {
       const chi = x.chiSquare ? `; chi-square ${fmt(x.chiSquare.statistic, 2)} on ${x.chiSquare.df} df, ${pValue(x.chiSquare.p)}` : '';
       const fisher = x.fisherP === null ? "; Fisher's exact test not computed (see the chi-square test)" : `; Fisher's exact ${pValue(x.fisherP)}`;
-      L.push(`  ${SERVICE_MEASURE[x.measure]}: pooled ${formatProportion(x.pooled)}${fisher}${chi}`);
+      L.push(`  ${COMPARED_MEASURE_WORDS[x.measure].column}: pooled ${formatProportion(x.pooled)}${fisher}${chi}`);
       for (const s of x.byService) L.push(`    ${s.group}: ${formatProportion(s)}`);
     }
     if (m.services.logRank) {

@@ -12,7 +12,7 @@ export function titleText(spec: ChartSpec): string {
 }
 
 /** Makes a vega SVG an accessible image: role="img" with the description as its aria-label (the accessible name), plus <title> and <desc>. */
-export function accessibleSvg(svg: string, title: string, description: string, id: string): string {
+function accessibleSvg(svg: string, title: string, description: string, id: string): string {
   const open = svg.indexOf('<svg');
   const close = svg.indexOf('>', open);
   if (open < 0 || close < 0) throw new Error('renderer returned no <svg> element');
@@ -23,7 +23,7 @@ export function accessibleSvg(svg: string, title: string, description: string, i
   return `${tag}><title>${esc(title)}</title><desc id="${id}-desc">${esc(description)}</desc>${svg.slice(close + 1)}`;
 }
 
-export interface FigureParts {
+interface FigureParts {
   id: string;
   spec: ChartSpec;
   svg: string;

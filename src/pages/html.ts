@@ -20,7 +20,7 @@ export function esc(text: string | number): string {
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /** Text or markup as markup: strings are escaped, Html is kept. */
-export function asHtml(part: string | number | Html): string {
+function asHtml(part: string | number | Html): string {
   return part instanceof Html ? part.markup : esc(part);
 }
 

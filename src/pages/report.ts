@@ -57,7 +57,7 @@ export interface StudyReportOptions {
 }
 
 /** The page's date and how it was chosen: SOURCE_DATE_EPOCH, else the extraction date. */
-export function pageDate(measures: StudyMeasures, options: StudyReportOptions, env: Record<string, string | undefined>): { text: string; how: string } {
+function pageDate(measures: StudyMeasures, options: StudyReportOptions, env: Record<string, string | undefined>): { text: string; how: string } {
   if (options.generatedAt) return { text: options.generatedAt, how: 'given by the caller' };
   const epoch = env.SOURCE_DATE_EPOCH;
   if (epoch != null && /^\d+$/.test(epoch.trim())) {

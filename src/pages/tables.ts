@@ -5,7 +5,7 @@
  */
 import { Html, html } from './html.js';
 
-export interface TableSpec {
+interface TableSpec {
   caption: string;
   head: string[];
   rows: string[][];

@@ -16,7 +16,7 @@ import { dropPeople } from './drop-people.js';
 import { type ProblemLog, StudyError, type WarningKind } from './problems.js';
 import { eventsInOrder } from './sorting.js';
 
-export interface AssembleInput {
+interface AssembleInput {
   people: PeopleReader;
   events: EventsReader;
   /** The assessments table's reader, when the study has one. */
@@ -34,7 +34,7 @@ export interface AssembleInput {
 }
 
 /** Row counts and problems as they stand. */
-export function qualityOf(input: Pick<AssembleInput, 'people' | 'events' | 'assessments' | 'log' | 'quarantineFile'>): DataQuality {
+function qualityOf(input: Pick<AssembleInput, 'people' | 'events' | 'assessments' | 'log' | 'quarantineFile'>): DataQuality {
   // A table that cannot be used at all (a required column missing, or the people's were) uses none of its rows: read = used + quarantined still.
   const unusable = (r: PeopleReader | EventsReader | AssessmentsReader) => r.fatal || (r !== input.people && input.people.fatal);
   const counts = (r: PeopleReader | EventsReader | AssessmentsReader) => {

@@ -25,7 +25,7 @@ function endsField(delimiter: number): Uint8Array {
 const ENDS_FIELD = endsField(COMMA);
 
 /** What was wrong with a record's quoting, if anything. */
-export type CsvRecordFault = null | 'unclosed_quote' | 'text_after_quote';
+type CsvRecordFault = null | 'unclosed_quote' | 'text_after_quote';
 
 /**
  * One record, reused for every record of a file: field i is
@@ -45,7 +45,7 @@ export interface CsvRecord {
 /** Receives records in file order; the first one is the header. */
 export type CsvSink = (record: CsvRecord) => void;
 
-export interface CsvFileInfo {
+interface CsvFileInfo {
   bytes: number;
   sha256: string;
 }
@@ -60,7 +60,7 @@ export function readCsvFile(path: string, sink: CsvSink, chunkSize = CHUNK): Csv
 }
 
 /** What reading a byte range of a CSV file found. */
-export interface CsvRangeInfo {
+interface CsvRangeInfo {
   bytes: number;
   /** Line ends in the range: the number of the range's first line, less one, plus this is the next range's. */
   lines: number;

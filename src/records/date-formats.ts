@@ -9,9 +9,9 @@ import { BAD_DATE, daysFromCivil, parseDateBytes } from './bytes.js';
 import type { Problem } from '../study/study.js';
 import { folded, foldedAway, wasFoldedAway } from './problems.js';
 import type { QuarantinedRow } from './table-reader.js';
+import { choicesWords, DATE_FORMATS, isChoice, type DateFormat } from '../study/options.js';
 
-const DATE_FORMATS = ['YYYY-MM-DD', 'DD/MM/YYYY', 'D/M/YYYY'] as const;
-export type DateFormat = (typeof DATE_FORMATS)[number];
+export type { DateFormat };
 
 /** A byte-range date parser: day number, or BAD_DATE. */
 export type DateParser = (buf: Uint8Array, start: number, end: number) => Day;
@@ -102,8 +102,8 @@ export function dateParser(format: DateFormat): DateParser {
 
 /** Checks a `dateFormat` setting; the error lists the formats. */
 export function checkDateFormat(value: unknown, where: string): DateFormat {
-  if (typeof value === 'string' && (DATE_FORMATS as readonly string[]).includes(value)) return value as DateFormat;
-  throw new TypeError(`${where} is ${JSON.stringify(value)}; expected one of ${DATE_FORMATS.map((f) => `"${f}"`).join(', ')}`);
+  if (isChoice(DATE_FORMATS, value)) return value;
+  throw new TypeError(`${where} is ${JSON.stringify(value)}; expected one of ${choicesWords(DATE_FORMATS)}`);
 }
 
 const CANDIDATES: [string, DateParser][] = [

@@ -10,6 +10,7 @@
 import { isUtf8 } from 'node:buffer';
 import { closeSync, openSync, readSync } from 'node:fs';
 import type { ErrorKind, WarningKind } from './problems.js';
+import type { Delimiter } from '../study/options.js';
 
 type TableKind = 'csv' | 'json' | 'xlsx' | 'parquet' | 'arrow';
 
@@ -24,7 +25,7 @@ export interface FileNote {
 }
 
 /** The `delimiter` setting: a comma, a semicolon or a tab; null to find it from the header. */
-export type DelimiterSetting = ',' | ';' | 'tab' | null;
+export type DelimiterSetting = Delimiter | null;
 
 const HEAD = 1 << 16;
 

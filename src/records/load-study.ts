@@ -28,7 +28,7 @@ import { checkDateFormat, foldDateFormatErrors, foldKnockOnErrors, type DateForm
 import { ProblemLog, StudyError, isFolded } from './problems.js';
 import { QUARANTINE_FILE_NAME, writeQuarantine } from './quarantine.js';
 import { feedRows, fileSize, type FileInfo, type RowsInput } from './sources.js';
-import { firstInvalidUtf8, lineOfOffset } from './file-format.js';
+import { firstInvalidUtf8, lineOfOffset, type DelimiterSetting } from './file-format.js';
 import { plainCsvHead, readAnyTableFile } from './read-any.js';
 import { extractionDateSource } from './extraction-source.js';
 import { normaliseColumnName, type QuarantinedRow, type TableReader } from './table-reader.js';
@@ -43,7 +43,7 @@ export interface LoadOptions {
   /** How dates are written in the tables: YYYY-MM-DD (default), DD/MM/YYYY or D/M/YYYY; a time part 00:00:00 is dropped. */
   dateFormat?: DateFormat | null;
   /** The CSV delimiter (`,`, `;` or `tab`); detected from the header when not given. */
-  delimiter?: ',' | ';' | 'tab' | null;
+  delimiter?: DelimiterSetting;
   /** The sheet of an .xlsx table to read (default: the first). */
   sheet?: string | null;
   /** Quarantine mode: write bad rows with their reasons to `<dir>/quarantine.csv` and go on. */

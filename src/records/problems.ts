@@ -5,48 +5,55 @@
 import type { DataQuality, Problem, TableName } from '../study/study.js';
 import { escapeControls, quoteValue } from './quote.js';
 
-/** Error kinds: the row cannot be used. */
-export type ErrorKind =
-  | 'missing_value'
-  | 'wrong_type'
-  | 'out_of_range'
-  | 'invalid_date'
-  | 'duplicate_person_id'
-  | 'unknown_person'
-  | 'unknown_offence'
-  | 'dates_out_of_order'
-  | 'privacy_column'
-  | 'privacy_value'
-  | 'malformed_csv'
-  | 'malformed_json'
-  | 'empty_file'
-  | 'missing_column'
-  | 'duplicate_column'
-  | 'duplicate_code'
-  | 'person_quarantined'
-  | 'not_csv'
-  | 'encoding'
-  | 'wrong_delimiter'
-  | 'unreadable_workbook'
-  | 'unknown_instrument'
-  | 'duplicate_assessment'
-  | 'person_in_service_and_pool'
-  | 'second_death'
-  | 'after_death';
+/**
+ * Error kinds: the row (or the file) cannot be used. The README's "Problem
+ * kinds" lists every one (tests/records/problem-kinds.test.ts holds it to this list).
+ */
+export const ERROR_KINDS = [
+  'missing_value',
+  'wrong_type',
+  'out_of_range',
+  'invalid_date',
+  'duplicate_person_id',
+  'unknown_person',
+  'unknown_offence',
+  'dates_out_of_order',
+  'privacy_column',
+  'privacy_value',
+  'malformed_csv',
+  'malformed_json',
+  'empty_file',
+  'missing_column',
+  'duplicate_column',
+  'duplicate_code',
+  'person_quarantined',
+  'not_csv',
+  'encoding',
+  'wrong_delimiter',
+  'unreadable_workbook',
+  'unknown_instrument',
+  'duplicate_assessment',
+  'person_in_service_and_pool',
+  'second_death',
+  'after_death',
+] as const;
+export type ErrorKind = (typeof ERROR_KINDS)[number];
 
-/** Warning kinds: the row is kept and counted. */
-export type WarningKind =
-  | 'event_after_follow_up_end'
-  | 'event_before_release'
-  | 'recall_without_rerelease'
-  | 'duplicate_event'
-  | 'recall_reasons_on_non_recall'
-  | 'follow_up_end_after_extraction'
-  | 'similar_column'
-  | 'no_severity_source'
-  | 'read_as_windows_1252'
-  | 'empty_rows'
-  | 'event_after_extraction';
+/** Warning kinds: the row is kept and counted. Listed in the README as the errors are. */
+export const WARNING_KINDS = [
+  'event_after_follow_up_end',
+  'event_before_release',
+  'recall_without_rerelease',
+  'duplicate_event',
+  'recall_reasons_on_non_recall',
+  'follow_up_end_after_extraction',
+  'similar_column',
+  'no_severity_source',
+  'read_as_windows_1252',
+  'empty_rows',
+  'event_after_extraction',
+] as const;
+export type WarningKind = (typeof WARNING_KINDS)[number];
 
 const TABLE_ORDER: Record<TableName, number> = { offences: 0, people: 1, events: 2, assessments: 3 };
 

@@ -15,7 +15,7 @@ export function csvField(text: string): string {
 }
 
 /** A row's fields joined back into one CSV line, as it stood in the file. */
-export function csvLine(fields: readonly string[]): string {
+function csvLine(fields: readonly string[]): string {
   return fields.map(csvField).join(',');
 }
 
@@ -24,7 +24,7 @@ export function csvLine(fields: readonly string[]): string {
  * expected, row (the set-aside row itself as one CSV line; empty for a problem
  * of a whole file such as a refused column). Rows in file order.
  */
-export function quarantineCsv(fileProblems: readonly Problem[], rows: readonly QuarantinedRow[]): string {
+function quarantineCsv(fileProblems: readonly Problem[], rows: readonly QuarantinedRow[]): string {
   const out = [csvLine(['table', 'file', 'line', 'column', 'kind', 'value', 'expected', 'row'])];
   const line = (p: Problem, row: string) => csvLine([p.table, p.file, String(p.line), p.column ?? '', p.kind, p.value ?? '', p.expected, row]);
   for (const p of fileProblems) out.push(line(p, ''));

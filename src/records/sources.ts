@@ -147,7 +147,7 @@ export interface FileInfo {
 }
 
 /** An element of a JSON array that is not an object: reported by the caller. */
-export interface JsonFault {
+interface JsonFault {
   line: number;
   expected: string;
 }
@@ -156,7 +156,7 @@ export interface JsonFault {
  * Line on which each element of a top-level JSON array starts (for an object,
  * the line of its opening brace), found by a scan that skips strings.
  */
-export function jsonElementLines(text: string): number[] {
+function jsonElementLines(text: string): number[] {
   const lines: number[] = [];
   let line = 1;
   let depth = 0;

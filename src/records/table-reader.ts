@@ -33,7 +33,7 @@ export interface QuarantinedRow {
   fields: string[];
 }
 
-export interface ExtraColumn {
+interface ExtraColumn {
   name: string;
   field: number;
   values: (string | null)[];

@@ -26,7 +26,7 @@ export async function renderChartSvg(spec: TopLevelSpec, idPrefix = 'chart-'): P
 }
 
 /** Renames every id in an SVG, and its url(#…) and href="#…" references, to prefix + ordinal. */
-export function renumberIds(svg: string, prefix: string): string {
+function renumberIds(svg: string, prefix: string): string {
   const names = new Map<string, string>();
   for (const m of svg.matchAll(/\sid="([^"]+)"/g)) if (!names.has(m[1])) names.set(m[1], `${prefix}${names.size + 1}`);
   if (names.size === 0) return svg;
@@ -37,7 +37,7 @@ export function renumberIds(svg: string, prefix: string): string {
 }
 
 /** Rounds the coordinates in path data to 0.1 px (vega writes three decimals): a smaller page, the same picture. */
-export function roundPaths(svg: string): string {
+function roundPaths(svg: string): string {
   return svg.replace(/\sd="[^"]*"/g, (attr) =>
     attr.replace(/-?\d+\.\d{2,}/g, (n) => {
       const r = Math.round(Number(n) * 10) / 10;

@@ -1,9 +1,7 @@
 import type { Proportion } from './types.js';
+import type { IntervalMethod } from '../study/options.js';
 import { inverseRegularizedBeta } from './inverse-incomplete-beta.js';
 import { normalQuantile, Z95 } from './normal.js';
-
-/** Interval methods for a binomial proportion. */
-export type IntervalMethod = 'wilson' | 'clopper-pearson';
 
 /** z for a two-sided interval of the given confidence level; exactly Z95 at 0.95. */
 export function zForConfidence(conf: number): number {

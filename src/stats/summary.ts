@@ -1,4 +1,3 @@
-import { mean as sampleMean, sampleStandardDeviation } from 'simple-statistics';
 import type { Summary } from './types.js';
 
 /** The values present (not NaN, the missing value), sorted ascending, as a typed array (numeric sort, no string comparison). */
@@ -44,16 +43,34 @@ export function quantile(values: ArrayLike<number>, p: number): number {
  * max of the values, NaN values skipped and not counted. All null when n = 0.
  */
 export function summarize(values: ArrayLike<number>): Summary {
-  const sorted = sortedPresent(values);
+  return summarizeSorted(sortedPresent(values));
+}
+
+/**
+ * `summarize` of values already sorted ascending (no NaN), for callers that sorted
+ * them by counting, without sorting a million values a second time: mean = Σx / n
+ * (a plain sum, the one the measures' counting-sort path always used, so committed
+ * pages keep their bytes; tests hold it to simple-statistics' compensated mean), SD =
+ * √(Σ(x − mean)² / (n − 1)) (two passes, as R's `sd`), computed on the typed array
+ * in place of a copy.
+ */
+export function summarizeSorted(sorted: ArrayLike<number>): Summary {
   const n = sorted.length;
   if (n === 0) {
     return { n: 0, mean: null, sd: null, median: null, q1: null, q3: null, min: null, max: null };
   }
-  const plain = Array.from(sorted);
+  let total = 0;
+  for (let i = 0; i < n; i++) total += sorted[i];
+  const mean = total / n;
+  let squares = 0;
+  for (let i = 0; i < n; i++) {
+    const d = sorted[i] - mean;
+    squares += d * d;
+  }
   return {
     n,
-    mean: sampleMean(plain),
-    sd: n < 2 ? null : sampleStandardDeviation(plain),
+    mean,
+    sd: n < 2 ? null : Math.sqrt(squares / (n - 1)),
     median: quantileSorted(sorted, 0.5),
     q1: quantileSorted(sorted, 0.25),
     q3: quantileSorted(sorted, 0.75),

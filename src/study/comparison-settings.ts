@@ -4,10 +4,14 @@
  * matching settings, every key checked, an unknown key an error, the spec's defaults.
  */
 import { resolve } from 'node:path';
-import { StudySettingError } from './study-file.js';
+import { enumOf, StudySettingError } from './study-file.js';
 
-type ComparisonMethod = 'nearest' | 'weighting';
-export type ComparisonDistance = 'logit' | 'probability';
+/** comparison.md `method`: nearest-neighbour matching or weighting by the odds. */
+export const COMPARISON_METHODS = ['nearest', 'weighting'] as const;
+type ComparisonMethod = (typeof COMPARISON_METHODS)[number];
+/** comparison.md `distance`: the propensity scale matched on. */
+export const COMPARISON_DISTANCES = ['logit', 'probability'] as const;
+export type ComparisonDistance = (typeof COMPARISON_DISTANCES)[number];
 
 /** The matching settings of comparison.md (every key but the pool's tables). */
 export interface ComparisonSettings {
@@ -61,13 +65,6 @@ const names: Check = (value, where) => {
   throw new StudySettingError(`${where} is ${JSON.stringify(value)}; expected a list of column names`);
 };
 
-const oneOf =
-  (...values: string[]): Check =>
-  (value, where) => {
-    if (typeof value === 'string' && values.includes(value)) return value;
-    throw new StudySettingError(`${where} is ${JSON.stringify(value)}; expected one of ${values.map((v) => `"${v}"`).join(', ')}`);
-  };
-
 const whole =
   (min: number, max: number): Check =>
   (value, where) => {
@@ -83,8 +80,8 @@ export const COMPARISON_CHECKS: Record<keyof ComparisonSettings, Check> = {
     return list;
   },
   exact: names,
-  method: oneOf('nearest', 'weighting'),
-  distance: oneOf('logit', 'probability'),
+  method: enumOf(COMPARISON_METHODS),
+  distance: enumOf(COMPARISON_DISTANCES),
   caliper: (value, where) => {
     if (value === null) return null;
     if (typeof value === 'number' && Number.isFinite(value) && value > 0) return value;

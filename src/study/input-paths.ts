@@ -9,7 +9,7 @@ import { isAbsolute, relative, resolve } from 'node:path';
 import type { Study } from './study.js';
 
 /** `path` (absolute, or relative to the working folder) relative to `base`, written with `/`. */
-export function pathFrom(base: string, path: string): string {
+function pathFrom(base: string, path: string): string {
   const rel = relative(resolve(base), resolve(path));
   if (rel === '') return '.';
   return isAbsolute(rel) ? rel : rel.split('\\').join('/');

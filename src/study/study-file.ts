@@ -8,7 +8,18 @@ import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { parseISODate } from '../time/days.js';
 import { checkInstruments, type Instrument, InstrumentError } from './instruments.js';
-import type { MeasureOptions, ReportOptions } from './options.js';
+import {
+  choicesWords,
+  DATE_FORMATS,
+  DELIMITERS,
+  ENGINES,
+  isChoice,
+  MEASURE_OPTION_CHOICES,
+  REPORT_PROFILES,
+  type EngineName,
+  type MeasureOptions,
+  type ReportOptions,
+} from './options.js';
 import { parseComparisonBlock, type ComparisonFile } from './comparison-settings.js';
 import { checkValueSettings, type ValueSettings } from './value-settings.js';
 
@@ -31,7 +42,7 @@ export interface StudyFile {
   /** The spreadsheet sheet to read (an .xlsx file): null for the first. */
   sheet: string | null;
   /** Where the measures are computed: `memory` (the default) or `duckdb` (study-file.md `engine`). */
-  engine?: string | null;
+  engine?: EngineName | null;
   options: Partial<MeasureOptions>;
   report: Partial<ReportOptions>;
   /** The assessments table (records.md, "assessments"); needs `instruments`. */
@@ -51,12 +62,17 @@ export class StudySettingError extends Error {
 
 type Check = (value: unknown, where: string) => unknown;
 
-const enumOf =
-  (...values: string[]): Check =>
-  (value, where) => {
-    if (typeof value === 'string' && values.includes(value)) return value;
-    throw new StudySettingError(`${where} is ${JSON.stringify(value)}; expected one of ${values.map((v) => `"${v}"`).join(', ')}`);
+/**
+ * The check of a setting with a closed set of values (one of options.ts's `as
+ * const` lists). A function declaration: comparison-settings.ts, which this
+ * file imports, builds its checks with it while this module is still loading.
+ */
+export function enumOf<T extends string>(values: readonly T[]): (value: unknown, where: string) => T {
+  return (value, where) => {
+    if (isChoice(values, value)) return value;
+    throw new StudySettingError(`${where} is ${JSON.stringify(value)}; expected one of ${choicesWords(values)}`);
   };
+}
 
 const wholeNumber =
   (min: number, max: number): Check =>
@@ -90,28 +106,26 @@ export const isoDate: Check = (value, where) => {
   throw new StudySettingError(`${where} is ${JSON.stringify(value)}; expected a date that exists, written YYYY-MM-DD`);
 };
 
-/** The `dateFormat` values (records/date-formats.ts reads them). */
-export const dateFormatCheck = enumOf('YYYY-MM-DD', 'DD/MM/YYYY', 'D/M/YYYY');
-/** The `delimiter` values: a comma, a semicolon or a tab (detected when not given). */
-export const delimiterCheck = enumOf(',', ';', 'tab');
-export const engineCheck = enumOf('memory', 'duckdb');
+export const dateFormatCheck = enumOf(DATE_FORMATS);
+export const delimiterCheck = enumOf(DELIMITERS);
+export const engineCheck = enumOf(ENGINES);
 
 /** The checks of every key under `options`, shared with the command-line flags. */
 export const OPTION_CHECKS: Record<keyof MeasureOptions, Check> = {
-  recallWindow: enumOf('intervention', 'licence'),
-  reconvictionWindow: enumOf('since_release', 'during_intervention', 'after_intervention'),
+  recallWindow: enumOf(MEASURE_OPTION_CHOICES.recallWindow),
+  reconvictionWindow: enumOf(MEASURE_OPTION_CHOICES.reconvictionWindow),
   includeCautions: bool,
-  desistanceFrom: enumOf('release', 'service_end'),
+  desistanceFrom: enumOf(MEASURE_OPTION_CHOICES.desistanceFrom),
   provenWindowMonths: wholeNumber(1, 120),
-  interval: enumOf('wilson', 'clopper-pearson'),
-  kmConfType: enumOf('log', 'log-log', 'plain'),
+  interval: enumOf(MEASURE_OPTION_CHOICES.interval),
+  kmConfType: enumOf(MEASURE_OPTION_CHOICES.kmConfType),
   groupBy: text,
   caseMix: columnList,
 };
 
 /** The checks of every key under `report`. */
 export const REPORT_CHECKS: Record<keyof ReportOptions, Check> = {
-  profile: enumOf('public', 'analyst'),
+  profile: enumOf(REPORT_PROFILES),
   minCell: wholeNumber(1, Number.POSITIVE_INFINITY),
 };
 
@@ -149,7 +163,7 @@ function checkKeys(object: Record<string, unknown>, allowed: readonly string[], 
 }
 
 /** Checks each key of a settings block against its check; returns the checked values. */
-export function checkBlock<K extends string>(block: unknown, checks: Record<K, Check>, where: string): Partial<Record<K, unknown>> {
+function checkBlock<K extends string>(block: unknown, checks: Record<K, Check>, where: string): Partial<Record<K, unknown>> {
   if (block === undefined) return {};
   if (!isObject(block)) throw new StudySettingError(`${where} must be an object`);
   checkKeys(block, Object.keys(checks), where);
@@ -198,11 +212,11 @@ export function parseStudyFile(textContent: string, path: string): StudyFile {
     extractionDate: isoDate(json.extractionDate, at('extractionDate')) as string,
     snapshotDate: json.snapshotDate === undefined ? null : (isoDate(json.snapshotDate, at('snapshotDate')) as string),
     allowColumns: allow as string[],
-    dateFormat: json.dateFormat === undefined ? null : (dateFormatCheck(json.dateFormat, at('dateFormat')) as string),
+    dateFormat: json.dateFormat === undefined ? null : dateFormatCheck(json.dateFormat, at('dateFormat')),
     offencesExtra: json.offencesExtra === undefined ? null : resolve(base, text(json.offencesExtra, at('offencesExtra')) as string),
-    delimiter: json.delimiter === undefined ? null : (delimiterCheck(json.delimiter, at('delimiter')) as string),
+    delimiter: json.delimiter === undefined ? null : delimiterCheck(json.delimiter, at('delimiter')),
     sheet: json.sheet === undefined ? null : (text(json.sheet, at('sheet')) as string),
-    engine: json.engine === undefined ? null : (engineCheck(json.engine, at('engine')) as string),
+    engine: json.engine === undefined ? null : engineCheck(json.engine, at('engine')),
     options: checkBlock(json.options, OPTION_CHECKS, at('options')) as Partial<MeasureOptions>,
     report: checkBlock(json.report, REPORT_CHECKS, at('report')) as Partial<ReportOptions>,
     ...changeKeys(json, base, at),

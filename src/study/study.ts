@@ -65,7 +65,7 @@ export interface Problem {
   expected: string;
 }
 
-export interface RowCounts {
+interface RowCounts {
   read: number;
   used: number;
   quarantined: number;

@@ -36,6 +36,10 @@ export type OffenceCategory = (typeof OFFENCE_CATEGORIES)[number];
 export const MODES_OF_TRIAL = ['indictable_only', 'either_way', 'summary'] as const;
 export type ModeOfTrial = (typeof MODES_OF_TRIAL)[number];
 
+/** The measures compared across services (measures.md, "Services compared"), in the order the pages show them. */
+const COMPARED_MEASURES = ['recall', 'reconviction', 'desistance', 'provenReoffending'] as const;
+export type ComparedMeasure = (typeof COMPARED_MEASURES)[number];
+
 /** The people table's columns (records.md "people"), in the order the samples write them. */
 export const PEOPLE_COLUMNS = [
   'person_id',

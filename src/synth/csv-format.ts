@@ -9,7 +9,7 @@ import type { SynthEvent, SynthPerson } from './records.js';
 export const EVENT_COLUMNS = ['person_id', 'type', 'date', 'conviction_date', 'offence', 'recall_reasons'] as const;
 
 /** One CSV cell: quoted only when it holds a comma, a quote or a line break. */
-export function csvCell(value: string): string {
+function csvCell(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 

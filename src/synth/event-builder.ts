@@ -4,7 +4,7 @@
  * already fixed, so that the scenario's targets hold by construction.
  */
 import type { Day } from '../time/days.js';
-import type { RecallReason } from '../study/vocabulary.js';
+import { RECALL_REASONS, type RecallReason } from '../study/vocabulary.js';
 import type { Rng } from './prng.js';
 import { chance, intBetween, logNormal } from './distributions.js';
 import type { SynthEvent } from './records.js';
@@ -23,8 +23,7 @@ export function drawRecallReasons(rng: Rng, furtherCharge: boolean): RecallReaso
   if (chance(rng, 0.15)) reasons.add('failed_to_reside');
   if (chance(rng, 0.2)) reasons.add('drugs_alcohol');
   if (reasons.size === 0) reasons.add(chance(rng, 0.85) ? 'non_compliance' : 'other');
-  const order: RecallReason[] = ['further_charge', 'non_compliance', 'failed_to_keep_in_touch', 'failed_to_reside', 'drugs_alcohol', 'other'];
-  return order.filter((r) => reasons.has(r));
+  return RECALL_REASONS.filter((r) => reasons.has(r));
 }
 
 /**

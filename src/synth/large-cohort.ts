@@ -23,7 +23,7 @@ import { DEFAULT_OFFENCES_PATH } from './offence-lookup.js';
 import { studyJson } from './write-sample.js';
 
 export const LARGE_DEFAULT_SEED = 1_000_003;
-export const LARGE_EXTRACTION = '2024-03-31';
+const LARGE_EXTRACTION = '2024-03-31';
 const F = parseISODate(LARGE_EXTRACTION)!;
 const FIRST_RELEASE = parseISODate('2010-01-01')!;
 const LAST_RELEASE = parseISODate('2023-12-31')!;

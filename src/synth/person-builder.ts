@@ -37,7 +37,7 @@ export function drawAgeAtRelease(rng: Rng, custodyYears: number): number {
 }
 
 /** Sex as recorded on an IIRMS caseload (mostly men). */
-export function drawSex(rng: Rng, pFemale: number, pOther: number, pUnknown: number): Sex {
+function drawSex(rng: Rng, pFemale: number, pOther: number, pUnknown: number): Sex {
   return pickWeighted(rng, [
     ['male', 1 - pFemale - pOther - pUnknown],
     ['female', pFemale],

@@ -11,7 +11,7 @@ import { buildResettleWithPool } from './scenario-resettle-pool.js';
 import { buildIom } from './scenario-iom.js';
 import { buildCohortDeaths } from './scenario-cohort-deaths.js';
 
-export interface SampleSpec {
+interface SampleSpec {
   folder: string;
   build: () => Sample;
 }

@@ -25,11 +25,11 @@ import { studyId, type Sample, type SynthEvent, type SynthPerson } from './recor
 import { addDeaths } from './deaths.js';
 
 /** The seed the committed sample was written with. */
-export const NATIONAL_SEED = 2024_0130;
-export const NATIONAL_EXTRACTION = '2024-03-31';
-export const NATIONAL_SNAPSHOT = '2024-01-30';
+const NATIONAL_SEED = 2024_0130;
+const NATIONAL_EXTRACTION = '2024-03-31';
+const NATIONAL_SNAPSHOT = '2024-01-30';
 /** The published snapshot: people in service on D, of whom in custody. */
-export const NATIONAL_TARGET = { inService: 1020, custody: 358, community: 662 } as const;
+const NATIONAL_TARGET = { inService: 1020, custody: 358, community: 662 } as const;
 
 const day = (iso: string): Day => parseISODate(iso)!;
 const D = day(NATIONAL_SNAPSHOT);

@@ -30,7 +30,7 @@ import { INDICTABLE_AFTER_SEXUAL, INDICTABLE_RECONVICTION, SUMMARY_RECONVICTION 
 /** The seed the committed sample was written with (the paper's year and first page). */
 export const RESETTLE_SEED = 2022_364;
 
-export const RESETTLE_SERVICE = 'Resettle (Liverpool)';
+const RESETTLE_SERVICE = 'Resettle (Liverpool)';
 export const RESETTLE_EXTRACTION = '2019-12-31';
 
 const day = (iso: string): Day => parseISODate(iso)!;

@@ -22,8 +22,8 @@ import { studyId, type Sample, type SynthEvent, type SynthPerson } from './recor
 
 /** The seed the committed sample was written with. */
 export const SOUTH_WALES_SEED = 2026_16;
-export const SOUTH_WALES_SERVICE = 'South Wales';
-export const SOUTH_WALES_EXTRACTION = '2024-09-30';
+const SOUTH_WALES_SERVICE = 'South Wales';
+const SOUTH_WALES_EXTRACTION = '2024-09-30';
 
 const day = (iso: string): Day => parseISODate(iso)!;
 const F = day(SOUTH_WALES_EXTRACTION);

@@ -16,11 +16,12 @@ export const CHANGE_CATEGORY_WORDS: Record<(typeof CHANGE_CATEGORIES)[number] | 
 };
 
 /** Short category names, for a chart's legend or a table's column. */
-export const CHANGE_CATEGORY_SHORT: Record<(typeof CHANGE_CATEGORIES)[number], string> = {
+export const CHANGE_CATEGORY_SHORT: Record<(typeof CHANGE_CATEGORIES)[number] | 'notClinicalAtStart', string> = {
   recovered: 'Recovered',
   improved: 'Improved',
   noReliableChange: 'No reliable change',
   deteriorated: 'Deteriorated',
+  notClinicalAtStart: 'Not clinical at start',
 };
 
 /** How the cut-off was found, by its rule. */

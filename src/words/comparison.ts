@@ -6,26 +6,11 @@
  * plain words.
  */
 import { listWords } from './format.js';
+import { COLUMN_WORDS, inSentence } from './labels.js';
 
-/** Plain names of the covariates comparison.md allows. */
-const COVARIATE_WORDS: Record<string, string> = {
-  age_at_release: 'age at release',
-  sex: 'sex',
-  prior_convictions: 'prior convictions',
-  custody_years_before_release: 'years in custody before release',
-  category: 'index offence category',
-  group: 'index offence group',
-  mode_of_trial: 'mode of trial of the index offence',
-  severity: 'severity of the index offence',
-  release_year: 'year of release',
-  aces: 'adverse childhood experiences',
-  ethnicity: 'ethnicity',
-  tier: 'tier',
-};
-
-/** A covariate in words; an unknown column by its name with underscores as spaces. */
+/** A covariate in words, as a sentence reads it (labels.ts's column words); an unknown column by its name with underscores as spaces. */
 export function covariateWords(name: string): string {
-  return COVARIATE_WORDS[name] ?? name.replace(/_/g, ' ');
+  return Object.hasOwn(COLUMN_WORDS, name) ? inSentence(COLUMN_WORDS[name]) : name.replace(/_/g, ' ');
 }
 
 /** A balance or model term in words: `distance`, a covariate, or `name=level` as "index offence category: sexual". */

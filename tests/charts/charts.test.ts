@@ -1,6 +1,7 @@
 /** Chart builders: what they draw, what they withhold, and that every spec is titled, described and labelled. */
 import { describe, expect, it } from 'vitest';
-import { atRisk, atRiskTable, kaplanMeierChart, kmPoints, riskMonths, thinSteps } from '../../src/charts/kaplan-meier.js';
+import { atRiskTable, kaplanMeierChart, kmPoints, riskMonths, thinSteps } from '../../src/charts/kaplan-meier.js';
+import { atRisk } from '../../src/stats/kaplan-meier.js';
 import { snapshotChart } from '../../src/charts/snapshot.js';
 import { seriousnessTable } from '../../src/charts/seriousness.js';
 import { severityPoints } from '../../src/charts/severity-pairs.js';
@@ -27,7 +28,7 @@ describe('Kaplan–Meier chart', () => {
     expect(pts[pts.length - 1].survival).toBe(0.54);
   });
   it('counts the people at risk as R summary(fit, times) does, masking small numbers', () => {
-    expect([0, 30, 31, 200, 201, 400, 401].map((d) => atRisk(TEN, d))).toEqual([10, 10, 9, 5, 4, 1, 0]);
+    expect(atRisk(TEN, [0, 30, 31, 200, 201, 400, 401])).toEqual([10, 10, 9, 5, 4, 1, 0]);
     expect(riskMonths([{ label: 'a', curve: TEN }])).toEqual([0, 6, 12]);
     // public: the curve stops at 200 days (6.6 months), and so does the axis
     expect(riskMonths([{ label: 'a', curve: TEN }], PUBLIC)).toEqual([0, 6]);

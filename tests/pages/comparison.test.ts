@@ -172,7 +172,7 @@ describe('the comparison section', () => {
     );
     expect(text).toContain('only within 0.20 standard deviations of the score (0.221 on its scale)');
     expect(text).toContain(
-      "This comparison does not show that the service caused these differences. The comparison group is like the service's people only in age at release, prior convictions, years in custody before release, index offence category and year of release;",
+      "This comparison does not show that the service caused these differences. The comparison group is like the service's people only in age at release, previous convictions, years in custody before release, index offence category and year of release;",
     );
     expect(text).toContain('0.81 (95% CI 0.48 to 1.37, p = 0.43)');
   });
@@ -200,7 +200,7 @@ describe('the comparison section', () => {
       '1.20',
     ]);
     expect(rowOf(page, 'index offence category: sexual')).toEqual(['index offence category: sexual', '26.8%', '30.4%', '-0.08', '26.3%', '23.7%', '0.06', '–']);
-    expect(rowOf(page, 'prior convictions')[0]).toBe('prior convictions');
+    expect(rowOf(page, 'previous convictions')[0]).toBe('previous convictions');
     expect(rowOf(page, 'Received the service')).toEqual(['Received the service', '11', '131', '71 to 212']);
     const specs = specsOf(page);
     expect(specs.map(titleOf)).toEqual([
@@ -323,7 +323,7 @@ describe('the JSON the compare pipeline wrote for the IOM sample', () => {
     expect(text).toContain('was matched with the two people, from a comparison pool');
     // every covariate is listed with 0 missing: no stage is drawn for them
     expect(text).not.toContain('No age at release recorded');
-    expect(rowOf(page, 'No prior convictions recorded')).toEqual(['No prior convictions recorded', '17']);
+    expect(rowOf(page, 'No previous convictions recorded')).toEqual(['No previous convictions recorded', '17']);
     expect(rowOf(page, 'No comparison within the caliper')).toEqual(['No comparison within the caliper', '5']);
   });
 });

@@ -9,7 +9,8 @@ import { ComparisonError } from '../../measures/comparison/errors.js';
 import { compareStudy } from '../../measures/comparison/compare-study.js';
 import { comparisonJson } from '../../output/comparison-json.js';
 import { formatComparisonText } from '../../output/comparison-text.js';
-import { COMPARISON_CHECKS, type ComparisonSettings } from '../../study/comparison-settings.js';
+import { COMPARISON_CHECKS, COMPARISON_DISTANCES, COMPARISON_METHODS, type ComparisonSettings } from '../../study/comparison-settings.js';
+import { choicesHelp as or } from '../../study/options.js';
 import { readStudyFile, StudySettingError } from '../../study/study-file.js';
 import { UsageError, kebabCase, type FlagKind, type ParsedFlags } from '../args.js';
 import { commandConfig } from '../config.js';
@@ -28,8 +29,8 @@ the study file's value:
   --covariates a,b,c            (default age_at_release,sex,prior_convictions,
                                  custody_years_before_release,category,release_year)
   --exact a,b                   covariates that must be equal within a match (default none)
-  --method nearest|weighting
-  --distance logit|probability
+  --method ${or(COMPARISON_METHODS)}
+  --distance ${or(COMPARISON_DISTANCES)}
   --caliper N|none              in standard deviations of the distance (default 0.2)
   --ratio N                     comparison people per service person, 1–5 (default 1)
   --replace | --no-replace      may a comparison person be matched more than once

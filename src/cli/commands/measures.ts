@@ -12,6 +12,7 @@ import { loadConfiguredStudy } from '../load.js';
 import type { Output } from '../output.js';
 import { loadValueInputs } from '../value-inputs.js';
 import { NO_PROGRESS, progressLine } from '../../records/progress.js';
+import { choicesHelp as or, DESISTANCE_STARTS, ENGINES, INTERVAL_METHODS, KM_CONF_TYPES, RECALL_WINDOWS, RECONVICTION_WINDOWS } from '../../study/options.js';
 
 export const MEASURES_HELP = `follow-up measures: compute every follow-up measure of a study
 
@@ -19,17 +20,17 @@ export const MEASURES_HELP = `follow-up measures: compute every follow-up measur
   follow-up measures --people P --events E [--offences O] --extraction-date D [--snapshot-date D]
 
 Options (each overrides the study file's value):
-  --recall-window intervention|licence
-  --reconviction-window since_release|during_intervention|after_intervention
+  --recall-window ${or(RECALL_WINDOWS)}
+  --reconviction-window ${or(RECONVICTION_WINDOWS)}
   --include-cautions | --no-include-cautions
-  --desistance-from release|service_end
+  --desistance-from ${or(DESISTANCE_STARTS)}
   --proven-window-months N      (1–120, default 12)
-  --interval wilson|clopper-pearson
-  --km-conf-type log|log-log|plain
+  --interval ${or(INTERVAL_METHODS)}
+  --km-conf-type ${or(KM_CONF_TYPES)}
   --group-by COLUMN             (a column of people or of the offence lookup; default category)
   --quarantine DIR              set rows with errors aside and go on
   --assessments F               the assessments table (change.md; its instruments come from the study file)
-  --engine memory|duckdb        where the measures are computed (default memory; duckdb reads
+  --engine ${or(ENGINES)}        where the measures are computed (default memory; duckdb reads
                                 CSV or Parquet of any size out of core, see the README)
   --json                        print the JSON document instead of the summary
 

@@ -11,10 +11,11 @@ import { progressLine } from '../../records/progress.js';
 import type { Output } from '../output.js';
 import { shownPath } from '../paths.js';
 import { loadValueInputs } from '../value-inputs.js';
+import { choicesHelp, REPORT_PROFILES } from '../../study/options.js';
 
 export const REPORT_HELP = `follow-up report: render a study's report page
 
-  follow-up report --study study.json --out DIR [--profile public|analyst] [--min-cell N]
+  follow-up report --study study.json --out DIR [--profile ${choicesHelp(REPORT_PROFILES)}] [--min-cell N]
 
 The measure options of follow-up measures apply too. The public profile (the default)
 suppresses counts from 1 to min-cell − 1; the analyst profile shows every count.

@@ -17,6 +17,7 @@ import { InvalidRecordsError, loadConfiguredStudy } from '../load.js';
 import { loadConfiguredPool } from '../load-pool.js';
 import type { Output } from '../output.js';
 import { shownPath as shown } from '../paths.js';
+import { DATE_FORMATS, DELIMITERS } from '../../study/options.js';
 
 export const VALIDATE_HELP = `follow-up validate: check study records against the record format
 
@@ -26,8 +27,8 @@ export const VALIDATE_HELP = `follow-up validate: check study records against th
   --extraction-date D   the date the records were extracted (default: the latest date in them)
   --allow-columns A,B   columns the privacy guard lets through
   --quarantine DIR      set bad rows aside in DIR/quarantine.csv and go on
-  --date-format F       YYYY-MM-DD (default), DD/MM/YYYY or D/M/YYYY
-  --delimiter D         , ; or tab (default: found from the header)
+  --date-format F       ${DATE_FORMATS[0]} (default), ${DATE_FORMATS.slice(1).join(' or ')}
+  --delimiter D         ${DELIMITERS.slice(0, -1).join(' ')} or ${DELIMITERS.at(-1)} (default: found from the header)
   --sheet NAME          the sheet of an .xlsx table (default: the one named after the table, else the first)
   --offences-extra F    a lookup of codes to add to the default lookup
   --assessments F       the assessments table (records.md; its instruments come from the study file)

@@ -10,22 +10,11 @@ import { MAX_COX_SERVICES } from '../../measures/adjusted-services.js';
 import { changedByAdjustment, publishAdjusted, type PublishedBinaryAdjusted, type PublishedFlow } from '../../disclosure/adjusted-services.js';
 import { formatCount, type DisclosurePolicy } from '../../disclosure/cells.js';
 import { decimal, formatInteger, listWords, percent, pPhrase, pValue } from '../../words/format.js';
+import { covariateWords } from '../../words/comparison.js';
 import { fig, type Block, type ReportContext } from '../context.js';
 import { html } from '../html.js';
 import { table } from '../tables.js';
 
-const COVARIATE_WORDS: Record<string, string> = {
-  age_at_release: 'age at release',
-  sex: 'sex',
-  prior_convictions: 'previous convictions',
-  custody_years_before_release: 'years in custody before release',
-  category: 'index offence category',
-  group: 'index offence group',
-  mode_of_trial: 'index offence mode of trial',
-  severity: 'index offence severity',
-  release_year: 'year of release',
-};
-const covariateWords = (c: string) => COVARIATE_WORDS[c] ?? c;
 const POSITION_WORDS: Record<string, string> = {
   'within 95%': 'within',
   'between 95% and 99.8%': 'beyond 95%',

@@ -39,13 +39,7 @@ function byGroupTable(name: string, x: InstrumentChange, policy: DisclosurePolic
   });
   return table({
     caption: `${name} by ${x.groupBy}: people analysed, mean change (95% CI) and the people in each category`,
-    head: [
-      x.groupBy,
-      'Cohort',
-      'Analysed',
-      'Mean change',
-      ...keys.map((k) => (k === 'notClinicalAtStart' ? 'Not clinical at start' : CHANGE_CATEGORY_SHORT[k])),
-    ],
+    head: [x.groupBy, 'Cohort', 'Analysed', 'Mean change', ...keys.map((k) => CHANGE_CATEGORY_SHORT[k])],
     rows,
     className: 'wide',
   });

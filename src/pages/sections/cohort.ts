@@ -6,24 +6,22 @@ import type { Summary } from '../../stats/types.js';
 import { fig, type Block, type ReportContext, type Section } from '../context.js';
 import { countOfWhole, formatCount, isSmallCount, sharedSizes, suppressTable, type DisclosurePolicy, countAndShare } from '../../disclosure/cells.js';
 import { decimal, formatInteger, percent } from '../../words/format.js';
+import { columnWords } from '../../words/labels.js';
 import { html, type Html } from '../html.js';
 import { table } from '../tables.js';
 import { groupWords } from './common.js';
 import { flowCounts } from '../../disclosure/flow.js';
 
-const CATEGORICAL: [keyof DescriptionColumn['categorical'], string][] = [
-  ['sex', 'Sex'],
-  ['ethnicity', 'Ethnicity'],
-  ['tier', 'Tier'],
-  ['category', 'Index offence category'],
-  ['group', 'Index offence group'],
-];
+const CATEGORICAL: [keyof DescriptionColumn['categorical'], string][] = (['sex', 'ethnicity', 'tier', 'category', 'group'] as const).map((c) => [
+  c,
+  columnWords(c),
+]);
 
 const NUMERIC: [keyof DescriptionColumn['numeric'], string][] = [
-  ['age_at_release', 'Age at release (years)'],
-  ['prior_convictions', 'Previous convictions'],
-  ['custody_years_before_release', 'Years in custody before release'],
-  ['aces', 'Adverse childhood experiences (ACEs)'],
+  ['age_at_release', `${columnWords('age_at_release')} (years)`],
+  ['prior_convictions', columnWords('prior_convictions')],
+  ['custody_years_before_release', columnWords('custody_years_before_release')],
+  ['aces', `${columnWords('aces')} (ACEs)`],
 ];
 
 export function cohortSection(ctx: ReportContext): Section {

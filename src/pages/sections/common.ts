@@ -11,23 +11,15 @@ import type { Html } from '../html.js';
 import { table } from '../tables.js';
 import { fig, type FigureRequest } from '../context.js';
 import { shownComparison } from '../../disclosure/comparison.js';
+import { columnWords } from '../../words/labels.js';
 
 /** Words for a grouping column. */
 export function groupWords(column: string): string {
-  const words: Record<string, string> = {
-    category: 'Index offence category',
-    group: 'Index offence group',
-    tier: 'Tier',
-    service: 'Service',
-    sex: 'Sex',
-    ethnicity: 'Ethnicity',
-    mode_of_trial: 'Index offence mode of trial',
-  };
-  return words[column] ?? column.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());
+  return columnWords(column);
 }
 
 /** Table of proportions: label, k, n, percentage, 95% CI. */
-export function proportionTable(
+function proportionTable(
   caption: string,
   firstColumn: string,
   outcomeColumn: string,

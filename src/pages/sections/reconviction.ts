@@ -1,5 +1,6 @@
 /** Measure 2: reconviction and its seriousness relative to the index offence. */
-import { SERIOUSNESS_LEVELS, SERIOUSNESS_WORDS, seriousnessChart, seriousnessTable } from '../../charts/seriousness.js';
+import { seriousnessChart, seriousnessTable } from '../../charts/seriousness.js';
+import { SERIOUSNESS_LEVELS, SERIOUSNESS_WORDS } from '../../words/labels.js';
 import { severityPairsChart, severityPoints, shownSeverityPoints } from '../../charts/severity-pairs.js';
 import { fig, type Block, type ReportContext, type Section } from '../context.js';
 import { formatCount, isSmallCount, suppressProportion, countAndShare } from '../../disclosure/cells.js';

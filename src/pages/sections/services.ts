@@ -1,5 +1,6 @@
 /** Services compared: forest and funnel plots per measure, conviction-free curves by service. */
-import { COMPARED_MEASURE_WORDS, forestPanelsChart } from '../../charts/forest.js';
+import { forestPanelsChart } from '../../charts/forest.js';
+import { COMPARED_MEASURE_WORDS } from '../../words/labels.js';
 import { funnelPanelsChart } from '../../charts/funnel.js';
 import { fig, type Block, type ReportContext, type Section } from '../context.js';
 import { pPhrase, decimal, percent, formatInteger, listWords } from '../../words/format.js';
@@ -12,13 +13,13 @@ import { adjustedServicesBlocks } from './adjusted-services.js';
 import { cohortComparison, shownServices, funnelPosition } from '../../disclosure/services.js';
 
 /** A compared measure with its services and pooled proportion as published. */
-export type PublishedComparison = { c: ServiceComparison } & ReturnType<typeof shownServices>;
+type PublishedComparison = { c: ServiceComparison } & ReturnType<typeof shownServices>;
 
 /**
  * Every compared measure by service in one table: "k of n, p% (lo–hi)" per
  * cell, withheld cells as the disclosure rules say, all services last.
  */
-export function servicesTable(published: PublishedComparison[], policy: DisclosurePolicy): Html {
+function servicesTable(published: PublishedComparison[], policy: DisclosurePolicy): Html {
   const services = published[0]?.c.byService.map((b) => b.group) ?? [];
   // The first measure's n is the service's cohort; a measure counting fewer people (proven reoffending) says "of n".
   const cell = (p: ShownProportion, n: ShownProportion['n']) => {

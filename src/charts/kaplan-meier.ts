@@ -8,7 +8,8 @@
  */
 import type { Curve } from '../stats/types.js';
 import { DAYS_PER_MONTH } from '../time/days.js';
-import { isSmallCount, type DisclosurePolicy } from '../disclosure/cells.js';
+import { formatCount, type DisclosurePolicy } from '../disclosure/cells.js';
+import { atRiskCount, drawnWhileAtRisk } from '../disclosure/curves.js';
 import { CHART_WIDTH, chartTitle, CONFIG, DARK, SCHEMA, SERIES_COLOURS, SERIES_DASHES, type ChartSpec } from './theme.js';
 import { percent } from '../words/format.js';
 
@@ -64,7 +65,7 @@ export function kmPoints(series: KmSeries, policy: DisclosurePolicy): KmPoint[] 
   if (c.time.length === 0 || c.time[0] > 0) points.push(point(0, 1, 1, 1));
   let last = -1;
   for (let i = 0; i < c.time.length; i++) {
-    if (policy.profile === 'public' && c.nRisk[i] < policy.minCell) break;
+    if (!drawnWhileAtRisk(c.nRisk[i], policy)) break;
     last = i;
   }
   for (let i = 0; i <= last; i++) {
@@ -153,7 +154,8 @@ export function atRiskTable(series: KmSeries[], months: number[], policy: Disclo
     series: s.label,
     cells: months.map((month) => {
       const value = atRisk(s.curve, month * DAYS_PER_MONTH);
-      return { month, value, text: isSmallCount(value, policy) ? `<${policy.minCell}` : String(value) };
+      const shown = atRiskCount(value, policy);
+      return { month, value, text: shown.hidden ? formatCount(shown, policy) : String(value) };
     }),
   }));
 }
@@ -257,7 +259,7 @@ function describeKm(input: KmChartInput, months: number[]): string {
     const pts = kmPoints(s, input.policy);
     const end = pts[pts.length - 1];
     const median = s.curve.median == null ? 'median not reached' : `median ${(s.curve.median / DAYS_PER_MONTH).toFixed(1)} months`;
-    const cut = input.policy.profile === 'public' && s.curve.nRisk.some((r) => r < input.policy.minCell);
+    const cut = s.curve.nRisk.some((r) => !drawnWhileAtRisk(r, input.policy));
     return `${s.label}: ${percent(end.survival)} at ${end.month.toFixed(1)} months${cut ? ' (drawn while at least ' + input.policy.minCell + ' people were at risk)' : ''}, ${median}`;
   });
   return (

@@ -6,7 +6,7 @@
  * is withheld (or shown) the same way everywhere on the page: where two
  * tables print the same count, the second is decided knowing the first.
  */
-import type { GroupComparison, ServiceComparison, StudyMeasures } from '../measures/types.js';
+import type { ChangeSummary, GroupComparison, ServiceComparison, StudyMeasures } from '../measures/types.js';
 import type { Proportion } from '../stats/types.js';
 import { isSmallCount, sharedSizes, suppressProportions, type Count, type DisclosurePolicy, type Outside, type ShownProportion } from './cells.js';
 import { publishAdjusted, type PublishedAdjusted } from './adjusted-services.js';
@@ -155,7 +155,7 @@ export function publish(measures: StudyMeasures, policy: DisclosurePolicy): Publ
       ? Object.fromEntries(
           Object.entries(m.change).map(([name, x]) => [
             name,
-            { overall: publishChange(x.overall, policy), byGroup: x.byGroup.map((g) => publishChange(g, policy)) },
+            { overall: publishChange(x.overall, policy), byGroup: x.byGroup.map((g) => changeOfGroup(g, recall.rows, policy)) },
           ]),
         )
       : null,
@@ -193,6 +193,25 @@ function curveGroups(m: StudyMeasures, desistance: PublishedGroups, policy: Disc
       return [c.group, { value: size.value, hidden: size.hidden || tableN.get(c.group)?.hidden === true }];
     }),
   );
+}
+
+/**
+ * A group's change counts as published: its cohort is the group's size, so a
+ * group whose size the page withholds (to protect a small count elsewhere) is
+ * withheld whole here, every count with it (its parts would add up to it).
+ */
+function changeOfGroup(g: ChangeSummary & { group: string }, groups: ShownProportion[], policy: DisclosurePolicy): ShownChange {
+  const shown = publishChange(g, policy);
+  const size = groups.find((r) => r.label === g.group)?.n;
+  if (!size?.hidden || size.value !== g.cohort) return shown;
+  const hide = (c: Count): Count => ({ value: c.value, hidden: true });
+  return {
+    cohort: hide(shown.cohort),
+    noAssessment: hide(shown.noAssessment),
+    oneDayOnly: hide(shown.oneDayOnly),
+    n: hide(shown.n),
+    categories: shown.categories.map((c) => ({ ...c, count: hide(c.count), share: null, ci: null })),
+  };
 }
 
 function publishedServices(c: ServiceComparison, policy: DisclosurePolicy, cohort: ServiceComparison | undefined): PublishedServices {

@@ -121,3 +121,33 @@ describe('seriousness in words and in the chart', () => {
     expect(layers[2].data!.values.map((v) => `${v.label}: ${v.note}`)).toEqual(['violent: withheld', 'sexual: withheld', 'All reconvicted: + withheld']);
   });
 });
+
+describe('group sizes shared with the change tables', () => {
+  it('a group whose size the page withholds is withheld whole in the change table by group', async () => {
+    const { openStudy } = await import('../../src/notebook/open-study.js');
+    const { computeMeasures } = await import('../../src/measures/index.js');
+    const s = await openStudy('data-samples/resettle/study.json');
+    const m = computeMeasures(s.records, { groupBy: 'category' });
+    const d = m.change!.distress;
+    const sizes = Object.fromEntries(d.byGroup.map((g) => [g.group, g.cohort]));
+    // a third group of 3 people: its size is small, and the next smallest (sexual) is withheld with it
+    m.recall.comparison = comparison([
+      ['violent', 15, sizes.violent],
+      ['sexual', 6, sizes.sexual],
+      ['other', 0, 3],
+    ]);
+    m.recall.overall = wilson(21, sizes.violent + sizes.sexual + 3);
+    const p = publish(m, PUBLIC);
+    expect(p.byGroup.recall.rows.map((r) => [r.label, r.n.hidden])).toEqual([
+      ['violent', false],
+      ['sexual', true],
+      ['other', true],
+    ]);
+    const byGroup = Object.fromEntries(d.byGroup.map((g, i) => [g.group, p.change!.distress.byGroup[i]]));
+    expect(byGroup.sexual.cohort).toEqual({ value: sizes.sexual, hidden: true });
+    expect(
+      [byGroup.sexual.n, byGroup.sexual.noAssessment, byGroup.sexual.oneDayOnly, ...byGroup.sexual.categories.map((c) => c.count)].every((c) => c.hidden),
+    ).toBe(true);
+    expect(byGroup.violent.cohort.hidden).toBe(false);
+  });
+});

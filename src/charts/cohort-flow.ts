@@ -4,11 +4,10 @@
  * measure could not use. Boxes and arrows drawn with Vega-Lite marks on a
  * fixed pixel grid.
  */
-import type { FlowResult } from '../measures/types.js';
 import { formatCount, type Count, type DisclosurePolicy } from '../disclosure/cells.js';
 import { CHART_WIDTH, CONFIG, DARK, INK, SCHEMA, wrapWords, type ChartSpec } from './theme.js';
 import { formatInteger } from '../words/format.js';
-import { flowCounts } from '../disclosure/flow.js';
+import type { FlowCounts } from '../disclosure/flow.js';
 
 interface Box {
   x: number;
@@ -28,8 +27,8 @@ const INDENT = '   ';
 const PAD = 9;
 
 /** Builds the cohort flow diagram. */
-export function cohortFlowChart(flow: FlowResult, policy: DisclosurePolicy): ChartSpec {
-  const f = flowCounts(flow, policy);
+/** `f`: the flow's counts as the page publishes them (Published.flow). */
+export function cohortFlowChart(f: FlowCounts, policy: DisclosurePolicy): ChartSpec {
   const n = (c: Count) => formatCount(c, policy);
   const W = CHART_WIDTH;
   const mainX = [0, W * 0.42];

@@ -5,21 +5,23 @@
  * with no square.
  */
 import type { ServiceComparison } from '../measures/types.js';
-import type { DisclosurePolicy } from '../disclosure/cells.js';
 import { chartTitle, CONFIG, DARK, MUTED, SCHEMA, type ChartSpec } from './theme.js';
 import { percent } from '../words/format.js';
 import { COMPARED_MEASURE_WORDS } from '../words/labels.js';
-import { cohortComparison, shownServices } from '../disclosure/services.js';
+import type { PublishedServices } from '../disclosure/publish.js';
 
 /**
  * The forest plots of several measures side by side, one panel per measure,
  * services in the same order down every panel: one figure instead of four.
  */
-export function forestPanelsChart(comparisons: ServiceComparison[], policy: DisclosurePolicy): ChartSpec {
+export function forestPanelsChart(
+  comparisons: ServiceComparison[],
+  /** Each comparison's services as the page publishes them (Published.services, in the same order). */
+  shownAll: readonly Pick<PublishedServices, 'rows' | 'pooled'>[],
+): ChartSpec {
   const services = comparisons[0]?.byService.map((s) => s.group) ?? [];
   const measures = comparisons.map((c) => COMPARED_MEASURE_WORDS[c.measure].title);
-  const cohort = cohortComparison(comparisons);
-  const published = comparisons.map((c) => ({ c, ...shownServices(c, policy, cohort) }));
+  const published = comparisons.map((c, i) => ({ c, ...shownAll[i] }));
   const rows = published.flatMap(({ c, rows: shown, pooled }) => {
     const title = COMPARED_MEASURE_WORDS[c.measure].title;
     const pooledP = pooled.hidden ? null : pooled.proportion;

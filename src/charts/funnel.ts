@@ -5,11 +5,10 @@
  * from the pooled figure by more than chance would usually give.
  */
 import type { ServiceComparison } from '../measures/types.js';
-import type { DisclosurePolicy } from '../disclosure/cells.js';
 import { COMPARED_MEASURE_WORDS } from '../words/labels.js';
 import { chartTitle, CONFIG, DARK, INK, LIMIT95, LIMIT998, SCHEMA, type ChartSpec } from './theme.js';
 import { percent } from '../words/format.js';
-import { cohortComparison, shownServices } from '../disclosure/services.js';
+import type { PublishedServices } from '../disclosure/publish.js';
 import { funnelPosition } from '../disclosure/services.js';
 
 /**
@@ -29,16 +28,19 @@ export function thinFunnel(funnel: ServiceComparison['funnel'], keep: number[], 
 }
 
 /** Funnel plots of several measures as panels, two to a row: one figure instead of four. */
-export function funnelPanelsChart(comparisons: ServiceComparison[], policy: DisclosurePolicy): ChartSpec {
+export function funnelPanelsChart(
+  comparisons: ServiceComparison[],
+  /** Each comparison's services as the page publishes them (Published.services, in the same order). */
+  shownAll: readonly Pick<PublishedServices, 'rows' | 'pooled'>[],
+): ChartSpec {
   const measures = comparisons.map((c) => COMPARED_MEASURE_WORDS[c.measure].title);
   const maxN = Math.max(1, ...comparisons.flatMap((c) => [...c.funnel.map((f) => f.n), ...c.byService.map((s) => s.n)]));
   type Row = { measure: string; kind: string; n?: number; v?: number | null; side?: string; label?: string; position?: string };
   const rows: Row[] = [];
   const notes: string[] = [];
-  const cohort = cohortComparison(comparisons);
-  for (const c of comparisons) {
+  for (const [i, c] of comparisons.entries()) {
     const measure = COMPARED_MEASURE_WORDS[c.measure].title;
-    const { rows: shown, pooled } = shownServices(c, policy, cohort);
+    const { rows: shown, pooled } = shownAll[i];
     const drawn = shown.filter((r) => !r.hidden && r.proportion != null);
     for (const f of thinFunnel(
       c.funnel,

@@ -9,7 +9,8 @@
 import type { Curve } from '../stats/types.js';
 import { atRisk } from '../stats/kaplan-meier.js';
 import { DAYS_PER_MONTH } from '../time/days.js';
-import { isSmallCount, type DisclosurePolicy } from '../disclosure/cells.js';
+import { formatCount, type DisclosurePolicy } from '../disclosure/cells.js';
+import { atRiskCount, drawnWhileAtRisk } from '../disclosure/curves.js';
 import { CHART_WIDTH, chartTitle, CONFIG, DARK, SCHEMA, SERIES_COLOURS, SERIES_DASHES, type ChartLayer, type ChartPart, type ChartSpec } from './theme.js';
 import { percent } from '../words/format.js';
 
@@ -65,7 +66,7 @@ export function kmPoints(series: KmSeries, policy: DisclosurePolicy): KmPoint[] 
   if (c.time.length === 0 || c.time[0] > 0) points.push(point(0, 1, 1, 1));
   let last = -1;
   for (let i = 0; i < c.time.length; i++) {
-    if (policy.profile === 'public' && c.nRisk[i] < policy.minCell) break;
+    if (!drawnWhileAtRisk(c.nRisk[i], policy)) break;
     last = i;
   }
   for (let i = 0; i <= last; i++) {
@@ -149,7 +150,10 @@ export function atRiskTable(series: KmSeries[], months: number[], policy: Disclo
     cells: atRisk(
       s.curve,
       months.map((month) => month * DAYS_PER_MONTH),
-    ).map((value, i) => ({ month: months[i], value, text: isSmallCount(value, policy) ? `<${policy.minCell}` : String(value) })),
+    ).map((value, i) => {
+      const shown = atRiskCount(value, policy);
+      return { month: months[i], value, text: shown.hidden ? formatCount(shown, policy) : String(value) };
+    }),
   }));
 }
 
@@ -252,7 +256,7 @@ function describeKm(input: KmChartInput, months: number[]): string {
     const pts = kmPoints(s, input.policy);
     const end = pts[pts.length - 1];
     const median = s.curve.median == null ? 'median not reached' : `median ${(s.curve.median / DAYS_PER_MONTH).toFixed(1)} months`;
-    const cut = input.policy.profile === 'public' && s.curve.nRisk.some((r) => r < input.policy.minCell);
+    const cut = s.curve.nRisk.some((r) => !drawnWhileAtRisk(r, input.policy));
     return `${s.label}: ${percent(end.survival)} at ${end.month.toFixed(1)} months${cut ? ' (drawn while at least ' + input.policy.minCell + ' people were at risk)' : ''}, ${median}`;
   });
   return (

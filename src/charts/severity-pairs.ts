@@ -14,8 +14,9 @@
  * people made a 61 MB chart).
  */
 import type { ReconvictionResult } from '../measures/types.js';
-import { formatCount, isSmallCount, type DisclosurePolicy } from '../disclosure/cells.js';
-import { seriousnessTable } from './seriousness.js';
+import { formatCount, type DisclosurePolicy } from '../disclosure/cells.js';
+import type { SeriousnessRow } from '../disclosure/seriousness.js';
+import { severityPoints, type PublishedSeverityPairs } from '../disclosure/severity.js';
 import { chartTitle, CONFIG, DARK, MUTED, SCHEMA, type ChartSpec } from './theme.js';
 
 /** Spacing of the grid of people sharing one pair, in natural-log units of severity. */
@@ -24,48 +25,18 @@ const SPREAD = 0.07;
 /** Reconvicted people up to which the analyst chart draws each one as a point. */
 export const MAX_PERSON_POINTS = 2000;
 
-interface SeverityPoint {
-  index: number;
-  reconviction: number;
-  people: number;
-}
-
-/** Distinct (index, reconviction) severity pairs with the number of people, sorted by value. */
-export function severityPoints(result: ReconvictionResult): SeverityPoint[] {
-  const counts = new Map<string, SeverityPoint>();
-  for (const p of result.severityPairs) {
-    const key = `${p.index}|${p.reconviction}`;
-    const pt = counts.get(key) ?? { index: p.index, reconviction: p.reconviction, people: 0 };
-    pt.people++;
-    counts.set(key, pt);
-  }
-  return [...counts.values()].sort((a, b) => a.index - b.index || a.reconviction - b.reconviction);
-}
-
-/**
- * The pairs a page may show. Analyst: all. Public: pairs shared by at least
- * minCell people; the rest are pooled into one "not shown" count, and while
- * that count is itself small (it is the reconvicted total minus the pairs
- * shown) the smallest shown pair joins it.
- */
-export function shownSeverityPoints(result: ReconvictionResult, policy: DisclosurePolicy): { shown: SeverityPoint[]; leftOut: number } {
-  const points = severityPoints(result);
-  if (policy.profile !== 'public') return { shown: points, leftOut: 0 };
-  const shown = points.filter((p) => p.people >= policy.minCell);
-  let leftOut = points.reduce((a, p) => a + p.people, 0) - shown.reduce((a, p) => a + p.people, 0);
-  while (leftOut > 0 && leftOut < policy.minCell && shown.length > 0) {
-    let smallest = 0;
-    for (let i = 1; i < shown.length; i++) if (shown[i].people < shown[smallest].people) smallest = i;
-    leftOut += shown.splice(smallest, 1)[0].people;
-  }
-  return { shown, leftOut };
-}
-
 /** Builds the index-versus-reconviction severity chart. */
-export function severityPairsChart(result: ReconvictionResult, policy: DisclosurePolicy, severitySource: string | null): ChartSpec {
+export function severityPairsChart(
+  result: ReconvictionResult,
+  pairs: PublishedSeverityPairs,
+  /** The seriousness table's "All reconvicted" row as published: the people below, on and above the line. */
+  allReconvicted: SeriousnessRow,
+  policy: DisclosurePolicy,
+  severitySource: string | null,
+): ChartSpec {
   const points = severityPoints(result);
   const isPublic = policy.profile === 'public';
-  const { shown, leftOut } = shownSeverityPoints(result, policy);
+  const { shown, leftOut } = pairs;
   // Circles sized by their number of people: always in public, and on an analyst page with many people.
   const pooled = isPublic || result.severityPairs.length > MAX_PERSON_POINTS;
   const all = points.flatMap((p) => [p.index, p.reconviction]).filter((v) => v > 0);
@@ -90,10 +61,8 @@ export function severityPairsChart(result: ReconvictionResult, policy: Disclosur
   const sourceNote = severitySource ? `Severity weights: ${severitySource}.` : 'Severity weights from the offence lookup.';
   const description =
     `Severity of each reconvicted person's index offence (across) against their most serious reconviction (up), ` +
-    `with the line of equal severity. ${countSides(result, policy)} ` +
-    (isPublic
-      ? `Only pairs of values shared by at least ${policy.minCell} people are drawn; ${formatCount({ value: leftOut, hidden: isSmallCount(leftOut, policy) }, policy)} people are not drawn. `
-      : '') +
+    `with the line of equal severity. ${countSides(allReconvicted, policy)} ` +
+    (isPublic ? `Only pairs of values shared by at least ${policy.minCell} people are drawn; ${formatCount(leftOut, policy)} people are not drawn. ` : '') +
     sourceNote;
   const axisFormat = useLog ? { format: '~s', grid: false } : {};
   return {
@@ -101,7 +70,7 @@ export function severityPairsChart(result: ReconvictionResult, policy: Disclosur
     title: chartTitle(
       'Index offence and most serious reconviction',
       isPublic
-        ? `Circles sized by the number of people; pairs shared by fewer than ${policy.minCell} people (${formatCount({ value: leftOut, hidden: isSmallCount(leftOut, policy) }, policy)} people) not drawn`
+        ? `Circles sized by the number of people; pairs shared by fewer than ${policy.minCell} people (${formatCount(leftOut, policy)} people) not drawn`
         : pooled
           ? 'Circles sized by the number of people with each pair of values'
           : 'One point per reconvicted person; people with the same values sit side by side',
@@ -153,8 +122,7 @@ export function severityPairsChart(result: ReconvictionResult, policy: Disclosur
   } satisfies ChartSpec;
 }
 
-function countSides(result: ReconvictionResult, policy: DisclosurePolicy): string {
-  const rows = seriousnessTable(result, policy);
-  const all = rows[rows.length - 1].cells;
+function countSides(row: SeriousnessRow, policy: DisclosurePolicy): string {
+  const all = row.cells;
   return `Below the line (less serious): ${formatCount(all.less, policy)}; on it: ${formatCount(all.same, policy)}; above it: ${formatCount(all.more, policy)}.`;
 }

@@ -8,11 +8,15 @@ import { formatCount, type DisclosurePolicy } from '../disclosure/cells.js';
 import { GROUP_AXIS } from './proportions.js';
 import { CHART_WIDTH, chartTitle, CONFIG, DARK, LIGHT, SCHEMA, type ChartSpec } from './theme.js';
 import { longDate } from '../words/format.js';
-import { snapshotTable } from '../disclosure/snapshot.js';
+import type { SnapshotTableRow } from '../disclosure/snapshot.js';
 
 /** Builds the stacked bars of the caseload by service on the snapshot date. */
-export function snapshotChart(s: SnapshotResult, policy: DisclosurePolicy): ChartSpec {
-  const table = snapshotTable(s, policy);
+export function snapshotChart(
+  s: SnapshotResult,
+  /** The snapshot table as the page publishes it (Published.snapshot). */
+  table: { rows: SnapshotTableRow[]; total: SnapshotTableRow },
+  policy: DisclosurePolicy,
+): ChartSpec {
   const order = table.rows.map((r) => r.service);
   const places = ['In custody', 'In the community'];
   const values = table.rows.flatMap((r) => [

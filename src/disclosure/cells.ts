@@ -31,7 +31,7 @@ export interface Count {
  * One additive relation a reader could use to recover a hidden cell:
  * the cells at `parts` add up to the cell at `total` (indices into the cell list).
  */
-interface Relation {
+export interface Relation {
   parts: number[];
   total: number;
 }

@@ -38,7 +38,7 @@ export interface ShownAtYear {
 }
 
 /** The values at 1, 2 and 5 years as a page may show them (null = withheld), and the counts. */
-export function shownCauseBlock(
+function shownCauseBlock(
   cause: string,
   b: CauseBlock,
   policy: DisclosurePolicy,
@@ -62,11 +62,33 @@ export function shownCauseBlock(
  * events of that cause, is a small count (the test would rest on it), as the
  * comparison tests of proportions are.
  */
-export function grayTestShown(r: CompetingRisk, cause: string, policy: DisclosurePolicy): boolean {
+function grayTestShown(r: CompetingRisk, cause: string, policy: DisclosurePolicy): boolean {
   return !r.byGroup.some((g) => isSmallCount(g.n, policy) || isSmallCount(g.events[cause] ?? 0, policy));
 }
 
 /** Whether a cause's curve may be drawn: not when all its events together are a small count. */
-export function curveShown(b: CauseBlock, cause: string, policy: DisclosurePolicy): boolean {
+function curveShown(b: CauseBlock, cause: string, policy: DisclosurePolicy): boolean {
   return !isSmallCount(b.events[cause] ?? 0, policy);
+}
+
+/** One competing-risks analysis as a page publishes it. */
+export interface PublishedCompetingRisk {
+  overall: ReturnType<typeof shownCauseBlock>;
+  /** Each group's values, in the analysis's group order. */
+  byGroup: ReturnType<typeof shownCauseBlock>[];
+  /** Whether each Gray test (by cause) may be shown. */
+  grayTests: Record<string, boolean>;
+  drawCause: boolean;
+  drawDeath: boolean;
+}
+
+/** Every decision about one analysis (`cause`: its cause other than death): values, counts, tests and curves. */
+export function publishCompetingRisk(r: CompetingRisk, cause: string, policy: DisclosurePolicy): PublishedCompetingRisk {
+  return {
+    overall: shownCauseBlock(cause, r.overall, policy),
+    byGroup: r.byGroup.map((g) => shownCauseBlock(cause, g, policy)),
+    grayTests: Object.fromEntries(Object.keys(r.grayTest).map((k) => [k, grayTestShown(r, k, policy)])),
+    drawCause: curveShown(r.overall, cause, policy),
+    drawDeath: curveShown(r.overall, 'death', policy),
+  };
 }

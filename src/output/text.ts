@@ -4,7 +4,20 @@
  */
 import type { Proportion, Summary } from '../stats/types.js';
 import { DAYS_PER_MONTH, daysToMonths } from '../time/days.js';
-import type { GroupComparison, GroupCurves, StudyMeasures } from '../measures/types.js';
+import type {
+  DescriptionColumn,
+  DesistanceResult,
+  FlowResult,
+  GroupComparison,
+  GroupCurves,
+  ProvenReoffendingResult,
+  RecallResult,
+  ReconvictionResult,
+  ServicesResult,
+  SnapshotResult,
+  StudyMeasures,
+  TimeInServiceResult,
+} from '../measures/types.js';
 import { changeTextLines } from './change-text.js';
 import { NO_VALUE_REASON } from '../measures/value/service-break-even.js';
 import { breakEvenOnlySentences, unitCostsWords } from './value-words.js';
@@ -103,144 +116,185 @@ function medianDays(days: number | null): string {
   return days === null ? 'not reached' : `${days} days (${fmt(daysToMonths(days))} months)`;
 }
 
-/** A readable summary of every measure, naming the definition and options behind each figure. */
+/** A readable summary of every measure, naming the definition and options behind each figure: one block per measure, in page order. */
 export function formatMeasuresText(m: StudyMeasures): string {
+  const L: string[] = [
+    ...headerLines(m),
+    ...flowLines(m.flow),
+    ...cohortLines(m.description.overall),
+    ...recallLines(m.recall),
+    ...reconvictionLines(m.reconviction),
+    ...desistanceLines(m.desistance),
+    ...provenReoffendingLines(m.provenReoffending, m.desistance.from),
+    ...timeInServiceLines(m.timeInService),
+    ...servicesLines(m.services),
+    ...adjustedComparisonLines(m.adjustedComparison),
+    ...breachCautionLines(m.breaches, m.cautions),
+    ...competingRisksLines(m.competingRisks),
+    ...snapshotLines(m.snapshot),
+    ...changeTextLines(m.change),
+    ...valueLines(m.breakEven),
+  ];
+  return L.join('\n') + '\n';
+}
+
+/** The title, the extraction date and intervals in force, and what was read. */
+function headerLines(m: StudyMeasures): string[] {
   const o = m.options;
-  const L: string[] = [];
-  L.push(`${m.title ?? 'Follow-up study'} — follow-up toolkit ${m.toolkitVersion}`);
-  L.push(
-    `Extraction date ${m.extractionDate}${m.extractionDateInferred ? ' (not given: the latest date in the records was used)' : ''}. ` +
-      `Intervals: ${INTERVAL[o.interval]} 95% CI; Kaplan–Meier intervals on the ${o.kmConfType} scale.`,
-  );
   const dq = m.dataQuality;
   const warnings = Object.entries(dq.warnings);
-  L.push(
+  return [
+    `${m.title ?? 'Follow-up study'} — follow-up toolkit ${m.toolkitVersion}`,
+    `Extraction date ${m.extractionDate}${m.extractionDateInferred ? ' (not given: the latest date in the records was used)' : ''}. ` +
+      `Intervals: ${INTERVAL[o.interval]} 95% CI; Kaplan–Meier intervals on the ${o.kmConfType} scale.`,
     `Records: people ${dq.people.read} read, ${dq.people.used} used, ${dq.people.quarantined} quarantined; ` +
       `events ${dq.events.read} read, ${dq.events.used} used, ${dq.events.quarantined} quarantined.` +
       (warnings.length ? ` Warnings: ${warnings.map(([k, v]) => `${k} ${v}`).join(', ')}.` : ''),
-  );
-  L.push('');
-  const f = m.flow;
-  L.push('Cohort flow');
-  L.push(`  People in the records: ${f.people}`);
-  for (const [reason, count] of Object.entries(f.excluded)) L.push(`  Excluded, ${reason}: ${count}`);
-  L.push(`  Included: ${f.included}`);
-  L.push(`  Not yet released: ${f.notYetReleased}`);
-  L.push(`  Follow-up cohort (included and released): ${f.cohort}`);
-  L.push('');
+    '',
+  ];
+}
 
-  const c0 = m.description.overall;
-  if (c0.n > 0) {
-    L.push('The cohort');
-    L.push(`  ${columnWords('sex')}: ${categories(c0.categorical.sex)}`);
-    L.push(`  ${columnWords('ethnicity')}: ${categories(c0.categorical.ethnicity)}`);
-    L.push(`  ${columnWords('tier')}: ${categories(c0.categorical.tier)}`);
-    L.push(`  ${columnWords('category')}: ${categories(c0.categorical.category)}`);
-    L.push(`  ${columnWords('group')}: ${categories(c0.categorical.group)}`);
-    L.push(`  ${columnWords('age_at_release')}: ${summaryLine(c0.numeric.age_at_release, 'years')}`);
-    L.push(`  ${columnWords('prior_convictions')}: ${summaryLine(c0.numeric.prior_convictions, '')}`);
-    L.push(`  ${columnWords('custody_years_before_release')}: ${summaryLine(c0.numeric.custody_years_before_release, 'years')}`);
-    L.push(`  ${columnWords('aces')}: ${summaryLine(c0.numeric.aces, '')}; four or more: ${c0.fourOrMoreAces}`);
-    L.push('');
-  }
+function flowLines(f: FlowResult): string[] {
+  return [
+    'Cohort flow',
+    `  People in the records: ${f.people}`,
+    ...Object.entries(f.excluded).map(([reason, count]) => `  Excluded, ${reason}: ${count}`),
+    `  Included: ${f.included}`,
+    `  Not yet released: ${f.notYetReleased}`,
+    `  Follow-up cohort (included and released): ${f.cohort}`,
+    '',
+  ];
+}
 
-  const r = m.recall;
-  L.push(`Recall (at least one recall ${RECALL_WINDOW[r.window]}; window "${r.window}")`);
-  L.push(`  Recalled at least once: ${formatProportion(r.overall)}`);
+/** The cohort's description; nothing when the cohort is empty. */
+function cohortLines(c0: DescriptionColumn): string[] {
+  if (c0.n === 0) return [];
+  return [
+    'The cohort',
+    `  ${columnWords('sex')}: ${categories(c0.categorical.sex)}`,
+    `  ${columnWords('ethnicity')}: ${categories(c0.categorical.ethnicity)}`,
+    `  ${columnWords('tier')}: ${categories(c0.categorical.tier)}`,
+    `  ${columnWords('category')}: ${categories(c0.categorical.category)}`,
+    `  ${columnWords('group')}: ${categories(c0.categorical.group)}`,
+    `  ${columnWords('age_at_release')}: ${summaryLine(c0.numeric.age_at_release, 'years')}`,
+    `  ${columnWords('prior_convictions')}: ${summaryLine(c0.numeric.prior_convictions, '')}`,
+    `  ${columnWords('custody_years_before_release')}: ${summaryLine(c0.numeric.custody_years_before_release, 'years')}`,
+    `  ${columnWords('aces')}: ${summaryLine(c0.numeric.aces, '')}; four or more: ${c0.fourOrMoreAces}`,
+    '',
+  ];
+}
+
+/** Measure 1: recall at least once in its window. */
+function recallLines(r: RecallResult): string[] {
   const dist = r.recallsPerPerson.distribution;
-  L.push(
-    `  Recalls per person: mean ${fmt(r.recallsPerPerson.mean, 2)}; people with 0 / 1 / 2 / 3+ recalls: ${dist['0']} / ${dist['1']} / ${dist['2']} / ${dist['3+']}`,
-  );
   const reasons = recallReasonOrder(r.reasons).map((k) => `${inSentence(wordOf(RECALL_REASON_WORDS, k))} ${r.reasons[k]}`);
-  L.push(`  Reasons given by the ${plural(r.recallsInWindow, 'recall')} in the window (a recall may give several): ${reasons.join(', ')}`);
-  L.push(`  Median time to first recall (Kaplan–Meier, censored at the window's end): ${medianDays(r.timeToFirstRecall.median)}`);
-  L.push(...logRankLine(r.timeToFirstRecallByGroup, 'Time to first recall'));
-  L.push(...comparisonLines(r.comparison, 'Recalled'));
-  L.push('');
+  return [
+    `Recall (at least one recall ${RECALL_WINDOW[r.window]}; window "${r.window}")`,
+    `  Recalled at least once: ${formatProportion(r.overall)}`,
+    `  Recalls per person: mean ${fmt(r.recallsPerPerson.mean, 2)}; people with 0 / 1 / 2 / 3+ recalls: ${dist['0']} / ${dist['1']} / ${dist['2']} / ${dist['3+']}`,
+    `  Reasons given by the ${plural(r.recallsInWindow, 'recall')} in the window (a recall may give several): ${reasons.join(', ')}`,
+    `  Median time to first recall (Kaplan–Meier, censored at the window's end): ${medianDays(r.timeToFirstRecall.median)}`,
+    ...logRankLine(r.timeToFirstRecallByGroup, 'Time to first recall'),
+    ...comparisonLines(r.comparison, 'Recalled'),
+    '',
+  ];
+}
 
-  const c = m.reconviction;
-  L.push(
+/** Measure 2: reconviction, its seriousness and the indictable shares. */
+function reconvictionLines(c: ReconvictionResult): string[] {
+  return [
     `Reconviction (conviction${c.includeCautions ? ' or caution' : ''}, ${RECONVICTION_WINDOW[c.window]}, convicted by follow-up end; window "${c.window}"; cautions ${c.includeCautions ? 'included' : 'not included'})`,
-  );
-  L.push(`  Reconvicted: ${formatProportion(c.overall)}`);
-  L.push(`  Reconvictions: ${c.reconvictions}; ${fmt(c.perPerson, 2)} per person, ${fmt(c.perReconvicted, 2)} per reconvicted person`);
-  L.push(
+    `  Reconvicted: ${formatProportion(c.overall)}`,
+    `  Reconvictions: ${c.reconvictions}; ${fmt(c.perPerson, 2)} per person, ${fmt(c.perReconvicted, 2)} per reconvicted person`,
     `  Most serious reconviction against the index offence (severity): ${SERIOUSNESS_LEVELS.map((l) => `${inSentence(SERIOUSNESS_WORDS[l])} ${c.seriousness[l]}`).join(', ')}`,
-  );
-  L.push(
     `  Indictable (indictable-only or either-way) reconviction: ${formatProportion(c.indictable.ofCohort)} of the people followed up; ${formatProportion(c.indictable.ofReconvicted)} of the reconvicted`,
-  );
-  L.push(
     `  Indictable-only reconviction: ${formatProportion(c.indictableOnly.ofCohort)} of the people followed up; ${formatProportion(c.indictableOnly.ofReconvicted)} of the reconvicted`,
-  );
-  L.push(...unusedLine(c.unused));
-  L.push(...comparisonLines(c.comparison, 'Reconvicted'));
-  L.push('');
+    ...unusedLine(c.unused),
+    ...comparisonLines(c.comparison, 'Reconvicted'),
+    '',
+  ];
+}
 
-  const d = m.desistance;
-  const start = d.from === 'release' ? 'release' : 'service end';
-  L.push(`Desistance (no reconviction from ${start} to follow-up end; from "${d.from}")`);
-  L.push(`  No further conviction: ${formatProportion(d.overall)}`);
-  L.push(`  Follow-up from ${start}: min ${fmt(d.followUpMonths.min)}, median ${fmt(d.followUpMonths.median)}, max ${fmt(d.followUpMonths.max)} months`);
-  L.push(`  Median conviction-free time (Kaplan–Meier, censored at follow-up end): ${medianDays(d.convictionFree.median)}`);
-  L.push(...logRankLine(d.convictionFreeByGroup, 'Conviction-free time'));
-  L.push(...unusedLine(d.unused));
-  L.push(...comparisonLines(d.comparison, 'Desisted'));
-  L.push('');
+/** Where desistance and proven reoffending count from, in words. */
+function startWords(from: DesistanceResult['from']): string {
+  return from === 'release' ? 'release' : 'service end';
+}
 
-  const p = m.provenReoffending;
-  L.push(
-    `Proven reoffending (offence within ${p.windowMonths} months of ${start}, proven by a further ${p.waitingMonths} months; eligible when follow-up covers both)`,
-  );
-  L.push(`  Eligible: ${p.eligible}; follow-up too short: ${p.tooShort}`);
-  L.push(`  Reoffended: ${formatProportion(p.overall)}`);
-  L.push(`  Reoffences: ${p.reoffences}; ${fmt(p.reoffencesPerPerson, 2)} per person, ${fmt(p.reoffencesPerReoffender, 2)} per reoffender`);
-  L.push(...comparisonLines(p.comparison, 'Reoffended'));
-  L.push('');
+/** Measure 3: no further conviction to the end of follow-up. */
+function desistanceLines(d: DesistanceResult): string[] {
+  const start = startWords(d.from);
+  return [
+    `Desistance (no reconviction from ${start} to follow-up end; from "${d.from}")`,
+    `  No further conviction: ${formatProportion(d.overall)}`,
+    `  Follow-up from ${start}: min ${fmt(d.followUpMonths.min)}, median ${fmt(d.followUpMonths.median)}, max ${fmt(d.followUpMonths.max)} months`,
+    `  Median conviction-free time (Kaplan–Meier, censored at follow-up end): ${medianDays(d.convictionFree.median)}`,
+    ...logRankLine(d.convictionFreeByGroup, 'Conviction-free time'),
+    ...unusedLine(d.unused),
+    ...comparisonLines(d.comparison, 'Desisted'),
+    '',
+  ];
+}
 
-  const t = m.timeInService;
-  L.push(`Time in service (months = days / ${DAYS_PER_MONTH})`);
-  L.push(`  In-reach (release − in-reach start): ${summaryLine(t.inReachMonths, 'months')}`);
-  L.push(`  Community (service end − release): ${summaryLine(t.communityMonths, 'months')}; ongoing ${t.ongoing}`);
+/** Proven reoffending in its fixed window, counted from where desistance counts from. */
+function provenReoffendingLines(p: ProvenReoffendingResult, from: DesistanceResult['from']): string[] {
+  return [
+    `Proven reoffending (offence within ${p.windowMonths} months of ${startWords(from)}, proven by a further ${p.waitingMonths} months; eligible when follow-up covers both)`,
+    `  Eligible: ${p.eligible}; follow-up too short: ${p.tooShort}`,
+    `  Reoffended: ${formatProportion(p.overall)}`,
+    `  Reoffences: ${p.reoffences}; ${fmt(p.reoffencesPerPerson, 2)} per person, ${fmt(p.reoffencesPerReoffender, 2)} per reoffender`,
+    ...comparisonLines(p.comparison, 'Reoffended'),
+    '',
+  ];
+}
+
+/** Measure 4: time in service. */
+function timeInServiceLines(t: TimeInServiceResult): string[] {
   const ends = endReasonOrder(t.endReasons).map((k) => `${inSentence(wordOf(END_REASON_WORDS, k))} ${t.endReasons[k]}`);
-  L.push(`  Service ends by reason: ${ends.join(', ')}`);
-  L.push(
+  return [
+    `Time in service (months = days / ${DAYS_PER_MONTH})`,
+    `  In-reach (release − in-reach start): ${summaryLine(t.inReachMonths, 'months')}`,
+    `  Community (service end − release): ${summaryLine(t.communityMonths, 'months')}; ongoing ${t.ongoing}`,
+    `  Service ends by reason: ${ends.join(', ')}`,
     `  Kaplan–Meier median time in service (every end an event, ongoing censored at follow-up end): ${t.kmMedianMonths === null ? 'not reached' : `${fmt(t.kmMedianMonths)} months`}`,
-  );
+  ];
+}
 
-  if (m.services.services.length > 1) {
-    L.push('');
-    L.push('Services compared');
-    for (const x of m.services.measures) {
-      const chi = x.chiSquare ? `; chi-square ${fmt(x.chiSquare.statistic, 2)} on ${x.chiSquare.df} df, ${pValue(x.chiSquare.p)}` : '';
-      const fisher = x.fisherP === null ? "; Fisher's exact test not computed (see the chi-square test)" : `; Fisher's exact ${pValue(x.fisherP)}`;
-      L.push(`  ${COMPARED_MEASURE_WORDS[x.measure].column}: pooled ${formatProportion(x.pooled)}${fisher}${chi}`);
-      for (const s of x.byService) L.push(`    ${s.group}: ${formatProportion(s)}`);
-    }
-    if (m.services.logRank) {
-      const lr = m.services.logRank;
-      L.push(`  Conviction-free curves, log-rank chi-square ${fmt(lr.chiSquare, 2)} on ${lr.df} df, ${pValue(lr.p)}`);
-    }
+/** Services side by side; nothing with one service. */
+function servicesLines(services: ServicesResult): string[] {
+  if (services.services.length <= 1) return [];
+  const L = ['', 'Services compared'];
+  for (const x of services.measures) {
+    const chi = x.chiSquare ? `; chi-square ${fmt(x.chiSquare.statistic, 2)} on ${x.chiSquare.df} df, ${pValue(x.chiSquare.p)}` : '';
+    const fisher = x.fisherP === null ? "; Fisher's exact test not computed (see the chi-square test)" : `; Fisher's exact ${pValue(x.fisherP)}`;
+    L.push(`  ${COMPARED_MEASURE_WORDS[x.measure].column}: pooled ${formatProportion(x.pooled)}${fisher}${chi}`);
+    for (const s of x.byService) L.push(`    ${s.group}: ${formatProportion(s)}`);
   }
-  L.push(...adjustedComparisonLines(m.adjustedComparison));
+  if (services.logRank) {
+    const lr = services.logRank;
+    L.push(`  Conviction-free curves, log-rank chi-square ${fmt(lr.chiSquare, 2)} on ${lr.df} df, ${pValue(lr.p)}`);
+  }
+  return L;
+}
 
-  L.push(...breachCautionLines(m.breaches, m.cautions));
-  L.push(...competingRisksLines(m.competingRisks));
+/** The caseload on the snapshot date; nothing without one. */
+function snapshotLines(s: SnapshotResult | null): string[] {
+  if (!s) return [];
+  const share = (x: number) => (s.total > 0 ? ` (${pct(x / s.total, 0)})` : '');
+  return [
+    '',
+    `Caseload on ${s.date} (everyone in the records whose service had started and not ended)`,
+    `  In custody: ${s.inCustody}${share(s.inCustody)}; in the community: ${s.inCommunity}${share(s.inCommunity)}; in all: ${s.total}`,
+    ...s.byService.map((row) => `    ${row.service}: ${row.inCustody} in custody, ${row.inCommunity} in the community, ${row.total} in all`),
+  ];
+}
 
-  if (m.snapshot) {
-    const s = m.snapshot;
-    L.push('');
-    L.push(`Caseload on ${s.date} (everyone in the records whose service had started and not ended)`);
-    const share = (x: number) => (s.total > 0 ? ` (${pct(x / s.total, 0)})` : '');
-    L.push(`  In custody: ${s.inCustody}${share(s.inCustody)}; in the community: ${s.inCommunity}${share(s.inCommunity)}; in all: ${s.total}`);
-    for (const row of s.byService) L.push(`    ${row.service}: ${row.inCustody} in custody, ${row.inCommunity} in the community, ${row.total} in all`);
-  }
-  L.push(...changeTextLines(m.change));
-  if (m.breakEven === null) L.push('', `Value for money: not computed; ${NO_VALUE_REASON}.`);
-  if (m.breakEven) {
-    L.push('');
-    L.push('Value for money (break-even only)');
-    for (const line of [...breakEvenOnlySentences(m.breakEven), unitCostsWords(m.breakEven.unitCostsUsed)]) L.push(`  ${line}`);
-  }
-  return L.join('\n') + '\n';
+/** Value for money without a comparison group: the break-even, or why it was not computed (null); nothing when not asked for. */
+function valueLines(breakEven: StudyMeasures['breakEven']): string[] {
+  if (breakEven === null) return ['', `Value for money: not computed; ${NO_VALUE_REASON}.`];
+  if (!breakEven) return [];
+  return [
+    '',
+    'Value for money (break-even only)',
+    ...[...breakEvenOnlySentences(breakEven), unitCostsWords(breakEven.unitCostsUsed)].map((line) => `  ${line}`),
+  ];
 }

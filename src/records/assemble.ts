@@ -97,45 +97,113 @@ const SHORT_RUN = 16;
 
 const sameNumber = (a: number, b: number) => a === b || (Number.isNaN(a) && Number.isNaN(b));
 
-/** Builds the study, or throws a StudyError when there are errors that cannot be set aside. */
+/** The events kept, in event order: `keep[k]` is the k-th kept row (null while they are rows 0, 1, 2, …), each person's from `personStart`. */
+interface KeptEvents {
+  keep: Int32Array | null;
+  kept: number;
+  personStart: Int32Array;
+}
+
+type EventWarning = (kind: WarningKind, line: number, column: string | null, value: string | null, expected: string) => void;
+
+/**
+ * Builds the study, or throws a StudyError when there are errors that cannot
+ * be set aside. The steps: stop on a table that cannot be used; the
+ * extraction date and each person's follow_up_end; events in order with exact
+ * duplicates merged; rows in error by a death set aside; the warnings that
+ * need a person's dates; then the people and event tables.
+ */
 export function assembleStudy(input: AssembleInput): Study {
   const { people, events, log } = input;
-  const throwIfErrors = () => {
-    if (log.errors > 0 && (!input.quarantine || people.fatal || events.fatal || input.assessments?.fatal)) throw new StudyError(log.sorted(), qualityOf(input));
-  };
   // Errors that leave nothing to assemble stop here; row errors are thrown after
   // the warnings below are found, so that a failed load still reports them.
-  if (people.fatal || events.fatal || input.assessments?.fatal) throwIfErrors();
+  if (people.fatal || events.fatal || input.assessments?.fatal) throwIfErrors(input);
+  const nPeople = people.columns.entry.length;
+  requireSomePeople(input, nPeople);
+  const { extractionDate, inferred } = extractionDateOf(input);
+  const followUpEnd = followUpEnds(people, extractionDate);
 
-  const pc = people.columns;
-  const nPeople = pc.entry.length;
-  if (nPeople === 0 && people.rowsRead > 0) {
-    // Every person was set aside: there is no study to go on with.
-    if (!input.quarantine) throwIfErrors();
-    log.error('empty_file', 'people', people.file, 0, null, null, 'at least one usable person row (every row has errors and was set aside)');
+  const warnings: Problem[] = [];
+  const warn: EventWarning = (kind, line, column, value, expected) =>
+    warnings.push({ severity: 'warning', kind, table: 'events', file: events.file, line, column, value, expected });
+  const rows = mergeDuplicateEvents(events, nPeople, warn);
+  const deaths = checkDeaths(people, events, log, rows.personStart, rowAtOf(rows), input.quarantine, input.offences.code);
+  if (deaths.badEvents.size > 0) setAside(rows, deaths.badEvents, nPeople);
+  datedWarnings(people, events, rows, followUpEnd, inferred ? null : extractionDate, warn);
+  for (const w of warnings) log.add(w);
+  throwIfErrors(input);
+
+  const eventColumns = eventTableColumns(events, rows);
+  const peopleColumns = peopleTableColumns(people, input.offences, followUpEnd);
+  let starts: Int32Array = rows.personStart;
+  if (deaths.badPeople.size > 0) starts = dropPeople(peopleColumns, eventColumns, rows.personStart, deaths.badPeople);
+
+  return {
+    title: input.title,
+    extractionDate,
+    extractionDateInferred: inferred,
+    snapshotDate: input.snapshotDate,
+    people: aq.table(peopleColumns),
+    events: aq.table(eventColumns),
+    offences: input.offences,
+    personStart: starts,
+    quality: qualityOf(input),
+    inputs: input.inputs,
+    allowColumns: input.allowColumns,
+  };
+}
+
+/** Throws the errors found so far unless they can all be set aside (quarantine, and every table usable). */
+function throwIfErrors(input: AssembleInput): void {
+  const { people, events, log } = input;
+  if (log.errors > 0 && (!input.quarantine || people.fatal || events.fatal || input.assessments?.fatal)) throw new StudyError(log.sorted(), qualityOf(input));
+}
+
+/** Every person was set aside: there is no study to go on with. */
+function requireSomePeople(input: AssembleInput, nPeople: number): void {
+  const { people, log } = input;
+  if (nPeople > 0 || people.rowsRead === 0) return;
+  if (!input.quarantine) throwIfErrors(input);
+  log.error('empty_file', 'people', people.file, 0, null, null, 'at least one usable person row (every row has errors and was set aside)');
+  throw new StudyError(log.sorted(), qualityOf(input));
+}
+
+/** The given extraction date, or the latest date in the usable records; an error when there is neither. */
+function extractionDateOf(input: AssembleInput): { extractionDate: number; inferred: boolean } {
+  if (input.extractionDate !== null) return { extractionDate: input.extractionDate, inferred: false };
+  const { people, log } = input;
+  const latest = latestDate(people, input.events);
+  if (latest === -Infinity) {
+    // With row errors already found the missing dates are their consequence: report those alone.
+    if (log.errors > 0 && !input.quarantine) throw new StudyError(log.sorted(), qualityOf(input));
+    log.error('missing_value', 'people', people.file, 0, null, null, 'an extraction date: none was given and the records hold no dates to infer it from');
     throw new StudyError(log.sorted(), qualityOf(input));
   }
-  let extractionDate = input.extractionDate;
-  const inferred = extractionDate === null;
-  if (extractionDate === null) {
-    const latest = latestDate(people, events);
-    if (latest === -Infinity) {
-      // With row errors already found the missing dates are their consequence: report those alone.
-      if (log.errors > 0 && !input.quarantine) throw new StudyError(log.sorted(), qualityOf(input));
-      log.error('missing_value', 'people', people.file, 0, null, null, 'an extraction date: none was given and the records hold no dates to infer it from');
-      throw new StudyError(log.sorted(), qualityOf(input));
-    }
-    extractionDate = latest;
-  }
-  const followUpEnd = pc.follow_up_end.toArray();
-  for (let p = 0; p < followUpEnd.length; p++) if (Number.isNaN(followUpEnd[p])) followUpEnd[p] = extractionDate;
+  return { extractionDate: latest, inferred: true };
+}
 
-  // Sort events, then merge rows identical in every column.
-  // The rows moved into event order (sorting.ts): every pass below reads them in order.
+/** Each person's follow_up_end: as given, else the extraction date. */
+function followUpEnds(people: PeopleReader, extractionDate: number): Float64Array {
+  const followUpEnd = people.columns.follow_up_end.toArray();
+  for (let p = 0; p < followUpEnd.length; p++) if (Number.isNaN(followUpEnd[p])) followUpEnd[p] = extractionDate;
+  return followUpEnd;
+}
+
+/** The k-th kept row's index in the event columns. */
+function rowAtOf(rows: KeptEvents): (k: number) => number {
+  const keep = rows.keep;
+  return (k) => (keep === null ? k : keep[k]);
+}
+
+/**
+ * Sorts the events into event order (sorting.ts; the reader's columns are
+ * replaced, so the rows in file order free their memory) and merges rows
+ * identical in every column, with a warning for each row merged.
+ */
+function mergeDuplicateEvents(events: EventsReader, nPeople: number, warn: EventWarning): KeptEvents {
   const inOrder = eventsInOrder(nPeople, events.columns, events.extras);
   const ec = inOrder.columns;
   const rawStart = inOrder.personStart;
-  // The rows in file order are needed no more: their memory goes.
   events.columns = ec;
   events.extras.forEach((x, k) => (x.values = inOrder.extras[k]));
   const extras = events.extras;
@@ -151,9 +219,6 @@ export function assembleStudy(input: AssembleInput): Study {
   let keep: Int32Array | null = null;
   let kept = 0;
   const personStart = new Int32Array(nPeople + 1);
-  const warnings: Problem[] = [];
-  const warn = (kind: WarningKind, line: number, column: string | null, value: string | null, expected: string) =>
-    warnings.push({ severity: 'warning', kind, table: 'events', file: events.file, line, column, value, expected });
   // Rows of the current run of equal (person, date, type) by their other columns, once the run is long.
   let sameStart = 0;
   let seen: Map<string, number> | null = null;
@@ -194,23 +259,43 @@ export function assembleStudy(input: AssembleInput): Study {
     }
   }
   personStart[nPeople] = kept;
+  return { keep, kept, personStart };
+}
 
-  const deaths = checkDeaths(people, events, log, personStart, rowAt, input.quarantine, input.offences.code);
-  if (deaths.badEvents.size > 0) {
-    // Rows in error by a death are set aside (or the load stops below): the rest keep their order.
-    const rows = new Int32Array(kept);
-    let n = 0;
-    for (let p = 0; p < nPeople; p++) {
-      const from = personStart[p];
-      personStart[p] = n;
-      for (let k = from; k < personStart[p + 1]; k++) if (!deaths.badEvents.has(rowAt(k))) rows[n++] = rowAt(k);
-    }
-    personStart[nPeople] = n;
-    keep = rows;
-    kept = n;
+/** Rows in error by a death are set aside (or the load stops after the warnings): the rest keep their order. */
+function setAside(rows: KeptEvents, bad: ReadonlySet<number>, nPeople: number): void {
+  const rowAt = rowAtOf(rows);
+  const { personStart } = rows;
+  const out = new Int32Array(rows.kept);
+  let n = 0;
+  for (let p = 0; p < nPeople; p++) {
+    const from = personStart[p];
+    personStart[p] = n;
+    for (let k = from; k < personStart[p + 1]; k++) if (!bad.has(rowAt(k))) out[n++] = rowAt(k);
   }
+  personStart[nPeople] = n;
+  rows.keep = out;
+  rows.kept = n;
+}
 
-  // Warnings that need the person's dates.
+/**
+ * The warnings that need the person's dates: an event after follow_up_end,
+ * after the given extraction date (`extractionDate`, null when inferred),
+ * before release, and a recall with no rerelease after it for a person whose
+ * service was completed.
+ */
+function datedWarnings(
+  people: PeopleReader,
+  events: EventsReader,
+  rows: KeptEvents,
+  followUpEnd: Float64Array,
+  extractionDate: number | null,
+  warn: EventWarning,
+): void {
+  const pc = people.columns;
+  const ec = events.columns;
+  const { keep, personStart } = rows;
+  const nPeople = personStart.length - 1;
   for (let p = 0; p < nPeople; p++) {
     const release = pc.release_date.data[p];
     const end = followUpEnd[p];
@@ -231,14 +316,15 @@ export function assembleStudy(input: AssembleInput): Study {
         );
       }
       // A date after the given extraction date cannot have been recorded yet (follow_up_end may run later).
-      const late = !inferred && !(date > end) ? (date > extractionDate ? 'date' : ec.conviction_date[i] > extractionDate ? 'conviction_date' : null) : null;
+      const late =
+        extractionDate !== null && !(date > end) ? (date > extractionDate ? 'date' : ec.conviction_date[i] > extractionDate ? 'conviction_date' : null) : null;
       if (late !== null) {
         warn(
           'event_after_extraction',
           ec.line[i],
           late,
           formatDay(late === 'date' ? date : ec.conviction_date[i]),
-          `a ${late} on or before the extraction date (${formatDay(extractionDate)}); kept: check the date, or the extraction date`,
+          `a ${late} on or before the extraction date (${formatDay(extractionDate!)}); kept: check the date, or the extraction date`,
         );
       }
       if (date < release) {
@@ -257,11 +343,13 @@ export function assembleStudy(input: AssembleInput): Study {
       }
     }
   }
-  for (const w of warnings) log.add(w);
-  throwIfErrors();
+}
 
-  // Files usually come sorted and without duplicates: then the columns are used whole.
-  let order = keep;
+/** The event table's columns of the kept rows; files usually come sorted and without duplicates, and then the columns are used whole. */
+function eventTableColumns(events: EventsReader, rows: KeptEvents): Record<string, unknown> {
+  const ec = events.columns;
+  const { kept } = rows;
+  let order = rows.keep;
   if (order !== null) {
     let inOrder = kept === ec.count;
     for (let k = 0; inOrder && k < kept; k++) inOrder = order[k] === k;
@@ -275,14 +363,19 @@ export function assembleStudy(input: AssembleInput): Study {
     offence: gatherInt32(ec.offence, order, kept),
     recall_reasons: gatherUint8(ec.recall_reasons, order, kept),
   };
-  for (const x of extras) {
+  for (const x of events.extras) {
     if (x.name in eventColumns) continue;
     const values: (string | null)[] = new Array(kept);
     for (let k = 0; k < kept; k++) values[k] = x.values[order === null ? k : order[k]];
     eventColumns[x.name] = values;
   }
+  return eventColumns;
+}
 
-  const decoded = people.decoded(input.offences.code);
+/** The people table's columns: codes decoded to their labels, follow_up_end filled in, extra columns kept. */
+function peopleTableColumns(people: PeopleReader, offences: OffenceLookup, followUpEnd: Float64Array): Record<string, unknown> {
+  const pc = people.columns;
+  const decoded = people.decoded(offences.code);
   const peopleColumns: Record<string, unknown> = {
     person_id: people.personIds(),
     service: decoded.service,
@@ -305,20 +398,5 @@ export function assembleStudy(input: AssembleInput): Study {
     follow_up_end: followUpEnd,
   };
   for (const x of people.extras) if (!(x.name in peopleColumns)) peopleColumns[x.name] = x.values;
-  let starts: Int32Array = personStart;
-  if (deaths.badPeople.size > 0) starts = dropPeople(peopleColumns, eventColumns, personStart, deaths.badPeople);
-
-  return {
-    title: input.title,
-    extractionDate,
-    extractionDateInferred: inferred,
-    snapshotDate: input.snapshotDate,
-    people: aq.table(peopleColumns),
-    events: aq.table(eventColumns),
-    offences: input.offences,
-    personStart: starts,
-    quality: qualityOf(input),
-    inputs: input.inputs,
-    allowColumns: input.allowColumns,
-  };
+  return peopleColumns;
 }

@@ -11,6 +11,7 @@ import { snapshotChart } from '../../src/charts/snapshot.js';
 import type { ChartSpec } from '../../src/charts/theme.js';
 import { endReasonsChart, timeInServiceChart } from '../../src/charts/time-in-service.js';
 import { suppressProportions, type DisclosurePolicy } from '../../src/disclosure/cells.js';
+import { publish } from '../../src/disclosure/publish.js';
 import { TEN, fixtureMeasures } from './fixtures.js';
 import { valueRatioChart } from '../../src/charts/value-ratio.js';
 import { fixtureValue } from '../support/value-fixture.js';
@@ -22,9 +23,10 @@ export function allCharts(policy: DisclosurePolicy = { profile: 'public', minCel
     policy,
     { ...m.recall.overall, label: 'Everyone' },
   );
+  const published = publish(m, policy);
   const byService = m.services.convictionFree.map((s) => ({ label: s.service, curve: s.curve }));
   return {
-    'cohort-flow': cohortFlowChart(m.flow, policy),
+    'cohort-flow': cohortFlowChart(published.flow, policy),
     proportions: proportionsChart({
       title: 'Recalled at least once',
       outcome: 'were recalled at least once',
@@ -54,14 +56,20 @@ export function allCharts(policy: DisclosurePolicy = { profile: 'public', minCel
       reference: { label: 'All services', curve: m.desistance.convictionFree },
       policy,
     }),
-    'recall-reasons': recallReasonsChart(m.recall.reasons, m.recall.recallsInWindow, policy),
-    seriousness: seriousnessChart(m.reconviction, policy),
-    'severity-pairs': severityPairsChart(m.reconviction, policy, 'ONS Crime Severity Score'),
-    'time-in-service': timeInServiceChart(m.timeInService, policy),
-    'end-reasons': endReasonsChart(m.timeInService, policy),
-    snapshot: snapshotChart(m.snapshot!, policy),
-    forest: forestPanelsChart(m.services.measures, policy),
-    funnel: funnelPanelsChart(m.services.measures, policy),
+    'recall-reasons': recallReasonsChart(published.recallCounts.reasons, published.recallCounts.recallsInWindow, policy),
+    seriousness: seriousnessChart(published.seriousness.rows, policy),
+    'severity-pairs': severityPairsChart(
+      m.reconviction,
+      published.severityPairs,
+      published.seriousness.rows[published.seriousness.rows.length - 1],
+      policy,
+      'ONS Crime Severity Score',
+    ),
+    'time-in-service': timeInServiceChart(m.timeInService, published.timeInService, policy),
+    'end-reasons': endReasonsChart(published.timeInService, policy),
+    snapshot: snapshotChart(m.snapshot!, published.snapshot!, policy),
+    forest: forestPanelsChart(m.services.measures, published.services),
+    funnel: funnelPanelsChart(m.services.measures, published.services),
     'value-ratio': valueRatioChart(fixtureValue()),
   };
 }

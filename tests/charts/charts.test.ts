@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { atRiskTable, kaplanMeierChart, kmPoints, riskMonths, thinSteps } from '../../src/charts/kaplan-meier.js';
 import { atRisk } from '../../src/stats/kaplan-meier.js';
 import { snapshotChart } from '../../src/charts/snapshot.js';
-import { seriousnessTable } from '../../src/charts/seriousness.js';
-import { severityPoints } from '../../src/charts/severity-pairs.js';
+import { snapshotTable } from '../../src/disclosure/snapshot.js';
+import { seriousnessTable } from '../../src/disclosure/seriousness.js';
+import { severityPoints } from '../../src/disclosure/severity.js';
 import { thinFunnel } from '../../src/charts/funnel.js';
 import { wrapWords } from '../../src/charts/theme.js';
 import { DAYS_PER_MONTH } from '../../src/time/days.js';
@@ -69,14 +70,16 @@ describe('Kaplan–Meier chart', () => {
 describe('withheld cells are not drawn', () => {
   it('snapshot: a service with 1 and 2 people has no bars in public, and its total reads "[c]" or "<5"', () => {
     const m = fixtureMeasures();
-    const pub = snapshotChart(m.snapshot!, PUBLIC) as unknown as { layer: { data: { values: { service: string; people?: number; text?: string }[] } }[] };
+    const pub = snapshotChart(m.snapshot!, snapshotTable(m.snapshot!, PUBLIC), PUBLIC) as unknown as {
+      layer: { data: { values: { service: string; people?: number; text?: string }[] } }[];
+    };
     expect(pub.layer[0].data.values.map((v) => `${v.service}:${v.people}`)).toEqual(['Resettle:8', 'Resettle:16']);
     expect(pub.layer[1].data.values.map((v) => v.text)).toEqual(['24', 'total [c]', 'total <5']);
-    const analyst = snapshotChart(m.snapshot!, ANALYST) as unknown as typeof pub;
+    const analyst = snapshotChart(m.snapshot!, snapshotTable(m.snapshot!, ANALYST), ANALYST) as unknown as typeof pub;
     expect(analyst.layer[0].data.values).toHaveLength(6);
   });
   it('seriousness: rows from the severity pairs, with secondary suppression', () => {
-    const rows = seriousnessTable(fixtureMeasures().reconviction, PUBLIC);
+    const rows = seriousnessTable(fixtureMeasures().reconviction, PUBLIC).rows;
     // fixture pairs: less 9 violent + 3 sexual; same 2 violent + 1 sexual; more 1 violent
     expect(rows.map((r) => r.label)).toEqual(['violent', 'sexual', 'All reconvicted']);
     const all = rows[2];
@@ -129,7 +132,7 @@ describe('every chart', () => {
 
 describe('severity pairs in the public profile', () => {
   it('pools rare pairs, and pools a shown pair too when the pool would be small', async () => {
-    const { shownSeverityPoints } = await import('../../src/charts/severity-pairs.js');
+    const { shownSeverityPoints } = await import('../../src/disclosure/severity.js');
     const base = fixtureMeasures().reconviction;
     // 8 people at (1500, 40), 4 at (1500, 150), and 4 more single pairs: 8 not shown, drawn one pair of 8
     expect(shownSeverityPoints(base, PUBLIC)).toEqual({ shown: [{ index: 1500, reconviction: 40, people: 8 }], leftOut: 8 });
@@ -147,16 +150,25 @@ describe('severity pairs in the public profile', () => {
 describe('severity pairs at scale', () => {
   it('an analyst chart pools a large cohort into one circle per pair, every pair drawn, the spec small', async () => {
     const { severityPairsChart, MAX_PERSON_POINTS } = await import('../../src/charts/severity-pairs.js');
+    const { severityPairsPublished } = await import('../../src/disclosure/severity.js');
     const base = fixtureMeasures().reconviction;
     // 300,000 reconvicted people on 3 × 4 pairs of values
     const pairs = Array.from({ length: 300_000 }, (_, i) => ({ index: 100 * (1 + (i % 3)), reconviction: 10 * (1 + (i % 4)), indexCategory: 'violent' }));
-    const spec = severityPairsChart({ ...base, severityPairs: pairs }, ANALYST, null) as unknown as { layer: { data: { values: { people: number }[] } }[] };
+    const chart = (r: typeof base) =>
+      severityPairsChart(
+        r,
+        severityPairsPublished(r, ANALYST, { value: r.overall.k, hidden: false }, false),
+        seriousnessTable(r, ANALYST).rows.at(-1)!,
+        ANALYST,
+        null,
+      );
+    const spec = chart({ ...base, severityPairs: pairs }) as unknown as { layer: { data: { values: { people: number }[] } }[] };
     const points = spec.layer[2].data.values;
     expect(points).toHaveLength(12);
     expect(points.reduce((a, p) => a + p.people, 0)).toBe(300_000);
     expect(JSON.stringify(spec).length).toBeLessThan(20_000);
     // A small cohort keeps one point per person.
-    const few = severityPairsChart({ ...base, severityPairs: pairs.slice(0, MAX_PERSON_POINTS) }, ANALYST, null) as unknown as typeof spec;
+    const few = chart({ ...base, severityPairs: pairs.slice(0, MAX_PERSON_POINTS) }) as unknown as typeof spec;
     expect(few.layer[2].data.values).toHaveLength(MAX_PERSON_POINTS);
   });
 });

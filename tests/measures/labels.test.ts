@@ -4,13 +4,13 @@
  * (measures.md, "Recall", "Reconviction", "Time in service").
  */
 import { describe, expect, it } from 'vitest';
-import { recallReasonRows } from '../../src/charts/recall-reasons.js';
-import { seriousnessTable } from '../../src/charts/seriousness.js';
-import { timeInServiceCounts } from '../../src/charts/time-in-service.js';
+import { recallCounts } from '../../src/disclosure/recall.js';
+import { seriousnessTable } from '../../src/disclosure/seriousness.js';
+import { timeInServicePublished } from '../../src/disclosure/time-in-service.js';
 import { computeMeasures } from '../../src/measures/index.js';
 import { formatMeasuresText } from '../../src/output/index.js';
 import { END_REASONS, RECALL_REASONS } from '../../src/study/vocabulary.js';
-import { END_REASON_WORDS, RECALL_REASON_WORDS, SERIOUSNESS_LEVELS, SERIOUSNESS_WORDS, inSentence } from '../../src/words/labels.js';
+import { END_REASON_WORDS, RECALL_REASON_WORDS, SERIOUSNESS_LEVELS, SERIOUSNESS_WORDS, inSentence, wordOf } from '../../src/words/labels.js';
 import { conviction, makeStudy, person, recall, rerelease } from './helpers.js';
 
 const study = makeStudy(
@@ -44,8 +44,8 @@ describe('vocabulary words', () => {
   });
 
   it('gives the text output the recall reasons of the table and chart, in their order and with their counts', () => {
-    const rows = recallReasonRows(m.recall.reasons, ANALYST);
-    const expected = rows.map((r) => `${inSentence(r.label)} ${r.count.value}`).join(', ');
+    const rows = recallCounts(m.recall, ANALYST).reasons;
+    const expected = rows.map((r) => `${inSentence(wordOf(RECALL_REASON_WORDS, r.key))} ${r.count.value}`).join(', ');
     expect(expected).toBe(
       'further charge 1, non-compliance 0, failed to keep in touch 0, failed to reside 1, drugs or alcohol 1, other reason 0, no reason recorded 1',
     );
@@ -53,13 +53,15 @@ describe('vocabulary words', () => {
   });
 
   it('gives the text output the end reasons of the table and chart', () => {
-    const ends = timeInServiceCounts(m.timeInService, ANALYST).ends.filter((e) => e.key !== 'ongoing');
-    expect(line('Service ends by reason:')).toBe(`Service ends by reason: ${ends.map((e) => `${inSentence(e.label)} ${e.count.value}`).join(', ')}`);
+    const ends = timeInServicePublished(m.timeInService, ANALYST).ends.filter((e) => e.key !== 'ongoing');
+    expect(line('Service ends by reason:')).toBe(
+      `Service ends by reason: ${ends.map((e) => `${inSentence(wordOf(END_REASON_WORDS, e.key))} ${e.count.value}`).join(', ')}`,
+    );
     expect(line('Service ends by reason:')).toBe('Service ends by reason: completed 1, recalled 1, disengaged 0, transferred 0, died 0, other 0');
   });
 
   it('orders seriousness less, as, more serious in the text as in the table', () => {
-    const all = seriousnessTable(m.reconviction, ANALYST).at(-1)!;
+    const all = seriousnessTable(m.reconviction, ANALYST).rows.at(-1)!;
     const words = SERIOUSNESS_LEVELS.map((l) => `${inSentence(SERIOUSNESS_WORDS[l])} ${all.cells[l].value}`).join(', ');
     expect(line('Most serious reconviction')).toBe(`Most serious reconviction against the index offence (severity): ${words}`);
   });

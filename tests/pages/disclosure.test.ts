@@ -242,7 +242,7 @@ describe('cells linked to the cohort outside a table', () => {
 
 describe('time in service', () => {
   it('hides the community n when "still in the service" is small, and a count whose complement is small', async () => {
-    const { timeInServiceCounts } = await import('../../src/charts/time-in-service.js');
+    const { timeInServicePublished } = await import('../../src/disclosure/time-in-service.js');
     const { countOfWhole } = await import('../../src/disclosure/cells.js');
     const summary = { n: 43, mean: 19, sd: 14, median: 16, q1: 12.7, q3: 20.3, min: 7.2, max: 97.4 };
     const empty = { n: 0, mean: null, sd: null, median: null, q1: null, q3: null, min: null, max: null };
@@ -261,7 +261,7 @@ describe('time in service', () => {
       confType: 'log' as const,
     };
     // Resettle shape: 43 ended (24 completed, 9 recalled, 4 disengaged, 4 transferred, 1 died, 1 other), 2 ongoing
-    const c = timeInServiceCounts(
+    const c = timeInServicePublished(
       {
         inReachMonths: empty,
         communityMonths: summary,
@@ -272,7 +272,7 @@ describe('time in service', () => {
       },
       PUBLIC,
     );
-    expect(c.communityN.hidden).toBe(true);
+    expect(c.community.n.hidden).toBe(true);
     // the five small counts add up to 12 and the ended ones to a hidden 43: nothing pinned down, 24 and 9 stay
     expect(c.ends.map((e) => formatCount(e.count, PUBLIC))).toEqual(['24', '9', '<5', '<5', '<5', '<5', '<5']);
     expect(countOfWhole(44, 45, PUBLIC).hidden).toBe(true);
@@ -342,12 +342,13 @@ describe('group sizes shared between tables', () => {
 describe('rates derived from a withheld count', () => {
   it('withholds the share of recorded ACEs when the number recorded is withheld', async () => {
     const { descriptionTables } = await import('../../src/pages/sections/cohort.js');
+    const { descriptionPublished } = await import('../../src/disclosure/description.js');
     const { fixtureMeasures } = await import('./fixture-measures.js');
     const aceRow = (recorded: number, fourOrMore: number) => {
       const d = structuredClone(fixtureMeasures().description);
       d.overall.numeric.aces.n = recorded;
       d.overall.fourOrMoreAces = fourOrMore;
-      return /Four or more ACEs<\/th><td class="num">([^<]*)<\/td>/.exec(descriptionTables(d, PUBLIC).markup)![1];
+      return /Four or more ACEs<\/th><td class="num">([^<]*)<\/td>/.exec(descriptionTables(d, descriptionPublished(d, PUBLIC), PUBLIC).markup)![1];
     };
     // 40 of 45 recorded: both parts of the cohort are 5 or more, so 33 / 40 = 82.5% can be shown
     expect(aceRow(40, 33)).toBe('33 (82.5% of recorded)');
@@ -433,10 +434,20 @@ describe('groups of a measure that leaves people out', () => {
 describe('desistance from the end of the service', () => {
   it('withholds its n, and its curve, when the people still in the service are few', async () => {
     const { desistanceSection } = await import('../../src/pages/sections/desistance.js');
-    const { fixtureMeasures, fixtureStudy, wilson } = await import('./fixture-measures.js');
+    const { comparison, fixtureMeasures, fixtureStudy, wilson } = await import('./fixture-measures.js');
     const lead = (n: number) => {
       const measures = fixtureMeasures();
-      measures.desistance = { ...measures.desistance, from: 'service_end', overall: wilson(27, n) };
+      // the groups add up to the overall: the sexual group keeps 9 of 14 or 13 followed, the violent the rest
+      const sexual = n === 42 ? 14 : 13;
+      measures.desistance = {
+        ...measures.desistance,
+        from: 'service_end',
+        overall: wilson(27, n),
+        comparison: comparison([
+          ['violent', 18, n - sexual],
+          ['sexual', 9, sexual],
+        ]),
+      };
       const blocks = desistanceSection(pageContext(fixtureStudy(), measures, PUBLIC)).blocks;
       const first = blocks[0];
       return {

@@ -60,7 +60,7 @@ export function curveOf(data: [number, 0 | 1][]): Curve {
   return c;
 }
 
-function comparison(groups: [string, number, number][]): GroupComparison {
+export function comparison(groups: [string, number, number][]): GroupComparison {
   const byGroup = groups.map(([group, k, n]) => ({ group, ...wilson(k, n) }));
   return {
     groupBy: 'category',

@@ -7,7 +7,7 @@
 import { adjustedForestChart, ADJUSTED_OUTCOME_WORDS } from '../../charts/adjusted-forest.js';
 import { oeFunnelChart } from '../../charts/oe-funnel.js';
 import { MAX_COX_SERVICES } from '../../measures/adjusted-services.js';
-import { changedByAdjustment, publishAdjusted, type PublishedBinaryAdjusted, type PublishedFlow } from '../../disclosure/adjusted-services.js';
+import { changedByAdjustment, type PublishedBinaryAdjusted, type PublishedFlow } from '../../disclosure/adjusted-services.js';
 import { formatCount, type DisclosurePolicy } from '../../disclosure/cells.js';
 import { decimal, formatInteger, listWords, percent, pPhrase, pValue } from '../../words/format.js';
 import { covariateWords } from '../../words/comparison.js';
@@ -97,9 +97,9 @@ function changeSentence(b: PublishedBinaryAdjusted): string {
 /** The adjusted part of the services section; nothing when the measures have no adjusted comparison. */
 export function adjustedServicesBlocks(ctx: ReportContext): Block[] {
   const a = ctx.measures.adjustedComparison;
-  if (!a) return [];
+  const p = ctx.published.adjusted;
+  if (!a || !p) return [];
   const policy = ctx.policy;
-  const p = publishAdjusted(a, ctx.measures.services, policy);
   const blocks: Block[] = [html`<h3>Adjusted for whom each service takes on</h3>`];
   blocks.push(
     html`<p>${`Raw rates differ partly because services take on different people. Here each person's chance of the outcome is predicted from their case mix (${listWords(p.caseMix.map(covariateWords))}) by one logistic regression over the people of every service, with no term for the service. A service's expected number E is the sum of its people's predicted chances; O/E compares what happened with that prediction (above 1: more than predicted), and the risk-adjusted rate is O/E times the overall rate. Limits for O/E are 1 ± z·√(Σp(1 − p))/E, z = 1.96 for 95% and 3.09 for 99.8%. This removes only the differences the recorded case mix explains: what decided who went to which service, if it is not recorded, stays in the comparison.`}</p>`,

@@ -8,7 +8,7 @@
 import { countBarsChart } from '../../charts/count-bars.js';
 import { jacobsonChart } from '../../charts/jacobson.js';
 import { formatCount, type DisclosurePolicy } from '../../disclosure/cells.js';
-import { publishChange, type ShownChange } from '../../disclosure/change.js';
+import type { ShownChange } from '../../disclosure/change.js';
 import type { InstrumentChange } from '../../measures/types.js';
 import { CHANGE_CATEGORY_SHORT, CHANGE_CATEGORY_WORDS, CUT_OFF_WORDS, betterWords, sSourceWords } from '../../words/change.js';
 import { decimal, pPhrase, percent } from '../../words/format.js';
@@ -30,10 +30,10 @@ function categoriesTable(name: string, shown: ShownChange, policy: DisclosurePol
   });
 }
 
-function byGroupTable(name: string, x: InstrumentChange, policy: DisclosurePolicy) {
-  const keys = x.byGroup.length ? publishChange(x.byGroup[0], policy).categories.map((c) => c.key) : [];
-  const rows = x.byGroup.map((g) => {
-    const s = publishChange(g, policy);
+function byGroupTable(name: string, x: InstrumentChange, shownGroups: ShownChange[], policy: DisclosurePolicy) {
+  const keys = shownGroups.length ? shownGroups[0].categories.map((c) => c.key) : [];
+  const rows = x.byGroup.map((g, i) => {
+    const s = shownGroups[i];
     const mean = s.n.hidden || g.meanChange === null ? '–' : `${decimal(g.meanChange, 1)}${g.ci ? ` (${decimal(g.ci[0], 1)} to ${decimal(g.ci[1], 1)})` : ''}`;
     return [g.group, formatCount(s.cohort, policy), formatCount(s.n, policy), mean, ...s.categories.map((c) => formatCount(c.count, policy))];
   });
@@ -45,8 +45,8 @@ function byGroupTable(name: string, x: InstrumentChange, policy: DisclosurePolic
   });
 }
 
-function instrumentBlocks(name: string, x: InstrumentChange, policy: DisclosurePolicy): Block[] {
-  const shown = publishChange(x.overall, policy);
+function instrumentBlocks(name: string, x: InstrumentChange, published: { overall: ShownChange; byGroup: ShownChange[] }, policy: DisclosurePolicy): Block[] {
+  const shown = published.overall;
   const o = x.overall;
   const blocks: Block[] = [html`<h3>${name} (${betterWords(x.better)})</h3>`];
   blocks.push(
@@ -88,7 +88,7 @@ function instrumentBlocks(name: string, x: InstrumentChange, policy: DisclosureP
     blocks.push(
       fig(
         jacobsonChart(name, x, policy),
-        x.byGroup.length > 1 ? [byGroupTable(name, x, policy)] : [],
+        x.byGroup.length > 1 ? [byGroupTable(name, x, published.byGroup, policy)] : [],
         [],
         `${name}: each person’s first score against their last (analyst page only)`,
       ),
@@ -104,6 +104,6 @@ export function changeSection(ctx: ReportContext): Section | null {
   const blocks: Block[] = [
     html`<p>Each person’s first questionnaire (in custody or in the community) is compared with their last, on a later day. A change larger than the instrument’s measurement error is <em>reliable</em> (Jacobson and Truax, 1991); a reliable improvement that also takes a person from the clinical into the functional range is <em>recovery</em>.${ctx.policy.profile === 'public' ? ' This public page shows the counts only, never a person’s scores.' : ''}</p>`,
   ];
-  for (const [name, x] of Object.entries(change)) blocks.push(...instrumentBlocks(name, x, ctx.policy));
+  for (const [name, x] of Object.entries(change)) blocks.push(...instrumentBlocks(name, x, ctx.published.change![name], ctx.policy));
   return { id: 'change', heading: 'Individual change', blocks };
 }

@@ -4,13 +4,13 @@
  */
 import { proportionsChart } from '../../charts/proportions.js';
 import type { GroupComparison } from '../../measures/types.js';
-import type { Proportion } from '../../stats/types.js';
-import { formatCount, type DisclosurePolicy, type Outside, type ShownProportion } from '../../disclosure/cells.js';
+import { formatCount, type DisclosurePolicy, type ShownProportion } from '../../disclosure/cells.js';
+import { testsWithheldReason } from '../../disclosure/marks.js';
+import type { PublishedGroups } from '../../disclosure/publish.js';
 import { decimal, percent, percentInterval, pointsPhrase, pPhrase, ratioPhrase } from '../../words/format.js';
 import type { Html } from '../html.js';
 import { table } from '../tables.js';
 import { fig, type FigureRequest } from '../context.js';
-import { shownComparison } from '../../disclosure/comparison.js';
 import { columnWords } from '../../words/labels.js';
 
 /** Words for a grouping column. */
@@ -48,14 +48,11 @@ export function groupFigure(opts: {
   outcome: string;
   outcomeColumn: string;
   comparison: GroupComparison;
-  overall: Proportion;
+  /** The groups and everyone as the page publishes them (Published.byGroup). */
+  shown: PublishedGroups;
   policy: DisclosurePolicy;
-  /** Cohort members outside the measure's denominator, for disclosure control. */
-  outside?: Outside;
-  /** The comparison whose n are the groups' sizes (recall's). */
-  reference?: GroupComparison;
 }): FigureRequest {
-  const { rows, overall } = shownComparison(opts.comparison, opts.overall, opts.policy, opts.outside, opts.reference);
+  const { rows, overall } = opts.shown;
   const gw = groupWords(opts.comparison.groupBy);
   const spec = proportionsChart({
     title: opts.title,
@@ -66,7 +63,7 @@ export function groupFigure(opts: {
     overall,
   });
   const t = proportionTable(`${opts.title} by ${gw.toLowerCase()}`, gw, opts.outcomeColumn, rows, overall, opts.policy);
-  return fig(spec, [t], [comparisonSentence(opts.comparison, rows)]);
+  return fig(spec, [t], [comparisonSentence(opts.comparison, rows, opts.policy)]);
 }
 
 /**
@@ -74,15 +71,12 @@ export function groupFigure(opts: {
  * any group's count is withheld: a test statistic or a risk difference with its
  * interval is derived from every cell.
  */
-export function comparisonSentence(c: GroupComparison, rows: ShownProportion[]): string {
+export function comparisonSentence(c: GroupComparison, rows: ShownProportion[], policy: DisclosurePolicy): string {
   const used = rows.filter((r) => r.n.value > 0);
   if (used.length < 2) return 'Only one group has people in the cohort, so there is no comparison.';
-  if (rows.some((r) => r.hidden)) {
-    // Say the real reason: a group's size withheld, or only a count within a group.
-    return rows.some((r) => r.hidden && r.n.hidden)
-      ? 'Comparison tests are withheld because at least one group is too small to publish.'
-      : 'Comparison tests are withheld because a count within at least one group is too small to publish.';
-  }
+  // Say the real reason: a small group, a group's size withheld to protect another cell, or a count within a group.
+  const withheld = testsWithheldReason(rows, policy);
+  if (withheld) return `Comparison tests are withheld because ${withheld}.`;
   const parts: string[] = [];
   parts.push(`Fisher's exact test: ${pPhrase(c.fisherP)}${c.fisherNote ? ` (${c.fisherNote})` : ''}`);
   if (c.chiSquare)

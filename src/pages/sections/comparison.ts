@@ -8,7 +8,8 @@
  * disclosure/matched.ts first.
  */
 import type { ComparisonInput } from '../../output/comparison-input.js';
-import { formatCount, isSmallCount, type DisclosurePolicy } from '../../disclosure/cells.js';
+import { formatCount, type DisclosurePolicy } from '../../disclosure/cells.js';
+import { atRiskCount } from '../../disclosure/curves.js';
 import { shownMatchedComparison, shownPropensityHistogram, type ShownBalanceRow, type ShownCurve, type ShownEffect } from '../../disclosure/matched.js';
 import { COMPARISON_SIDE, comparisonFlowChart, comparisonFlowStages, POOL_SIDE, SERVICE_SIDE } from '../../charts/comparison-flow.js';
 import { lovePlotChart, SMD_THRESHOLD } from '../../charts/love-plot.js';
@@ -254,7 +255,8 @@ function daysTable(days: ReturnType<typeof shownMatchedComparison>['daysToFirstR
       ? [side, 'withheld', 'withheld', 'withheld']
       : [
           side,
-          formatCount({ value: s.n, hidden: isSmallCount(s.n, policy) }, policy),
+          // a summary is published only when it rests on at least minCell people (disclosure/matched.ts)
+          formatCount({ value: s.n, hidden: false }, policy),
           decimal(s.median, 0),
           s.q1 == null ? '–' : `${decimal(s.q1, 0)} to ${decimal(s.q3, 0)}`,
         ];
@@ -291,7 +293,8 @@ function riskText(curve: ShownCurve, day: number, policy: DisclosurePolicy): str
   const i = curve.time.findIndex((t) => t >= day);
   if (i < 0) return '–';
   const n = curve.nRisk[i];
-  if (isSmallCount(Math.round(n), policy)) return `<${policy.minCell}`;
+  const shown = atRiskCount(Math.round(n), policy);
+  if (shown.hidden) return formatCount(shown, policy);
   return Number.isInteger(n) ? formatInteger(n) : decimal(n, 1);
 }
 

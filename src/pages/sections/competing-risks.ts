@@ -5,8 +5,8 @@
  * tables, by group with Gray's test. Shown only for a study with deaths.
  */
 import { cumulativeIncidenceChart } from '../../charts/cumulative-incidence.js';
-import { formatCount, suppressEach, type DisclosurePolicy } from '../../disclosure/cells.js';
-import { curveShown, grayTestShown, shownCauseBlock, type ShownAtYear } from '../../disclosure/competing-risks.js';
+import { formatCount, type DisclosurePolicy } from '../../disclosure/cells.js';
+import type { PublishedCompetingRisk, ShownAtYear } from '../../disclosure/competing-risks.js';
 import type { CompetingRisk, IncidenceAt } from '../../measures/types.js';
 import { decimal, percent, percentInterval, pPhrase } from '../../words/format.js';
 import { fig, type Block, type ReportContext, type Section } from '../context.js';
@@ -36,11 +36,12 @@ function analysisBlocks(
   label: string,
   r: CompetingRisk & { groupBy: string },
   timeTitle: string,
+  shown: PublishedCompetingRisk,
   policy: DisclosurePolicy,
   km: Parameters<typeof cumulativeIncidenceChart>[0]['km'],
 ): Block[] {
   const blocks: Block[] = [];
-  const o = shownCauseBlock(cause, r.overall, policy);
+  const o = shown.overall;
   const what = cause === 'recall' ? 'recall' : 'reconviction';
   blocks.push(html`<h3>${label}</h3>`);
   blocks.push(
@@ -68,22 +69,21 @@ function analysisBlocks(
     table({
       caption: `${label} by ${r.groupBy}: cumulative incidence of ${words} (95% CI)`,
       head: ['Group', 'People', ...r.overall.atYears.map((a) => years(a.years))],
-      rows: r.byGroup.map((g) => {
-        const s = shownCauseBlock(cause, g, policy);
+      rows: r.byGroup.map((g, i) => {
+        const s = shown.byGroup[i];
         return [g.group, formatCount(s.counts.n, policy), ...s.atYears.map((a) => incidence(which === 'death' ? a.death : a.cause))];
       }),
     });
   const notes: string[] = [];
   if (r.byGroup.length >= 2) {
     const tests = Object.entries(r.grayTest).map(([k, t]) =>
-      grayTestShown(r, k, policy)
+      shown.grayTests[k]
         ? `${k === 'death' ? 'death' : what}, chi-square ${decimal(t.statistic, 2)} on ${t.df} df, ${pPhrase(t.p)}`
         : `${k === 'death' ? 'death' : what}, withheld (a group's number of people or of events is too small to publish)`,
     );
     notes.push(tests.length ? `Gray's test of equal cumulative incidence across the groups: ${tests.join('; ')}.` : "Gray's test not computed (no events).");
   }
-  const drawCause = curveShown(r.overall, cause, policy);
-  const drawDeath = curveShown(r.overall, 'death', policy);
+  const { drawCause, drawDeath } = shown;
   if (!drawCause || !drawDeath)
     notes.push(
       `Not drawn, because its number of events is withheld: ${[drawCause ? null : `the ${what} curve and 1 − Kaplan–Meier`, drawDeath ? null : 'the death curve'].filter(Boolean).join(' and ')}.`,
@@ -111,9 +111,8 @@ export function competingRisksSection(ctx: ReportContext): Section | null {
   const { measures: m, policy } = ctx;
   const c = m.competingRisks;
   if (!c) return null;
-  const d = c.deaths;
   const blocks: Block[] = [];
-  const died = formatCount(suppressEach([d.cohort], policy)[0], policy);
+  const died = formatCount(ctx.published.deaths!, policy);
   blocks.push(
     html`<p class="lead">${`${died} people in the cohort died during their follow-up. A person who has died cannot be reconvicted or recalled, so 1 − Kaplan–Meier, which treats a death as the end of the records, overstates those chances where deaths are common. The cumulative incidence counts death as a competing event instead.`}</p>`,
   );
@@ -121,7 +120,19 @@ export function competingRisksSection(ctx: ReportContext): Section | null {
     html`<p>${'Each death ends the person’s follow-up in every measure on this page. On one day an offence or a recall counts before a death. Death competes with the first recall only when it falls within the intervention window; a death after the service ended leaves the person censored at the service end.'}</p>`,
   );
   const from = c.reconviction.from === 'service_end' ? 'Months since the service ended' : 'Months since release';
-  blocks.push(...analysisBlocks('reconviction', 'Reconviction', c.reconviction, from, policy, m.desistance.convictionFree));
-  blocks.push(...analysisBlocks('recall', 'First recall in the window', c.recall, 'Months since release', policy, m.recall.timeToFirstRecall));
+  blocks.push(
+    ...analysisBlocks('reconviction', 'Reconviction', c.reconviction, from, ctx.published.competingRisks!.reconviction, policy, m.desistance.convictionFree),
+  );
+  blocks.push(
+    ...analysisBlocks(
+      'recall',
+      'First recall in the window',
+      c.recall,
+      'Months since release',
+      ctx.published.competingRisks!.recall,
+      policy,
+      m.recall.timeToFirstRecall,
+    ),
+  );
   return { id: 'competing-risks', heading: 'Deaths and competing risks', blocks };
 }

@@ -1,5 +1,5 @@
 import type { Block, ReportContext, Section } from '../context.js';
-import { formatCount, suppressProportion } from '../../disclosure/cells.js';
+import { formatCount } from '../../disclosure/cells.js';
 import { decimal, formatInteger } from '../../words/format.js';
 import { html } from '../html.js';
 import { table } from '../tables.js';
@@ -9,10 +9,9 @@ import { groupCurvesBlocks } from './group-curves.js';
 import { desistanceFromWords, headline } from './words.js';
 
 export function desistanceSection(ctx: ReportContext): Section {
-  const { measures: m, policy } = ctx;
+  const { measures: m, policy, published } = ctx;
   const d = m.desistance;
-  const outside = ctx.published.leftOut.desistance;
-  const overall = suppressProportion(d.overall, 'Desisted', policy, outside);
+  const overall = published.desistance;
   const blocks: Block[] = [];
   blocks.push(html`<p class="lead">${headline(overall, `had no further conviction ${desistanceFromWords(d.from)}`, policy)}</p>`);
   const fu = d.followUpMonths;
@@ -25,10 +24,8 @@ export function desistanceSection(ctx: ReportContext): Section {
       outcome: 'had no further conviction',
       outcomeColumn: 'No further conviction',
       comparison: d.comparison,
-      overall: d.overall,
+      shown: published.byGroup.desistance,
       policy,
-      outside,
-      reference: m.recall.comparison,
     }),
   );
   // the curve's number at risk at 0 (and its first steps) would give a withheld n back
@@ -53,6 +50,7 @@ export function desistanceSection(ctx: ReportContext): Section {
       survivalTitle: 'Conviction-free',
       timeTitle: d.from === 'service_end' ? 'Months since the service ended' : 'Months since release',
       groups: d.convictionFreeByGroup,
+      sizes: published.desistanceCurveGroups,
       reference: d.convictionFree,
       policy,
     }),
@@ -95,10 +93,8 @@ export function provenReoffendingSection(ctx: ReportContext): Section {
         outcome: 'reoffended (proven)',
         outcomeColumn: 'Reoffended',
         comparison: p.comparison,
-        overall: p.overall,
+        shown: ctx.published.byGroup.provenReoffending,
         policy,
-        outside: ctx.published.leftOut.provenReoffending,
-        reference: m.recall.comparison,
       }),
     );
   return { id: 'proven-reoffending', heading: `Proven reoffending (${p.windowMonths}-month window)`, blocks };

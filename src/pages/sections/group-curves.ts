@@ -5,7 +5,8 @@
  * group's size back (its number at risk at 0), so a group whose size the
  * disclosure rules withhold is not drawn, and the test is withheld with it.
  */
-import { sharedSizes, type DisclosurePolicy } from '../../disclosure/cells.js';
+import type { Count, DisclosurePolicy } from '../../disclosure/cells.js';
+import { withheldAsSmall } from '../../disclosure/marks.js';
 import type { Curve } from '../../stats/types.js';
 import type { GroupCurves } from '../../measures/types.js';
 import { decimal, listWords, pPhrase } from '../../words/format.js';
@@ -19,6 +20,8 @@ interface GroupCurvesInput {
   survivalTitle: string;
   timeTitle: string;
   groups: GroupCurves | undefined;
+  /** Each group's size as the page publishes it (Published.desistanceCurveGroups). */
+  sizes: Map<string, Count>;
   reference: Curve;
   policy: DisclosurePolicy;
 }
@@ -27,15 +30,15 @@ interface GroupCurvesInput {
 export function groupCurvesBlocks(input: GroupCurvesInput): Block[] {
   const g = input.groups;
   if (!g || g.curves.length < 2) return [];
-  const sizes = sharedSizes(
-    g.curves.map((c) => ({ label: c.group, n: c.curve.nRisk[0] ?? 0 })),
-    input.policy,
-  );
+  const sizes = input.sizes;
   const withheld = g.curves.filter((c) => sizes.get(c.group)?.hidden === true).map((c) => c.group);
+  const small = g.curves.some((c) => withheldAsSmall(sizes.get(c.group)!, input.policy));
   const lr = g.logRank;
   const notes = [
     withheld.length > 0
-      ? 'Log-rank test withheld: a group is too small to publish.'
+      ? small
+        ? 'Log-rank test withheld: a group is too small to publish.'
+        : "Log-rank test withheld: a group's size is withheld so that a small count cannot be worked out from the totals."
       : lr
         ? `Log-rank test across the ${g.groupBy} groups: chi-square ${decimal(lr.chiSquare, 2)} on ${lr.df} degree${lr.df === 1 ? '' : 's'} of freedom, ${pPhrase(lr.p)}.`
         : 'Log-rank test not computed.',

@@ -2,7 +2,8 @@
 import { MAX_OVERLAID_CURVES, atRiskTable, kaplanMeierChart, kaplanMeierPanels, riskMonths, type KmPanelsInput } from '../../charts/kaplan-meier.js';
 import { DAYS_PER_MONTH } from '../../time/days.js';
 import { fig, type FigureRequest } from '../context.js';
-import { formatCount, suppressWithTotal } from '../../disclosure/cells.js';
+import { formatCount } from '../../disclosure/cells.js';
+import { curveTotals } from '../../disclosure/curves.js';
 import { decimal } from '../../words/format.js';
 import { table } from '../tables.js';
 
@@ -20,10 +21,7 @@ export function kmFigure(opts: KmPanelsInput & { notes?: string[] }): FigureRequ
     head: [opts.series.length > 1 ? 'Group' : '', 'Median', '95% CI', 'Events', 'Censored'],
     rows: opts.series.map((s) => {
       const c = s.curve;
-      const ev = c.nEvent.reduce((a, b) => a + b, 0);
-      const ce = c.nCensor.reduce((a, b) => a + b, 0);
-      // events and censorings add up to the number at risk at the start, printed above
-      const [events, censored] = suppressWithTotal([ev, ce], opts.policy).parts;
+      const { events, censored } = curveTotals(c, opts.policy);
       const m = (d: number | null) => (d == null ? 'not reached' : decimal(d / DAYS_PER_MONTH));
       return [
         s.label,

@@ -1,8 +1,10 @@
 /** Measure 1: recall at least once. */
-import { recallReasonRows, recallReasonsChart } from '../../charts/recall-reasons.js';
+import { recallReasonsChart } from '../../charts/recall-reasons.js';
+import { RECALL_REASON_WORDS, wordOf } from '../../words/labels.js';
 import { countBarsChart } from '../../charts/count-bars.js';
 import { fig, type Block, type ReportContext, type Section } from '../context.js';
-import { formatCount, isSmallCount, suppressProportion, suppressWithTotal } from '../../disclosure/cells.js';
+import { formatCount } from '../../disclosure/cells.js';
+import { RECALLS_PER_PERSON } from '../../disclosure/recall.js';
 import { decimal } from '../../words/format.js';
 import { html } from '../html.js';
 import { table } from '../tables.js';
@@ -11,22 +13,21 @@ import { kmFigure } from './km.js';
 import { headline, recallWindowWords } from './words.js';
 
 export function recallSection(ctx: ReportContext): Section {
-  const { measures: m, policy } = ctx;
+  const { measures: m, policy, published } = ctx;
   const r = m.recall;
   const blocks: Block[] = [];
+  const counts = published.recallCounts;
   // the mean times the cohort printed above gives the number of recalls back, so it goes with that number
-  const recalls = { value: r.recallsInWindow, hidden: isSmallCount(r.recallsInWindow, policy) };
-  const mean = recalls.hidden ? 'withheld' : decimal(r.recallsPerPerson.mean, 2);
-  blocks.push(
-    html`<p class="lead">${headline(suppressProportion(r.overall, 'recall', policy), `were recalled to custody at least once ${recallWindowWords(r.window)}`, policy)}</p>`,
-  );
+  const recalls = counts.recallsInWindow;
+  const mean = counts.meanWithheld ? 'withheld' : decimal(r.recallsPerPerson.mean, 2);
+  blocks.push(html`<p class="lead">${headline(published.recall, `were recalled to custody at least once ${recallWindowWords(r.window)}`, policy)}</p>`);
   blocks.push(
     groupFigure({
       title: 'Recalled at least once',
       outcome: 'were recalled at least once',
       outcomeColumn: 'Recalled',
       comparison: r.comparison,
-      overall: r.overall,
+      shown: published.byGroup.recall,
       policy,
     }),
   );
@@ -40,11 +41,8 @@ export function recallSection(ctx: ReportContext): Section {
       policy,
     }),
   );
-  const keys = ['0', '1', '2', '3+'] as const;
-  const dist = suppressWithTotal(
-    keys.map((k) => r.recallsPerPerson.distribution[k]),
-    policy,
-  );
+  const keys = RECALLS_PER_PERSON;
+  const dist = counts.perPerson;
   const distTable = table({
     caption: 'Recalls per person in the window',
     head: ['Recalls', 'People'],
@@ -65,9 +63,9 @@ export function recallSection(ctx: ReportContext): Section {
     ),
   );
   if (Object.keys(r.reasons).length && r.recallsInWindow > 0) {
-    const rows = recallReasonRows(r.reasons, policy);
+    const rows = counts.reasons.map((x) => ({ label: wordOf(RECALL_REASON_WORDS, x.key), count: x.count }));
     blocks.push(
-      fig(recallReasonsChart(r.reasons, r.recallsInWindow, policy), [
+      fig(recallReasonsChart(counts.reasons, recalls, policy), [
         table({
           caption: 'Recalls giving each reason (a recall may give several)',
           head: ['Reason', 'Recalls'],

@@ -4,16 +4,18 @@ import { COMPARED_MEASURE_WORDS } from '../../words/labels.js';
 import { funnelPanelsChart } from '../../charts/funnel.js';
 import { fig, type Block, type ReportContext, type Section } from '../context.js';
 import { pPhrase, decimal, percent, formatInteger, listWords } from '../../words/format.js';
-import { formatCount, sharedSizes, type DisclosurePolicy, type ShownProportion } from '../../disclosure/cells.js';
+import { formatCount, type DisclosurePolicy, type ShownProportion } from '../../disclosure/cells.js';
+import { testsWithheldReason } from '../../disclosure/marks.js';
 import type { ServiceComparison } from '../../measures/types.js';
 import { table } from '../tables.js';
 import { html, type Html } from '../html.js';
 import { kmFigure } from './km.js';
 import { adjustedServicesBlocks } from './adjusted-services.js';
-import { cohortComparison, shownServices, funnelPosition } from '../../disclosure/services.js';
+import { funnelPosition } from '../../disclosure/services.js';
+import type { PublishedServices } from '../../disclosure/publish.js';
 
 /** A compared measure with its services and pooled proportion as published. */
-type PublishedComparison = { c: ServiceComparison } & ReturnType<typeof shownServices>;
+type PublishedComparison = { c: ServiceComparison } & Pick<PublishedServices, 'rows' | 'pooled'>;
 
 /**
  * Every compared measure by service in one table: "k of n, p% (lo–hi)" per
@@ -47,37 +49,31 @@ export function servicesSection(ctx: ReportContext): Section {
     html`<p>${`${s.services.length} services compared. A forest plot shows each service's proportion with its 95% confidence interval; a funnel plot sets it against the number of people, with control limits around the pooled proportion (p0 ± z·√(p0(1 − p0)/n), z = 1.96 for 95% and 3.09 for 99.8%). Services differ in whom they take on, so differences are not effects of the services.`}</p>`,
   );
   // One figure of forest plots and one of funnel plots, every measure side by side.
-  const cohort = cohortComparison(s.measures);
-  const published = s.measures.map((c): PublishedComparison => ({ c, ...shownServices(c, policy, cohort) }));
+  const published = s.measures.map((c, i): PublishedComparison => ({ c, rows: ctx.published.services[i].rows, pooled: ctx.published.services[i].pooled }));
   const tables = [servicesTable(published, policy)];
   const tests = published.map(({ c, rows }) => {
     const w = COMPARED_MEASURE_WORDS[c.measure];
-    const anyHidden = rows.some((r) => r.hidden);
-    if (anyHidden) return `${w.title}: Fisher's exact test withheld (a service is too small to publish).`;
+    const withheld = testsWithheldReason(rows, policy, 'service');
+    if (withheld) return `${w.title}: Fisher's exact test withheld (${withheld}).`;
     return c.fisherP == null
       ? `${w.title}: Fisher's exact test not computed (too many people and services for an exact test).`
       : `${w.title}: Fisher's exact test across services, ${pPhrase(c.fisherP)}.`;
   });
   if (s.measures.length > 0) {
-    blocks.push(fig(forestPanelsChart(s.measures, policy), tables, tests));
+    blocks.push(fig(forestPanelsChart(s.measures, ctx.published.services), tables, tests));
     const positions = published.map(({ c, rows }) => {
       const w = COMPARED_MEASURE_WORDS[c.measure];
       const placed = rows.filter((r) => !r.hidden && r.proportion != null).map((r) => ({ label: r.label, at: funnelPosition(r.proportion!, r.n.value, c) }));
       const named = (at: string) => listWords(placed.filter((p) => p.at === at).map((p) => p.label)) || 'none';
       return `${w.title}: outside the 99.8% limits, ${named('outside 99.8%')}; between the 95% and 99.8% limits, ${named('between 95% and 99.8%')}; within the 95% limits, ${placed.filter((p) => p.at === 'within 95%').length} of ${placed.length} services shown.`;
     });
-    blocks.push(fig(funnelPanelsChart(s.measures, policy), [], positions));
+    blocks.push(fig(funnelPanelsChart(s.measures, ctx.published.services), [], positions));
   }
   if (s.convictionFree.length > 1) {
     const lr = s.logRank;
     // A curve gives its service's size back (its number at risk at 0, the size of its first steps), so a
     // service whose size the tables withhold is not drawn.
-    const sizes = cohort
-      ? sharedSizes(
-          cohort.byService.map((b) => ({ label: b.group, n: b.n })),
-          policy,
-        )
-      : null;
+    const sizes = ctx.published.serviceSizes;
     const sizeWithheld = (service: string) => sizes?.get(service)?.hidden === true;
     const notDrawn = s.convictionFree.filter((x) => sizeWithheld(x.service)).map((x) => x.service);
     const notes = [

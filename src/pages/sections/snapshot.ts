@@ -5,13 +5,12 @@ import { formatCount } from '../../disclosure/cells.js';
 import { percent, longDate } from '../../words/format.js';
 import { html } from '../html.js';
 import { table } from '../tables.js';
-import { snapshotTable } from '../../disclosure/snapshot.js';
 
 export function snapshotSection(ctx: ReportContext): Section | null {
   const { measures: m, policy } = ctx;
   const s = m.snapshot;
-  if (!s) return null;
-  const t = snapshotTable(s, policy);
+  const t = ctx.published.snapshot;
+  if (!s || !t) return null;
   const rows = [...t.rows, t.total].map((r) => [
     r.service,
     formatCount(r.inCustody, policy),
@@ -24,7 +23,7 @@ export function snapshotSection(ctx: ReportContext): Section | null {
     heading: `Caseload on ${longDate(s.date)}`,
     blocks: [
       html`<p>${`Everyone whose service had started by ${longDate(s.date)} (in-reach or release on or before it) and had not ended before it, whether or not they are in the follow-up cohort. A person is in custody on the day if not yet released, or if recalled and not re-released by then.`}</p>`,
-      fig(snapshotChart(s, policy), [
+      fig(snapshotChart(s, t, policy), [
         table({
           caption: `Caseload on ${longDate(s.date)} by service (people)`,
           head: ['Service', 'In custody', 'In the community', 'Total', 'Share in custody'],

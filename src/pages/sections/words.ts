@@ -3,7 +3,8 @@
  * headlines, section text and the methods section.
  */
 import type { MeasureOptions } from '../../study/options.js';
-import { formatCount, isSmallCount, type DisclosurePolicy, type ShownProportion } from '../../disclosure/cells.js';
+import { formatCount, type DisclosurePolicy, type ShownProportion } from '../../disclosure/cells.js';
+import { complementSmall, withheldAsSmall } from '../../disclosure/marks.js';
 import { percent, percentInterval, formatInteger } from '../../words/format.js';
 
 export function recallWindowWords(w: MeasureOptions['recallWindow']): string {
@@ -33,7 +34,7 @@ export function desistanceFromWords(f: MeasureOptions['desistanceFrom']): string
 export function headline(p: ShownProportion, predicate: string, policy: DisclosurePolicy, subject = 'people'): string {
   if (p.n.value === 0) return `No ${subject} could be counted, so none ${predicate}.`;
   if (p.n.hidden) {
-    return isSmallCount(p.n.value, policy)
+    return withheldAsSmall(p.n, policy)
       ? `The number of ${subject} who ${predicate} is withheld because the group is small.`
       : `The number of ${subject} who ${predicate} is withheld, with the number of ${subject}, so that a small count of people left out cannot be worked out from the cohort.`;
   }
@@ -41,8 +42,7 @@ export function headline(p: ShownProportion, predicate: string, policy: Disclosu
   if (!p.hidden) {
     return `${formatInteger(p.k.value)} of the ${n} ${subject} (${percent(p.proportion!)}, 95% CI ${percentInterval(p.ci!)}) ${predicate}.`;
   }
-  if (isSmallCount(p.k.value, policy)) return `Fewer than ${policy.minCell} of the ${n} ${subject} ${predicate} (the exact number is withheld).`;
-  if (isSmallCount(p.n.value - p.k.value, policy))
-    return `All but fewer than ${policy.minCell} of the ${n} ${subject} ${predicate} (the exact number is withheld).`;
+  if (withheldAsSmall(p.k, policy)) return `Fewer than ${policy.minCell} of the ${n} ${subject} ${predicate} (the exact number is withheld).`;
+  if (complementSmall(p, policy)) return `All but fewer than ${policy.minCell} of the ${n} ${subject} ${predicate} (the exact number is withheld).`;
   return `The number of the ${n} ${subject} who ${predicate} is withheld (${formatCount(p.k, policy)}) so that small numbers elsewhere cannot be worked out.`;
 }

@@ -21,7 +21,47 @@ function startOf(from: 'release' | 'service_end'): { s: string; where: string } 
   return from === 'service_end' ? { s: 'e', where: 'e IS NOT NULL' } : { s: 'r', where: '1 = 1' };
 }
 
-/** The statements that build cohort, m_recall, m_reconviction, m_desistance and m_proven. */
+/** people_t's columns (stage.ts peopleSql) but f, which the cohort takes from the death. */
+const PEOPLE_T_BUT_F = [
+  'line',
+  'pid',
+  'service',
+  'included',
+  'exclusion_reason',
+  'end_reason',
+  'r',
+  'e',
+  'irs',
+  'sex',
+  'ethnicity',
+  'tier',
+  'age',
+  'prior',
+  'custody',
+  'aces',
+  'icat',
+  'igrp',
+  'isrank',
+  'gkey',
+];
+
+/**
+ * The cohort with F = min(F, death) (columns.ts endFollowUpAtDeath; measures.md
+ * "Competing risks"): `dd` is the person's death on or before the recorded F
+ * (NULL otherwise: a later death is ignored, as any event after F), `rf` the
+ * recorded F. The checks (death-checks.ts) leave at most one death a person.
+ */
+function cohortSql(): string[] {
+  return [
+    `CREATE TABLE m_deaths AS SELECT x.pid, MIN(x.d) AS dd FROM events_t x JOIN people_t p ON p.pid = x.pid
+WHERE x.type = ${EVENT.death} AND x.d <= p.f GROUP BY x.pid`,
+    `CREATE TABLE cohort AS SELECT ${PEOPLE_T_BUT_F.map((c) => `p.${c}`).join(', ')},
+  (CASE WHEN z.dd IS NOT NULL AND z.dd < p.f THEN z.dd ELSE p.f END) AS f, p.f AS rf, z.dd AS dd
+FROM people_t p LEFT JOIN m_deaths z ON z.pid = p.pid WHERE p.included = 1 AND p.r IS NOT NULL`,
+  ];
+}
+
+/** The statements that build cohort, m_recall, m_reconviction, m_desistance, m_proven, m_breach and m_caution. */
 export function perPersonSql(d: Dialect, opts: MeasureOptions): string[] {
   const recallEnd = opts.recallWindow === 'licence' ? 'f' : INTERVENTION_END;
   const after = opts.reconvictionWindow === 'after_intervention';
@@ -31,7 +71,7 @@ export function perPersonSql(d: Dialect, opts: MeasureOptions): string[] {
   const start = startOf(opts.desistanceFrom);
   const types = reconvictionTypes(opts);
   return [
-    'CREATE TABLE cohort AS SELECT * FROM people_t WHERE included = 1 AND r IS NOT NULL',
+    ...cohortSql(),
     // recall.ts recallOutcomes
     `CREATE TABLE m_recall AS SELECT c.pid, c.gkey, c.service, COUNT(x.pid) AS n,
   (CASE WHEN COUNT(x.pid) > 0 THEN MIN(x.d) - c.r ELSE c.wend - c.r END) AS t,
@@ -67,5 +107,34 @@ FROM (SELECT pid, gkey, service, f, s, ${d.addMonths('s', opts.provenWindowMonth
 FROM m_proven_dates c
 LEFT JOIN events_t x ON x.pid = c.pid AND ${types} AND x.d >= c.s AND x.d < c.w AND x.cd IS NOT NULL AND x.cd < c.cend
 GROUP BY c.pid, c.gkey, c.service, c.f, c.cend`,
+    // breaches.ts breachMeasure: breaches dated in I = [r, min(e, F)]
+    `CREATE TABLE m_breach AS SELECT c.pid, c.gkey, c.service, COUNT(x.pid) AS n,
+  (CASE WHEN COUNT(x.pid) > 0 THEN MIN(x.d) - c.r ELSE c.wend - c.r END) AS t,
+  (CASE WHEN COUNT(x.pid) > 0 THEN 1 ELSE 0 END) AS ev
+FROM (SELECT pid, gkey, service, r, ${INTERVENTION_END} AS wend FROM cohort) c
+LEFT JOIN events_t x ON x.pid = c.pid AND x.type = ${EVENT.breach} AND x.d >= c.r AND x.d <= c.wend
+GROUP BY c.pid, c.gkey, c.service, c.r, c.wend`,
+    // breaches.ts cautionMeasure: offence date in [r, F], caution date ≤ F, whatever includeCautions says
+    `CREATE TABLE m_caution AS SELECT c.pid, c.gkey, c.service, COUNT(x.pid) AS n
+FROM cohort c
+LEFT JOIN events_t x ON x.pid = c.pid AND x.type = ${EVENT.caution} AND x.d >= c.r AND x.d <= c.f AND x.cd IS NOT NULL AND x.cd <= c.f
+GROUP BY c.pid, c.gkey, c.service`,
+  ];
+}
+
+/**
+ * competing-risks.ts competingRisksFrom's statuses, for a study with deaths:
+ * 0 censored, 1 the cause, 2 death. Reconviction: the desistance analysis's
+ * time, death where follow-up ended at the death without a reconviction.
+ * Recall: death where, not recalled, the window's end is the death.
+ */
+export function competingRisksSql(opts: MeasureOptions): string[] {
+  const s = startOf(opts.desistanceFrom).s;
+  return [
+    `CREATE TABLE m_cr_reconviction AS SELECT m.gkey, m.t, (CASE WHEN m.ev = 1 THEN 1 WHEN c.dd IS NOT NULL AND c.dd = c.f THEN 2 ELSE 0 END) AS st,
+  (CASE WHEN m.ev = 1 AND c.dd IS NOT NULL AND c.dd = c.${s} + m.t THEN 1 ELSE 0 END) AS same_day
+FROM m_desistance m JOIN cohort c ON c.pid = m.pid`,
+    `CREATE TABLE m_cr_recall AS SELECT m.gkey, m.t, (CASE WHEN m.ev = 1 THEN 1 WHEN c.dd IS NOT NULL AND c.dd = c.r + m.t THEN 2 ELSE 0 END) AS st
+FROM m_recall m JOIN cohort c ON c.pid = m.pid`,
   ];
 }

@@ -44,10 +44,10 @@ WHERE n > 0 AND isrank IS NOT NULL AND maxrank IS NOT NULL GROUP BY isrank, icat
     desistanceFollowUp: 'SELECT fu, COUNT(*) AS cnt FROM m_desistance GROUP BY fu',
     provenGroups: `SELECT gkey, service, eligible, (CASE WHEN n > 0 THEN 1 ELSE 0 END) AS k, COUNT(*) AS cnt, SUM(n) AS total
 FROM m_proven GROUP BY gkey, service, eligible, (CASE WHEN n > 0 THEN 1 ELSE 0 END)`,
-    breachGroups: 'SELECT gkey, service, LEAST(n, 3) AS bc, COUNT(*) AS cnt, SUM(n) AS total FROM m_breach GROUP BY gkey, service, LEAST(n, 3)',
-    breachCurve: 'SELECT gkey, ev, t, COUNT(*) AS cnt FROM m_breach GROUP BY gkey, ev, t',
-    cautionGroups: `SELECT gkey, service, (CASE WHEN n > 0 THEN 1 ELSE 0 END) AS k, COUNT(*) AS cnt, SUM(n) AS total
-FROM m_caution GROUP BY gkey, service, (CASE WHEN n > 0 THEN 1 ELSE 0 END)`,
+    breachGroups: 'SELECT gkey, service, LEAST(nb, 3) AS bc, COUNT(*) AS cnt, SUM(nb) AS total FROM m_breach_caution GROUP BY gkey, service, LEAST(nb, 3)',
+    breachCurve: 'SELECT gkey, ev, t, COUNT(*) AS cnt FROM m_breach_caution GROUP BY gkey, ev, t',
+    cautionGroups: `SELECT gkey, service, (CASE WHEN nc > 0 THEN 1 ELSE 0 END) AS k, COUNT(*) AS cnt, SUM(nc) AS total
+FROM m_breach_caution GROUP BY gkey, service, (CASE WHEN nc > 0 THEN 1 ELSE 0 END)`,
     inReach: 'SELECT r - irs AS v, COUNT(*) AS cnt FROM cohort WHERE irs IS NOT NULL GROUP BY r - irs',
     community: 'SELECT e - r AS v, COUNT(*) AS cnt FROM cohort WHERE e IS NOT NULL GROUP BY e - r',
     endReasons: 'SELECT end_reason, COUNT(*) AS cnt FROM cohort WHERE e IS NOT NULL GROUP BY end_reason',

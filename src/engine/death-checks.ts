@@ -8,8 +8,9 @@
  * the person's first death row in file order, and an exact duplicate of an
  * earlier row (counted once) is not checked again.
  *
- * Only the events of people with a death row are read twice; a study without
- * deaths costs one scan for the `death` type.
+ * Only the events of people with a death are read again, and only the rows
+ * that can be in error are compared for duplicates; a study without deaths
+ * costs one scan for the `death` type.
  */
 import { EVENT, EVENT_TYPES } from '../study/vocabulary.js';
 import { ident, lit } from './runner.js';
@@ -34,18 +35,22 @@ export function deathChecksSql(input: DeathCheckInput): { setup: string[]; check
   const type = `(CASE LOWER(${e('type')}) ${EVENT_TYPES.map((t, i) => `WHEN ${lit(t)} THEN ${i}`).join(' ')} END)`;
   const reasons = `(';' || REPLACE(LOWER(COALESCE(${e('recall_reasons')}, '')), ' ', '') || ';')`;
   const samePerson = `EXISTS (SELECT 1 FROM people_raw q WHERE ${cell(input.peopleColumns, 'person_id', 'q.')} = ${e('person_id')})`;
-  const usable = `${e('person_id')} IS NOT NULL AND ${type} IS NOT NULL AND ${input.validDate(e('date'))}
-  AND (${e('conviction_date')} IS NULL OR ${input.validDate(e('conviction_date'))}) AND ${samePerson}`;
+  // A row the reader keeps: its own values valid (the person's, for a death, in people).
+  const valid = `${type} IS NOT NULL AND ${input.validDate(e('date'))} AND (${e('conviction_date')} IS NULL OR ${input.validDate(e('conviction_date'))})`;
+  const row = (t: string) => `${t}._line AS line, ${e('person_id')} AS pid, ${type} AS type, ${input.dayOf(e('date'))} AS d, ${e('date')} AS dt,
+  ${input.dayOf(e('conviction_date'))} AS cd, ${e('conviction_date')} AS cdt, ${e('offence')} AS off, ${reasons} AS reasons${extras.map((x, k) => `, ${x} AS x${k}`).join('')}`;
   // The rows the in-memory reader keeps: the first of each set of rows identical in every column.
   const identity = ['pid', 'type', 'd', 'cd', 'off', 'reasons', ...extras.map((_, k) => `x${k}`)].join(', ');
   const setup = [
-    `CREATE TABLE dc_dead AS SELECT DISTINCT ${cell(input.eventColumns, 'person_id')} AS pid FROM events_raw WHERE LOWER(${cell(input.eventColumns, 'type')}) = 'death'`,
+    // The person's death: the first usable death row in file order.
+    `CREATE TABLE dc_death AS SELECT pid, line, d, dt FROM (SELECT ${row('t')}, ROW_NUMBER() OVER (PARTITION BY ${e('person_id')} ORDER BY t._line) AS k
+FROM events_raw t WHERE LOWER(${e('type')}) = 'death' AND ${e('person_id')} IS NOT NULL AND ${valid} AND ${samePerson}) w WHERE k = 1`,
+    // The raw rows of people with a death, first on their own: the checks of the next step then read these alone.
+    `CREATE TABLE dc_rows AS SELECT t.* FROM events_raw t JOIN dc_death x ON x.pid = ${e('person_id')}`,
+    // The rows that can be in error (deaths, and rows dated or convicted after the death), less the duplicates.
     `CREATE TABLE dc_kept AS SELECT line, pid, type, d, dt, cd, cdt FROM (SELECT y.*, ROW_NUMBER() OVER (PARTITION BY ${identity} ORDER BY line) AS k
-FROM (SELECT t._line AS line, ${e('person_id')} AS pid, ${type} AS type, ${input.dayOf(e('date'))} AS d, ${e('date')} AS dt,
-  ${input.dayOf(e('conviction_date'))} AS cd, ${e('conviction_date')} AS cdt, ${e('offence')} AS off, ${reasons} AS reasons${extras.map((x, k) => `, ${x} AS x${k}`).join('')}
-  FROM events_raw t JOIN dc_dead z ON z.pid = ${e('person_id')} WHERE ${usable}) y) w WHERE k = 1`,
-    `CREATE TABLE dc_death AS SELECT pid, line, d, dt FROM (SELECT pid, line, d, dt, ROW_NUMBER() OVER (PARTITION BY pid ORDER BY line) AS k
-FROM dc_kept WHERE type = ${EVENT.death}) w WHERE k = 1`,
+FROM (SELECT ${row('t')}, x.d AS death FROM dc_rows t JOIN dc_death x ON x.pid = ${e('person_id')} WHERE ${valid}) y
+WHERE y.type = ${EVENT.death} OR y.d > y.death OR y.cd > y.death) w WHERE k = 1`,
   ];
   const deathLine = 'CAST(x.line AS VARCHAR)';
   const checks = [

@@ -61,7 +61,7 @@ FROM people_t p LEFT JOIN m_deaths z ON z.pid = p.pid WHERE p.included = 1 AND p
   ];
 }
 
-/** The statements that build cohort, m_recall, m_reconviction, m_desistance, m_proven, m_breach and m_caution. */
+/** The statements that build cohort, m_recall, m_reconviction, m_desistance, m_proven and m_breach_caution. */
 export function perPersonSql(d: Dialect, opts: MeasureOptions): string[] {
   const recallEnd = opts.recallWindow === 'licence' ? 'f' : INTERVENTION_END;
   const after = opts.reconvictionWindow === 'after_intervention';
@@ -107,18 +107,16 @@ FROM (SELECT pid, gkey, service, f, s, ${d.addMonths('s', opts.provenWindowMonth
 FROM m_proven_dates c
 LEFT JOIN events_t x ON x.pid = c.pid AND ${types} AND x.d >= c.s AND x.d < c.w AND x.cd IS NOT NULL AND x.cd < c.cend
 GROUP BY c.pid, c.gkey, c.service, c.f, c.cend`,
-    // breaches.ts breachMeasure: breaches dated in I = [r, min(e, F)]
-    `CREATE TABLE m_breach AS SELECT c.pid, c.gkey, c.service, COUNT(x.pid) AS n,
-  (CASE WHEN COUNT(x.pid) > 0 THEN MIN(x.d) - c.r ELSE c.wend - c.r END) AS t,
-  (CASE WHEN COUNT(x.pid) > 0 THEN 1 ELSE 0 END) AS ev
-FROM (SELECT pid, gkey, service, r, ${INTERVENTION_END} AS wend FROM cohort) c
-LEFT JOIN events_t x ON x.pid = c.pid AND x.type = ${EVENT.breach} AND x.d >= c.r AND x.d <= c.wend
-GROUP BY c.pid, c.gkey, c.service, c.r, c.wend`,
-    // breaches.ts cautionMeasure: offence date in [r, F], caution date ≤ F, whatever includeCautions says
-    `CREATE TABLE m_caution AS SELECT c.pid, c.gkey, c.service, COUNT(x.pid) AS n
-FROM cohort c
-LEFT JOIN events_t x ON x.pid = c.pid AND x.type = ${EVENT.caution} AND x.d >= c.r AND x.d <= c.f AND x.cd IS NOT NULL AND x.cd <= c.f
-GROUP BY c.pid, c.gkey, c.service`,
+    // breaches.ts breachMeasure (breaches dated in I = [r, min(e, F)]) and cautionMeasure (offence date
+    // in [r, F], caution date ≤ F, whatever includeCautions says): one pass over both types, as I ends by F.
+    `CREATE TABLE m_breach_caution AS SELECT c.pid, c.gkey, c.service,
+  SUM(CASE WHEN x.type = ${EVENT.breach} AND x.d <= c.wend THEN 1 ELSE 0 END) AS nb,
+  COALESCE(MIN(CASE WHEN x.type = ${EVENT.breach} AND x.d <= c.wend THEN x.d END), c.wend) - c.r AS t,
+  MAX(CASE WHEN x.type = ${EVENT.breach} AND x.d <= c.wend THEN 1 ELSE 0 END) AS ev,
+  SUM(CASE WHEN x.type = ${EVENT.caution} AND x.cd IS NOT NULL AND x.cd <= c.f THEN 1 ELSE 0 END) AS nc
+FROM (SELECT pid, gkey, service, r, f, ${INTERVENTION_END} AS wend FROM cohort) c
+LEFT JOIN events_t x ON x.pid = c.pid AND x.type IN (${EVENT.breach}, ${EVENT.caution}) AND x.d >= c.r AND x.d <= c.f
+GROUP BY c.pid, c.gkey, c.service, c.r, c.f, c.wend`,
   ];
 }
 

@@ -10,10 +10,8 @@ import type { CompetingRisksResult, DesistanceResult, RecallResult } from '../me
 import type { MeasureOptions } from '../study/options.js';
 import { EVENT } from '../study/vocabulary.js';
 import type { Labels } from './labels.js';
+import { INTERVENTION_END } from './per-person.js';
 import { num, type SqlRow } from './runner.js';
-
-/** I = [r, min(e, F)]'s end (per-person.ts INTERVENTION_END), on the cohort. */
-const INTERVENTION_END = '(CASE WHEN e IS NULL THEN f ELSE LEAST(e, f) END)';
 
 /** The aggregates of a study with deaths: the two analyses' counts and the deaths' counts. */
 export function competingRisksAggregatesSql(): Record<string, string> {

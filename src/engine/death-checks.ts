@@ -53,22 +53,24 @@ FROM (SELECT ${row('t')}, x.d AS death FROM dc_rows t JOIN dc_death x ON x.pid =
 WHERE y.type = ${EVENT.death} OR y.d > y.death OR y.cd > y.death) w WHERE k = 1`,
   ];
   const deathLine = 'CAST(x.line AS VARCHAR)';
+  // The reader's words have an apostrophe; Spark SQL reads '' inside a literal as two literals, so it is chr(39), which all four engines have.
+  const words = (text: string) => text.split("'").map(lit).join(' || chr(39) || ');
   const checks = [
     `SELECT 'events' AS tbl, 'second_death' AS kind, k.line AS line, 'type' AS col, 'death' AS value,
-  'one death per person (this person''s death is on line ' || ${deathLine} || ', ' || x.dt || ')' AS expected
+  ${words("one death per person (this person's death is on line ")} || ${deathLine} || ', ' || x.dt || ')' AS expected
 FROM dc_kept k JOIN dc_death x ON x.pid = k.pid WHERE k.type = ${EVENT.death} AND k.line <> x.line`,
     `SELECT 'events' AS tbl, 'after_death' AS kind, k.line AS line, 'date' AS col, k.dt AS value,
-  'a date on or before the person''s death (' || x.dt || ', line ' || ${deathLine} || ')' AS expected
+  ${words("a date on or before the person's death (")} || x.dt || ', line ' || ${deathLine} || ')' AS expected
 FROM dc_kept k JOIN dc_death x ON x.pid = k.pid WHERE k.type <> ${EVENT.death} AND k.d > x.d`,
     `SELECT 'events' AS tbl, 'after_death' AS kind, k.line AS line, 'conviction_date' AS col, k.cdt AS value,
-  'a conviction_date on or before the person''s death (' || x.dt || ', line ' || ${deathLine} || ')' AS expected
+  ${words("a conviction_date on or before the person's death (")} || x.dt || ', line ' || ${deathLine} || ')' AS expected
 FROM dc_kept k JOIN dc_death x ON x.pid = k.pid WHERE k.type <> ${EVENT.death} AND k.d <= x.d AND k.cd > x.d`,
     ...['release_date', 'service_end']
       .filter((c) => input.peopleColumns.includes(c))
       .map((c) => {
         const v = cell(input.peopleColumns, c, 't.');
         return `SELECT 'people' AS tbl, 'after_death' AS kind, t._line AS line, ${lit(c)} AS col, ${v} AS value,
-  ${lit(`a ${c} on or before the person's death (`)} || x.dt || ', events line ' || ${deathLine} || ')' AS expected
+  ${words(`a ${c} on or before the person's death (`)} || x.dt || ', events line ' || ${deathLine} || ')' AS expected
 FROM people_raw t JOIN dc_death x ON x.pid = ${cell(input.peopleColumns, 'person_id', 't.')} WHERE ${input.validDate(v)} AND ${input.dayOf(v)} > x.d`;
       }),
   ];

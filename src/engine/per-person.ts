@@ -1,15 +1,16 @@
 /**
- * The measures' per-person work as SQL (measures.md, Measures 1–3 and the
- * proven-reoffending window): one table per measure with each cohort member's
- * window, first event, counts and flags, read from people_t and events_t
- * (stage.ts). Each mirrors the loop of the in-memory measure named beside it.
+ * The measures' per-person work as SQL (measures.md, Measures 1–3, the
+ * proven-reoffending window and "Competing risks"; breaches and cautions of
+ * issue 10): one table per measure with each cohort member's window, first
+ * event, counts and flags, read from people_t and events_t (stage.ts), with
+ * follow-up ended at a death. Each mirrors the loop of the in-memory measure named beside it.
  */
 import type { MeasureOptions } from '../study/options.js';
 import { EVENT } from '../study/vocabulary.js';
 import type { Dialect } from './dialect.js';
 
 /** I = [r, min(e, F)], F for an ongoing person (cohort.ts interventionEnd). */
-const INTERVENTION_END = '(CASE WHEN e IS NULL THEN f ELSE LEAST(e, f) END)';
+export const INTERVENTION_END = '(CASE WHEN e IS NULL THEN f ELSE LEAST(e, f) END)';
 
 /** Measure 2's events: convictions, and cautions when they count (reconviction.ts countsAsReconviction). */
 function reconvictionTypes(opts: MeasureOptions, x = 'x'): string {

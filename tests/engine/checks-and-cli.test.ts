@@ -175,7 +175,7 @@ describe('the engine refuses the records a death makes wrong, as the in-memory r
   });
 });
 
-describe.skipIf(!havePostgres && !process.env.CI)('PostgreSQL refuses them alike', () => {
+describe.skipIf(!havePostgres && !process.env.CI)('PostgreSQL refuses the death errors alike', () => {
   let server: PostgresServer;
   beforeAll(() => {
     server = startPostgres();

@@ -4,7 +4,7 @@
  * is bounded by groups × services × days, never by people. Each is a plain
  * GROUP BY over the per-person tables (per-person.ts) or people_t.
  */
-import { RECALL_REASONS } from '../study/vocabulary.js';
+import { EVENT, RECALL_REASONS } from '../study/vocabulary.js';
 import type { Dialect } from './dialect.js';
 import { lit } from './runner.js';
 
@@ -44,6 +44,10 @@ WHERE n > 0 AND isrank IS NOT NULL AND maxrank IS NOT NULL GROUP BY isrank, icat
     desistanceFollowUp: 'SELECT fu, COUNT(*) AS cnt FROM m_desistance GROUP BY fu',
     provenGroups: `SELECT gkey, service, eligible, (CASE WHEN n > 0 THEN 1 ELSE 0 END) AS k, COUNT(*) AS cnt, SUM(n) AS total
 FROM m_proven GROUP BY gkey, service, eligible, (CASE WHEN n > 0 THEN 1 ELSE 0 END)`,
+    breachGroups: 'SELECT gkey, service, LEAST(nb, 3) AS bc, COUNT(*) AS cnt, SUM(nb) AS total FROM m_breach_caution GROUP BY gkey, service, LEAST(nb, 3)',
+    breachCurve: 'SELECT gkey, ev, t, COUNT(*) AS cnt FROM m_breach_caution GROUP BY gkey, ev, t',
+    cautionGroups: `SELECT gkey, service, (CASE WHEN nc > 0 THEN 1 ELSE 0 END) AS k, COUNT(*) AS cnt, SUM(nc) AS total
+FROM m_breach_caution GROUP BY gkey, service, (CASE WHEN nc > 0 THEN 1 ELSE 0 END)`,
     inReach: 'SELECT r - irs AS v, COUNT(*) AS cnt FROM cohort WHERE irs IS NOT NULL GROUP BY r - irs',
     community: 'SELECT e - r AS v, COUNT(*) AS cnt FROM cohort WHERE e IS NOT NULL GROUP BY e - r',
     endReasons: 'SELECT end_reason, COUNT(*) AS cnt FROM cohort WHERE e IS NOT NULL GROUP BY end_reason',
@@ -58,15 +62,17 @@ FROM m_proven GROUP BY gkey, service, eligible, (CASE WHEN n > 0 THEN 1 ELSE 0 E
   };
   if (snapshotDay !== null) {
     const D = String(snapshotDay);
-    // snapshot.ts placeAt: custody when the latest recall in [r, D] has no rerelease on or after its day by D.
+    // snapshot.ts placeAt: custody when the latest recall in [r, D] has no rerelease on or after its day by D;
+    // out of service after a death before D.
     q.snapshot = `SELECT service, place, COUNT(*) AS cnt FROM (SELECT p.service,
-  (CASE WHEN NOT ((p.irs IS NOT NULL AND p.irs <= ${D}) OR (p.r IS NOT NULL AND p.r <= ${D})) OR (p.e IS NOT NULL AND p.e < ${D}) THEN 'out'
+  (CASE WHEN NOT ((p.irs IS NOT NULL AND p.irs <= ${D}) OR (p.r IS NOT NULL AND p.r <= ${D})) OR (p.e IS NOT NULL AND p.e < ${D}) OR x.dead = 1 THEN 'out'
         WHEN p.r IS NULL OR ${D} < p.r THEN 'custody'
         WHEN x.last_recall IS NOT NULL AND (x.last_rerelease IS NULL OR x.last_rerelease < x.last_recall) THEN 'custody'
         ELSE 'community' END) AS place
   FROM people_t p LEFT JOIN (SELECT y.pid,
       MAX(CASE WHEN y.type = 0 AND y.d >= q.r AND y.d <= ${D} THEN y.d END) AS last_recall,
-      MAX(CASE WHEN y.type = 1 AND y.d <= ${D} THEN y.d END) AS last_rerelease
+      MAX(CASE WHEN y.type = 1 AND y.d <= ${D} THEN y.d END) AS last_rerelease,
+      MAX(CASE WHEN y.type = ${EVENT.death} AND y.d < ${D} THEN 1 ELSE 0 END) AS dead
     FROM events_t y JOIN people_t q ON q.pid = y.pid GROUP BY y.pid) x ON x.pid = p.pid) s
 GROUP BY service, place`;
   }

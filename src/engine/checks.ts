@@ -11,6 +11,7 @@ import { StudyError, type ErrorKind } from '../records/problems.js';
 import type { OffenceLookup, Problem } from '../study/study.js';
 import { END_REASONS, EVENT_TYPES, RECALL_REASONS, SEXES } from '../study/vocabulary.js';
 import { formatDay } from '../time/days.js';
+import { deathChecksSql } from './death-checks.js';
 import type { Dialect } from './dialect.js';
 import { cell } from './stage.js';
 import { ident, lit, num, str, type SqlRunner } from './runner.js';
@@ -25,6 +26,7 @@ export const ENGINE_CHECKS = [
   'vocabularies: sex, end_reason, included, type, recall_reasons; offence codes in the lookup',
   'end_reason with a service_end; exclusion_reason when not included',
   'date order: in_reach_start ≤ release_date ≤ service_end ≤ follow_up_end (or the extraction date); date ≤ conviction_date',
+  'deaths: one a person; no event dated or convicted after it; release_date and service_end on or before it',
 ] as const;
 
 const MAX_PROBLEMS = 1000;
@@ -260,6 +262,10 @@ FROM people_raw x JOIN (SELECT ${p('person_id')} AS pid, MIN(_line) AS first FRO
       lit(`recall reasons separated by ';', each one of ${RECALL_REASONS.join(', ')}`),
     );
   }
+
+  const deaths = deathChecksSql({ peopleColumns: input.peopleColumns, eventColumns: input.eventColumns, dayOf, validDate });
+  for (const sql of deaths.setup) await runner.run(sql);
+  checks.push(...deaths.checks);
 
   if (process.env.FOLLOW_UP_ENGINE_TRACE) for (const c of checks) await runner.query(c);
   const rows = await runner.query(

@@ -5,6 +5,7 @@
  * the in-memory measure's own finishing code (src/measures/) given the same
  * values, so the result is the same document.
  */
+import { breachResultFromCounts, cautionResultFromCounts } from '../measures/breaches.js';
 import { compareCounts, type GroupCounts } from '../measures/compare.js';
 import { NO_SERVICE_END } from '../measures/cohort.js';
 import { curvesByGroup, survivalCurve } from '../measures/curves.js';
@@ -19,6 +20,7 @@ import type { MeasureOptions } from '../study/options.js';
 import { END_REASONS, RECALL_REASONS } from '../study/vocabulary.js';
 import { daysToMonths, formatDay } from '../time/days.js';
 import { TOOLKIT_VERSION } from '../version.js';
+import { finishCompetingRisks } from './competing-risks.js';
 import { labelsOf, type Labels } from './labels.js';
 import { num, str, type SqlRow } from './runner.js';
 
@@ -241,9 +243,23 @@ export function finishMeasures(res: Results, ctx: FinishContext, source: GroupCo
     }
   }
 
+  // Breaches in the intervention window, cautions since release (breaches.ts).
+  const breach = outcome(res.breachGroups, (r) => num(r.bc) > 0);
+  const breachDistribution = { '0': 0, '1': 0, '2': 0, '3+': 0 };
+  let breachesInWindow = 0;
+  for (const row of res.breachGroups) {
+    const bc = num(row.bc);
+    breachDistribution[bc === 0 ? '0' : bc === 1 ? '1' : bc === 2 ? '2' : '3+'] += num(row.cnt);
+    breachesInWindow += num(row.total);
+  }
+  const breachCurve = expand(res.breachCurve, () => 0);
+  const caution = outcome(res.cautionGroups, (r) => num(r.k) === 1);
+  let cautions = 0;
+  for (const row of res.cautionGroups) cautions += num(row.total);
+
   const services2 = groupCurves(services, serviceListed, 'people.service', 'people', res.desistanceCurve, 'service', opts);
   const counts = res.counts[0];
-  return {
+  const measures: StudyMeasures = {
     toolkitVersion: TOOLKIT_VERSION,
     title: ctx.title,
     extractionDate: formatDay(ctx.extractionDay) ?? '',
@@ -336,6 +352,17 @@ export function finishMeasures(res: Results, ctx: FinishContext, source: GroupCo
     },
     snapshot: ctx.snapshotDay === null ? null : snapshotOf(res.snapshot ?? [], res.peopleServices, ctx.snapshotDay),
   };
+  measures.breaches = breachResultFromCounts(
+    { k: breach.k, n: breach.n, total: breachesInWindow, distribution: breachDistribution },
+    breach.comparison,
+    survivalCurve(breachCurve.time, breachCurve.event, opts.kmConfType),
+    groupCurves(groups, groupListed, opts.groupBy, source, res.breachCurve, 'gkey', opts),
+    opts,
+  );
+  measures.cautions = cautionResultFromCounts({ k: caution.k, n: caution.n, total: cautions }, caution.comparison, opts);
+  // Only a study with death events has the competing-risks block (measures.md "Competing risks").
+  if (res.crDeaths) measures.competingRisks = finishCompetingRisks(res, groups, groupListed, measures, opts);
+  return measures;
 }
 
 /** Warning counts by kind, in the order the in-memory reader first meets them. */

@@ -9,12 +9,13 @@ import { groupSourceOf } from '../measures/groups.js';
 import type { StudyMeasures } from '../measures/types.js';
 import { readDefaultOffenceLookup, readOffenceLookupFile } from '../records/offence-lookup.js';
 import type { MeasureOptions } from '../study/options.js';
-import { EVENT_TYPES, PEOPLE_COLUMNS } from '../study/vocabulary.js';
+import { EVENT, PEOPLE_COLUMNS } from '../study/vocabulary.js';
 import { parseISODate } from '../time/days.js';
 import { aggregatesSql } from './aggregates.js';
 import { runChecks } from './checks.js';
 import { finishMeasures } from './finish.js';
-import { perPersonSql } from './per-person.js';
+import { competingRisksAggregatesSql } from './competing-risks.js';
+import { competingRisksSql, perPersonSql } from './per-person.js';
 import type { SqlRunner } from './runner.js';
 import { eventsSql, offencesSql, peopleSql, severityOfRank } from './stage.js';
 
@@ -35,11 +36,7 @@ export interface EngineStudy {
  * The parts of the measures JSON the SQL engine does not compute yet: their keys are null
  * in its document (the in-memory engine computes them). The command says so on standard error.
  */
-export const ENGINE_NOT_COMPUTED = ['adjustedComparison', 'change', 'breakEven', 'competingRisks', 'breaches', 'cautions'] as const;
-
-/** Death ends follow-up in every measure (records.md `death`); the engine's SQL does not apply it yet. */
-const ENGINE_NO_DEATHS =
-  'The SQL engine does not yet end follow-up at a death (records.md, the death event) and the events have deaths: use engine "memory" for this study.';
+export const ENGINE_NOT_COMPUTED = ['adjustedComparison', 'change', 'breakEven'] as const;
 
 /** A study setting the SQL engine does not support (a usage error). */
 export class EngineSettingError extends Error {
@@ -87,11 +84,14 @@ export async function measuresOnEngine(runner: SqlRunner, study: EngineStudy): P
   const d = runner.dialect;
   await runner.run(peopleSql(d, peopleColumns, extractionDay, group));
   await runner.run(eventsSql(d, eventColumns));
-  const [deaths] = await runner.query(`SELECT COUNT(*) AS n FROM events_t WHERE type = ${EVENT_TYPES.indexOf('death')}`);
-  if (Number(deaths?.n ?? 0) > 0) throw new EngineSettingError(ENGINE_NO_DEATHS);
   for (const sql of perPersonSql(d, opts)) await runner.run(sql);
+  // Only a study with death events has the competing-risks block (competing-risks.ts hasDeaths).
+  const [deaths] = await runner.query(`SELECT COUNT(*) AS n FROM events_t WHERE type = ${EVENT.death}`);
+  const withDeaths = Number(deaths?.n ?? 0) > 0;
+  if (withDeaths) for (const sql of competingRisksSql(opts)) await runner.run(sql);
   const results: Record<string, Awaited<ReturnType<SqlRunner['query']>>> = {};
-  for (const [name, sql] of Object.entries(aggregatesSql(d, snapshotDay, extractionDay))) results[name] = await runner.query(sql);
+  const aggregates = { ...aggregatesSql(d, snapshotDay, extractionDay), ...(withDeaths ? competingRisksAggregatesSql() : {}) };
+  for (const [name, sql] of Object.entries(aggregates)) results[name] = await runner.query(sql);
   return finishMeasures(
     results,
     { opts, title: study.title, extractionDay, snapshotDay, unsourcedLookup, groupColumnName: group.column, severityOfRank: severityOfRank(lookup) },

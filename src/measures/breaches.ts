@@ -65,14 +65,36 @@ export function breachMeasure(study: Study, options: Partial<MeasureOptions> = {
   }
   let k = 0;
   for (const b of breached) k += b;
+  return breachResultFromCounts(
+    { k, n: m, total, distribution: distributionOf(counts) },
+    compareGroups(study, rows, breached, opts.groupBy, opts),
+    survivalCurve(time, breached, opts.kmConfType),
+    curvesByColumn(study, opts.groupBy, rows, time, breached, opts.kmConfType),
+    opts,
+  );
+}
+
+/**
+ * The breach measure from its counts: k of n people breached, `total` breaches
+ * in the window, the 0 / 1 / 2 / 3+ distribution, with the comparison and the
+ * curves already made (the in-memory measure and the SQL engine finish here).
+ */
+export function breachResultFromCounts(
+  counts: { k: number; n: number; total: number; distribution: BreachResult['breachesPerPerson']['distribution'] },
+  comparison: BreachResult['comparison'],
+  timeToFirstBreach: BreachResult['timeToFirstBreach'],
+  timeToFirstBreachByGroup: BreachResult['timeToFirstBreachByGroup'],
+  opts: MeasureOptions,
+): BreachResult {
+  const { k, n, total } = counts;
   return {
     window: 'intervention',
-    overall: proportion(k, m, opts.interval),
-    comparison: compareGroups(study, rows, breached, opts.groupBy, opts),
-    breachesPerPerson: { mean: m > 0 ? total / m : null, distribution: distributionOf(counts) },
+    overall: proportion(k, n, opts.interval),
+    comparison,
+    breachesPerPerson: { mean: n > 0 ? total / n : null, distribution: counts.distribution },
     breachesInWindow: total,
-    timeToFirstBreach: survivalCurve(time, breached, opts.kmConfType),
-    timeToFirstBreachByGroup: curvesByColumn(study, opts.groupBy, rows, time, breached, opts.kmConfType),
+    timeToFirstBreach,
+    timeToFirstBreachByGroup,
   };
 }
 
@@ -100,12 +122,22 @@ export function cautionMeasure(study: Study, options: Partial<MeasureOptions> = 
   }
   let k = 0;
   for (const c of cautioned) k += c;
+  return cautionResultFromCounts({ k, n: m, total }, compareGroups(study, rows, cautioned, opts.groupBy, opts), opts);
+}
+
+/** The caution measure from its counts: k of n people cautioned, `total` cautions (the in-memory measure and the SQL engine finish here). */
+export function cautionResultFromCounts(
+  counts: { k: number; n: number; total: number },
+  comparison: CautionResult['comparison'],
+  opts: MeasureOptions,
+): CautionResult {
+  const { k, n, total } = counts;
   return {
     window: 'since_release',
     countedAsReconvictions: opts.includeCautions,
-    overall: proportion(k, m, opts.interval),
-    comparison: compareGroups(study, rows, cautioned, opts.groupBy, opts),
+    overall: proportion(k, n, opts.interval),
+    comparison,
     cautions: total,
-    perPerson: m > 0 ? total / m : null,
+    perPerson: n > 0 ? total / n : null,
   };
 }

@@ -95,22 +95,48 @@ export function competingRisksFrom(
   }
 
   const groups = groupColumn(study, opts.groupBy);
-  const listed = groupsInCohortRows(groups, cohortRows(study));
-  const analysis = (
-    cause: string,
-    rows: Int32Array,
-    time: Float64Array,
-    status: Uint8Array,
-    curve: Curve,
-    byGroup: { group: string; curve: Curve }[],
-  ): CompetingRisk => {
-    const label = Array.from(rows, (i) => groups.names[groups.codeOf[i]]);
+  const codes = (rows: Int32Array) => Int32Array.from(rows, (i) => groups.codeOf[i]);
+  return competingRisksFromStatuses(
+    {
+      deaths: { cohort: inCohort, afterFollowUpEnd, beforeReconviction, onReconvictionDay, inInterventionWindow: inWindow, onReleaseDay },
+      reconviction: { time: d.time, status: reconvictionStatus, group: codes(d.rows) },
+      recall: { time: r.time, status: recallStatus, group: codes(r.rows) },
+    },
+    { names: groups.names, listed: groupsInCohortRows(groups, cohortRows(study)) },
+    km,
+    opts,
+  );
+}
+
+/** One analysis's people: time, status (0 censored, 1 the cause, 2 death) and group code of each. */
+export interface CompetingRiskStatuses {
+  time: ArrayLike<number>;
+  status: Uint8Array;
+  group: Int32Array;
+}
+
+/**
+ * The competing-risks block from each analysis's statuses and the deaths'
+ * counts: the Aalen–Johansen fits overall and for each listed group with anyone
+ * in the analysis (in the groups' order), Gray's test of each cause with at
+ * least one event when two groups or more have a block, and the values at 1, 2
+ * and 5 years beside 1 − KM of the measure's own curves (`km`). The in-memory
+ * measure and the SQL engine (src/engine/competing-risks.ts) both finish here.
+ */
+export function competingRisksFromStatuses(
+  input: { deaths: CompetingRisksResult['deaths']; reconviction: CompetingRiskStatuses; recall: CompetingRiskStatuses },
+  groups: { names: readonly string[]; listed: readonly boolean[] },
+  km: { desistance: DesistanceResult; recall: RecallResult },
+  opts: MeasureOptions,
+): CompetingRisksResult {
+  const analysis = (cause: string, { time, status, group }: CompetingRiskStatuses, curve: Curve, byGroup: { group: string; curve: Curve }[]): CompetingRisk => {
+    const label = Array.from(group, (g) => groups.names[g]);
     const blocks: CompetingRisk['byGroup'] = [];
     for (let g = 0; g < groups.names.length; g++) {
-      if (!listed[g]) continue;
+      if (!groups.listed[g]) continue;
       const name = groups.names[g];
       const members: number[] = [];
-      for (let j = 0; j < rows.length; j++) if (label[j] === name) members.push(j);
+      for (let j = 0; j < group.length; j++) if (group[j] === g) members.push(j);
       if (members.length === 0) continue;
       const km = byGroup.find((c) => c.group === name)?.curve ?? null;
       blocks.push({
@@ -138,16 +164,16 @@ export function competingRisksFrom(
   };
 
   return {
-    deaths: { cohort: inCohort, afterFollowUpEnd, beforeReconviction, onReconvictionDay, inInterventionWindow: inWindow, onReleaseDay },
+    deaths: input.deaths,
     reconviction: {
       from: opts.desistanceFrom,
       groupBy: opts.groupBy,
-      ...analysis('reconviction', d.rows, d.time, reconvictionStatus, km.desistance.convictionFree, km.desistance.convictionFreeByGroup?.curves ?? []),
+      ...analysis('reconviction', input.reconviction, km.desistance.convictionFree, km.desistance.convictionFreeByGroup?.curves ?? []),
     },
     recall: {
       window: opts.recallWindow,
       groupBy: opts.groupBy,
-      ...analysis('recall', r.rows, r.time, recallStatus, km.recall.timeToFirstRecall, km.recall.timeToFirstRecallByGroup?.curves ?? []),
+      ...analysis('recall', input.recall, km.recall.timeToFirstRecall, km.recall.timeToFirstRecallByGroup?.curves ?? []),
     },
   };
 }

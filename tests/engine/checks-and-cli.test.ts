@@ -132,3 +132,56 @@ describe('follow-up measures --engine duckdb', () => {
     expect(unknown.err).toContain('"memory", "duckdb"');
   });
 });
+
+/** records.md's death checks: second deaths (one an exact duplicate, one differing only in an extra column), events and conviction dates after the death, release_date and service_end after it. */
+const deathFiles = {
+  people: `${dir}/death-errors/people.csv`,
+  events: `${dir}/death-errors/events.csv`,
+  offences: `${dir}/offences.csv`,
+};
+
+async function deathErrors(runner: SqlRunner): Promise<unknown[]> {
+  try {
+    await measuresOnEngine(runner, { title: null, ...deathFiles, extractionDate: '2021-01-31', snapshotDate: null, options: {} });
+  } catch (error) {
+    if (error instanceof StudyError) return error.problems.map((p) => [...summary(p), p.expected]);
+    throw error;
+  } finally {
+    await runner.close();
+  }
+  throw new Error('expected a StudyError');
+}
+
+async function memoryDeathErrors(): Promise<unknown[]> {
+  const error = await studyError(deathFiles, { extractionDate: '2021-01-31' });
+  return error.problems.filter((p) => p.severity === 'error' && p.kind !== 'person_quarantined').map((p) => [...summary(p), p.expected]);
+}
+
+describe('the engine refuses the records a death makes wrong, as the in-memory reader does', () => {
+  it('DuckDB: second_death and after_death, with line, column, value and words', async () => {
+    const expected = await memoryDeathErrors();
+    expect(expected.map((p) => (p as unknown[]).slice(0, 4))).toEqual([
+      ['people', 'after_death', 3, 'release_date'],
+      ['people', 'after_death', 3, 'service_end'],
+      ['people', 'after_death', 6, 'service_end'],
+      ['events', 'second_death', 3, 'type'],
+      ['events', 'after_death', 5, 'date'],
+      ['events', 'after_death', 7, 'conviction_date'],
+      ['events', 'after_death', 10, 'date'],
+      ['events', 'second_death', 13, 'type'],
+      ['events', 'second_death', 14, 'type'],
+    ]);
+    expect(await deathErrors(await openDuckDb())).toEqual(expected);
+  });
+});
+
+describe.skipIf(!havePostgres && !process.env.CI)('PostgreSQL refuses the death errors alike', () => {
+  let server: PostgresServer;
+  beforeAll(() => {
+    server = startPostgres();
+  }, 60_000);
+  afterAll(() => server?.stop());
+  it('second_death and after_death', async () => {
+    expect(await deathErrors(await server.runner())).toEqual(await memoryDeathErrors());
+  });
+});

@@ -4,44 +4,29 @@
  * studies, under each measure option, on embedded DuckDB and on a PostgreSQL
  * server the test starts itself.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commandConfig } from '../../src/cli/config.js';
 import { loadConfiguredStudy } from '../../src/cli/load.js';
 import { openDuckDb } from '../../src/engine/duckdb.js';
-import { ENGINE_NOT_COMPUTED, EngineSettingError, measuresOnEngine } from '../../src/engine/measures.js';
+import { ENGINE_NOT_COMPUTED, measuresOnEngine } from '../../src/engine/measures.js';
 import type { SqlRunner } from '../../src/engine/runner.js';
 import { computeMeasures } from '../../src/measures/index.js';
 import { toJsonDocument } from '../../src/output/index.js';
 import { postgresBin, startPostgres, type PostgresServer } from '../support/postgres.js';
 
-/**
- * The engine refuses a study with deaths (it does not end follow-up at death yet), so the
- * national sample is compared without its death rows: the same people and every other event.
- */
-const NATIONAL_DIR = mkdtempSync(join(tmpdir(), 'engine-national-'));
-writeFileSync(
-  join(NATIONAL_DIR, 'events.csv'),
-  readFileSync('data-samples/national/events.csv', 'utf8')
-    .split('\n')
-    .filter((line) => line.split(',')[1] !== 'death')
-    .join('\n'),
-);
-const NATIONAL_WITHOUT_DEATHS = [
+/** The samples: the national one and the probation cohort have deaths (competing risks, follow-up ended at death). */
+const SAMPLES = ['resettle', 'south-wales', 'cohort-deaths', 'national'].map((s) => ['--study', `data-samples/${s}/study.json`]);
+/** The R-checked study of tests/measures/competing-risks.test.ts: deaths before, on and after every other event. */
+const COMPETING = [
   '--people',
-  'data-samples/national/people.csv',
+  'tests/fixtures/r/competing-risks-study/people.csv',
   '--events',
-  join(NATIONAL_DIR, 'events.csv'),
+  'tests/fixtures/r/competing-risks-study/events.csv',
   '--offences',
-  'data-samples/offences.csv',
+  'tests/fixtures/r/competing-risks-study/offences.csv',
   '--extraction-date',
-  '2024-03-31',
-  '--snapshot-date',
-  '2024-01-30',
+  '2023-06-30',
 ];
-const SAMPLES = [...['resettle', 'south-wales'].map((s) => ['--study', `data-samples/${s}/study.json`]), NATIONAL_WITHOUT_DEATHS];
 const VALID = [
   '--people',
   'tests/fixtures/records/valid/people.csv',
@@ -99,10 +84,14 @@ const VARIANTS: string[][] = [
   ['--group-by', 'end_reason'],
 ];
 
-/** Every variant on the small samples and fixture; the national sample (3,360 people) with its defaults and the first two. */
+/** Every variant on the small samples and fixtures; the national sample (3,360 people) with its defaults and the first two. */
 const CASES: [string, string[]][] = [
-  ...SAMPLES.flatMap((s, i) => (i < 2 ? VARIANTS : VARIANTS.slice(0, 3)).map((v) => [`${s[1]} ${v.join(' ')}`, [...s, ...v]] as [string, string[]])),
+  ...SAMPLES.flatMap((s, i) => (i < 3 ? VARIANTS : VARIANTS.slice(0, 3)).map((v) => [`${s[1]} ${v.join(' ')}`, [...s, ...v]] as [string, string[]])),
   ...VARIANTS.map((v) => [`valid fixture ${v.join(' ')}`, [...VALID, ...v]] as [string, string[]]),
+  // Its people file has no tier, sex or age column: those variants group by the index offence's category.
+  ...VARIANTS.map((v) => v.map((a) => (['tier', 'sex', 'age_at_release'].includes(a) ? 'category' : a))).map(
+    (v) => [`competing-risks study ${v.join(' ')}`, [...COMPETING, ...v]] as [string, string[]],
+  ),
   ['valid fixture --group-by site_code', [...VALID, '--group-by', 'site_code']],
   ['clean extract', CLEAN],
   ['clean extract --group-by ethnicity', [...CLEAN, '--group-by', 'ethnicity', '--snapshot-date', '2017-03-31']],
@@ -141,8 +130,11 @@ describe('DuckDB gives the in-memory measures JSON', () => {
     expectSame(await onEngine(await openDuckDb(), argv), await inMemory(argv));
   });
 
-  it('refuses a study with deaths, which it cannot end follow-up at yet', async () => {
-    await expect(onEngine(await openDuckDb(), ['--study', 'data-samples/national/study.json'])).rejects.toThrow(EngineSettingError);
+  it('compares the competing-risks block of every study with deaths', async () => {
+    for (const argv of [SAMPLES[2], SAMPLES[3], COMPETING]) {
+      const doc = (await onEngine(await openDuckDb(), argv)) as { competingRisks: { deaths: { cohort: number } } | null };
+      expect(doc.competingRisks?.deaths.cohort).toBeGreaterThan(0);
+    }
   });
 
   it('on Parquet files too', async () => {
@@ -151,7 +143,7 @@ describe('DuckDB gives the in-memory measures JSON', () => {
   });
 
   it('when the work spills to disk past a small memory limit', async () => {
-    const argv = SAMPLES[2];
+    const argv = SAMPLES[3];
     expectSame(await onEngine(await openDuckDb({ memoryLimit: '64MB', threads: 1 }), argv), await inMemory(argv));
   });
 });

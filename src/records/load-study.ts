@@ -8,7 +8,7 @@
 import { NO_PROGRESS, type Progress } from './progress.js';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { InputFile, OffenceLookup, Problem, Study } from '../study/study.js';
+import type { InputFile, OffenceLookup, Problem, RowCounts, Study } from '../study/study.js';
 import { readFileSync } from 'node:fs';
 import { extendOffenceLookup, foldOffenceErrors, lookupName } from './offence-codes.js';
 import { formatDay, parseISODate } from '../time/days.js';
@@ -20,7 +20,7 @@ import type { EventsChunkJob } from './events-chunk.js';
 import { joinEventChunks, planEventsChunks, runChunksHere, runChunksInWorkers, type EventsChunksRun } from './events-in-parallel.js';
 import { readCsvHeader } from './csv-reader.js';
 import { hashFileInWorker } from './file-hash.js';
-import { offenceLookupFromRows, readDefaultOffenceLookup, readOffenceLookupFile } from './offence-lookup.js';
+import { type LookupSetAside, offenceLookupFromRows, readDefaultOffenceLookup, readOffenceLookupFile } from './offence-lookup.js';
 import { checkInputFile, checkUnchanged } from './open-input.js';
 import { PeopleReader, type PoolPeopleCheck } from './people-reader.js';
 import { PEOPLE_COLUMNS } from '../study/vocabulary.js';
@@ -90,7 +90,16 @@ function optionDate(name: string, text: string | null | undefined): number | nul
   return day;
 }
 
+/** The study's own lookup rows, when some were set aside (else null: the lookup is counted by its codes only). */
+function lookupRowCounts(setAside: readonly LookupSetAside[]): RowCounts | null {
+  if (!setAside.some((a) => a.counts.quarantined > 0)) return null;
+  const sum = (key: keyof RowCounts) => setAside.reduce((n, a) => n + a.counts[key], 0);
+  return { read: sum('read'), used: sum('used'), quarantined: sum('quarantined') };
+}
+
 interface Session {
+  /** Rows of the study's own lookup files set aside (see LookupSetAside). */
+  lookupSetAside: LookupSetAside[];
   log: ProblemLog;
   /** Lower-case column names the privacy guard lets through. */
   allow: ReadonlySet<string>;
@@ -151,7 +160,7 @@ function startSession(
   const assessments = files.assessments
     ? new AssessmentsReader({ table: 'assessments', file: files.assessments, log, allow, dateFormat }, people, Object.keys(options.instruments ?? {}))
     : null;
-  return { log, allow, offences, people, events, assessments, extractionDate, dateFormat, lookupName: "the toolkit's default lookup" };
+  return { log, allow, offences, people, events, assessments, extractionDate, dateFormat, lookupName: "the toolkit's default lookup", lookupSetAside: [] };
 }
 
 function finish(session: Session, options: LoadOptions, inputs: InputFile[], quarantine: boolean, quarantineFile: string | null): Study {
@@ -174,6 +183,7 @@ function finish(session: Session, options: LoadOptions, inputs: InputFile[], qua
     inputs,
     quarantine,
     quarantineFile,
+    lookupRows: lookupRowCounts(session.lookupSetAside),
   });
   study.absentPeopleColumns = PEOPLE_COLUMNS.filter((c) => session.people.field(c) < 0);
   if (study.extractionDateInferred) study.extractionDateSource = source;
@@ -219,7 +229,7 @@ export async function loadStudyReading(
   if (files.offences) checkInputFile('offences', files.offences);
   if (files.offencesExtra) checkInputFile('offences-extra', files.offencesExtra);
   const assessmentsVersion = files.assessments ? checkInputFile('assessments', files.assessments) : null;
-  const lookup = pool ? { lookup: pool.offences, inputs: [], name: pool.lookupName, warnings: [] } : studyLookup(files as StudyFiles);
+  const lookup = pool ? { lookup: pool.offences, inputs: [], name: pool.lookupName, warnings: [], setAside: [] } : studyLookup(files as StudyFiles);
   // Roughly 40 bytes per event row and 100 per person: first guesses for the column buffers, which grow if needed.
   const guess = (path: string, bytesPerRow: number) => (/\.csv$/i.test(path) ? Math.ceil(fileSize(path) / bytesPerRow) : 1024);
   const session = startSession(
@@ -232,6 +242,8 @@ export async function loadStudyReading(
   );
   session.lookupName = lookup.name;
   for (const w of lookup.warnings) session.log.add(w);
+  session.lookupSetAside = lookup.setAside;
+  for (const aside of lookup.setAside) for (const p of aside.problems) session.log.add(p);
   const inputs: InputFile[] = [];
   // The events file's parts are read (and the file hashed) from now on, while the people are.
   const parts = plainCsvHead(files.events, options.delimiter ?? null) ? eventsInParts(files.events, session, reading) : null;
@@ -309,8 +321,9 @@ async function loadWithoutEvents(files: { people: string; events: null }, option
  * `offencesExtra` file's codes; a lookup of the study's own that does not say
  * where its severity weights come from is a warning (the report repeats it).
  */
-function studyLookup(files: StudyFiles): { lookup: OffenceLookup; inputs: InputFile[]; name: string; warnings: Problem[] } {
-  const base = files.offences ? readOffenceLookupFile(files.offences) : readDefaultOffenceLookup();
+function studyLookup(files: StudyFiles): { lookup: OffenceLookup; inputs: InputFile[]; name: string; warnings: Problem[]; setAside: LookupSetAside[] } {
+  // The study's own lookup files have their bad rows set aside: the load goes on, so the people's and events' errors are listed too.
+  const base = files.offences ? readOffenceLookupFile(files.offences, true) : { ...readDefaultOffenceLookup(), setAside: null };
   const baseName = lookupName(files.offences ?? null, null);
   const warnings: Problem[] = [];
   const unsourced = (file: string): Problem => ({
@@ -325,15 +338,17 @@ function studyLookup(files: StudyFiles): { lookup: OffenceLookup; inputs: InputF
       'a statement of where the severity weights come from: a "# Severity source: …" line above the header, or a file <name>.source.md beside it (the report says the source is not stated)',
   });
   if (files.offences && base.lookup.severitySource === null) warnings.push(unsourced(files.offences));
-  if (!files.offencesExtra) return { lookup: base.lookup, inputs: [base.input], name: baseName, warnings };
-  const extra = readOffenceLookupFile(files.offencesExtra);
+  const setAside = base.setAside ? [base.setAside] : [];
+  if (!files.offencesExtra) return { lookup: base.lookup, inputs: [base.input], name: baseName, warnings, setAside };
+  const extra = readOffenceLookupFile(files.offencesExtra, true);
+  if (extra.setAside) setAside.push(extra.setAside);
   if (extra.lookup.severitySource === null) warnings.push(unsourced(files.offencesExtra));
   const { lookup, clashes } = extendOffenceLookup(base.lookup, extra.lookup, files.offencesExtra, readFileSync(files.offencesExtra, 'utf8'), baseName);
   if (clashes.length > 0) {
     const none = { read: 0, used: 0, quarantined: 0 };
     throw new StudyError(clashes, { people: { ...none }, events: { ...none }, warnings: {}, problems: clashes, quarantineFile: null });
   }
-  return { lookup, inputs: [base.input, extra.input], name: lookupName(files.offences ?? null, files.offencesExtra), warnings };
+  return { lookup, inputs: [base.input, extra.input], name: lookupName(files.offences ?? null, files.offencesExtra), warnings, setAside };
 }
 
 /** A large events file read in parts must be UTF-8 throughout: a byte that is not is an error on its line. */
@@ -416,6 +431,7 @@ function writeQuarantineOf(session: Session, dir: string): string {
   // In file order (JSON elements that are not objects were set aside after the rest).
   const byLine = (a: QuarantinedRow, b: QuarantinedRow) => a.line - b.line;
   const rows = [
+    ...session.lookupSetAside.flatMap((aside) => aside.quarantined),
     ...[...session.people.quarantined].sort(byLine),
     ...[...session.events.quarantined].sort(byLine),
     ...[...(session.assessments?.quarantined ?? [])].sort(byLine),

@@ -72,6 +72,8 @@ export interface RowCounts {
 }
 
 export interface DataQuality {
+  /** The rows of the study's own offence lookup, present when some were set aside (quarantine mode). */
+  offences?: RowCounts;
   people: RowCounts;
   events: RowCounts;
   /** The assessments table's rows (records.md, "assessments"), when the study has one. */

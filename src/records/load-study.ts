@@ -9,7 +9,7 @@ import { NO_PROGRESS, type Progress } from './progress.js';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { InputFile, OffenceLookup, Problem, RowCounts, Study } from '../study/study.js';
-import { readFileSync } from 'node:fs';
+import { closeSync, readFileSync, readSync } from 'node:fs';
 import { extendOffenceLookup, foldOffenceErrors, lookupName } from './offence-codes.js';
 import { formatDay, parseISODate } from '../time/days.js';
 import { assembleStudy, latestDate } from './assemble.js';
@@ -21,7 +21,7 @@ import { joinEventChunks, planEventsChunks, runChunksHere, runChunksInWorkers, t
 import { readCsvHeader } from './csv-reader.js';
 import { hashFileInWorker } from './file-hash.js';
 import { type LookupSetAside, offenceLookupFromRows, readDefaultOffenceLookup, readOffenceLookupFile } from './offence-lookup.js';
-import { checkInputFile, checkUnchanged } from './open-input.js';
+import { checkHandleUnchanged, checkInputFile, checkUnchanged, type OpenFile, type OpenHandle, openForParts } from './open-input.js';
 import { PeopleReader, type PoolPeopleCheck } from './people-reader.js';
 import { PEOPLE_COLUMNS } from '../study/vocabulary.js';
 import { checkDateFormat, foldDateFormatErrors, foldKnockOnErrors, type DateFormat } from './date-formats.js';
@@ -78,6 +78,8 @@ export interface EventsReading {
   parts: number;
   inWorkers: boolean;
   minBytes: number;
+  /** Called after each part is read in this thread (inWorkers false): a test's hook, e.g. to replace the file while it is read. */
+  afterPart?: (part: number) => void;
 }
 
 /** Below this size an events file is read on the main thread: starting the threads (about 0.2 s) would cost about what they save (measured on 2 cores: even at 49 MB). */
@@ -247,7 +249,7 @@ export async function loadStudyReading(
   const inputs: InputFile[] = [];
   // The events file's parts are read (and the file hashed) from now on, while the people are.
   const parts = plainCsvHead(files.events, options.delimiter ?? null) ? eventsInParts(files.events, session, reading) : null;
-  const eventsHash = parts ? hashFileInWorker(files.events) : null;
+  const eventsHash = parts ? hashFileInWorker(parts.file) : null;
   // A failure is reported where the hash is awaited, not as an unhandled rejection.
   eventsHash?.catch(() => {});
 
@@ -262,9 +264,10 @@ export async function loadStudyReading(
     progress.phase(parts ? `reading events in ${reading.parts} threads` : 'reading events');
     if (session.people.fatal) session.events.skipRows = true;
     let info: FileInfo | null = null;
-    if (parts && (await joinParts(session, files.events, parts))) {
+    if (parts && (await joinParts(session, parts.file, parts.run))) {
       info = await eventsHash!;
-      refuseNotUtf8(session, files.events);
+      refuseNotUtf8(session, parts.file);
+      checkHandleUnchanged('events', parts.file);
     }
     input('events', files.events, info ?? (await readTable(session, 'events', files.events, session.events, options)));
     if (session.assessments && files.assessments) {
@@ -272,7 +275,11 @@ export async function loadStudyReading(
       input('assessments', files.assessments, await readTable(session, 'assessments', files.assessments, session.assessments, options));
     }
   } finally {
-    parts?.stop();
+    // The handle is closed once nothing reads it: the parts' threads stopped and the hash done.
+    if (parts) {
+      await Promise.allSettled([parts.run.stop(), eventsHash]);
+      closeSync(parts.file.fd);
+    }
   }
   checkUnchanged('people', files.people, versions.people);
   checkUnchanged('events', files.events, versions.events);
@@ -352,11 +359,13 @@ function studyLookup(files: StudyFiles): { lookup: OffenceLookup; inputs: InputF
 }
 
 /** A large events file read in parts must be UTF-8 throughout: a byte that is not is an error on its line. */
-function refuseNotUtf8(session: Session, path: string): void {
-  const bad = firstInvalidUtf8(path);
+function refuseNotUtf8(session: Session, file: OpenHandle): void {
+  const bad = firstInvalidUtf8(file);
   if (bad < 0) return;
-  const line = lineOfOffset(readFileSync(path).subarray(0, bad + 1), bad);
-  session.log.error('encoding', 'events', path, line, null, null, 'UTF-8 text (a file this large is read only as UTF-8): save it as "CSV UTF-8"');
+  const head = Buffer.alloc(bad + 1);
+  readSync(file.fd, head, 0, bad + 1, 0);
+  const line = lineOfOffset(head, bad);
+  session.log.error('encoding', 'events', file.path, line, null, null, 'UTF-8 text (a file this large is read only as UTF-8): save it as "CSV UTF-8"');
   session.events.fatal = true;
 }
 
@@ -389,16 +398,22 @@ async function readTable(
 }
 
 /** Starts reading a large CSV events file in parts; null when it is read whole. */
-function eventsInParts(path: string, session: Session, reading: EventsReading): EventsChunksRun | null {
+function eventsInParts(path: string, session: Session, reading: EventsReading): { run: EventsChunksRun; file: OpenFile } | null {
   // The parts read dates YYYY-MM-DD (a file in another format is read whole).
   if (reading.parts < 2 || !/\.csv$/i.test(path) || session.dateFormat !== 'YYYY-MM-DD') return null;
-  const size = fileSize(path);
-  if (size < reading.minBytes) return null;
-  const ranges = planEventsChunks(path, reading.parts);
-  if (ranges === null) return null;
+  if (fileSize(path) < reading.minBytes) return null;
+  // Opened once: every part, the header, the hash and the encoding check read this handle.
+  const file = openForParts('events', path);
+  const size = file.version.size;
+  const ranges = size < reading.minBytes ? null : planEventsChunks(file, reading.parts);
+  if (ranges === null) {
+    closeSync(file.fd);
+    return null;
+  }
   const events = session.events;
   const jobs: EventsChunkJob[] = ranges.map(({ start, end }) => ({
     path,
+    fd: file.fd,
     file: events.file,
     allow: [...session.allow],
     offenceCodes: session.offences.code,
@@ -406,20 +421,20 @@ function eventsInParts(path: string, session: Session, reading: EventsReading): 
     end,
     fileBytes: size,
   }));
-  return reading.inWorkers ? runChunksInWorkers(jobs) : runChunksHere(jobs);
+  return { run: reading.inWorkers ? runChunksInWorkers(jobs) : runChunksHere(jobs, reading.afterPart), file };
 }
 
 /**
  * Hands the people to the parts and joins them into the events reader; false
  * when a part did not end where a record ends, and the file must be read whole.
  */
-async function joinParts(session: Session, path: string, run: EventsChunksRun): Promise<boolean> {
+async function joinParts(session: Session, file: OpenHandle, run: EventsChunksRun): Promise<boolean> {
   // Handing the people over is done at once; the people's strings are made while the parts are finished.
   const finished = run.finish(session.people.fatal ? null : session.people.indexParts());
   session.people.personIds();
   session.people.decoded(session.offences.code);
   const chunks = await finished;
-  const header = readCsvHeader(path);
+  const header = readCsvHeader(file);
   if (header === null || !chunks.every((c) => c.aligned)) return false;
   session.events.accept(header);
   joinEventChunks(session.events, session.log, chunks, !session.people.fatal);

@@ -377,7 +377,12 @@ async function readTable(
   reader: TableReader,
   options: LoadOptions,
 ): Promise<FileInfo> {
-  const info = await readAnyTableFile(path, reader.accept, { delimiter: options.delimiter ?? null, sheet: options.sheet ?? null, table: role });
+  const info = await readAnyTableFile(path, reader.accept, {
+    delimiter: options.delimiter ?? null,
+    sheet: options.sheet ?? null,
+    table: role,
+    onElements: (lines) => session.log.locateElements(role, path, lines),
+  });
   for (const note of info.notes) {
     session.log.add({ ...note, table: role, file: path });
     if (note.severity === 'error') reader.fatal = true;

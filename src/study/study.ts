@@ -59,6 +59,12 @@ export interface Problem {
   file: string;
   /** Line in the file (header = 1; a multi-line record is numbered by its first line); 0 for the file itself. */
   line: number;
+  /**
+   * In a JSON file, the row's element of the top-level array (1 = the first):
+   * several rows can share a line (a file all on one line). Absent for every
+   * other kind of file and for problems of the whole file.
+   */
+  element?: number;
   column: string | null;
   /** The value as written (masked for privacy problems); null when there is none. */
   value: string | null;

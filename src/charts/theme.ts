@@ -61,6 +61,14 @@ export function titledAxis<A extends object>(title: string, axis: A): { title: s
   return escaped === title ? { title, axis } : { title: escaped, axis: { ...axis, title } };
 }
 
+/**
+ * Longest list of values a chart gives Vega-Lite as a sort order: it compiles
+ * one into a single nested conditional expression, one level per value, and
+ * Vega's expression parser runs out of stack at about 1,500 (a service per
+ * panel of a large study). Longer orders go by a field holding each value's place.
+ */
+export const SORT_LIST_MAX = 200;
+
 /** Okabe–Ito colours ordered dark to light, so neighbouring series contrast in greyscale too. */
 export const SERIES_COLOURS = ['#0072B2', '#E69F00', '#000000', '#56B4E9', '#D55E00', '#009E73', '#CC79A7', '#F0E442'];
 /** Dash patterns paired with SERIES_COLOURS, for line charts read in greyscale. */

@@ -75,8 +75,9 @@ export function suppressCells(
   if (policy.profile !== 'public') return hidden;
   const isForced = new Set(forced);
   for (const i of forced) hidden[i] = true;
-  const lo = (i: number) => (isForced.has(i) ? 0 : small[i] ? 1 : policy.minCell);
-  const hi = (i: number) => (isForced.has(i) ? Infinity : small[i] ? policy.minCell - 1 : Infinity);
+  // What a reader knows of each cell if hidden, worked out once for every round.
+  const lo = values.map((_, i) => (isForced.has(i) ? 0 : small[i] ? 1 : policy.minCell));
+  const hi = values.map((_, i) => (isForced.has(i) ? Infinity : small[i] ? policy.minCell - 1 : Infinity));
   const relationsOf: number[][] = values.map(() => []);
   relations.forEach((rel, r) => {
     for (const i of [...rel.parts, rel.total]) relationsOf[i].push(r);
@@ -92,7 +93,7 @@ export function suppressCells(
     // combining relations) is where hiding another cell helps.
     // A width is the sum of the other cells' spans; each relation's parts' spans are added up once
     // a round (finite and infinite apart, as in BoundSums), so a width costs one step, not the relation's size.
-    const span = (i: number) => (hidden[i] ? hi(i) - lo(i) : 0);
+    const span = (i: number) => (hidden[i] ? hi[i] - lo[i] : 0);
     const partSpans = new Map<number, SpanSum>();
     const width = (cell: number, r: number): number => {
       const rel = relations[r];
@@ -168,11 +169,11 @@ function givenAway(
   relations: readonly Relation[],
   relationsOf: readonly (readonly number[])[],
   hidden: readonly boolean[],
-  lo: (i: number) => number,
-  hi: (i: number) => number,
+  lo: readonly number[],
+  hi: readonly number[],
 ): number[] {
-  const L = values.map((v, i) => (hidden[i] ? lo(i) : v));
-  const H = values.map((v, i) => (hidden[i] ? hi(i) : v));
+  const L = values.map((v, i) => (hidden[i] ? lo[i] : v));
+  const H = values.map((v, i) => (hidden[i] ? hi[i] : v));
   const sums = new BoundSums();
   const quiet = new Uint8Array(relations.length);
   const narrowed = (cell: number) => {

@@ -5,7 +5,7 @@
 import type { Count, DisclosurePolicy } from '../disclosure/cells.js';
 import { formatCount } from '../disclosure/cells.js';
 import { GROUP_AXIS } from './proportions.js';
-import { CHART_WIDTH, chartTitle, CONFIG, DARK, INK, MUTED, SCHEMA, type ChartSpec } from './theme.js';
+import { CHART_WIDTH, chartTitle, CONFIG, DARK, INK, MUTED, SCHEMA, titledAxis, type ChartSpec } from './theme.js';
 
 interface CountBar {
   label: string;
@@ -29,7 +29,7 @@ interface CountBarsInput {
 export function countBarsChart(input: CountBarsInput): ChartSpec {
   const order = input.bars.map((b) => b.label);
   const values = input.bars.map((b) => ({ label: b.label, count: b.count.hidden ? null : b.count.value, text: formatCount(b.count, input.policy) }));
-  const y = { field: 'label', type: 'nominal' as const, scale: { domain: order }, title: input.categoryTitle, axis: GROUP_AXIS };
+  const y = { field: 'label', type: 'nominal' as const, scale: { domain: order }, ...titledAxis(input.categoryTitle, GROUP_AXIS) };
   const max = Math.max(1, ...values.map((v) => v.count ?? 0));
   const description =
     `${input.countTitle} by ${input.categoryTitle.toLowerCase()}: ` +

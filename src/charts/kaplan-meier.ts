@@ -11,7 +11,19 @@ import { atRisk } from '../stats/kaplan-meier.js';
 import { DAYS_PER_MONTH } from '../time/days.js';
 import { formatCount, type DisclosurePolicy } from '../disclosure/cells.js';
 import { atRiskCount, drawnWhileAtRisk } from '../disclosure/curves.js';
-import { CHART_WIDTH, chartTitle, CONFIG, DARK, SCHEMA, SERIES_COLOURS, SERIES_DASHES, type ChartLayer, type ChartPart, type ChartSpec } from './theme.js';
+import {
+  CHART_WIDTH,
+  chartTitle,
+  CONFIG,
+  DARK,
+  SCHEMA,
+  SERIES_COLOURS,
+  SERIES_DASHES,
+  SORT_LIST_MAX,
+  type ChartLayer,
+  type ChartPart,
+  type ChartSpec,
+} from './theme.js';
 import { percent } from '../words/format.js';
 
 /** Beyond this many curves the chart becomes small multiples. */
@@ -292,9 +304,15 @@ export function kaplanMeierPanels(input: KmPanelsInput): ChartSpec {
   }
   // panels are 125 px wide and 90 px tall: two decimals of a month and three of a proportion are finer than a pixel
   const r = (x: number | null, digits: number) => (x == null ? '' : String(round(x, digits)));
+  // Many panels are put in order by a column of their places (see SORT_LIST_MAX).
+  const placeOf = labels.length > SORT_LIST_MAX ? new Map(labels.map((l, i) => [l, i])) : null;
   const csv = [
-    'panel,role,month,survival,lower,upper',
-    ...rows.map((p) => `${csvField(p.panel)},${p.role === 'service' ? 's' : 'r'},${r(p.month, 2)},${r(p.survival, 3)},${r(p.lower, 3)},${r(p.upper, 3)}`),
+    `panel,role,month,survival,lower,upper${placeOf ? ',place' : ''}`,
+    ...rows.map(
+      (p) =>
+        `${csvField(p.panel)},${p.role === 'service' ? 's' : 'r'},${r(p.month, 2)},${r(p.survival, 3)},${r(p.lower, 3)},${r(p.upper, 3)}` +
+        (placeOf ? `,${placeOf.get(p.panel)}` : ''),
+    ),
   ].join('\n');
   const x = {
     field: 'month',
@@ -324,9 +342,9 @@ export function kaplanMeierPanels(input: KmPanelsInput): ChartSpec {
     ),
     description,
     config: { ...CONFIG, header: { labelFontSize: 10.5, labelLimit: PANEL_W + 70, title: null } },
-    data: { values: csv, format: CSV_FORMAT },
+    data: { values: csv, format: placeOf ? { ...CSV_FORMAT, parse: { ...CSV_FORMAT.parse, place: 'number' } } : CSV_FORMAT },
     columns: 4,
-    facet: { field: 'panel', type: 'nominal', sort: labels, title: null },
+    facet: { field: 'panel', type: 'nominal', sort: placeOf ? { field: 'place', op: 'min' } : labels, title: null },
     spacing: { row: 14, column: 12 },
     spec: {
       width: PANEL_W,

@@ -4,7 +4,7 @@
  * their row, with the word "withheld" instead of a point.
  */
 import type { ShownProportion } from '../disclosure/cells.js';
-import { CHART_WIDTH, chartTitle, CONFIG, DARK, INK, MUTED, SCHEMA, type ChartSpec } from './theme.js';
+import { CHART_WIDTH, chartTitle, CONFIG, DARK, INK, MUTED, SCHEMA, titledAxis, type ChartSpec } from './theme.js';
 import { percent } from '../words/format.js';
 
 interface ProportionChartInput {
@@ -38,7 +38,7 @@ export function proportionsChart(input: ProportionChartInput): ChartSpec {
     `Share of people who ${input.outcome}, by ${input.groupTitle.toLowerCase()}, with 95% confidence intervals. ` +
     all.map((r) => describeRow(r)).join('; ') +
     '.';
-  const y = { field: 'label', type: 'nominal' as const, scale: { domain: order }, title: input.groupTitle, axis: GROUP_AXIS };
+  const y = { field: 'label', type: 'nominal' as const, scale: { domain: order }, ...titledAxis(input.groupTitle, GROUP_AXIS) };
   const x = { scale: { domain: [0, 1] }, axis: { format: '.0%', title: `Share who ${input.outcome} (95% CI)` } };
   return {
     $schema: SCHEMA,

@@ -42,6 +42,39 @@ export function wrapWords(text: string, width: number, indent = ''): string[] {
   return lines;
 }
 
+/**
+ * Text as it must be written inside a Vega expression's double-quoted string:
+ * backslashes doubled and line breaks (LF, CR, U+2028, U+2029) as escapes.
+ * Vega-Lite writes a field's title into the tooltip and ARIA description
+ * expressions as `"title: "`, escaping only `"` itself (which it still does
+ * after this), so a title such as a grouping column named `risk\"level` would
+ * otherwise end the string early and break the chart.
+ */
+function inVegaString(text: string): string {
+  return text.replace(/[\\\n\r\u2028\u2029]/g, (c) => VEGA_STRING_ESCAPES[c]);
+}
+
+const VEGA_STRING_ESCAPES: Record<string, string> = { '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\u2028': '\\u2028', '\u2029': '\\u2029' };
+
+/**
+ * A field's title and its axis: the title as Vega-Lite's expressions need it
+ * (see inVegaString), and the axis titled with the text itself, since an axis
+ * title is drawn as it is, never read as an expression. Text with nothing to
+ * escape is the field's title as before, so ordinary charts are unchanged.
+ */
+export function titledAxis<A extends object>(title: string, axis: A): { title: string; axis: A | (A & { title: string }) } {
+  const escaped = inVegaString(title);
+  return escaped === title ? { title, axis } : { title: escaped, axis: { ...axis, title } };
+}
+
+/**
+ * Longest list of values a chart gives Vega-Lite as a sort order: it compiles
+ * one into a single nested conditional expression, one level per value, and
+ * Vega's expression parser runs out of stack at about 1,500 (a service per
+ * panel of a large study). Longer orders go by a field holding each value's place.
+ */
+export const SORT_LIST_MAX = 200;
+
 /** Okabe–Ito colours ordered dark to light, so neighbouring series contrast in greyscale too. */
 export const SERIES_COLOURS = ['#0072B2', '#E69F00', '#000000', '#56B4E9', '#D55E00', '#009E73', '#CC79A7', '#F0E442'];
 /** Dash patterns paired with SERIES_COLOURS, for line charts read in greyscale. */

@@ -75,8 +75,9 @@ export function suppressCells(
   if (policy.profile !== 'public') return hidden;
   const isForced = new Set(forced);
   for (const i of forced) hidden[i] = true;
-  const lo = (i: number) => (isForced.has(i) ? 0 : small[i] ? 1 : policy.minCell);
-  const hi = (i: number) => (isForced.has(i) ? Infinity : small[i] ? policy.minCell - 1 : Infinity);
+  // What a reader knows of each cell if hidden, worked out once for every round.
+  const lo = values.map((_, i) => (isForced.has(i) ? 0 : small[i] ? 1 : policy.minCell));
+  const hi = values.map((_, i) => (isForced.has(i) ? Infinity : small[i] ? policy.minCell - 1 : Infinity));
   const relationsOf: number[][] = values.map(() => []);
   relations.forEach((rel, r) => {
     for (const i of [...rel.parts, rel.total]) relationsOf[i].push(r);
@@ -84,24 +85,34 @@ export function suppressCells(
   const keepSet = new Set(keep);
   // Each round hides one more cell, so there are at most as many rounds as cells.
   for (let round = 0; round <= values.length; round++) {
-    const pinned = givenAway(values, relations, hidden, lo, hi);
+    const pinned = givenAway(values, relations, relationsOf, hidden, lo, hi);
     if (pinned.length === 0) break;
     const pinnedRelations = new Set(pinned.flatMap((i) => relationsOf[i]));
     const bonus = (cell: number) => relationsOf[cell].filter((r) => pinnedRelations.has(r)).length;
     // The relation that pins a cell most tightly on its own (with what a reader knows before
     // combining relations) is where hiding another cell helps.
+    // A width is the sum of the other cells' spans; each relation's parts' spans are added up once
+    // a round (finite and infinite apart, as in BoundSums), so a width costs one step, not the relation's size.
+    const span = (i: number) => (hidden[i] ? hi[i] - lo[i] : 0);
+    const partSpans = new Map<number, SpanSum>();
     const width = (cell: number, r: number): number => {
       const rel = relations[r];
-      const span = (i: number) => (hidden[i] ? hi(i) - lo(i) : 0);
-      if (rel.total === cell) return rel.parts.reduce((a, i) => a + span(i), 0);
-      return rel.parts.reduce((a, i) => a + (i === cell ? 0 : span(i)), span(rel.total));
+      let parts = partSpans.get(r);
+      if (!parts) partSpans.set(r, (parts = spanSum(rel.parts.map(span))));
+      if (rel.total === cell) return parts.infinite > 0 ? Infinity : parts.finite;
+      const own = span(cell);
+      const infinite = parts.infinite - (own === Infinity ? 1 : 0) + (span(rel.total) === Infinity ? 1 : 0);
+      return infinite > 0 ? Infinity : parts.finite - (own === Infinity ? 0 : own) + span(rel.total);
     };
     let pick = -1;
     // cells pinned by one relation on its own first: the others are often pinned only through them
-    const tightest = (cell: number) => Math.min(...relationsOf[cell].map((r) => width(cell, r)));
-    const byTightness = [...pinned].sort((a, b) => tightest(a) - tightest(b) || a - b);
+    // (each cell's widths worked out once: a width costs its relation's size, and sorting asks often)
+    const widths = new Map(pinned.map((cell) => [cell, new Map(relationsOf[cell].map((r) => [r, width(cell, r)]))]));
+    const tightest = new Map(pinned.map((cell) => [cell, Math.min(...widths.get(cell)!.values())]));
+    const byTightness = [...pinned].sort((a, b) => tightest.get(a)! - tightest.get(b)! || a - b);
     for (const cell of byTightness) {
-      const order = [...relationsOf[cell]].sort((a, b) => width(cell, a) - width(cell, b) || a - b);
+      const widthIn = widths.get(cell)!;
+      const order = [...relationsOf[cell]].sort((a, b) => widthIn.get(a)! - widthIn.get(b)! || a - b);
       for (const r of order) {
         const rel = relations[r];
         const candidates = [...rel.parts, rel.total].filter((i) => !hidden[i] && values[i] !== 0);
@@ -123,49 +134,91 @@ export function suppressCells(
   return hidden;
 }
 
+/** A sum of spans that may be ∞: the finite ones added, the infinite ones counted (∞ − ∞ would be NaN). */
+interface SpanSum {
+  finite: number;
+  infinite: number;
+}
+
+function spanSum(spans: readonly number[]): SpanSum {
+  const sum: SpanSum = { finite: 0, infinite: 0 };
+  for (const s of spans) {
+    if (s === Infinity) sum.infinite++;
+    else sum.finite += s;
+  }
+  return sum;
+}
+
 /**
  * The hidden cells a reader can pin to a single value: start from the known
  * intervals (shown cells exact, hidden cells [lo, hi]) and tighten them with
  * every relation (a total lies between the sums of its parts' bounds; a part
  * between the total's bounds less the other parts') until nothing changes.
+ *
+ * Each pass visits the relations in order and tightens in place, as a reader
+ * working through the tables would. A relation's sums are kept as it goes
+ * (see BoundSums) rather than added up afresh for every part, so a visit costs
+ * the relation's size: a relation of 1,500 services is 1,500 steps, not 1,500².
+ * A relation that narrowed nothing on its last visit, none of whose cells has
+ * narrowed since, would narrow nothing again and is passed over; so a pass
+ * after the first costs only the relations near a change, and the bounds found
+ * are the same number for number, pass for pass.
  */
 function givenAway(
   values: readonly number[],
   relations: readonly Relation[],
+  relationsOf: readonly (readonly number[])[],
   hidden: readonly boolean[],
-  lo: (i: number) => number,
-  hi: (i: number) => number,
+  lo: readonly number[],
+  hi: readonly number[],
 ): number[] {
-  const L = values.map((v, i) => (hidden[i] ? lo(i) : v));
-  const H = values.map((v, i) => (hidden[i] ? hi(i) : v));
+  const L = values.map((v, i) => (hidden[i] ? lo[i] : v));
+  const H = values.map((v, i) => (hidden[i] ? hi[i] : v));
+  const sums = new BoundSums();
+  const quiet = new Uint8Array(relations.length);
+  const narrowed = (cell: number) => {
+    for (const r of relationsOf[cell]) quiet[r] = 0;
+  };
   // Bounds only narrow, in whole numbers; the cap guards against slow creeping in cycles.
   for (let pass = 0; pass < 200; pass++) {
     let changed = false;
-    for (const rel of relations) {
-      const [sumL, sumH] = boundSums(rel.parts, L, H);
+    for (let r = 0; r < relations.length; r++) {
+      if (quiet[r]) continue;
+      const rel = relations[r];
+      let changedHere = false;
+      sums.of(rel.parts, L, H);
       const t = rel.total;
+      const sumL = sums.low();
+      const sumH = sums.high();
       if (sumL > L[t]) {
         L[t] = sumL;
-        changed = true;
+        changedHere = true;
+        narrowed(t);
       }
       if (sumH < H[t]) {
         H[t] = sumH;
-        changed = true;
+        changedHere = true;
+        narrowed(t);
       }
       for (const p of rel.parts) {
         if (!hidden[p]) continue;
-        const [othersL, othersH] = boundSums(rel.parts, L, H, p);
-        const least = L[t] - othersH;
-        const most = H[t] - othersL;
+        const least = L[t] - sums.highWithout(H[p]);
+        const most = H[t] - sums.lowWithout(L[p]);
         if (least > L[p]) {
+          sums.replaceLow(L[p], least);
           L[p] = least;
-          changed = true;
+          changedHere = true;
+          narrowed(p);
         }
         if (most < H[p]) {
+          sums.replaceHigh(H[p], most);
           H[p] = most;
-          changed = true;
+          changedHere = true;
+          narrowed(p);
         }
       }
+      if (changedHere) changed = true;
+      else quiet[r] = 1;
     }
     if (!changed) break;
   }
@@ -173,19 +226,60 @@ function givenAway(
 }
 
 /**
- * The sums of the lower and of the upper bounds of `cells`, leaving out the
- * cell `skip`: added up afresh each time, since subtracting a bound from a sum
- * would give ∞ − ∞ = NaN for unbounded cells.
+ * The sums of a relation's parts' lower and upper bounds, kept up to date as
+ * single bounds change, and read with one part left out. Upper bounds may be
+ * ∞, and ∞ − ∞ would be NaN, so the finite upper bounds are summed apart and
+ * the infinite ones only counted: the sum without a part is ∞ while another
+ * part's bound is. Bounds are whole numbers far below 2⁵³, so adding and
+ * subtracting is exact and gives what adding up afresh would.
  */
-function boundSums(cells: readonly number[], L: readonly number[], H: readonly number[], skip = -1): [number, number] {
-  let low = 0;
-  let high = 0;
-  for (const c of cells) {
-    if (c === skip) continue;
-    low += L[c];
-    high += H[c];
+class BoundSums {
+  private lowSum = 0;
+  private finiteHigh = 0;
+  private infiniteHigh = 0;
+
+  of(cells: readonly number[], L: readonly number[], H: readonly number[]): void {
+    this.lowSum = 0;
+    this.finiteHigh = 0;
+    this.infiniteHigh = 0;
+    for (const c of cells) {
+      this.lowSum += L[c];
+      this.addHigh(H[c], 1);
+    }
   }
-  return [low, high];
+
+  low(): number {
+    return this.lowSum;
+  }
+
+  high(): number {
+    return this.infiniteHigh > 0 ? Infinity : this.finiteHigh;
+  }
+
+  /** The sum of the lower bounds without one part whose lower bound is `own`. */
+  lowWithout(own: number): number {
+    return this.lowSum - own;
+  }
+
+  /** The sum of the upper bounds without one part whose upper bound is `own`. */
+  highWithout(own: number): number {
+    if (own === Infinity) return this.infiniteHigh > 1 ? Infinity : this.finiteHigh;
+    return this.infiniteHigh > 0 ? Infinity : this.finiteHigh - own;
+  }
+
+  replaceLow(before: number, after: number): void {
+    this.lowSum += after - before;
+  }
+
+  replaceHigh(before: number, after: number): void {
+    this.addHigh(before, -1);
+    this.addHigh(after, 1);
+  }
+
+  private addHigh(bound: number, sign: 1 | -1): void {
+    if (bound === Infinity) this.infiniteHigh += sign;
+    else this.finiteHigh += sign * bound;
+  }
 }
 
 /**

@@ -53,6 +53,7 @@ export function computeMeasures(study: Study, options: Partial<MeasureOptions> =
     extractionDateInferred: study.extractionDateInferred,
     options: opts,
     dataQuality: {
+      ...(q.offences ? { offences: { ...q.offences } } : {}),
       people: { ...q.people },
       events: { ...q.events },
       ...(q.assessments ? { assessments: { ...q.assessments } } : {}),

@@ -183,6 +183,8 @@ export interface StudyMeasures {
   extractionDateInferred: boolean;
   options: MeasureOptions;
   dataQuality: {
+    /** The study's own offence lookup rows, when some were set aside. */
+    offences?: { read: number; used: number; quarantined: number };
     people: { read: number; used: number; quarantined: number };
     events: { read: number; used: number; quarantined: number };
     /** The assessments table's rows, when the study has one. */

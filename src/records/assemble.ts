@@ -5,7 +5,7 @@
  * arquero tables over typed columns.
  */
 import * as aq from 'arquero';
-import type { DataQuality, InputFile, OffenceLookup, Problem, Study } from '../study/study.js';
+import type { DataQuality, InputFile, OffenceLookup, Problem, RowCounts, Study } from '../study/study.js';
 import { EVENT } from '../study/vocabulary.js';
 import { formatDay } from '../time/days.js';
 import type { EventsReader } from './events-reader.js';
@@ -31,10 +31,12 @@ interface AssembleInput {
   inputs: InputFile[];
   quarantine: boolean;
   quarantineFile: string | null;
+  /** The study's own lookup rows, when some were set aside (DataQuality.offences). */
+  lookupRows?: RowCounts | null;
 }
 
 /** Row counts and problems as they stand. */
-function qualityOf(input: Pick<AssembleInput, 'people' | 'events' | 'assessments' | 'log' | 'quarantineFile'>): DataQuality {
+function qualityOf(input: Pick<AssembleInput, 'people' | 'events' | 'assessments' | 'log' | 'quarantineFile' | 'lookupRows'>): DataQuality {
   // A table that cannot be used at all (a required column missing, or the people's were) uses none of its rows: read = used + quarantined still.
   const unusable = (r: PeopleReader | EventsReader | AssessmentsReader) => r.fatal || (r !== input.people && input.people.fatal);
   const counts = (r: PeopleReader | EventsReader | AssessmentsReader) => {
@@ -42,6 +44,7 @@ function qualityOf(input: Pick<AssembleInput, 'people' | 'events' | 'assessments
     return { read: r.rowsRead, used: r.rowsRead - quarantined, quarantined };
   };
   return {
+    ...(input.lookupRows ? { offences: input.lookupRows } : {}),
     people: counts(input.people),
     events: counts(input.events),
     ...(input.assessments ? { assessments: counts(input.assessments) } : {}),

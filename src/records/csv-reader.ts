@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, readSync } from 'node:fs';
 import { grown } from './growable.js';
-import { InputFileError, RECORD_MAX_BYTES } from './open-input.js';
+import { type FileSource, InputFileError, RECORD_MAX_BYTES } from './open-input.js';
 
 const QUOTE = 0x22;
 const COMMA = 0x2c;
@@ -74,10 +74,20 @@ interface CsvRangeInfo {
  * start, or just after a line end outside quotes); records are numbered from
  * line 1 at the range's start, and only a range starting at 0 may hold a
  * byte-order mark. `aligned` tells whether the range also ended where a
- * record ends, which is what makes reading a file in ranges exact.
+ * record ends, which is what makes reading a file in ranges exact. A file
+ * already open is read by position and left open (so parts of one handle can
+ * be read at once, see events-in-parallel.ts).
  */
-export function readCsvRange(path: string, sink: CsvSink, start: number, end: number, chunkSize = CHUNK, onBytes?: (bytes: Buffer) => void): CsvRangeInfo {
-  const fd = openSync(path, 'r');
+export function readCsvRange(
+  source: FileSource,
+  sink: CsvSink,
+  start: number,
+  end: number,
+  chunkSize = CHUNK,
+  onBytes?: (bytes: Buffer) => void,
+): CsvRangeInfo {
+  const path = typeof source === 'string' ? source : source.path;
+  const fd = typeof source === 'string' ? openSync(source, 'r') : source.fd;
   const parser = new CsvParser(sink);
   let total = 0;
   try {
@@ -116,7 +126,7 @@ export function readCsvRange(path: string, sink: CsvSink, start: number, end: nu
       filled -= consumed;
     }
   } finally {
-    closeSync(fd);
+    if (typeof source === 'string') closeSync(fd);
   }
 }
 
@@ -124,10 +134,10 @@ export function readCsvRange(path: string, sink: CsvSink, start: number, end: nu
  * The header record of a CSV file (its first record), copied out of the
  * reading buffer; null when the file has none within its first `limit` bytes.
  */
-export function readCsvHeader(path: string, limit = 1 << 16): CsvRecord | null {
+export function readCsvHeader(source: FileSource, limit = 1 << 16): CsvRecord | null {
   let header: CsvRecord | null = null;
   readCsvRange(
-    path,
+    source,
     (rec) => {
       if (header !== null) return;
       header = { ...rec, buf: Buffer.from(rec.buf), starts: rec.starts.slice(), ends: rec.ends.slice() };

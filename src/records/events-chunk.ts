@@ -7,7 +7,7 @@
  * people would have given, as nothing else a reader does depends on the
  * people; otherwise the part is read again, now with the people.
  */
-import { closeSync, openSync, readSync } from 'node:fs';
+import { readSync } from 'node:fs';
 import type { Problem } from '../study/study.js';
 import { readCsvHeader, readCsvRange, type CsvSink } from './csv-reader.js';
 import { EventsReader, mapEventColumns, type EventColumns, type PeopleIndex } from './events-reader.js';
@@ -16,6 +16,12 @@ import { ProblemLog } from './problems.js';
 
 export interface EventsChunkJob {
   path: string;
+  /**
+   * The handle every part reads (open-input.ts, openForParts): a file
+   * descriptor belongs to the process, so a worker thread reads the one the
+   * main thread opened, by position, and never opens the path again.
+   */
+  fd: number;
   /** The file as named in problems. */
   file: string;
   allow: string[];
@@ -32,19 +38,14 @@ export interface EventsChunkJob {
  * (a quoted line end joins two lines into one), counted before the part is
  * read so that its columns are sized once rather than guessed and grown.
  */
-function countLineEnds(path: string, start: number, end: number): number {
-  const fd = openSync(path, 'r');
+function countLineEnds(fd: number, start: number, end: number): number {
   const block = Buffer.allocUnsafe(Math.max(1, Math.min(1 << 20, end - start)));
   let lines = 0;
-  try {
-    for (let at = start; at < end; ) {
-      const n = readSync(fd, block, 0, Math.min(block.length, end - at), at);
-      if (n <= 0) break;
-      for (let i = block.indexOf(0x0a, 0); i >= 0 && i < n; i = block.indexOf(0x0a, i + 1)) lines++;
-      at += n;
-    }
-  } finally {
-    closeSync(fd);
+  for (let at = start; at < end; ) {
+    const n = readSync(fd, block, 0, Math.min(block.length, end - at), at);
+    if (n <= 0) break;
+    for (let i = block.indexOf(0x0a, 0); i >= 0 && i < n; i = block.indexOf(0x0a, i + 1)) lines++;
+    at += n;
   }
   return lines;
 }
@@ -57,7 +58,7 @@ function countLineEnds(path: string, start: number, end: number): number {
  */
 function expectedRows(job: EventsChunkJob): number {
   const end = Math.min(job.end, job.fileBytes);
-  const own = countLineEnds(job.path, job.start, end) + 1;
+  const own = countLineEnds(job.fd, job.start, end) + 1;
   if (job.start > 0 || end >= job.fileBytes) return own;
   return Math.ceil(own * (1 + ((job.fileBytes - end) / Math.max(1, end - job.start)) * 1.02));
 }
@@ -80,13 +81,14 @@ export interface EventsChunkResult {
 function readEventsChunk(job: EventsChunkJob, people: PeopleIndex): EventsChunkResult {
   const log = new ProblemLog();
   const reader = new EventsReader({ table: 'events', file: job.file, log, allow: new Set(job.allow) }, people, job.offenceCodes, expectedRows(job));
-  const header = readCsvHeader(job.path);
+  const file = { fd: job.fd, path: job.path };
+  const header = readCsvHeader(file);
   if (header !== null) reader.accept(header);
   const headerProblems = log.problems.length;
   // A part at the start of the file holds the header itself: it was fed already.
   let sawHeader = job.start > 0;
   const sink: CsvSink = sawHeader ? reader.accept : (rec) => (sawHeader ? reader.accept(rec) : (sawHeader = true));
-  const info = readCsvRange(job.path, sink, job.start, job.end);
+  const info = readCsvRange(file, sink, job.start, job.end);
   const problems = log.problems.slice(headerProblems);
   const indexOf = new Map(problems.map((p, i) => [p, i]));
   const c = reader.columns;

@@ -13,19 +13,21 @@ import { Worker } from 'node:worker_threads';
 import { readCsvHeader } from './csv-reader.js';
 import { startEventsChunk, type EventsChunkJob, type EventsChunkResult } from './events-chunk.js';
 import { allocateEventColumns, mapEventColumns, type EventColumns, type EventsReader } from './events-reader.js';
+import type { OpenFile } from './open-input.js';
 import type { PeopleIndexParts } from './person-index.js';
 import type { ProblemLog } from './problems.js';
 
 /**
  * Byte ranges of about equal size cutting a CSV file into `parts`, each cut
  * just after a line end; null when the file cannot be cut (fewer than two
- * parts, or no header in its first bytes).
+ * parts, or no header in its first bytes). A file open for reading in parts
+ * is cut at its size as opened, and read from its handle.
  */
-export function planEventsChunks(path: string, parts: number): { start: number; end: number }[] | null {
-  if (parts < 2 || readCsvHeader(path) === null) return null;
-  const size = statSync(path).size;
+export function planEventsChunks(source: string | OpenFile, parts: number): { start: number; end: number }[] | null {
+  if (parts < 2 || readCsvHeader(source) === null) return null;
+  const size = typeof source === 'string' ? statSync(source).size : source.version.size;
   const cuts: number[] = [];
-  const fd = openSync(path, 'r');
+  const fd = typeof source === 'string' ? openSync(source, 'r') : source.fd;
   try {
     const block = Buffer.allocUnsafe(1 << 16);
     for (let k = 1; k < parts; k++) {
@@ -36,7 +38,7 @@ export function planEventsChunks(path: string, parts: number): { start: number; 
       if (cut > 0 && cut < size && (cuts.length === 0 || cut > cuts[cuts.length - 1])) cuts.push(cut);
     }
   } finally {
-    closeSync(fd);
+    if (typeof source === 'string') closeSync(fd);
   }
   if (cuts.length === 0) return null;
   const starts = [0, ...cuts];
@@ -46,14 +48,18 @@ export function planEventsChunks(path: string, parts: number): { start: number; 
 /** Parts being read; `finish` hands them the people (null when the people could not be read) and returns them in file order. */
 export interface EventsChunksRun {
   finish(people: PeopleIndexParts | null): Promise<EventsChunkResult[]>;
-  /** Stops the reading (a load that failed otherwise must not leave threads waiting for the people). */
-  stop(): void;
+  /** Stops the reading (a load that failed otherwise must not leave threads waiting for the people); resolves once no thread reads the file. */
+  stop(): Promise<void>;
 }
 
-/** Reads the parts one after another in this thread: the same work as the workers do, for tests. */
-export function runChunksHere(jobs: EventsChunkJob[]): EventsChunksRun {
-  const finishers = jobs.map(startEventsChunk);
-  return { finish: async (people) => finishers.map((f) => f(people)), stop: () => {} };
+/** Reads the parts one after another in this thread: the same work as the workers do, for tests (`afterPart` runs after each part is read). */
+export function runChunksHere(jobs: EventsChunkJob[], afterPart?: (part: number) => void): EventsChunksRun {
+  const finishers = jobs.map((job, k) => {
+    const finish = startEventsChunk(job);
+    afterPart?.(k);
+    return finish;
+  });
+  return { finish: async (people) => finishers.map((f) => f(people)), stop: async () => {} };
 }
 
 /** The worker's code, bundled once per process (see workerCode). */
@@ -104,8 +110,8 @@ export function runChunksInWorkers(jobs: EventsChunkJob[]): EventsChunksRun {
         for (const w of workers) void w.terminate();
       }
     },
-    stop: () => {
-      for (const w of workers) void w.terminate();
+    stop: async () => {
+      await Promise.allSettled(workers.map((w) => w.terminate()));
     },
   };
 }

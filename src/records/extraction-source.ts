@@ -23,7 +23,7 @@ function rowsHoldingDate(people: PeopleReader, events: EventsReader, day: number
     for (const [name, column] of peopleColumns) {
       if (column.data[i] !== day) continue;
       count++;
-      if (rows.length < limit) rows.push(`${people.file} line ${c.line.data[i]}, column ${name}`);
+      if (rows.length < limit) rows.push(`${people.file} ${people.where(c.line.data[i])}, column ${name}`);
     }
   }
   const e = events.columns;
@@ -34,7 +34,7 @@ function rowsHoldingDate(people: PeopleReader, events: EventsReader, day: number
     ] as const) {
       if (column[i] !== day) continue;
       count++;
-      if (rows.length < limit) rows.push(`${events.file} line ${e.line[i]}, column ${name}`);
+      if (rows.length < limit) rows.push(`${events.file} ${events.where(e.line[i])}, column ${name}`);
     }
   }
   return { rows, count };

@@ -9,6 +9,7 @@
  */
 import { isUtf8 } from 'node:buffer';
 import { closeSync, openSync, readSync } from 'node:fs';
+import type { FileSource } from './open-input.js';
 import type { ErrorKind, WarningKind } from './problems.js';
 import type { Delimiter } from '../study/options.js';
 
@@ -75,9 +76,10 @@ export function tableKind(path: string): { kind: TableKind; note: FileNote | nul
 /**
  * Where the first byte that is not UTF-8 is (−1: the whole file is UTF-8),
  * read in chunks; a sequence cut by a chunk's end is carried to the next.
+ * A file already open is read by position and left open.
  */
-export function firstInvalidUtf8(path: string, chunk = 1 << 23): number {
-  const fd = openSync(path, 'r');
+export function firstInvalidUtf8(source: FileSource, chunk = 1 << 23): number {
+  const fd = typeof source === 'string' ? openSync(source, 'r') : source.fd;
   try {
     const buf = Buffer.allocUnsafe(chunk + 4);
     let carry = 0;
@@ -103,7 +105,7 @@ export function firstInvalidUtf8(path: string, chunk = 1 << 23): number {
       at += n;
     }
   } finally {
-    closeSync(fd);
+    if (typeof source === 'string') closeSync(fd);
   }
 }
 

@@ -8,8 +8,8 @@
 import { NO_PROGRESS, type Progress } from './progress.js';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { InputFile, OffenceLookup, Problem, Study } from '../study/study.js';
-import { readFileSync } from 'node:fs';
+import type { InputFile, OffenceLookup, Problem, RowCounts, Study } from '../study/study.js';
+import { closeSync, readFileSync, readSync } from 'node:fs';
 import { extendOffenceLookup, foldOffenceErrors, lookupName } from './offence-codes.js';
 import { formatDay, parseISODate } from '../time/days.js';
 import { assembleStudy, latestDate } from './assemble.js';
@@ -20,8 +20,8 @@ import type { EventsChunkJob } from './events-chunk.js';
 import { joinEventChunks, planEventsChunks, runChunksHere, runChunksInWorkers, type EventsChunksRun } from './events-in-parallel.js';
 import { readCsvHeader } from './csv-reader.js';
 import { hashFileInWorker } from './file-hash.js';
-import { offenceLookupFromRows, readDefaultOffenceLookup, readOffenceLookupFile } from './offence-lookup.js';
-import { checkInputFile, checkUnchanged } from './open-input.js';
+import { type LookupSetAside, offenceLookupFromRows, readDefaultOffenceLookup, readOffenceLookupFile } from './offence-lookup.js';
+import { checkHandleUnchanged, checkInputFile, checkUnchanged, type OpenFile, type OpenHandle, openForParts } from './open-input.js';
 import { PeopleReader, type PoolPeopleCheck } from './people-reader.js';
 import { PEOPLE_COLUMNS } from '../study/vocabulary.js';
 import { checkDateFormat, foldDateFormatErrors, foldKnockOnErrors, type DateFormat } from './date-formats.js';
@@ -78,6 +78,8 @@ export interface EventsReading {
   parts: number;
   inWorkers: boolean;
   minBytes: number;
+  /** Called after each part is read in this thread (inWorkers false): a test's hook, e.g. to replace the file while it is read. */
+  afterPart?: (part: number) => void;
 }
 
 /** Below this size an events file is read on the main thread: starting the threads (about 0.2 s) would cost about what they save (measured on 2 cores: even at 49 MB). */
@@ -90,7 +92,16 @@ function optionDate(name: string, text: string | null | undefined): number | nul
   return day;
 }
 
+/** The study's own lookup rows, when some were set aside (else null: the lookup is counted by its codes only). */
+function lookupRowCounts(setAside: readonly LookupSetAside[]): RowCounts | null {
+  if (!setAside.some((a) => a.counts.quarantined > 0)) return null;
+  const sum = (key: keyof RowCounts) => setAside.reduce((n, a) => n + a.counts[key], 0);
+  return { read: sum('read'), used: sum('used'), quarantined: sum('quarantined') };
+}
+
 interface Session {
+  /** Rows of the study's own lookup files set aside (see LookupSetAside). */
+  lookupSetAside: LookupSetAside[];
   log: ProblemLog;
   /** Lower-case column names the privacy guard lets through. */
   allow: ReadonlySet<string>;
@@ -151,7 +162,7 @@ function startSession(
   const assessments = files.assessments
     ? new AssessmentsReader({ table: 'assessments', file: files.assessments, log, allow, dateFormat }, people, Object.keys(options.instruments ?? {}))
     : null;
-  return { log, allow, offences, people, events, assessments, extractionDate, dateFormat, lookupName: "the toolkit's default lookup" };
+  return { log, allow, offences, people, events, assessments, extractionDate, dateFormat, lookupName: "the toolkit's default lookup", lookupSetAside: [] };
 }
 
 function finish(session: Session, options: LoadOptions, inputs: InputFile[], quarantine: boolean, quarantineFile: string | null): Study {
@@ -174,6 +185,7 @@ function finish(session: Session, options: LoadOptions, inputs: InputFile[], qua
     inputs,
     quarantine,
     quarantineFile,
+    lookupRows: lookupRowCounts(session.lookupSetAside),
   });
   study.absentPeopleColumns = PEOPLE_COLUMNS.filter((c) => session.people.field(c) < 0);
   if (study.extractionDateInferred) study.extractionDateSource = source;
@@ -219,7 +231,7 @@ export async function loadStudyReading(
   if (files.offences) checkInputFile('offences', files.offences);
   if (files.offencesExtra) checkInputFile('offences-extra', files.offencesExtra);
   const assessmentsVersion = files.assessments ? checkInputFile('assessments', files.assessments) : null;
-  const lookup = pool ? { lookup: pool.offences, inputs: [], name: pool.lookupName, warnings: [] } : studyLookup(files as StudyFiles);
+  const lookup = pool ? { lookup: pool.offences, inputs: [], name: pool.lookupName, warnings: [], setAside: [] } : studyLookup(files as StudyFiles);
   // Roughly 40 bytes per event row and 100 per person: first guesses for the column buffers, which grow if needed.
   const guess = (path: string, bytesPerRow: number) => (/\.csv$/i.test(path) ? Math.ceil(fileSize(path) / bytesPerRow) : 1024);
   const session = startSession(
@@ -232,10 +244,12 @@ export async function loadStudyReading(
   );
   session.lookupName = lookup.name;
   for (const w of lookup.warnings) session.log.add(w);
+  session.lookupSetAside = lookup.setAside;
+  for (const aside of lookup.setAside) for (const p of aside.problems) session.log.add(p);
   const inputs: InputFile[] = [];
   // The events file's parts are read (and the file hashed) from now on, while the people are.
   const parts = plainCsvHead(files.events, options.delimiter ?? null) ? eventsInParts(files.events, session, reading) : null;
-  const eventsHash = parts ? hashFileInWorker(files.events) : null;
+  const eventsHash = parts ? hashFileInWorker(parts.file) : null;
   // A failure is reported where the hash is awaited, not as an unhandled rejection.
   eventsHash?.catch(() => {});
 
@@ -250,9 +264,10 @@ export async function loadStudyReading(
     progress.phase(parts ? `reading events in ${reading.parts} threads` : 'reading events');
     if (session.people.fatal) session.events.skipRows = true;
     let info: FileInfo | null = null;
-    if (parts && (await joinParts(session, files.events, parts))) {
+    if (parts && (await joinParts(session, parts.file, parts.run))) {
       info = await eventsHash!;
-      refuseNotUtf8(session, files.events);
+      refuseNotUtf8(session, parts.file);
+      checkHandleUnchanged('events', parts.file);
     }
     input('events', files.events, info ?? (await readTable(session, 'events', files.events, session.events, options)));
     if (session.assessments && files.assessments) {
@@ -260,7 +275,11 @@ export async function loadStudyReading(
       input('assessments', files.assessments, await readTable(session, 'assessments', files.assessments, session.assessments, options));
     }
   } finally {
-    parts?.stop();
+    // The handle is closed once nothing reads it: the parts' threads stopped and the hash done.
+    if (parts) {
+      await Promise.allSettled([parts.run.stop(), eventsHash]);
+      closeSync(parts.file.fd);
+    }
   }
   checkUnchanged('people', files.people, versions.people);
   checkUnchanged('events', files.events, versions.events);
@@ -309,8 +328,9 @@ async function loadWithoutEvents(files: { people: string; events: null }, option
  * `offencesExtra` file's codes; a lookup of the study's own that does not say
  * where its severity weights come from is a warning (the report repeats it).
  */
-function studyLookup(files: StudyFiles): { lookup: OffenceLookup; inputs: InputFile[]; name: string; warnings: Problem[] } {
-  const base = files.offences ? readOffenceLookupFile(files.offences) : readDefaultOffenceLookup();
+function studyLookup(files: StudyFiles): { lookup: OffenceLookup; inputs: InputFile[]; name: string; warnings: Problem[]; setAside: LookupSetAside[] } {
+  // The study's own lookup files have their bad rows set aside: the load goes on, so the people's and events' errors are listed too.
+  const base = files.offences ? readOffenceLookupFile(files.offences, true) : { ...readDefaultOffenceLookup(), setAside: null };
   const baseName = lookupName(files.offences ?? null, null);
   const warnings: Problem[] = [];
   const unsourced = (file: string): Problem => ({
@@ -325,23 +345,27 @@ function studyLookup(files: StudyFiles): { lookup: OffenceLookup; inputs: InputF
       'a statement of where the severity weights come from: a "# Severity source: …" line above the header, or a file <name>.source.md beside it (the report says the source is not stated)',
   });
   if (files.offences && base.lookup.severitySource === null) warnings.push(unsourced(files.offences));
-  if (!files.offencesExtra) return { lookup: base.lookup, inputs: [base.input], name: baseName, warnings };
-  const extra = readOffenceLookupFile(files.offencesExtra);
+  const setAside = base.setAside ? [base.setAside] : [];
+  if (!files.offencesExtra) return { lookup: base.lookup, inputs: [base.input], name: baseName, warnings, setAside };
+  const extra = readOffenceLookupFile(files.offencesExtra, true);
+  if (extra.setAside) setAside.push(extra.setAside);
   if (extra.lookup.severitySource === null) warnings.push(unsourced(files.offencesExtra));
   const { lookup, clashes } = extendOffenceLookup(base.lookup, extra.lookup, files.offencesExtra, readFileSync(files.offencesExtra, 'utf8'), baseName);
   if (clashes.length > 0) {
     const none = { read: 0, used: 0, quarantined: 0 };
     throw new StudyError(clashes, { people: { ...none }, events: { ...none }, warnings: {}, problems: clashes, quarantineFile: null });
   }
-  return { lookup, inputs: [base.input, extra.input], name: lookupName(files.offences ?? null, files.offencesExtra), warnings };
+  return { lookup, inputs: [base.input, extra.input], name: lookupName(files.offences ?? null, files.offencesExtra), warnings, setAside };
 }
 
 /** A large events file read in parts must be UTF-8 throughout: a byte that is not is an error on its line. */
-function refuseNotUtf8(session: Session, path: string): void {
-  const bad = firstInvalidUtf8(path);
+function refuseNotUtf8(session: Session, file: OpenHandle): void {
+  const bad = firstInvalidUtf8(file);
   if (bad < 0) return;
-  const line = lineOfOffset(readFileSync(path).subarray(0, bad + 1), bad);
-  session.log.error('encoding', 'events', path, line, null, null, 'UTF-8 text (a file this large is read only as UTF-8): save it as "CSV UTF-8"');
+  const head = Buffer.alloc(bad + 1);
+  readSync(file.fd, head, 0, bad + 1, 0);
+  const line = lineOfOffset(head, bad);
+  session.log.error('encoding', 'events', file.path, line, null, null, 'UTF-8 text (a file this large is read only as UTF-8): save it as "CSV UTF-8"');
   session.events.fatal = true;
 }
 
@@ -353,7 +377,12 @@ async function readTable(
   reader: TableReader,
   options: LoadOptions,
 ): Promise<FileInfo> {
-  const info = await readAnyTableFile(path, reader.accept, { delimiter: options.delimiter ?? null, sheet: options.sheet ?? null, table: role });
+  const info = await readAnyTableFile(path, reader.accept, {
+    delimiter: options.delimiter ?? null,
+    sheet: options.sheet ?? null,
+    table: role,
+    onElements: (lines) => session.log.locateElements(role, path, lines),
+  });
   for (const note of info.notes) {
     session.log.add({ ...note, table: role, file: path });
     if (note.severity === 'error') reader.fatal = true;
@@ -374,16 +403,22 @@ async function readTable(
 }
 
 /** Starts reading a large CSV events file in parts; null when it is read whole. */
-function eventsInParts(path: string, session: Session, reading: EventsReading): EventsChunksRun | null {
+function eventsInParts(path: string, session: Session, reading: EventsReading): { run: EventsChunksRun; file: OpenFile } | null {
   // The parts read dates YYYY-MM-DD (a file in another format is read whole).
   if (reading.parts < 2 || !/\.csv$/i.test(path) || session.dateFormat !== 'YYYY-MM-DD') return null;
-  const size = fileSize(path);
-  if (size < reading.minBytes) return null;
-  const ranges = planEventsChunks(path, reading.parts);
-  if (ranges === null) return null;
+  if (fileSize(path) < reading.minBytes) return null;
+  // Opened once: every part, the header, the hash and the encoding check read this handle.
+  const file = openForParts('events', path);
+  const size = file.version.size;
+  const ranges = size < reading.minBytes ? null : planEventsChunks(file, reading.parts);
+  if (ranges === null) {
+    closeSync(file.fd);
+    return null;
+  }
   const events = session.events;
   const jobs: EventsChunkJob[] = ranges.map(({ start, end }) => ({
     path,
+    fd: file.fd,
     file: events.file,
     allow: [...session.allow],
     offenceCodes: session.offences.code,
@@ -391,20 +426,20 @@ function eventsInParts(path: string, session: Session, reading: EventsReading): 
     end,
     fileBytes: size,
   }));
-  return reading.inWorkers ? runChunksInWorkers(jobs) : runChunksHere(jobs);
+  return { run: reading.inWorkers ? runChunksInWorkers(jobs) : runChunksHere(jobs, reading.afterPart), file };
 }
 
 /**
  * Hands the people to the parts and joins them into the events reader; false
  * when a part did not end where a record ends, and the file must be read whole.
  */
-async function joinParts(session: Session, path: string, run: EventsChunksRun): Promise<boolean> {
+async function joinParts(session: Session, file: OpenHandle, run: EventsChunksRun): Promise<boolean> {
   // Handing the people over is done at once; the people's strings are made while the parts are finished.
   const finished = run.finish(session.people.fatal ? null : session.people.indexParts());
   session.people.personIds();
   session.people.decoded(session.offences.code);
   const chunks = await finished;
-  const header = readCsvHeader(path);
+  const header = readCsvHeader(file);
   if (header === null || !chunks.every((c) => c.aligned)) return false;
   session.events.accept(header);
   joinEventChunks(session.events, session.log, chunks, !session.people.fatal);
@@ -416,6 +451,7 @@ function writeQuarantineOf(session: Session, dir: string): string {
   // In file order (JSON elements that are not objects were set aside after the rest).
   const byLine = (a: QuarantinedRow, b: QuarantinedRow) => a.line - b.line;
   const rows = [
+    ...session.lookupSetAside.flatMap((aside) => aside.quarantined),
     ...[...session.people.quarantined].sort(byLine),
     ...[...session.events.quarantined].sort(byLine),
     ...[...(session.assessments?.quarantined ?? [])].sort(byLine),

@@ -10,12 +10,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as aq from 'arquero';
-import type { DataQuality, InputFile, OffenceLookup, Problem } from '../study/study.js';
+import type { DataQuality, InputFile, OffenceLookup, Problem, RowCounts } from '../study/study.js';
 import { MODES_OF_TRIAL, OFFENCE_CATEGORIES, type ModeOfTrial, type OffenceCategory } from '../study/vocabulary.js';
 import { readCsvBytes, type CsvRecord } from './csv-reader.js';
 import { ProblemLog, StudyError, type ErrorKind } from './problems.js';
 import { feedRows, type RowsInput } from './sources.js';
-import { normaliseColumnName } from './table-reader.js';
+import { normaliseColumnName, type QuarantinedRow } from './table-reader.js';
 
 const COLUMNS = ['code', 'label', 'group', 'category', 'mode_of_trial', 'severity'] as const;
 
@@ -80,7 +80,7 @@ export function splitCommentBlock(text: string): { comment: string | null; sever
  * or JSON); the severity source comes from the comment block, else from a
  * sibling `<name>.source.md`. Throws a StudyError listing every problem.
  */
-export function readOffenceLookupFile(path: string): { lookup: OffenceLookup; input: InputFile } {
+export function readOffenceLookupFile(path: string, setAside = false): { lookup: OffenceLookup; input: InputFile; setAside: LookupSetAside | null } {
   const bytes = readFileSync(path);
   const input: InputFile = { role: 'offences', path, sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length };
   if (!isUtf8(bytes)) {
@@ -120,7 +120,20 @@ export function readOffenceLookupFile(path: string): { lookup: OffenceLookup; in
     const sibling = path.replace(/\.(csv|json)$/i, '') + '.source.md';
     if (existsSync(sibling)) severitySource = readFileSync(sibling, 'utf8').trim() || null;
   }
-  return { lookup: buildLookup(raw, path, severitySource), input };
+  const aside: LookupSetAside | null = setAside ? { problems: [], quarantined: [], counts: { read: raw.rows.length, used: 0, quarantined: 0 } } : null;
+  return { lookup: buildLookup(raw, path, severitySource, aside), input, setAside: aside };
+}
+
+/**
+ * A lookup file's rows in error, set aside instead of stopping the load (as
+ * the people's and events' are), so the load goes on and lists every table's
+ * errors: their problems, the rows as written (for the quarantine file) and
+ * the lookup's read = used + quarantined.
+ */
+export interface LookupSetAside {
+  problems: Problem[];
+  quarantined: QuarantinedRow[];
+  counts: RowCounts;
 }
 
 /** The toolkit's default lookup, read synchronously (for studyFromRows). */
@@ -156,7 +169,12 @@ function lookupError(problems: Problem[]): StudyError {
 /** Largest severity weight accepted (the sentencing-based weights in use are below 1,000). */
 const SEVERITY_MAX = 1_000_000;
 
-function buildLookup(raw: RawLookup, file: string, severitySource: string | null): OffenceLookup {
+/**
+ * The lookup from its rows. A missing column throws (nothing can be looked up);
+ * rows in error throw too, unless `setAside` is given: then they are left out
+ * of the lookup and listed there.
+ */
+function buildLookup(raw: RawLookup, file: string, severitySource: string | null, setAside: LookupSetAside | null = null): OffenceLookup {
   const log = new ProblemLog();
   const at = new Map<string, number>();
   raw.names.forEach((name, i) => at.set(name, i));
@@ -174,8 +192,12 @@ function buildLookup(raw: RawLookup, file: string, severitySource: string | null
     severity: number[] = [];
   const firstLine = new Map<string, number>();
   for (const row of raw.rows) {
+    const problemsBefore = log.problems.length;
+    const setRowAside = () =>
+      setAside?.quarantined.push({ table: 'offences', file, line: row.line, problems: log.problems.slice(problemsBefore), fields: row.cells });
     if (row.fault || row.cells.length !== raw.names.length) {
       log.add(problem(file, row.line, null, null, `${raw.names.length} properly quoted fields as in the header, found ${row.cells.length}`, 'malformed_csv'));
+      setRowAside();
       continue;
     }
     const cell = (c: string) => row.cells[at.get(c)!].trim();
@@ -201,7 +223,10 @@ function buildLookup(raw: RawLookup, file: string, severitySource: string | null
       log.add(problem(file, row.line, 'code', c, `a code used only once (first on line ${firstLine.get(c)})`, 'duplicate_code'));
     }
     if (c !== '' && !firstLine.has(c)) firstLine.set(c, row.line);
-    if (log.errors > errorsBefore) continue;
+    if (log.errors > errorsBefore) {
+      setRowAside();
+      continue;
+    }
     code.push(c);
     label.push(cell('label'));
     group.push(cell('group'));
@@ -209,7 +234,10 @@ function buildLookup(raw: RawLookup, file: string, severitySource: string | null
     modeOfTrial.push(mode as ModeOfTrial);
     severity.push(sev);
   }
-  if (log.errors > 0) throw lookupError(log.sorted());
+  if (setAside) {
+    setAside.problems = log.sorted();
+    setAside.counts = { read: raw.rows.length, used: code.length, quarantined: setAside.quarantined.length };
+  } else if (log.errors > 0) throw lookupError(log.sorted());
   return offenceLookupOf({ code, label, group, category, modeOfTrial, severity }, severitySource);
 }
 

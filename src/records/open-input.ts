@@ -99,3 +99,52 @@ export function checkUnchanged(role: string, path: string, before: InputVersion)
     refuse(role, path, 'it changed while it was read (size or modification time): the rows read may mix two versions; read it again once it is written', false);
   }
 }
+
+/**
+ * A file open for reading in parts (events-in-parallel.ts): every part, the
+ * header, the hash and the encoding check read this one handle, by position,
+ * so the parts cannot come from two versions of a file replaced on its path
+ * while it is read. `version` is the handle's size and time when opened.
+ */
+export interface OpenFile extends OpenHandle {
+  version: InputVersion;
+}
+
+/** A handle open on a file, with the path it was opened from (for messages). */
+export interface OpenHandle {
+  fd: number;
+  path: string;
+}
+
+/** A file to read: a path (opened for the read and closed after), or a handle already open (read by position, left open). */
+export type FileSource = string | OpenHandle;
+
+/** Opens a file checked by {@link checkInputFile} for reading in parts, with its size and time as opened. */
+export function openForParts(role: string, path: string): OpenFile {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (error) {
+    return refuse(role, path, reasonOf(error));
+  }
+  const stats = fstatSync(fd);
+  return { fd, path, version: { size: stats.size, mtimeMs: stats.mtimeMs } };
+}
+
+/**
+ * Refuses a file open for reading in parts whose size or modification time
+ * changed while it was read (written in place), or whose path now names
+ * another file (replaced): the rows read would not be the file as it is.
+ */
+export function checkHandleUnchanged(role: string, file: OpenFile): void {
+  const now = fstatSync(file.fd);
+  if (now.size !== file.version.size || now.mtimeMs !== file.version.mtimeMs) {
+    refuse(
+      role,
+      file.path,
+      'it changed while it was read (size or modification time): the rows read may mix two versions; read it again once it is written',
+      false,
+    );
+  }
+  checkUnchanged(role, file.path, file.version);
+}

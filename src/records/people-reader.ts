@@ -94,6 +94,40 @@ export const COMPLETED = END_REASONS.indexOf('completed');
 
 const show = (day: number) => formatDay(day) ?? '';
 
+/** Field index of each people column in the file (−1 when absent). */
+type PeopleFields = Record<(typeof PEOPLE_COLUMNS)[number], number>;
+
+function fieldsAt(indexOf: (column: string) => number): PeopleFields {
+  return Object.fromEntries(PEOPLE_COLUMNS.map((c) => [c, indexOf(c)])) as PeopleFields;
+}
+
+/** A row's text codes and sex code (−1 when blank). */
+interface Descriptors {
+  service: number;
+  tier: number;
+  ethnicity: number;
+  exclusionReason: number;
+  sex: number;
+}
+
+/** A row's numbers (NaN when blank) and the index offence's lookup row (−1 when unknown). */
+interface History {
+  age: number;
+  prior: number;
+  custody: number;
+  aces: number;
+  offenceRow: number;
+}
+
+/** A row's dates as day numbers (NaN when blank or invalid). */
+interface Dates {
+  referral: number;
+  inReach: number;
+  release: number;
+  serviceEnd: number;
+  followUpEnd: number;
+}
+
 export class PeopleReader extends TableReader {
   protected override readonly neededColumns = [['release_date', 'needed for the follow-up cohort; leave a cell blank for a person not yet released']] as const;
   readonly columns: PeopleColumns;
@@ -156,141 +190,188 @@ export class PeopleReader extends TableReader {
     this.keptRow = new Int32List(capacity);
   }
 
-  /** Field index of each people column (−1 when absent), in PEOPLE_COLUMNS order, fixed by the header. */
-  private readonly at = new Int32Array(PEOPLE_COLUMNS.length).fill(-1);
+  /** Field index of each people column (−1 when absent), by name, fixed by the header. */
+  private at: PeopleFields = fieldsAt(() => -1);
 
   protected override header(rec: CsvRecord): void {
     super.header(rec);
-    PEOPLE_COLUMNS.forEach((c, i) => (this.at[i] = this.field(c)));
+    this.at = fieldsAt((column) => this.field(column));
   }
 
+  /**
+   * One person's row: each family of columns read and checked by its own
+   * function, in the order their problems are listed (identity, descriptors,
+   * history, dates, end of service, inclusion; then the order of the dates
+   * and the extra columns); the row is kept only when none had an error.
+   */
   protected row(): void {
-    const f = this.at;
-    const rec = this.rec;
-
-    const idField = f[0];
-    this.trim(idField);
-    const idStart = this.s,
-      idEnd = this.e;
-    // A person_id that is present and passes the privacy check.
-    let idOk = false;
-    let entry = -1;
-    if (idStart === idEnd) this.fail('missing_value', 'person_id', idField, 'a person_id (required)');
-    else {
-      const known = this.ids.size;
-      entry = this.entryOf(rec.buf, idStart, idEnd, rec.line);
-      if (this.privacyOk(idField)) {
-        idOk = true;
-        if (entry < known) {
-          const first = this.firstLine.data[entry];
-          this.addError(
-            'duplicate_person_id',
-            'person_id',
-            this.raw(idField),
-            `a person_id used only once (first used on line ${first}${this.keptRow.data[entry] >= 0 ? ', which is kept' : ', which has errors too'})`,
-          );
-        }
-        if (this.pool?.serviceIds.has(rec.buf.toString('utf8', idStart, idEnd))) {
-          this.addError(
-            'person_in_service_and_pool',
-            'person_id',
-            this.raw(idField),
-            `a person who did not receive the service: this person_id is in the service's people (${this.pool.serviceFile}); a pool person must not be`,
-          );
-        }
-      }
+    const entry = this.readIdentity();
+    const descriptors = this.readDescriptors();
+    const history = this.readHistory();
+    const dates = this.readDates();
+    const endCode = this.readWord('end_reason', this.at.end_reason, END_WORDS, 'one of completed, recalled, disengaged, transferred, died, other');
+    if (endCode === -1 && !Number.isNaN(dates.serviceEnd)) {
+      this.fail('missing_value', 'end_reason', this.at.end_reason, 'an end_reason, required when service_end is set');
     }
+    const included = this.readInclusion(descriptors.exclusionReason);
+    this.checkDateOrder(dates);
+    this.readExtras();
+    if (this.rowProblems.length > 0 || entry < 0) return;
+    this.warnFollowUpPastExtraction(dates.followUpEnd);
+    this.keep(entry, descriptors, history, dates, endCode, included);
+  }
 
-    const service = this.textCode(f[1]);
-    if (service < 0 && this.pool === null) this.fail('missing_value', 'service', f[1], 'a service (required)');
-    const tier = this.textCode(f[2]);
-    const ethnicity = this.textCode(f[4]);
-    const exclusionReason = this.textCode(f[16]);
+  /**
+   * person_id: required, refused when identifier-shaped, used once (and not in
+   * the service's people when this is a comparison pool). The person's entry
+   * when the id is present and passes the privacy check, else −1.
+   */
+  private readIdentity(): number {
+    const idField = this.at.person_id;
+    const rec = this.rec;
+    this.trim(idField);
+    const idStart = this.s;
+    const idEnd = this.e;
+    if (idStart === idEnd) {
+      this.fail('missing_value', 'person_id', idField, 'a person_id (required)');
+      return -1;
+    }
+    const known = this.ids.size;
+    const entry = this.entryOf(rec.buf, idStart, idEnd, rec.line);
+    if (!this.privacyOk(idField)) return -1;
+    if (entry < known) {
+      const first = this.firstLine.data[entry];
+      this.addError(
+        'duplicate_person_id',
+        'person_id',
+        this.raw(idField),
+        `a person_id used only once (first used on line ${first}${this.keptRow.data[entry] >= 0 ? ', which is kept' : ', which has errors too'})`,
+      );
+    }
+    if (this.pool?.serviceIds.has(rec.buf.toString('utf8', idStart, idEnd))) {
+      this.addError(
+        'person_in_service_and_pool',
+        'person_id',
+        this.raw(idField),
+        `a person who did not receive the service: this person_id is in the service's people (${this.pool.serviceFile}); a pool person must not be`,
+      );
+    }
+    return entry;
+  }
 
-    const sexCode = this.readWord('sex', f[3], SEX_WORDS, 'one of male, female, other, unknown (blank means unknown)');
-    const age = this.readNumber('age_at_release', f[5], true, 10, 100, 'a whole number of years from 10 to 100');
+  /** service (required outside a pool), tier, ethnicity, exclusion_reason (text codes) and sex. */
+  private readDescriptors(): Descriptors {
+    const f = this.at;
+    const service = this.textCode(f.service);
+    if (service < 0 && this.pool === null) this.fail('missing_value', 'service', f.service, 'a service (required)');
+    const tier = this.textCode(f.tier);
+    const ethnicity = this.textCode(f.ethnicity);
+    const exclusionReason = this.textCode(f.exclusion_reason);
+    const sex = this.readWord('sex', f.sex, SEX_WORDS, 'one of male, female, other, unknown (blank means unknown)');
+    return { service, tier, ethnicity, exclusionReason, sex };
+  }
+
+  /** age_at_release, prior_convictions, custody_years_before_release, aces, and the index offence's lookup row. */
+  private readHistory(): History {
+    const f = this.at;
+    const age = this.readNumber('age_at_release', f.age_at_release, true, 10, 100, 'a whole number of years from 10 to 100');
     // Sane ranges: nobody has 1e300 convictions, or spent more than 80 years in custody.
-    const prior = this.readNumber('prior_convictions', f[7], true, 0, 1000, 'a whole number from 0 to 1000');
-    const custody = this.readNumber('custody_years_before_release', f[8], false, 0, 80, 'a number of years from 0 to 80');
-    const aces = this.readNumber('aces', f[9], true, 0, 10, 'a whole number from 0 to 10');
-
-    const offence = this.textCode(f[6]);
+    const prior = this.readNumber('prior_convictions', f.prior_convictions, true, 0, 1000, 'a whole number from 0 to 1000');
+    const custody = this.readNumber('custody_years_before_release', f.custody_years_before_release, false, 0, 80, 'a number of years from 0 to 80');
+    const aces = this.readNumber('aces', f.aces, true, 0, 10, 'a whole number from 0 to 10');
+    const offence = this.textCode(f.index_offence);
     let offenceRow = -1;
-    if (offence < 0) this.fail('missing_value', 'index_offence', f[6], 'an index_offence (required)');
+    if (offence < 0) this.fail('missing_value', 'index_offence', f.index_offence, 'an index_offence (required)');
     else {
       offenceRow = this.offenceRowOf(offence);
-      if (offenceRow < 0) this.fail('unknown_offence', 'index_offence', f[6], 'an offence code in the offence lookup');
+      if (offenceRow < 0) this.fail('unknown_offence', 'index_offence', f.index_offence, 'an offence code in the offence lookup');
     }
+    return { age, prior, custody, aces, offenceRow };
+  }
 
-    const referral = this.readDate('referral_date', f[10]);
-    const inReach = this.readDate('in_reach_start', f[11]);
-    const release = this.readDate('release_date', f[12]);
-    const serviceEnd = this.readDate('service_end', f[13]);
-    const followUpEnd = this.readDate('follow_up_end', f[17]);
+  /** The five dates (day numbers, NaN when blank or invalid). */
+  private readDates(): Dates {
+    const f = this.at;
+    return {
+      referral: this.readDate('referral_date', f.referral_date),
+      inReach: this.readDate('in_reach_start', f.in_reach_start),
+      release: this.readDate('release_date', f.release_date),
+      serviceEnd: this.readDate('service_end', f.service_end),
+      followUpEnd: this.readDate('follow_up_end', f.follow_up_end),
+    };
+  }
 
-    const endCode = this.readWord('end_reason', f[14], END_WORDS, 'one of completed, recalled, disengaged, transferred, died, other');
-    if (endCode === -1 && !Number.isNaN(serviceEnd)) this.fail('missing_value', 'end_reason', f[14], 'an end_reason, required when service_end is set');
-
-    const includedCode = this.readWord('included', f[15], BOOLEAN_WORDS, 'true/false, yes/no or 1/0 (blank means true)');
+  /** included (blank means true); an exclusion_reason is required when it is false. */
+  private readInclusion(exclusionReason: number): boolean {
+    const f = this.at;
+    const includedCode = this.readWord('included', f.included, BOOLEAN_WORDS, 'true/false, yes/no or 1/0 (blank means true)');
     const included = includedCode < 0 || includedCode % 2 === 0;
     if (!included && exclusionReason < 0) {
-      this.fail('missing_value', 'exclusion_reason', f[16], 'an exclusion_reason, required when included is false');
+      this.fail('missing_value', 'exclusion_reason', f.exclusion_reason, 'an exclusion_reason, required when included is false');
     }
+    return included;
+  }
 
-    // Order of dates (records.md, "Validation").
+  /** Order of dates (records.md, "Validation"). */
+  private checkDateOrder({ inReach, release, serviceEnd, followUpEnd }: Dates): void {
+    const f = this.at;
     if (!Number.isNaN(inReach) && !Number.isNaN(release) && inReach > release) {
-      this.fail('dates_out_of_order', 'in_reach_start', f[11], `a date on or before release_date (${show(release)})`);
+      this.fail('dates_out_of_order', 'in_reach_start', f.in_reach_start, `a date on or before release_date (${show(release)})`);
     }
     if (!Number.isNaN(serviceEnd)) {
       if (!Number.isNaN(release)) {
-        if (serviceEnd < release) this.fail('dates_out_of_order', 'service_end', f[13], `a date on or after release_date (${show(release)})`);
+        if (serviceEnd < release) this.fail('dates_out_of_order', 'service_end', f.service_end, `a date on or after release_date (${show(release)})`);
       } else if (!Number.isNaN(inReach) && serviceEnd < inReach) {
-        this.fail('dates_out_of_order', 'service_end', f[13], `a date on or after in_reach_start (${show(inReach)}), as the person was never released`);
+        this.fail('dates_out_of_order', 'service_end', f.service_end, `a date on or after in_reach_start (${show(inReach)}), as the person was never released`);
       }
     }
     const end = !Number.isNaN(followUpEnd) ? followUpEnd : this.extractionDate;
     if (end !== null) {
       const whose = !Number.isNaN(followUpEnd) ? 'follow_up_end' : 'the extraction date, the default follow_up_end';
-      if (!Number.isNaN(release) && release > end) this.fail('dates_out_of_order', 'release_date', f[12], `a date on or before ${whose} (${show(end)})`);
-      if (!Number.isNaN(serviceEnd) && serviceEnd > end) this.fail('dates_out_of_order', 'service_end', f[13], `a date on or before ${whose} (${show(end)})`);
+      if (!Number.isNaN(release) && release > end)
+        this.fail('dates_out_of_order', 'release_date', f.release_date, `a date on or before ${whose} (${show(end)})`);
+      if (!Number.isNaN(serviceEnd) && serviceEnd > end)
+        this.fail('dates_out_of_order', 'service_end', f.service_end, `a date on or before ${whose} (${show(end)})`);
     }
+  }
 
-    this.readExtras();
-    if (this.rowProblems.length > 0 || !idOk) return;
+  /** A kept row's follow_up_end after the extraction date: kept as written, with a warning. */
+  private warnFollowUpPastExtraction(followUpEnd: number): void {
+    if (this.extractionDate === null || !(followUpEnd > this.extractionDate)) return;
+    this.log.add(
+      this.problem(
+        'warning',
+        'follow_up_end_after_extraction',
+        'follow_up_end',
+        this.raw(this.at.follow_up_end),
+        `a date on or before the extraction date (${show(this.extractionDate)}): records cannot be complete past it; kept as written`,
+      ),
+    );
+  }
 
-    if (this.extractionDate !== null && followUpEnd > this.extractionDate) {
-      this.log.add(
-        this.problem(
-          'warning',
-          'follow_up_end_after_extraction',
-          'follow_up_end',
-          this.raw(f[17]),
-          `a date on or before the extraction date (${show(this.extractionDate)}): records cannot be complete past it; kept as written`,
-        ),
-      );
-    }
-
+  /** Appends a row without errors to the columns. */
+  private keep(entry: number, d: Descriptors, h: History, dates: Dates, endCode: number, included: boolean): void {
     const c = this.columns;
     this.keptRow.data[entry] = c.entry.length;
     c.entry.push(entry);
-    c.service.push(service);
-    c.tier.push(tier);
-    c.sex.push(sexCode >= 0 ? sexCode : UNKNOWN_SEX);
-    c.ethnicity.push(ethnicity);
-    c.age_at_release.push(age);
-    c.index_offence_row.push(offenceRow);
-    c.prior_convictions.push(prior);
-    c.custody_years_before_release.push(custody);
-    c.aces.push(aces);
-    c.referral_date.push(referral);
-    c.in_reach_start.push(inReach);
-    c.release_date.push(release);
-    c.service_end.push(serviceEnd);
+    c.service.push(d.service);
+    c.tier.push(d.tier);
+    c.sex.push(d.sex >= 0 ? d.sex : UNKNOWN_SEX);
+    c.ethnicity.push(d.ethnicity);
+    c.age_at_release.push(h.age);
+    c.index_offence_row.push(h.offenceRow);
+    c.prior_convictions.push(h.prior);
+    c.custody_years_before_release.push(h.custody);
+    c.aces.push(h.aces);
+    c.referral_date.push(dates.referral);
+    c.in_reach_start.push(dates.inReach);
+    c.release_date.push(dates.release);
+    c.service_end.push(dates.serviceEnd);
     c.end_reason.push(endCode);
     c.included.push(included ? 1 : 0);
-    c.exclusion_reason.push(exclusionReason);
-    c.follow_up_end.push(followUpEnd);
-    c.line.push(rec.line);
+    c.exclusion_reason.push(d.exclusionReason);
+    c.follow_up_end.push(dates.followUpEnd);
+    c.line.push(this.rec.line);
     this.keepExtras();
   }
 
@@ -300,7 +381,7 @@ export class PeopleReader extends TableReader {
   private offenceRowOf(code: number): number {
     const rows = this.offenceRows;
     while (rows.length <= code) rows.push(-2);
-    if (rows.data[code] === -2) rows.data[code] = this.offenceRow.get(this.valuesOf(this.at[6])[code]) ?? -1;
+    if (rows.data[code] === -2) rows.data[code] = this.offenceRow.get(this.valuesOf(this.at.index_offence)[code]) ?? -1;
     return rows.data[code];
   }
 
@@ -331,14 +412,14 @@ export class PeopleReader extends TableReader {
       indexOffence[i] = offenceCodes[c.index_offence_row.data[i]];
     }
     return {
-      service: text(c.service, this.at[1]),
-      tier: text(c.tier, this.at[2]),
+      service: text(c.service, this.at.service),
+      tier: text(c.tier, this.at.tier),
       sex: word(c.sex, SEXES),
-      ethnicity: text(c.ethnicity, this.at[4]),
+      ethnicity: text(c.ethnicity, this.at.ethnicity),
       index_offence: indexOffence,
       end_reason: word(c.end_reason, END_REASONS),
       included,
-      exclusion_reason: text(c.exclusion_reason, this.at[16]),
+      exclusion_reason: text(c.exclusion_reason, this.at.exclusion_reason),
     };
   }
 

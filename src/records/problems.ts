@@ -84,12 +84,49 @@ export function isFolded(p: Problem): boolean {
   return FOLDED.has(p);
 }
 
+/**
+ * Where the readers say a JSON element's row is: below every real line
+ * number, in element order (element e is JSON_ELEMENT_BASE + e), so that a
+ * row's "line" stays one number through the readers, their columns and their
+ * checks. The problem log turns it back into the element's line and its index
+ * (see ProblemLog.locateElements).
+ */
+const JSON_ELEMENT_BASE = -(2 ** 31);
+
+/** The line the readers carry for element `element` (1-based) of a JSON array. */
+export function elementLine(element: number): number {
+  return JSON_ELEMENT_BASE + element;
+}
+
 /** Problems of one load, in the order found; sorted into file order at the end. */
 export class ProblemLog {
   readonly problems: Problem[] = [];
   errors = 0;
+  /** Line on which each element of a JSON file's array starts, by file (see elementLine). */
+  private readonly elementLines = new Map<string, readonly number[]>();
+  /** The JSON file read for each table. */
+  private readonly jsonFileOf = new Map<string, string>();
 
+  /** Tells the log where a JSON file's elements start, before its rows are read. */
+  locateElements(table: TableName, file: string, lines: readonly number[]): void {
+    this.elementLines.set(file, lines);
+    this.jsonFileOf.set(table, file);
+  }
+
+  /** The real line of a row's line as the readers carry it (an element's line for a JSON row). */
+  realLine(file: string, line: number): number {
+    if (line >= 0) return line;
+    return this.elementLines.get(file)?.[line - JSON_ELEMENT_BASE - 1] ?? 0;
+  }
+
+  /** "line 7", or "line 1, element 37" for a JSON row. */
+  where(file: string, line: number): string {
+    return line >= 0 ? `line ${line}` : `line ${this.realLine(file, line)}, element ${line - JSON_ELEMENT_BASE}`;
+  }
+
+  /** Adds a problem; a JSON row's is given its element and real line, and so are the lines its text names. */
   add(p: Problem): void {
+    this.locate(p);
     this.problems.push(p);
     if (p.severity === 'error') this.errors++;
   }
@@ -101,10 +138,24 @@ export class ProblemLog {
     return p;
   }
 
+  /** In place: the problem is shared with the row it belongs to (its quarantine entry). */
+  private locate(p: Problem): void {
+    if (p.line < 0) {
+      p.element = p.line - JSON_ELEMENT_BASE;
+      p.line = this.realLine(p.file, p.line);
+    }
+    // Another row's line named in the text ("first used on line …", "events line …"), as the readers carry it.
+    if (!p.expected.includes('line -')) return;
+    p.expected = p.expected.replace(/(?:\b(people|events|assessments) )?line (-\d+)/g, (_, table: string | undefined, n: string) => {
+      const file = table ? (this.jsonFileOf.get(table) ?? p.file) : p.file;
+      return `${table ? `${table} ` : ''}${this.where(file, Number(n))}`;
+    });
+  }
+
   /** Every problem in file order: offences, people, events; by line within a file (stable, so a row's problems stay in column order). */
   sorted(): Problem[] {
     const indexed = this.problems.map((p, i) => ({ p, i }));
-    indexed.sort((a, b) => TABLE_ORDER[a.p.table] - TABLE_ORDER[b.p.table] || a.p.line - b.p.line || a.i - b.i);
+    indexed.sort((a, b) => TABLE_ORDER[a.p.table] - TABLE_ORDER[b.p.table] || a.p.line - b.p.line || (a.p.element ?? 0) - (b.p.element ?? 0) || a.i - b.i);
     return indexed.map((x) => x.p);
   }
 
@@ -132,7 +183,7 @@ const WITHHELD_COLUMNS = new Set(['person_id']);
  * A person_id is never printed; privacy values are already masked.
  */
 export function formatProblem(p: Problem): string {
-  const where = p.line > 0 ? `${p.file} line ${p.line}` : p.file;
+  const where = p.line > 0 ? `${p.file} line ${p.line}${p.element === undefined ? '' : `, element ${p.element}`}` : p.file;
   const column = p.column !== null ? `, column ${p.column}` : '';
   let value: string;
   if (p.value === null) value = '';

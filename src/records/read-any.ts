@@ -18,6 +18,8 @@ interface ReadSettings {
   sheet: string | null;
   /** The table's name, to find its sheet in a workbook when none is named. */
   table: string;
+  /** Told where a JSON array's elements start (see readTableFile). */
+  onElements?: (lines: readonly number[]) => void;
 }
 
 type TableRead = ReturnType<typeof readTableFile> & { notes: FileNote[] };
@@ -60,7 +62,7 @@ export async function readAnyTableFile(path: string, sink: CsvSink, settings: Re
         ],
       };
     }
-    return { ...readTableFile(path, sink), notes: [] };
+    return { ...readTableFile(path, sink, settings.onElements), notes: [] };
   }
   if (kind === 'xlsx' || kind === 'parquet' || kind === 'arrow') {
     const { bytes, info } = whole();
@@ -89,7 +91,7 @@ export async function readAnyTableFile(path: string, sink: CsvSink, settings: Re
   const { delimiter, note: delimiterNote } = csvDelimiter(fileHead(path), settings.delimiter);
   if (delimiterNote !== null) return { ...whole().info, ...none, notes: [delimiterNote] };
   const bad = firstInvalidUtf8(path);
-  if (bad < 0 && delimiter === 0x2c) return { ...readTableFile(path, sink), notes: [] };
+  if (bad < 0 && delimiter === 0x2c) return { ...readTableFile(path, sink, settings.onElements), notes: [] };
   const { bytes, info } = whole();
   if (bytes.length > IN_MEMORY_LIMIT) {
     const expected =

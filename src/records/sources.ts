@@ -10,6 +10,7 @@ import type { ColumnTable } from 'arquero';
 import { formatDay } from '../time/days.js';
 import { readCsvFile, type CsvRecord, type CsvSink } from './csv-reader.js';
 import { jsonSyntaxFault } from './json-fault.js';
+import { elementLine } from './problems.js';
 
 /** A table held in memory. */
 export type RowsInput = Record<string, unknown>[] | ColumnTable | { columns: string[]; values: unknown[][] };
@@ -190,7 +191,12 @@ function jsonElementLines(text: string): number[] {
  * be an array of objects; each object is numbered by the line of its opening
  * brace. Problems with the JSON itself are returned for the caller to report.
  */
-export function readTableFile(path: string, sink: CsvSink): FileInfo & { blank: boolean; jsonFaults: JsonFault[]; jsonUnparsable: JsonFault | null } {
+export function readTableFile(
+  path: string,
+  sink: CsvSink,
+  /** Told where a JSON array's elements start, before its rows are fed: rows carry elementLine(element) as their line. */
+  onElements?: (lines: readonly number[]) => void,
+): FileInfo & { blank: boolean; jsonFaults: JsonFault[]; jsonUnparsable: JsonFault | null } {
   if (!/\.json$/i.test(path)) {
     const info = readCsvFile(path, sink);
     return { ...info, blank: info.bytes === 0, jsonFaults: [], jsonUnparsable: null };
@@ -219,7 +225,9 @@ export function readTableFile(path: string, sink: CsvSink): FileInfo & { blank: 
     return { ...info, blank: false, jsonFaults: [], jsonUnparsable: { line: 1, expected: 'a JSON array of objects, one per row' } };
   }
   const lines = jsonElementLines(text);
-  const lineOf = (r: number) => lines[r] ?? r + 2;
+  // Rows on one line (a file all on one line) are told apart by their element.
+  onElements?.(lines);
+  const lineOf = (r: number) => (onElements ? elementLine(r + 1) : (lines[r] ?? r + 2));
   const faults: JsonFault[] = [];
   const isObject = (r: number) => typeof data[r] === 'object' && data[r] !== null && !Array.isArray(data[r]);
   feedGrid(gridOf(data as Record<string, unknown>[]), sink, lineOf, (r) => {

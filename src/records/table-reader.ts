@@ -251,6 +251,11 @@ export abstract class TableReader {
   /** Called for a row set aside, after its problems are logged. */
   protected onSetAside(): void {}
 
+  /** A row's place for a message: "line 7", or "line 1, element 37" for a JSON row (see elementLine). */
+  where(line: number): string {
+    return this.log.where(this.file, line);
+  }
+
   field(name: string): number {
     return this.fieldOf.get(name) ?? -1;
   }

@@ -59,19 +59,27 @@ export interface Problem {
   file: string;
   /** Line in the file (header = 1; a multi-line record is numbered by its first line); 0 for the file itself. */
   line: number;
+  /**
+   * In a JSON file, the row's element of the top-level array (1 = the first):
+   * several rows can share a line (a file all on one line). Absent for every
+   * other kind of file and for problems of the whole file.
+   */
+  element?: number;
   column: string | null;
   /** The value as written (masked for privacy problems); null when there is none. */
   value: string | null;
   expected: string;
 }
 
-interface RowCounts {
+export interface RowCounts {
   read: number;
   used: number;
   quarantined: number;
 }
 
 export interface DataQuality {
+  /** The rows of the study's own offence lookup, present when some were set aside (quarantine mode). */
+  offences?: RowCounts;
   people: RowCounts;
   events: RowCounts;
   /** The assessments table's rows (records.md, "assessments"), when the study has one. */

@@ -62,7 +62,13 @@ export async function runCase(seed: number, render: boolean): Promise<string[]> 
           const c = quality[t];
           if (c.read !== c.used + c.quarantined) say(`${t} read ${c.read} ≠ used ${c.used} + quarantined ${c.quarantined}`);
         }
-        for (const p of quality.problems) if (p.line <= 0 && !FILE_KINDS.has(p.kind)) say(`problem without a line: ${p.kind} ${p.column}`);
+        for (const p of quality.problems) {
+          if (p.line <= 0 && !FILE_KINDS.has(p.kind)) say(`problem without a line: ${p.kind} ${p.column}`);
+          // A row of a JSON file also has its element: rows can share a line (a file all on one line).
+          const rowOfJson = /\.json$/i.test(p.file) && p.line > 0 && (p.table === 'people' || p.table === 'events') && !FILE_KINDS.has(p.kind);
+          if (rowOfJson && !(Number.isInteger(p.element) && p.element! >= 1)) say(`JSON row problem without its element: ${p.kind} ${p.column}`);
+          if (p.line < 0 || /line -\d/.test(p.expected)) say(`a JSON element's line as the readers carry it: ${p.kind}`);
+        }
       }
       if (quarantineDir && existsSync(join(quarantineDir, 'quarantine.csv'))) quarantineFiles.push(readFileSync(join(quarantineDir, 'quarantine.csv'), 'utf8'));
     }

@@ -52,7 +52,7 @@ export async function runMeasures(argv: readonly string[], out: Output): Promise
     progress.phase('measures');
     const measures = computeMeasures(study, config.options, loadValueInputs(config));
     progress.done();
-    const quarantined = study.quality.people.quarantined + study.quality.events.quarantined;
+    const quarantined = (study.quality.offences?.quarantined ?? 0) + study.quality.people.quarantined + study.quality.events.quarantined;
     if (quarantined > 0) out.stderr(`${quarantined} rows were quarantined (see ${study.quality.quarantineFile}).`);
     if (study.extractionDateInferred) out.stderr(`No extraction date was given: the latest date in the records is used (${study.extractionDateSource ?? ''}).`);
     out.stdout(flags.get('json') === true ? JSON.stringify(toJsonDocument(measures), null, 2) : formatMeasuresText(measures));

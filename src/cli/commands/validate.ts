@@ -78,6 +78,7 @@ function tablesJson(quality: DataQuality) {
   const errors = quality.problems.filter((p) => p.severity === 'error').length;
   return {
     valid: errors === 0 || quality.quarantineFile !== null,
+    ...(quality.offences ? { offences: quality.offences } : {}),
     people: quality.people,
     events: quality.events,
     ...(quality.assessments ? { assessments: quality.assessments } : {}),
@@ -116,7 +117,7 @@ export function formatValidation(quality: DataQuality, header: string[], failed 
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([kind, n]) => `${kind} ${n}`)
     .join(', ');
-  const quarantined = quality.people.quarantined + quality.events.quarantined + (quality.assessments?.quarantined ?? 0);
+  const quarantined = (quality.offences?.quarantined ?? 0) + quality.people.quarantined + quality.events.quarantined + (quality.assessments?.quarantined ?? 0);
   const verdict =
     errors.length === 0
       ? 'Valid: no errors.'
@@ -125,6 +126,7 @@ export function formatValidation(quality: DataQuality, header: string[], failed 
         : `Invalid: ${errors.length} error${errors.length === 1 ? '' : 's'}.`;
   return [
     ...header,
+    ...(quality.offences ? [counts('offences', quality.offences)] : []),
     counts('people', quality.people),
     counts('events', quality.events),
     ...(quality.assessments ? [counts('assessments', quality.assessments)] : []),

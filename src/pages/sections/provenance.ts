@@ -7,6 +7,7 @@ import { formatInteger } from '../../words/format.js';
 export function dataQualitySection(ctx: ReportContext): Section {
   const q = ctx.measures.dataQuality;
   const rows = [
+    ...(q.offences ? [['Offence lookup', formatInteger(q.offences.read), formatInteger(q.offences.used), formatInteger(q.offences.quarantined)]] : []),
     ['People', formatInteger(q.people.read), formatInteger(q.people.used), formatInteger(q.people.quarantined)],
     ['Events', formatInteger(q.events.read), formatInteger(q.events.used), formatInteger(q.events.quarantined)],
     ...(q.assessments ? [['Assessments', formatInteger(q.assessments.read), formatInteger(q.assessments.used), formatInteger(q.assessments.quarantined)]] : []),
@@ -15,7 +16,7 @@ export function dataQualitySection(ctx: ReportContext): Section {
   const problems = ctx.study.quality.problems;
   const errors = problems.filter((p) => p.severity === 'error').length;
   // Rows, not errors: one row can have several errors, and a refused column is an error of no row.
-  const setAside = q.people.quarantined + q.events.quarantined + (q.assessments?.quarantined ?? 0);
+  const setAside = (q.offences?.quarantined ?? 0) + q.people.quarantined + q.events.quarantined + (q.assessments?.quarantined ?? 0);
   const blocks = [
     html`<p>${'Every row read is either used or quarantined (set aside with its reason); nothing is dropped silently. These are counts of records, not of people in the cohort, and are not suppressed.'}</p>`,
     table({ caption: 'Rows read, used and quarantined', head: ['Table', 'Read', 'Used', 'Quarantined'], rows }),

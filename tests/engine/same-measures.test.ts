@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commandConfig } from '../../src/cli/config.js';
 import { loadConfiguredStudy } from '../../src/cli/load.js';
+import { loadValueInputs } from '../../src/cli/value-inputs.js';
 import { openDuckDb } from '../../src/engine/duckdb.js';
 import { ENGINE_NOT_COMPUTED, EngineSettingError, measuresOnEngine } from '../../src/engine/measures.js';
 import type { SqlRunner } from '../../src/engine/runner.js';
@@ -111,20 +112,18 @@ const CASES: [string, string[]][] = [
 /** The in-memory document with the parts the engine does not compute yet set to null, as the engine's document has them. */
 async function inMemory(argv: string[]): Promise<unknown> {
   const { config } = await commandConfig(argv, 'measures');
-  const doc = toJsonDocument(computeMeasures(await loadConfiguredStudy(config), config.options)) as Record<string, unknown>;
+  const doc = toJsonDocument(computeMeasures(await loadConfiguredStudy(config), config.options, loadValueInputs(config))) as Record<string, unknown>;
   for (const key of ENGINE_NOT_COMPUTED) {
     expect(doc).toHaveProperty(key);
     doc[key] = null;
   }
-  // Individual change's table is not read by the engine either: its row of the data quality goes with it.
-  delete (doc.dataQuality as Record<string, unknown>).assessments;
   return doc;
 }
 
 async function onEngine(runner: SqlRunner, argv: string[]): Promise<unknown> {
   const { config } = await commandConfig(argv, 'measures');
   try {
-    return toJsonDocument(await measuresOnEngine(runner, config));
+    return toJsonDocument(await measuresOnEngine(runner, { ...config, valueInputs: loadValueInputs(config) }));
   } finally {
     await runner.close();
   }

@@ -29,7 +29,7 @@ function instrumentIndex(names: readonly string[], v: string): string {
  * words them and in its order (by line, then person_id, instrument, date, score): required
  * columns and values, a person in people, a declared instrument, a real date, a numeric
  * score, and one assessment of a person with an instrument on a day among the rows
- * without other errors. Loads the table as `assessments_raw`.
+ * without other errors. Loads the table as `assessments_raw`, its rows not all blank as `assessments_rows`.
  */
 export async function assessmentProblems(
   runner: SqlRunner,
@@ -51,6 +51,8 @@ export async function assessmentProblems(
         problem({ kind: 'missing_column', line: 1, column: c, value: null, expected: `${/^[aeiou]/.test(c) ? 'an' : 'a'} ${c} column (required)` }),
       ),
     };
+  // A row with every cell blank is no row (the reader skips it: warning empty_rows, which the engine does not give).
+  await runner.run(`CREATE VIEW assessments_rows AS SELECT * FROM assessments_raw WHERE NOT (${columns.map((c) => `${ident(c)} IS NULL`).join(' AND ')})`);
   const t = (c: string) => `t.${ident(c)}`;
   const known = `EXISTS (SELECT 1 FROM people_raw q WHERE q.${ident('person_id')} = ${t('person_id')})`;
   const ins = instrumentIndex(names, t('instrument'));
@@ -73,11 +75,11 @@ export async function assessmentProblems(
   ];
   const selects = checks.map(
     ([ord, kind, column, where, expected]) =>
-      `SELECT ${lit(kind)} AS kind, _line AS line, ${ord} AS ord, ${lit(column)} AS col, COALESCE(${t(column)}, '') AS value, ${expected} AS expected FROM assessments_raw t WHERE ${where}`,
+      `SELECT ${lit(kind)} AS kind, _line AS line, ${ord} AS ord, ${lit(column)} AS col, COALESCE(${t(column)}, '') AS value, ${expected} AS expected FROM assessments_rows t WHERE ${where}`,
   );
   // A second row of a person, instrument and day among the rows the reader keeps (those without another error).
   const clean = `${t('person_id')} IS NOT NULL AND ${known} AND ${ins} IS NOT NULL AND ${t('date')} IS NOT NULL AND ${isDate(d, t('date'))} AND ${t('score')} IS NOT NULL AND ${number}`;
-  const kept = `SELECT _line, ${t('person_id')} AS pid, ${ins} AS ins, ${t('date')} AS d FROM assessments_raw t WHERE ${clean}`;
+  const kept = `SELECT _line, ${t('person_id')} AS pid, ${ins} AS ins, ${t('date')} AS d FROM assessments_rows t WHERE ${clean}`;
   const named = `(CASE k.ins ${names.map((n, k) => `WHEN ${k} THEN ${lit(n)}`).join(' ')} END)`;
   selects.push(`SELECT 'duplicate_assessment' AS kind, k._line AS line, 4 AS ord, 'date' AS col, k.d AS value,
   'one assessment of a person with an instrument on a day (line ' || CAST(f.first AS VARCHAR) || ' has this person, ' || ${named} || ' and date)' AS expected
@@ -95,7 +97,7 @@ FROM (${kept}) k JOIN (SELECT pid, ins, d, MIN(_line) AS first FROM (${kept}) a 
 /** assess_t(pid, ins, d, score): the checked assessments, instrument as its index, date as a day number. */
 function assessmentsSql(d: Dialect, names: readonly string[]): string {
   return `CREATE TABLE assess_t AS SELECT t.${ident('person_id')} AS pid, ${instrumentIndex(names, `t.${ident('instrument')}`)} AS ins,
-  ${d.dayOf(`t.${ident('date')}`)} AS d, t.${ident('score')} AS score FROM assessments_raw t`;
+  ${d.dayOf(`t.${ident('date')}`)} AS d, t.${ident('score')} AS score FROM assessments_rows t`;
 }
 
 /**
@@ -121,7 +123,7 @@ WHERE m.last > m.first ORDER BY m.ins, m.line`);
   const byGroup = await runner.query(`SELECT ins, gkey, SUM(CASE WHEN last > first THEN 1 ELSE 0 END) AS analysed,
   SUM(CASE WHEN last = first THEN 1 ELSE 0 END) AS one_day FROM m_change GROUP BY ins, gkey`);
   const cohortByGroup = await runner.query('SELECT gkey, COUNT(*) AS cnt FROM cohort GROUP BY gkey');
-  const [read] = await runner.query('SELECT COUNT(*) AS n FROM assessments_raw');
+  const [read] = await runner.query('SELECT COUNT(*) AS n FROM assessments_rows');
 
   const G = groups.names.length;
   const present = new Array<boolean>(G).fill(false);

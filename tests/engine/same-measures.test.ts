@@ -15,6 +15,7 @@ import { openDuckDb } from '../../src/engine/duckdb.js';
 import { ENGINE_NOT_COMPUTED, EngineSettingError, measuresOnEngine } from '../../src/engine/measures.js';
 import type { SqlRunner } from '../../src/engine/runner.js';
 import { computeMeasures } from '../../src/measures/index.js';
+import { MeasureOptionError } from '../../src/measures/options.js';
 import { toJsonDocument } from '../../src/output/index.js';
 import { postgresBin, startPostgres, type PostgresServer } from '../support/postgres.js';
 
@@ -41,6 +42,51 @@ const NATIONAL_WITHOUT_DEATHS = [
   '2024-03-31',
   '--snapshot-date',
   '2024-01-30',
+];
+/**
+ * The national sample (several services, so the adjusted comparison is fitted) with two extra people
+ * columns — a level with blanks and a number written as text — and studies naming case mixes of each
+ * kind: extra columns, lookup columns, format columns, and one most people miss (tier is mostly blank).
+ * Its value for money prices the reoffences with unit costs in pence, so the order of the additions counts.
+ */
+const nationalPeople = readFileSync('data-samples/national/people.csv', 'utf8').trimEnd().split('\n');
+writeFileSync(
+  join(NATIONAL_DIR, 'people.csv'),
+  `${nationalPeople
+    .map((line, i) => (i === 0 ? `${line},risk_band,oasys` : `${line},${i % 17 === 0 ? '' : ['low', 'medium', 'high'][i % 3]},${(i % 41) + (i % 7) / 4}`))
+    .join('\n')}\n`,
+);
+writeFileSync(
+  join(NATIONAL_DIR, 'unit-costs.csv'),
+  readFileSync('data-samples/unit-costs.csv', 'utf8').replace(
+    /^([^#\n][^,\n]*),(\d+),/gm,
+    (_, group: string, cost: string) => `${group},${Number(cost) / 3 + 0.01},`,
+  ),
+);
+function caseMixStudy(name: string, caseMix: string[] | undefined, extra: Record<string, unknown> = {}): string[] {
+  const file = join(NATIONAL_DIR, `${name}.json`);
+  writeFileSync(
+    file,
+    JSON.stringify({
+      people: 'people.csv',
+      events: 'events.csv',
+      offences: join(process.cwd(), 'data-samples/offences.csv'),
+      extractionDate: '2024-03-31',
+      options: caseMix === undefined ? {} : { caseMix },
+      value: { costPerParticipant: 7500, unitCosts: 'unit-costs.csv', priceYear: 2016, horizonYears: 2, discountRate: 0.035 },
+      ...extra,
+    }),
+  );
+  return ['--study', file];
+}
+const CASE_MIX_STUDIES: [string, string[]][] = [
+  ['national, case mix of extra and lookup columns', caseMixStudy('extra', ['risk_band', 'oasys', 'ethnicity', 'severity', 'group', 'mode_of_trial', 'aces'])],
+  ['national, case mix index_offence, sex, release_year', caseMixStudy('codes', ['index_offence', 'sex', 'release_year'])],
+  ['national, case mix with tier (blank for most)', caseMixStudy('tier', ['tier', 'age_at_release'])],
+  [
+    'national, default case mix, service_end, 24 months',
+    [...caseMixStudy('default', undefined), '--desistance-from', 'service_end', '--proven-window-months', '24'],
+  ],
 ];
 const SAMPLES = [...['resettle', 'south-wales'].map((s) => ['--study', `data-samples/${s}/study.json`]), NATIONAL_WITHOUT_DEATHS];
 const VALID = [
@@ -107,6 +153,7 @@ const CASES: [string, string[]][] = [
   ['valid fixture --group-by site_code', [...VALID, '--group-by', 'site_code']],
   ['clean extract', CLEAN],
   ['clean extract --group-by ethnicity', [...CLEAN, '--group-by', 'ethnicity', '--snapshot-date', '2017-03-31']],
+  ...CASE_MIX_STUDIES,
 ];
 
 /** The in-memory document with the parts the engine does not compute yet set to null, as the engine's document has them. */
@@ -136,8 +183,33 @@ function expectSame(engine: unknown, memory: unknown): void {
 }
 
 describe('DuckDB gives the in-memory measures JSON', () => {
+  it('the cases compare fitted models, individual change and break-evens, not nulls', async () => {
+    const extra = (await inMemory(CASE_MIX_STUDIES[0][1])) as Record<string, any>;
+    expect(extra.adjustedComparison.caseMix).toEqual(['risk_band', 'oasys', 'ethnicity', 'severity', 'group', 'mode_of_trial', 'aces']);
+    expect(extra.adjustedComparison.provenReoffending.model.terms.map((t: { term: string }) => t.term)).toContain('risk_band=low');
+    expect(extra.adjustedComparison.provenReoffending.model.terms.map((t: { term: string }) => t.term)).toContain('oasys');
+    expect(extra.adjustedComparison.timeToReconviction.byService.length).toBeGreaterThan(5);
+    expect(Number.isInteger(extra.breakEven.serviceReoffences.cost)).toBe(false);
+    const tier = (await inMemory(CASE_MIX_STUDIES[2][1])) as Record<string, any>;
+    expect(tier.adjustedComparison.provenReoffending.flow.missingCovariate.tier).toBeGreaterThan(1500);
+    const resettle = (await inMemory(SAMPLES[0])) as Record<string, any>;
+    expect(Object.keys(resettle.change)).toEqual(['distress', 'goals']);
+    expect(resettle.change.distress.overall.n).toBeGreaterThan(10);
+    expect(resettle.dataQuality.assessments.read).toBeGreaterThan(100);
+    expect(resettle.breakEven.serviceReoffences.reoffences).toBeGreaterThan(0);
+  });
+
   it.each(CASES)('%s', async (_, argv) => {
     expectSame(await onEngine(await openDuckDb(), argv), await inMemory(argv));
+  });
+
+  it.each([[['nope']], [['release_date']], [['person_id']], [['sex', 'SEX']]])('refuses case mix %j with the in-memory message', async (caseMix) => {
+    const argv = caseMixStudy(`bad-${caseMix.join('-')}`, caseMix);
+    const memory = (await inMemory(argv).catch((e) => e)) as Error;
+    expect(memory).toBeInstanceOf(MeasureOptionError);
+    const engine = (await onEngine(await openDuckDb(), argv).catch((e) => e)) as Error;
+    expect(engine).toBeInstanceOf(MeasureOptionError);
+    expect(engine.message).toBe(memory.message);
   });
 
   it('refuses a study with deaths, which it cannot end follow-up at yet', async () => {

@@ -14,7 +14,10 @@ import { loadValueInputs } from '../../src/cli/value-inputs.js';
 import { openDuckDb } from '../../src/engine/duckdb.js';
 import { ENGINE_NOT_COMPUTED, EngineSettingError, measuresOnEngine } from '../../src/engine/measures.js';
 import type { SqlRunner } from '../../src/engine/runner.js';
+import type { AdjustedComparison } from '../../src/measures/adjusted-types.js';
+import type { ChangeResult } from '../../src/measures/change/measure.js';
 import { computeMeasures } from '../../src/measures/index.js';
+import type { BreakEvenOnly } from '../../src/measures/value/types.js';
 import { MeasureOptionError } from '../../src/measures/options.js';
 import { toJsonDocument } from '../../src/output/index.js';
 import { postgresBin, startPostgres, type PostgresServer } from '../support/postgres.js';
@@ -182,21 +185,29 @@ function expectSame(engine: unknown, memory: unknown): void {
   expect(JSON.stringify(engine)).toBe(JSON.stringify(memory));
 }
 
+/** The JSON document's parts the engine-models tests read (the document keeps the typed results' keys). */
+interface ModelsDoc {
+  adjustedComparison: AdjustedComparison | null;
+  change: ChangeResult | null;
+  breakEven: BreakEvenOnly | null;
+  dataQuality: { assessments?: { read: number } };
+}
+
 describe('DuckDB gives the in-memory measures JSON', () => {
   it('the cases compare fitted models, individual change and break-evens, not nulls', async () => {
-    const extra = (await inMemory(CASE_MIX_STUDIES[0][1])) as Record<string, any>;
-    expect(extra.adjustedComparison.caseMix).toEqual(['risk_band', 'oasys', 'ethnicity', 'severity', 'group', 'mode_of_trial', 'aces']);
-    expect(extra.adjustedComparison.provenReoffending.model.terms.map((t: { term: string }) => t.term)).toContain('risk_band=low');
-    expect(extra.adjustedComparison.provenReoffending.model.terms.map((t: { term: string }) => t.term)).toContain('oasys');
-    expect(extra.adjustedComparison.timeToReconviction.byService.length).toBeGreaterThan(5);
-    expect(Number.isInteger(extra.breakEven.serviceReoffences.cost)).toBe(false);
-    const tier = (await inMemory(CASE_MIX_STUDIES[2][1])) as Record<string, any>;
-    expect(tier.adjustedComparison.provenReoffending.flow.missingCovariate.tier).toBeGreaterThan(1500);
-    const resettle = (await inMemory(SAMPLES[0])) as Record<string, any>;
-    expect(Object.keys(resettle.change)).toEqual(['distress', 'goals']);
-    expect(resettle.change.distress.overall.n).toBeGreaterThan(10);
-    expect(resettle.dataQuality.assessments.read).toBeGreaterThan(100);
-    expect(resettle.breakEven.serviceReoffences.reoffences).toBeGreaterThan(0);
+    const extra = (await inMemory(CASE_MIX_STUDIES[0][1])) as ModelsDoc;
+    expect(extra.adjustedComparison?.caseMix).toEqual(['risk_band', 'oasys', 'ethnicity', 'severity', 'group', 'mode_of_trial', 'aces']);
+    expect(extra.adjustedComparison?.provenReoffending?.model.terms.map((t) => t.term)).toContain('risk_band=low');
+    expect(extra.adjustedComparison?.provenReoffending?.model.terms.map((t) => t.term)).toContain('oasys');
+    expect(extra.adjustedComparison?.timeToReconviction?.byService.length).toBeGreaterThan(5);
+    expect(Number.isInteger(extra.breakEven?.serviceReoffences.cost)).toBe(false);
+    const tier = (await inMemory(CASE_MIX_STUDIES[2][1])) as ModelsDoc;
+    expect(tier.adjustedComparison?.provenReoffending?.flow.missingCovariate.tier).toBeGreaterThan(1500);
+    const resettle = (await inMemory(SAMPLES[0])) as ModelsDoc;
+    expect(Object.keys(resettle.change ?? {})).toEqual(['distress', 'goals']);
+    expect(resettle.change?.distress.overall.n).toBeGreaterThan(10);
+    expect(resettle.dataQuality.assessments?.read).toBeGreaterThan(100);
+    expect(resettle.breakEven?.serviceReoffences.reoffences).toBeGreaterThan(0);
   });
 
   it.each(CASES)('%s', async (_, argv) => {

@@ -103,10 +103,12 @@ function frameOf(rows: SqlRow[], columns: CaseMixColumn[]) {
  * a recall dated in [r, r + W months) (adjusted-services.ts recallWithin), and the case mix.
  */
 function frameSql(d: Dialect, selects: readonly string[], opts: MeasureOptions): string {
+  // A join, not EXISTS in the select list: Spark SQL takes correlated subqueries only in WHERE.
   return `SELECT c.line, c.service, c.r, m.t, m.ev, v.eligible, (CASE WHEN v.n > 0 THEN 1 ELSE 0 END) AS reoffended,
-  (CASE WHEN EXISTS (SELECT 1 FROM events_t x WHERE x.pid = c.pid AND x.type = ${EVENT.recall} AND x.d >= c.r
-    AND x.d < ${d.addMonths('c.r', opts.provenWindowMonths)}) THEN 1 ELSE 0 END) AS recalled${selects.map((s) => `,\n  ${s}`).join('')}
+  COALESCE(z.recalled, 0) AS recalled${selects.map((s) => `,\n  ${s}`).join('')}
 FROM m_desistance m JOIN cohort c ON c.pid = m.pid JOIN m_proven v ON v.pid = m.pid JOIN people_raw p ON p._line = c.line
 LEFT JOIN offences_t o ON o.code = p.${ident('index_offence')}
+LEFT JOIN (SELECT x.pid, MAX(1) AS recalled FROM events_t x JOIN cohort q ON q.pid = x.pid
+  WHERE x.type = ${EVENT.recall} AND x.d >= q.r AND x.d < ${d.addMonths('q.r', opts.provenWindowMonths)} GROUP BY x.pid) z ON z.pid = c.pid
 ORDER BY c.line`;
 }

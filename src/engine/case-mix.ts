@@ -12,7 +12,7 @@ import { caseMixValue, releaseYearOf, resolveCaseMix, type CaseMixColumn, type C
 import type { MeasureOptions } from '../study/options.js';
 import { EVENT, PEOPLE_COLUMNS } from '../study/vocabulary.js';
 import type { Dialect } from './dialect.js';
-import { ident, num, str, type SqlRow, type SqlRunner } from './runner.js';
+import { columnsOf, ident, num, str, type SqlRunner } from './runner.js';
 
 /** The people columns the loaded study stores as numbers (the people reader parses them; Number() reads the same text alike). */
 const NUMBER_COLUMNS = new Set(['age_at_release', 'prior_convictions', 'custody_years_before_release', 'aces']);
@@ -60,41 +60,38 @@ export async function adjustedOnEngine(runner: SqlRunner, peopleColumns: readonl
     people: (name) => add(name, STAGED[name] ?? `p.${ident(name)}`, NUMBER_COLUMNS.has(name)),
   };
   const columns = resolveCaseMix(source, opts.caseMix);
-  const rows = await runner.query(frameSql(runner.dialect, selects, opts));
-  releaseYears = rows.map((r) => releaseYearOf(num(r.r)));
+  const frame = await columnsOf(runner, frameSql(runner.dialect, selects, opts));
+  const col = (name: string) => frame[name] ?? [];
+  const n = col('line').length;
+  releaseYears = Array.from(col('r'), (r) => releaseYearOf(num(r)));
   for (let k = 0; k < selects.length; k++) {
-    const values = filled[k];
-    for (const r of rows) {
-      const v = str(r[`m${k}`]);
-      values.push(caseMixValue(v === null ? null : numeric[k] ? Number(v) : v));
-    }
+    const values = col(`m${k}`);
+    filled[k] = Array.from({ length: n }, (_, j) => {
+      const v = str(values[j]);
+      return caseMixValue(v === null ? null : numeric[k] ? Number(v) : v);
+    });
   }
-  return adjustedComparisonOfFrame(frameOf(rows, columns), opts);
-}
-
-/** The frame's rows as adjustedComparisonOfFrame reads them: a row is an index into `rows`. */
-function frameOf(rows: SqlRow[], columns: CaseMixColumn[]) {
-  const n = rows.length;
-  const service = rows.map((r) => str(r.service) as string);
-  const time = new Float64Array(n);
-  const event = new Uint8Array(n);
+  const t = Float64Array.from(col('t'), num);
+  const ev = Uint8Array.from(col('ev'), num);
   const eligible: number[] = [];
-  for (let j = 0; j < n; j++) {
-    time[j] = num(rows[j].t);
-    event[j] = num(rows[j].ev);
-    if (num(rows[j].eligible) === 1) eligible.push(j);
-  }
-  return {
-    columns,
-    service,
-    proven: {
-      rows: Int32Array.from(eligible),
-      reoffended: Uint8Array.from(eligible, (j) => num(rows[j].reoffended)),
-      recalled: Uint8Array.from(eligible, (j) => num(rows[j].recalled)),
-      tooShort: n - eligible.length,
+  col('eligible').forEach((e, j) => num(e) === 1 && eligible.push(j));
+  const reoffended = col('reoffended');
+  const recalled = col('recalled');
+  // A row of the frame is its index in the fetched columns.
+  return adjustedComparisonOfFrame(
+    {
+      columns,
+      service: Array.from(col('service'), (v) => str(v) as string),
+      proven: {
+        rows: Int32Array.from(eligible),
+        reoffended: Uint8Array.from(eligible, (j) => num(reoffended[j])),
+        recalled: Uint8Array.from(eligible, (j) => num(recalled[j])),
+        tooShort: n - eligible.length,
+      },
+      desistance: { rows: Int32Array.from({ length: n }, (_, j) => j), time: t, event: ev },
     },
-    desistance: { rows: Int32Array.from({ length: n }, (_, j) => j), time, event },
-  };
+    opts,
+  );
 }
 
 /**

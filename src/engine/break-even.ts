@@ -10,25 +10,28 @@ import { breakEvenOfGroups, type ValueInputsOfStudy } from '../measures/value/se
 import type { OffenceLookup } from '../study/study.js';
 import type { MeasureOptions } from '../study/options.js';
 import { reconvictionTypes } from './per-person.js';
-import { num, str, type SqlRunner } from './runner.js';
+import { columnsOf, num, str, type SqlRunner } from './runner.js';
 
 /** The break-even, after per-person.ts built m_proven_dates and m_proven. */
 export async function breakEvenOnEngine(runner: SqlRunner, lookup: OffenceLookup, opts: MeasureOptions, value: ValueInputsOfStudy): Promise<BreakEvenOnly> {
   const [eligible] = await runner.query('SELECT COUNT(*) AS n FROM m_proven WHERE eligible = 1');
   // The same window as m_proven's count: offence date in [s, w), conviction date < c, eligible people only.
-  const rows = await runner.query(`SELECT p.line, x.d, x.type, x.cd, x.off, o.grp FROM m_proven_dates c
+  const c = await columnsOf(
+    runner,
+    `SELECT p.line, x.d, x.type, x.cd, x.off, o.grp FROM m_proven_dates c
 JOIN cohort p ON p.pid = c.pid
 JOIN events_t x ON x.pid = c.pid AND ${reconvictionTypes(opts)} AND x.d >= c.s AND x.d < c.w AND x.cd IS NOT NULL AND x.cd < c.cend
 JOIN offences_t o ON o.code = x.off
-WHERE c.f >= c.cend`);
+WHERE c.f >= c.cend`,
+  );
   const rowOf = new Map(lookup.code.map((code, k) => [code, k]));
-  const events = rows.map((r) => ({
-    line: num(r.line),
-    d: num(r.d),
-    type: num(r.type),
-    cd: num(r.cd),
-    off: rowOf.get(str(r.off) as string) ?? -1,
-    group: str(r.grp) ?? '',
+  const events = (c.line ?? []).map((line, i) => ({
+    line: num(line),
+    d: num(c.d[i]),
+    type: num(c.type[i]),
+    cd: num(c.cd[i]),
+    off: rowOf.get(str(c.off[i]) as string) ?? -1,
+    group: str(c.grp[i]) ?? '',
   }));
   events.sort((a, b) => a.line - b.line || a.d - b.d || a.type - b.type || a.cd - b.cd || a.off - b.off);
   // One list per eligible person: those without a reoffence add nothing to the cost, wherever they stand.

@@ -12,7 +12,7 @@ import type { Problem } from '../study/study.js';
 import { isDate } from './checks.js';
 import type { Dialect } from './dialect.js';
 import type { Labels } from './labels.js';
-import { ident, lit, num, str, type SqlRunner } from './runner.js';
+import { columnsOf, ident, lit, num, str, type SqlRunner } from './runner.js';
 
 const COLUMNS = ['person_id', 'instrument', 'date', 'score'] as const;
 
@@ -116,10 +116,14 @@ export async function changeOnEngine(
   await runner.run(assessmentsSql(runner.dialect, names));
   await runner.run(`CREATE TABLE m_change AS SELECT c.pid, c.line, c.gkey, a.ins, MIN(a.d) AS first, MAX(a.d) AS last
 FROM cohort c JOIN assess_t a ON a.pid = c.pid AND a.d <= c.f GROUP BY c.pid, c.line, c.gkey, a.ins`);
-  const pairs = await runner.query(`SELECT m.ins, m.gkey, p.score AS pre, q.score AS post FROM m_change m
+  const pairs = await columnsOf(
+    runner,
+    `SELECT m.ins, m.gkey, p.score AS pre, q.score AS post FROM m_change m
 JOIN assess_t p ON p.pid = m.pid AND p.ins = m.ins AND p.d = m.first
 JOIN assess_t q ON q.pid = m.pid AND q.ins = m.ins AND q.d = m.last
-WHERE m.last > m.first ORDER BY m.ins, m.line`);
+WHERE m.last > m.first ORDER BY m.ins, m.line`,
+  );
+  const pairIns = Int32Array.from(pairs.ins ?? [], num);
   const byGroup = await runner.query(`SELECT ins, gkey, SUM(CASE WHEN last > first THEN 1 ELSE 0 END) AS analysed,
   SUM(CASE WHEN last = first THEN 1 ELSE 0 END) AS one_day FROM m_change GROUP BY ins, gkey`);
   const cohortByGroup = await runner.query('SELECT gkey, COUNT(*) AS cnt FROM cohort GROUP BY gkey');
@@ -139,7 +143,8 @@ WHERE m.last > m.first ORDER BY m.ins, m.line`);
       groupNames: groups.names,
       present,
       pairsOf: (k) => {
-        const mine = pairs.filter((r) => num(r.ins) === k);
+        const mine: number[] = [];
+        for (let j = 0; j < pairIns.length; j++) if (pairIns[j] === k) mine.push(j);
         const analysed = new Float64Array(G);
         const oneDay = new Float64Array(G);
         for (const r of byGroup) {
@@ -160,9 +165,9 @@ WHERE m.last > m.first ORDER BY m.ins, m.line`);
           return { cohort, noAssessment: cohort - done - one, oneDayOnly: one };
         };
         return {
-          pre: Float64Array.from(mine, (r) => Number(str(r.pre))),
-          post: Float64Array.from(mine, (r) => Number(str(r.post))),
-          group: Int32Array.from(mine, (r) => groups.codeOf(r.gkey)),
+          pre: Float64Array.from(mine, (j) => Number(str(pairs.pre[j]))),
+          post: Float64Array.from(mine, (j) => Number(str(pairs.post[j]))),
+          group: Int32Array.from(mine, (j) => groups.codeOf(pairs.gkey[j])),
           counts,
         };
       },

@@ -82,6 +82,17 @@ function caseMixStudy(name: string, caseMix: string[] | undefined, extra: Record
   );
   return ['--study', file];
 }
+/** The valid fixture with questionnaires on one day only (nobody analysed, no S_diff) and value for money: the empty edges. */
+writeFileSync(join(NATIONAL_DIR, 'one-day.csv'), 'person_id,instrument,date,score\nP01,mood,2019-03-01,12\nP02,Mood,2019-04-01,3.5\nP02,goals,2019-04-01,1\n');
+const fixtures = join(process.cwd(), 'tests/fixtures/records');
+const ONE_DAY_ONLY = caseMixStudy('one-day', undefined, {
+  people: join(fixtures, 'valid/people.csv'),
+  events: join(fixtures, 'valid/events.csv'),
+  offences: join(fixtures, 'offences.csv'),
+  extractionDate: '2020-12-31',
+  assessments: 'one-day.csv',
+  instruments: { mood: { reliability: 0.9, better: 'lower' }, goals: { reliability: 0.7, better: 'higher' } },
+});
 const CASE_MIX_STUDIES: [string, string[]][] = [
   ['national, case mix of extra and lookup columns', caseMixStudy('extra', ['risk_band', 'oasys', 'ethnicity', 'severity', 'group', 'mode_of_trial', 'aces'])],
   ['national, case mix index_offence, sex, release_year', caseMixStudy('codes', ['index_offence', 'sex', 'release_year'])],
@@ -157,6 +168,7 @@ const CASES: [string, string[]][] = [
   ['clean extract', CLEAN],
   ['clean extract --group-by ethnicity', [...CLEAN, '--group-by', 'ethnicity', '--snapshot-date', '2017-03-31']],
   ...CASE_MIX_STUDIES,
+  ['valid fixture, assessments on one day only, value for money', ONE_DAY_ONLY],
 ];
 
 /** The in-memory document with the parts the engine does not compute yet set to null, as the engine's document has them. */
@@ -208,6 +220,10 @@ describe('DuckDB gives the in-memory measures JSON', () => {
     expect(resettle.change?.distress.overall.n).toBeGreaterThan(10);
     expect(resettle.dataQuality.assessments?.read).toBeGreaterThan(100);
     expect(resettle.breakEven?.serviceReoffences.reoffences).toBeGreaterThan(0);
+    const oneDay = (await inMemory(ONE_DAY_ONLY)) as ModelsDoc;
+    expect(oneDay.change?.mood.overall).toMatchObject({ cohort: 2, noAssessment: 0, oneDayOnly: 2, n: 0, categories: null });
+    expect(oneDay.change?.goals.overall).toMatchObject({ cohort: 2, noAssessment: 1, oneDayOnly: 1, n: 0 });
+    expect(oneDay.breakEven?.serviceReoffences.people).toBeGreaterThan(0);
   });
 
   it.each(CASES)('%s', async (_, argv) => {

@@ -9,6 +9,7 @@ import { UsageError } from './args.js';
 import type { StudyConfig } from './config.js';
 import { loadFailure } from './load.js';
 import { shownPath as shown } from './paths.js';
+import { loadValueInputs } from './value-inputs.js';
 
 export async function measuresOnCliEngine(config: StudyConfig): Promise<StudyMeasures> {
   if (config.quarantineDir !== null) throw new UsageError('--quarantine needs the in-memory engine: run without --engine duckdb.');
@@ -25,6 +26,9 @@ export async function measuresOnCliEngine(config: StudyConfig): Promise<StudyMea
       dateFormat: config.dateFormat,
       delimiter: config.delimiter,
       options: config.options,
+      assessments: config.assessments && shown(config.assessments),
+      instruments: config.instruments ?? null,
+      valueInputs: loadValueInputs(config),
     });
   } catch (error) {
     if (error instanceof EngineSettingError) throw new UsageError(error.message);

@@ -38,10 +38,12 @@ interface CheckInput {
   eventColumns: string[];
   extractionDay: number;
   lookup: OffenceLookup;
+  /** Problems found by other checks (the assessments table's: change.ts), listed after these. */
+  more?: readonly Problem[];
 }
 
 /** SQL true when text `v` (not NULL) is a date that exists, written YYYY-MM-DD. */
-function isDate(d: Dialect, v: string): string {
+export function isDate(d: Dialect, v: string): string {
   if (d.isDate) return d.isDate(v);
   const y = `CAST(SUBSTRING(${v}, 1, 4) AS INTEGER)`;
   const m = `CAST(SUBSTRING(${v}, 6, 2) AS INTEGER)`;
@@ -74,7 +76,7 @@ export async function runChecks(runner: SqlRunner, input: CheckInput): Promise<v
     });
   for (const name of ['person_id', 'service', 'index_offence']) if (!input.peopleColumns.includes(name)) missingColumn('people', name);
   for (const name of ['person_id', 'type', 'date']) if (!input.eventColumns.includes(name)) missingColumn('events', name);
-  if (problems.length > 0) throw new StudyError(problems, quality());
+  if (problems.length > 0) throw new StudyError([...problems, ...(input.more ?? [])], quality());
 
   const checks: string[] = [];
   // The value as written ('' for a blank), as the in-memory reader reports it.
@@ -284,6 +286,7 @@ FROM people_raw x JOIN (SELECT ${p('person_id')} AS pid, MIN(_line) AS first FRO
       expected: str(r.expected) as string,
     });
   }
+  problems.push(...(input.more ?? []));
   if (problems.length > 0) throw new StudyError(problems, quality());
 }
 

@@ -59,6 +59,9 @@ export async function openDuckDb(options: DuckDbOptions = {}): Promise<SqlRunner
       await connection.run(sql);
     },
     query,
+    async queryColumns(sql) {
+      return (await connection.runAndReadAll(sql)).getColumnsObjectJS() as Record<string, unknown[]>;
+    },
     async close() {
       connection.closeSync();
       instance.closeSync();

@@ -9,7 +9,7 @@ import { measuresOnEngine, type EngineStudy } from './measures.js';
 export { DIALECTS, type Dialect } from './dialect.js';
 export { openDuckDb, type DuckDbOptions } from './duckdb.js';
 export { ENGINE_CHECKS } from './checks.js';
-export { EngineSettingError, ENGINE_NOT_COMPUTED, measuresOnEngine, type EngineStudy } from './measures.js';
+export { EngineSettingError, measuresOnEngine, type EngineStudy } from './measures.js';
 export type { SqlRow, SqlRunner } from './runner.js';
 
 /** Every measure of the study computed by embedded DuckDB (opened and closed here). */

@@ -7,14 +7,20 @@
 import { MeasureOptionError, resolveOptions } from '../measures/options.js';
 import { groupSourceOf } from '../measures/groups.js';
 import type { StudyMeasures } from '../measures/types.js';
+import type { ValueInputsOfStudy } from '../measures/value/service-break-even.js';
 import { readDefaultOffenceLookup, readOffenceLookupFile } from '../records/offence-lookup.js';
+import type { Instrument } from '../study/instruments.js';
 import type { MeasureOptions } from '../study/options.js';
 import { EVENT, PEOPLE_COLUMNS } from '../study/vocabulary.js';
 import { parseISODate } from '../time/days.js';
 import { aggregatesSql } from './aggregates.js';
+import { breakEvenOnEngine } from './break-even.js';
+import { adjustedOnEngine } from './case-mix.js';
+import { assessmentProblems, changeOnEngine } from './change.js';
 import { runChecks } from './checks.js';
 import { finishMeasures } from './finish.js';
 import { competingRisksAggregatesSql } from './competing-risks.js';
+import { labelsOf } from './labels.js';
 import { competingRisksSql, perPersonSql } from './per-person.js';
 import type { SqlRunner } from './runner.js';
 import { eventsSql, offencesSql, peopleSql, severityOfRank } from './stage.js';
@@ -30,13 +36,12 @@ export interface EngineStudy {
   snapshotDate: string | null;
   dateFormat?: string | null;
   options: Partial<MeasureOptions>;
+  /** The assessments table and the study file's instruments (change.md); without both, change is null. */
+  assessments?: string | null;
+  instruments?: Record<string, Instrument> | null;
+  /** The value settings and their unit-cost table (value.md); without them, breakEven is null. */
+  valueInputs?: ValueInputsOfStudy | null;
 }
-
-/**
- * The parts of the measures JSON the SQL engine does not compute yet: their keys are null
- * in its document (the in-memory engine computes them). The command says so on standard error.
- */
-export const ENGINE_NOT_COMPUTED = ['adjustedComparison', 'change', 'breakEven'] as const;
 
 /** A study setting the SQL engine does not support (a usage error). */
 export class EngineSettingError extends Error {
@@ -79,7 +84,10 @@ export async function measuresOnEngine(runner: SqlRunner, study: EngineStudy): P
   }
   runner = traced(runner);
   for (const sql of offencesSql(lookup)) await runner.run(sql);
-  await runChecks(runner, { people: study.people, events: study.events, peopleColumns, eventColumns, extractionDay, lookup });
+  const instruments = study.assessments ? (study.instruments ?? {}) : null;
+  const assessments =
+    study.assessments && instruments ? await assessmentProblems(runner, study.assessments, study.assessments, Object.keys(instruments), peopleColumns) : null;
+  await runChecks(runner, { people: study.people, events: study.events, peopleColumns, eventColumns, extractionDay, lookup, more: assessments?.problems });
 
   const d = runner.dialect;
   await runner.run(peopleSql(d, peopleColumns, extractionDay, group));
@@ -92,9 +100,20 @@ export async function measuresOnEngine(runner: SqlRunner, study: EngineStudy): P
   const results: Record<string, Awaited<ReturnType<SqlRunner['query']>>> = {};
   const aggregates = { ...aggregatesSql(d, snapshotDay, extractionDay), ...(withDeaths ? competingRisksAggregatesSql() : {}) };
   for (const [name, sql] of Object.entries(aggregates)) results[name] = await runner.query(sql);
-  return finishMeasures(
+  const measures = finishMeasures(
     results,
     { opts, title: study.title, extractionDay, snapshotDay, unsourcedLookup, groupColumnName: group.column, severityOfRank: severityOfRank(lookup) },
     group.source,
   );
+  // The models, individual change and the break-even read per-person rows (case-mix.ts, change.ts, break-even.ts).
+  measures.adjustedComparison = await adjustedOnEngine(runner, peopleColumns, opts);
+  if (assessments && instruments) {
+    const cohortGroups = results.cohortGroups.map((r) => r.gkey);
+    const { change, read } = await changeOnEngine(runner, instruments, opts.groupBy, labelsOf(group.column, cohortGroups), cohortGroups);
+    measures.change = study.instruments ? change : null;
+    const { people, events, warnings } = measures.dataQuality;
+    measures.dataQuality = { people, events, assessments: { read, used: read, quarantined: 0 }, warnings };
+  } else measures.change = null;
+  measures.breakEven = study.valueInputs ? await breakEvenOnEngine(runner, lookup, opts, study.valueInputs) : null;
+  return measures;
 }

@@ -13,7 +13,7 @@ import type { Dialect } from './dialect.js';
 export const INTERVENTION_END = '(CASE WHEN e IS NULL THEN f ELSE LEAST(e, f) END)';
 
 /** Measure 2's events: convictions, and cautions when they count (reconviction.ts countsAsReconviction). */
-function reconvictionTypes(opts: MeasureOptions, x = 'x'): string {
+export function reconvictionTypes(opts: MeasureOptions, x = 'x'): string {
   return opts.includeCautions ? `${x}.type IN (${EVENT.conviction}, ${EVENT.caution})` : `${x}.type = ${EVENT.conviction}`;
 }
 

@@ -16,7 +16,21 @@ export interface SqlRunner {
   loadRaw(name: string, path: string): Promise<string[]>;
   run(sql: string): Promise<void>;
   query(sql: string): Promise<SqlRow[]>;
+  /**
+   * The result as one array per column (optional; without it the rows of `query` are
+   * turned into columns): per-person results, such as a model frame, without an object a row.
+   */
+  queryColumns?(sql: string): Promise<Record<string, unknown[]>>;
   close(): Promise<void>;
+}
+
+/** The result of `sql` as one array per column, from queryColumns where the runner has it. */
+export async function columnsOf(runner: SqlRunner, sql: string): Promise<Record<string, unknown[]>> {
+  if (runner.queryColumns) return runner.queryColumns(sql);
+  const rows = await runner.query(sql);
+  const out: Record<string, unknown[]> = {};
+  for (const name of Object.keys(rows[0] ?? {})) out[name] = rows.map((r) => r[name]);
+  return out;
 }
 
 /** A result value as a number (null for NULL). */

@@ -45,18 +45,45 @@ export function adjustedComparisonFrom(
   options: Partial<MeasureOptions> = {},
 ): AdjustedComparison | null {
   const opts = resolveOptions(options);
-  const columns = caseMixColumns(study, opts.caseMix);
   const pr = outcomes.provenReoffending;
   const d = outcomes.desistance;
-  const service = columnsOf(study).people.service;
+  return adjustedComparisonOfFrame(
+    {
+      columns: caseMixColumns(study, opts.caseMix),
+      service: columnsOf(study).people.service,
+      proven: { rows: pr.rows, reoffended: pr.reoffended, recalled: recallWithin(study, pr.rows, opts.provenWindowMonths), tooShort: pr.tooShort },
+      desistance: { rows: d.rows, time: d.time, event: d.event },
+    },
+    opts,
+  );
+}
+
+/**
+ * The model frame of the adjusted comparison: every value a model reads, by row. A row is
+ * an index into `service` and the case-mix columns (the study's people rows in memory, the
+ * fetched frame's rows on the SQL engine); the rows are in cohort (file) order.
+ */
+interface AdjustedFrame {
+  /** The resolved case mix (caseMixColumns or resolveCaseMix). */
+  columns: readonly CaseMixColumn[];
+  service: ArrayLike<string>;
+  /** Proven reoffending's eligible rows; per eligible row, reoffended and a recall in [r, r + W months). */
+  proven: { rows: Int32Array; reoffended: Uint8Array; recalled: Uint8Array; tooShort: number };
+  /** The desistance rows (the cohort from s) and their conviction-free time and event. */
+  desistance: { rows: Int32Array; time: Float64Array; event: Uint8Array };
+}
+
+/** {@link adjustedComparisonFrom} from its model frame: what both engines call. */
+export function adjustedComparisonOfFrame(frame: AdjustedFrame, opts: MeasureOptions): AdjustedComparison | null {
+  const { columns, service, proven: pr, desistance: d } = frame;
   if (new Set(Array.from(d.rows, (i) => service[i])).size < 2) return null;
   const cohort = pr.rows.length + pr.tooShort;
   return {
     caseMix: columns.map((c) => c.name),
     windowMonths: opts.provenWindowMonths,
-    provenReoffending: binaryAdjusted(study, columns, pr.rows, pr.reoffended, cohort, pr.tooShort, opts),
-    recall: binaryAdjusted(study, columns, pr.rows, recallWithin(study, pr.rows, opts.provenWindowMonths), cohort, pr.tooShort, opts),
-    timeToReconviction: coxAdjusted(study, columns, d),
+    provenReoffending: binaryAdjusted(service, columns, pr.rows, pr.reoffended, cohort, pr.tooShort, opts),
+    recall: binaryAdjusted(service, columns, pr.rows, pr.recalled, cohort, pr.tooShort, opts),
+    timeToReconviction: coxAdjusted(service, columns, d),
   };
 }
 
@@ -88,7 +115,7 @@ const scale = (lim: [number, number], by: number): [number, number] => [lim[0] *
  * O/E, (O/E) × overall rate, and O/E limits 1 ± z·√(Σ p̂(1 − p̂)) / E, not clipped.
  */
 function binaryAdjusted(
-  study: Study,
+  service: ArrayLike<string>,
   columns: readonly CaseMixColumn[],
   rows: Int32Array,
   outcome: Uint8Array,
@@ -102,7 +129,6 @@ function binaryAdjusted(
   const usedRows = used.map((j) => rows[j]);
   const y = Float64Array.from(used, (j) => outcome[j]);
   const fit = logisticRegression(designMatrix(caseMixCovariates(columns, usedRows), { n: used.length }), y);
-  const service = columnsOf(study).people.service;
   const byName = new Map<string, { n: number; o: number; e: number; v: number }>();
   let observed = 0;
   let expected = 0;
@@ -169,11 +195,10 @@ function coxColumns(covariates: readonly Covariate[], n: number): { names: strin
  * complete covariates; the likelihood-ratio test of the service terms against the
  * case-mix-only model, on the number of non-aliased service terms.
  */
-function coxAdjusted(study: Study, columns: readonly CaseMixColumn[], d: DesistanceOutcomes): TimeToReconvictionAdjusted | null {
+function coxAdjusted(service: ArrayLike<string>, columns: readonly CaseMixColumn[], d: AdjustedFrame['desistance']): TimeToReconvictionAdjusted | null {
   const { used, missingCovariate } = completeCases(columns, d.rows);
   const flow = modelFlow(d.rows.length, undefined, missingCovariate, used.length);
   const usedRows = used.map((j) => d.rows[j]);
-  const service = columnsOf(study).people.service;
   const counts = new Map<string, { n: number; events: number }>();
   used.forEach((j, k) => {
     const name = service[usedRows[k]];

@@ -14,7 +14,7 @@ import type { ModelFlow } from './adjusted-types.js';
 /** comparison.md's default covariates, the default case mix. */
 const DEFAULT_CASE_MIX = ['age_at_release', 'sex', 'prior_convictions', 'custody_years_before_release', 'category', 'release_year'] as const;
 
-/** Offence-lookup columns of the index offence a case mix may name. */
+/** The offence-lookup columns of CaseMixLookupName. */
 const LOOKUP = ['category', 'group', 'mode_of_trial', 'severity'] as const;
 const DATES = new Set(['referral_date', 'in_reach_start', 'release_date', 'service_end', 'follow_up_end']);
 /** Columns that are not a description of the person taken on. */
@@ -26,28 +26,47 @@ export interface CaseMixColumn {
   valueOf: (row: number) => number | string | null;
 }
 
+/** Where a case mix is read: the study in memory, or the SQL engine's model frame (src/engine/case-mix.ts). */
+export interface CaseMixSource {
+  /** The people table's column names, in the order the in-memory study lists them (for the messages). */
+  peopleNames: readonly string[];
+  /** Format columns the people file does not have. */
+  absent: ReadonlySet<string>;
+  releaseYear(): CaseMixColumn;
+  lookup(name: CaseMixLookupName): CaseMixColumn;
+  people(name: string): CaseMixColumn;
+}
+
+/** Offence-lookup columns of the index offence a case mix may name. */
+export type CaseMixLookupName = (typeof LOOKUP)[number];
+
 /**
  * Resolves the case mix: the given list (each name must be a people column, an index
  * offence lookup column or `release_year`; an unknown, absent, date or identifying column
  * is an error naming it), or by default those of comparison.md's defaults the people file has.
  */
 export function caseMixColumns(study: Study, caseMix: readonly string[] | undefined): CaseMixColumn[] {
+  return resolveCaseMix(studyCaseMix(study), caseMix);
+}
+
+/** {@link caseMixColumns} over any source of the columns. */
+export function resolveCaseMix(source: CaseMixSource, caseMix: readonly string[] | undefined): CaseMixColumn[] {
   const given = caseMix !== undefined;
   const names = (caseMix ?? DEFAULT_CASE_MIX).map((c) => c.trim().toLowerCase());
   if (given && names.length === 0) throw new MeasureOptionError('Option caseMix must name at least one column.');
   const seen = new Set<string>();
   const out: CaseMixColumn[] = [];
-  const absent = new Set(study.absentPeopleColumns ?? []);
-  const peopleNames = study.people.columnNames();
+  const absent = source.absent;
+  const peopleNames = source.peopleNames;
   for (const name of names) {
     if (seen.has(name)) throw new MeasureOptionError(`Option caseMix names "${name}" twice.`);
     seen.add(name);
     if (name === 'release_year') {
-      out.push(releaseYear(study));
+      out.push(source.releaseYear());
       continue;
     }
     if ((LOOKUP as readonly string[]).includes(name)) {
-      out.push(lookupColumn(study, name as (typeof LOOKUP)[number]));
+      out.push(source.lookup(name as CaseMixLookupName));
       continue;
     }
     const usable = () =>
@@ -61,46 +80,53 @@ export function caseMixColumns(study: Study, caseMix: readonly string[] | undefi
       if (given) throw new MeasureOptionError(`Option caseMix names "${name}", but the people file has no ${name} column. ${usable()}`);
       continue;
     }
-    out.push(peopleColumn(study, name));
+    out.push(source.people(name));
   }
   return out;
 }
 
-function releaseYear(study: Study): CaseMixColumn {
-  const r = columnsOf(study).people.releaseDate;
-  return { name: 'release_year', valueOf: (i) => (Number.isNaN(r[i]) ? null : partsOfDay(r[i]).year) };
+function studyCaseMix(study: Study): CaseMixSource {
+  return {
+    peopleNames: study.people.columnNames(),
+    absent: new Set(study.absentPeopleColumns ?? []),
+    releaseYear: () => releaseYear(study),
+    lookup: (name) => lookupColumn(study, name),
+    people: (name) => peopleColumn(study, name),
+  };
 }
 
-function lookupColumn(study: Study, name: (typeof LOOKUP)[number]): CaseMixColumn {
+/** release_year of a release day number (NaN when not released): its calendar year. */
+export function releaseYearOf(day: number): number | null {
+  return Number.isNaN(day) ? null : partsOfDay(day).year;
+}
+
+function releaseYear(study: Study): CaseMixColumn {
+  const r = columnsOf(study).people.releaseDate;
+  return { name: 'release_year', valueOf: (i) => releaseYearOf(r[i]) };
+}
+
+function lookupColumn(study: Study, name: CaseMixLookupName): CaseMixColumn {
   const o = study.offences;
   const row = columnsOf(study).people.indexOffenceRow;
-  const pick: (k: number) => number | string | null =
-    name === 'severity'
-      ? (k) => (Number.isFinite(o.severity[k]) ? o.severity[k] : null)
-      : name === 'category'
-        ? (k) => o.category[k]
-        : name === 'group'
-          ? (k) => o.group[k]
-          : (k) => o.modeOfTrial[k];
-  return { name, valueOf: (i) => (row[i] < 0 ? null : blankToNull(pick(row[i]))) };
+  const pick: (k: number) => unknown =
+    name === 'severity' ? (k) => o.severity[k] : name === 'category' ? (k) => o.category[k] : name === 'group' ? (k) => o.group[k] : (k) => o.modeOfTrial[k];
+  return { name, valueOf: (i) => (row[i] < 0 ? null : caseMixValue(pick(row[i]))) };
 }
 
 function peopleColumn(study: Study, name: string): CaseMixColumn {
   const values = rawColumn<ArrayLike<unknown>>(study.people, name, 'people');
-  return {
-    name,
-    valueOf: (i) => {
-      const v = values[i];
-      if (typeof v === 'number') return Number.isFinite(v) ? v : null;
-      if (typeof v === 'boolean') return v ? 'yes' : 'no';
-      return v === null || v === undefined ? null : blankToNull(String(v));
-    },
-  };
+  return { name, valueOf: (i) => caseMixValue(values[i]) };
 }
 
-function blankToNull(v: number | string | null): number | string | null {
-  if (typeof v !== 'string') return v;
-  const s = v.trim();
+/**
+ * A stored value as a case-mix value: a finite number, a level (text trimmed; a boolean as
+ * yes/no), or null when missing (blank text, NaN, null).
+ */
+export function caseMixValue(v: unknown): number | string | null {
+  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
+  if (typeof v === 'boolean') return v ? 'yes' : 'no';
+  if (v === null || v === undefined) return null;
+  const s = String(v).trim();
   return s === '' ? null : s;
 }
 

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import type { Output } from '../../src/cli/output.js';
 import { openDuckDb } from '../../src/engine/duckdb.js';
-import { ENGINE_NOT_COMPUTED, measuresOnEngine } from '../../src/engine/measures.js';
+import { measuresOnEngine } from '../../src/engine/measures.js';
 import type { SqlRunner } from '../../src/engine/runner.js';
 import { StudyError } from '../../src/records/index.js';
 import type { Problem } from '../../src/study/study.js';
@@ -66,6 +66,95 @@ describe('the engine refuses bad records with the in-memory errors', () => {
   });
 });
 
+/** An assessments table with one error of each kind the reader finds (records.md "assessments"), a blank row it skips, and rows it keeps. */
+const instruments = {
+  wellbeing: { reliability: 0.9, better: 'lower' as const, sd: null, clinical: null, functional: null, source: null },
+  goals: { reliability: 0.8, better: 'higher' as const, sd: null, clinical: null, functional: null, source: null },
+};
+const assessmentFiles = (() => {
+  const tmp = mkdtempSync(join(tmpdir(), 'engine-assess-'));
+  writeFileSync(join(tmp, 'people.csv'), 'person_id,service,index_offence,release_date\nP1,Ashby,VAP-GBH-S20,2020-01-10\nP2,Ashby,VAP-GBH-S20,2020-02-10\n');
+  writeFileSync(join(tmp, 'events.csv'), 'person_id,type,date,conviction_date,offence\n');
+  const rows = [
+    'person_id,instrument,date,score',
+    'P1,wellbeing,2019-12-01,20',
+    'P9,wellbeing,2019-12-01,20',
+    'P1,mood,2019-12-01,20',
+    'P1,wellbeing,2023-02-30,20',
+    'P1,goals,2019-12-01,high',
+    'P1,WELLBEING,2019-12-01,18',
+    'P1,goals,2019-12-01,',
+    ',,,',
+    'P2,goals,2020-03-01,+1.5e1',
+    'P2,Goals,2020-03-01,.5',
+    ',mood,2020-13-01,x',
+  ];
+  writeFileSync(join(tmp, 'assessments.csv'), `${rows.join('\n')}\n`);
+  return { people: join(tmp, 'people.csv'), events: join(tmp, 'events.csv'), assessments: join(tmp, 'assessments.csv') };
+})();
+const fullSummary = (p: Problem) => [p.table, p.kind, p.line, p.column, p.value, p.expected, p.file];
+
+async function engineAssessmentErrors(runner: SqlRunner): Promise<unknown[]> {
+  const error = await measuresOnEngine(runner, {
+    title: null,
+    ...assessmentFiles,
+    offences: null,
+    extractionDate: '2021-01-01',
+    snapshotDate: null,
+    options: {},
+    instruments,
+  })
+    .catch((e) => e)
+    .finally(() => runner.close());
+  expect(error).toBeInstanceOf(StudyError);
+  return (error as StudyError).problems.map(fullSummary);
+}
+
+async function memoryAssessmentErrors(): Promise<unknown[]> {
+  const error = await studyError(assessmentFiles, { extractionDate: '2021-01-01', instruments });
+  const problems = error.problems.filter((p) => p.severity === 'error').map(fullSummary);
+  expect(problems.map((p) => p[1])).toEqual([
+    'unknown_person',
+    'unknown_instrument',
+    'invalid_date',
+    'wrong_type',
+    'duplicate_assessment',
+    'missing_value',
+    'duplicate_assessment',
+    'missing_value',
+    'unknown_instrument',
+    'invalid_date',
+    'wrong_type',
+  ]);
+  return problems;
+}
+
+describe('the engine reads the assessments table and refuses it with the in-memory errors', () => {
+  it('DuckDB: every error, with kind, line, column, value and the words of what was expected', async () => {
+    expect(await engineAssessmentErrors(await openDuckDb())).toEqual(await memoryAssessmentErrors());
+  });
+
+  it('DuckDB: a missing required column', async () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'engine-assess-'));
+    writeFileSync(join(tmp, 'assessments.csv'), 'person_id,instrument,date\nP1,wellbeing,2019-12-01\n');
+    const runner = await openDuckDb();
+    const error = await measuresOnEngine(runner, {
+      title: null,
+      ...assessmentFiles,
+      assessments: join(tmp, 'assessments.csv'),
+      offences: null,
+      extractionDate: '2021-01-01',
+      snapshotDate: null,
+      options: {},
+      instruments,
+    }).catch((e) => e);
+    await runner.close();
+    expect((error as StudyError).problems.map((p) => [p.kind, p.table, p.line, p.column, p.expected])).toEqual([
+      ['missing_column', 'assessments', 1, 'score', 'a score column (required)'],
+    ]);
+  });
+});
+
 const havePostgres = postgresBin() !== null;
 describe.skipIf(!havePostgres && !process.env.CI)('PostgreSQL refuses them alike', () => {
   let server: PostgresServer;
@@ -75,6 +164,9 @@ describe.skipIf(!havePostgres && !process.env.CI)('PostgreSQL refuses them alike
   afterAll(() => server?.stop());
   it('every error, with kind, file, line, column and value', async () => {
     expect((await engineErrors(await server.runner())).map(summary)).toEqual(await memoryErrors());
+  });
+  it('and the assessments table’s', async () => {
+    expect(await engineAssessmentErrors(await server.runner())).toEqual(await memoryAssessmentErrors());
   });
 });
 
@@ -88,20 +180,27 @@ async function run(...argv: string[]) {
 
 describe('follow-up measures --engine duckdb', () => {
   const study = 'data-samples/resettle/study.json';
-  it('prints the in-memory JSON, from the flag or the study key, and names what it leaves out', async () => {
+  it('prints the in-memory JSON, every key, from the flag or the study key', async () => {
     const memory = await run('measures', '--study', study, '--json');
-    // The parts the engine does not compute yet are null in its document (and the questionnaires' data quality is absent).
     const expected = JSON.parse(memory.out);
-    for (const key of ENGINE_NOT_COMPUTED) expected[key] = null;
-    delete expected.dataQuality.assessments;
+    expect(expected.change.distress.overall.n).toBeGreaterThan(0);
+    expect(expected.breakEven.serviceReoffences.people).toBeGreaterThan(0);
     const flag = await run('measures', '--study', study, '--json', '--engine', 'duckdb');
     expect(flag.status).toBe(0);
     expect(JSON.parse(flag.out)).toEqual(expected);
-    expect(flag.err).toContain(`The duckdb engine does not compute ${ENGINE_NOT_COMPUTED.join(', ')} yet`);
+    expect(flag.err).toBe('');
     const tmp = mkdtempSync(join(tmpdir(), 'engine-'));
-    const { assessments: _a, instruments: _i, value: _v, ...file } = JSON.parse(readFileSync(study, 'utf8'));
+    const file = JSON.parse(readFileSync(study, 'utf8'));
     const base = resolve('data-samples/resettle');
-    const keyed = { ...file, engine: 'duckdb', people: join(base, file.people), events: join(base, file.events), offences: join(base, file.offences) };
+    const keyed = {
+      ...file,
+      engine: 'duckdb',
+      people: join(base, file.people),
+      events: join(base, file.events),
+      offences: join(base, file.offences),
+      assessments: join(base, file.assessments),
+      value: { ...file.value, unitCosts: join(base, file.value.unitCosts) },
+    };
     writeFileSync(join(tmp, 'study.json'), JSON.stringify(keyed));
     const key = await run('measures', '--study', join(tmp, 'study.json'), '--json');
     expect(key.status).toBe(0);

@@ -4,13 +4,21 @@
  * studies, under each measure option, on embedded DuckDB and on a PostgreSQL
  * server the test starts itself.
  */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commandConfig } from '../../src/cli/config.js';
 import { loadConfiguredStudy } from '../../src/cli/load.js';
+import { loadValueInputs } from '../../src/cli/value-inputs.js';
 import { openDuckDb } from '../../src/engine/duckdb.js';
-import { ENGINE_NOT_COMPUTED, measuresOnEngine } from '../../src/engine/measures.js';
+import { measuresOnEngine } from '../../src/engine/measures.js';
 import type { SqlRunner } from '../../src/engine/runner.js';
+import type { AdjustedComparison } from '../../src/measures/adjusted-types.js';
+import type { ChangeResult } from '../../src/measures/change/measure.js';
 import { computeMeasures } from '../../src/measures/index.js';
+import type { BreakEvenOnly } from '../../src/measures/value/types.js';
+import { MeasureOptionError } from '../../src/measures/options.js';
 import { toJsonDocument } from '../../src/output/index.js';
 import { postgresBin, startPostgres, type PostgresServer } from '../support/postgres.js';
 
@@ -26,6 +34,63 @@ const COMPETING = [
   'tests/fixtures/r/competing-risks-study/offences.csv',
   '--extraction-date',
   '2023-06-30',
+];
+/**
+ * The national sample (several services, so the adjusted comparison is fitted) with two extra people
+ * columns — a level with blanks and a number written as text — and studies naming case mixes of each
+ * kind: extra columns, lookup columns, format columns, and one most people miss (tier is mostly blank).
+ * Its value for money prices the reoffences with unit costs in pence, so the order of the additions counts.
+ */
+const NATIONAL_DIR = mkdtempSync(join(tmpdir(), 'engine-national-'));
+const nationalPeople = readFileSync('data-samples/national/people.csv', 'utf8').trimEnd().split('\n');
+writeFileSync(
+  join(NATIONAL_DIR, 'people.csv'),
+  `${nationalPeople
+    .map((line, i) => (i === 0 ? `${line},risk_band,oasys` : `${line},${i % 17 === 0 ? '' : ['low', 'medium', 'high'][i % 3]},${(i % 41) + (i % 7) / 4}`))
+    .join('\n')}\n`,
+);
+writeFileSync(
+  join(NATIONAL_DIR, 'unit-costs.csv'),
+  readFileSync('data-samples/unit-costs.csv', 'utf8').replace(
+    /^([^#\n][^,\n]*),(\d+),/gm,
+    (_, group: string, cost: string) => `${group},${Number(cost) / 3 + 0.01},`,
+  ),
+);
+function caseMixStudy(name: string, caseMix: string[] | undefined, extra: Record<string, unknown> = {}): string[] {
+  const file = join(NATIONAL_DIR, `${name}.json`);
+  writeFileSync(
+    file,
+    JSON.stringify({
+      people: 'people.csv',
+      events: join(process.cwd(), 'data-samples/national/events.csv'),
+      offences: join(process.cwd(), 'data-samples/offences.csv'),
+      extractionDate: '2024-03-31',
+      options: caseMix === undefined ? {} : { caseMix },
+      value: { costPerParticipant: 7500, unitCosts: 'unit-costs.csv', priceYear: 2016, horizonYears: 2, discountRate: 0.035 },
+      ...extra,
+    }),
+  );
+  return ['--study', file];
+}
+/** The valid fixture with questionnaires on one day only (nobody analysed, no S_diff) and value for money: the empty edges. */
+writeFileSync(join(NATIONAL_DIR, 'one-day.csv'), 'person_id,instrument,date,score\nP01,mood,2019-03-01,12\nP02,Mood,2019-04-01,3.5\nP02,goals,2019-04-01,1\n');
+const fixtures = join(process.cwd(), 'tests/fixtures/records');
+const ONE_DAY_ONLY = caseMixStudy('one-day', undefined, {
+  people: join(fixtures, 'valid/people.csv'),
+  events: join(fixtures, 'valid/events.csv'),
+  offences: join(fixtures, 'offences.csv'),
+  extractionDate: '2020-12-31',
+  assessments: 'one-day.csv',
+  instruments: { mood: { reliability: 0.9, better: 'lower' }, goals: { reliability: 0.7, better: 'higher' } },
+});
+const CASE_MIX_STUDIES: [string, string[]][] = [
+  ['national, case mix of extra and lookup columns', caseMixStudy('extra', ['risk_band', 'oasys', 'ethnicity', 'severity', 'group', 'mode_of_trial', 'aces'])],
+  ['national, case mix index_offence, sex, release_year', caseMixStudy('codes', ['index_offence', 'sex', 'release_year'])],
+  ['national, case mix with tier (blank for most)', caseMixStudy('tier', ['tier', 'age_at_release'])],
+  [
+    'national, default case mix, service_end, 24 months',
+    [...caseMixStudy('default', undefined), '--desistance-from', 'service_end', '--proven-window-months', '24'],
+  ],
 ];
 const VALID = [
   '--people',
@@ -95,25 +160,20 @@ const CASES: [string, string[]][] = [
   ['valid fixture --group-by site_code', [...VALID, '--group-by', 'site_code']],
   ['clean extract', CLEAN],
   ['clean extract --group-by ethnicity', [...CLEAN, '--group-by', 'ethnicity', '--snapshot-date', '2017-03-31']],
+  ...CASE_MIX_STUDIES,
+  ['valid fixture, assessments on one day only, value for money', ONE_DAY_ONLY],
 ];
 
-/** The in-memory document with the parts the engine does not compute yet set to null, as the engine's document has them. */
+/** The in-memory document, every key of which the engine's must equal. */
 async function inMemory(argv: string[]): Promise<unknown> {
   const { config } = await commandConfig(argv, 'measures');
-  const doc = toJsonDocument(computeMeasures(await loadConfiguredStudy(config), config.options)) as Record<string, unknown>;
-  for (const key of ENGINE_NOT_COMPUTED) {
-    expect(doc).toHaveProperty(key);
-    doc[key] = null;
-  }
-  // Individual change's table is not read by the engine either: its row of the data quality goes with it.
-  delete (doc.dataQuality as Record<string, unknown>).assessments;
-  return doc;
+  return toJsonDocument(computeMeasures(await loadConfiguredStudy(config), config.options, loadValueInputs(config)));
 }
 
 async function onEngine(runner: SqlRunner, argv: string[]): Promise<unknown> {
   const { config } = await commandConfig(argv, 'measures');
   try {
-    return toJsonDocument(await measuresOnEngine(runner, config));
+    return toJsonDocument(await measuresOnEngine(runner, { ...config, valueInputs: loadValueInputs(config) }));
   } finally {
     await runner.close();
   }
@@ -125,7 +185,35 @@ function expectSame(engine: unknown, memory: unknown): void {
   expect(JSON.stringify(engine)).toBe(JSON.stringify(memory));
 }
 
+/** The JSON document's parts the engine-models tests read (the document keeps the typed results' keys). */
+interface ModelsDoc {
+  adjustedComparison: AdjustedComparison | null;
+  change: ChangeResult | null;
+  breakEven: BreakEvenOnly | null;
+  dataQuality: { assessments?: { read: number } };
+}
+
 describe('DuckDB gives the in-memory measures JSON', () => {
+  it('the cases compare fitted models, individual change and break-evens, not nulls', async () => {
+    const extra = (await inMemory(CASE_MIX_STUDIES[0][1])) as ModelsDoc;
+    expect(extra.adjustedComparison?.caseMix).toEqual(['risk_band', 'oasys', 'ethnicity', 'severity', 'group', 'mode_of_trial', 'aces']);
+    expect(extra.adjustedComparison?.provenReoffending?.model.terms.map((t) => t.term)).toContain('risk_band=low');
+    expect(extra.adjustedComparison?.provenReoffending?.model.terms.map((t) => t.term)).toContain('oasys');
+    expect(extra.adjustedComparison?.timeToReconviction?.byService.length).toBeGreaterThan(5);
+    expect(Number.isInteger(extra.breakEven?.serviceReoffences.cost)).toBe(false);
+    const tier = (await inMemory(CASE_MIX_STUDIES[2][1])) as ModelsDoc;
+    expect(tier.adjustedComparison?.provenReoffending?.flow.missingCovariate.tier).toBeGreaterThan(1500);
+    const resettle = (await inMemory(SAMPLES[0])) as ModelsDoc;
+    expect(Object.keys(resettle.change ?? {})).toEqual(['distress', 'goals']);
+    expect(resettle.change?.distress.overall.n).toBeGreaterThan(10);
+    expect(resettle.dataQuality.assessments?.read).toBeGreaterThan(100);
+    expect(resettle.breakEven?.serviceReoffences.reoffences).toBeGreaterThan(0);
+    const oneDay = (await inMemory(ONE_DAY_ONLY)) as ModelsDoc;
+    expect(oneDay.change?.mood.overall).toMatchObject({ cohort: 2, noAssessment: 0, oneDayOnly: 2, n: 0, categories: null });
+    expect(oneDay.change?.goals.overall).toMatchObject({ cohort: 2, noAssessment: 1, oneDayOnly: 1, n: 0 });
+    expect(oneDay.breakEven?.serviceReoffences.people).toBeGreaterThan(0);
+  });
+
   it.each(CASES)('%s', async (_, argv) => {
     expectSame(await onEngine(await openDuckDb(), argv), await inMemory(argv));
   });
@@ -135,6 +223,15 @@ describe('DuckDB gives the in-memory measures JSON', () => {
       const doc = (await onEngine(await openDuckDb(), argv)) as { competingRisks: { deaths: { cohort: number } } | null };
       expect(doc.competingRisks?.deaths.cohort).toBeGreaterThan(0);
     }
+  });
+
+  it.each([[['nope']], [['release_date']], [['person_id']], [['sex', 'SEX']]])('refuses case mix %j with the in-memory message', async (caseMix) => {
+    const argv = caseMixStudy(`bad-${caseMix.join('-')}`, caseMix);
+    const memory = (await inMemory(argv).catch((e) => e)) as Error;
+    expect(memory).toBeInstanceOf(MeasureOptionError);
+    const engine = (await onEngine(await openDuckDb(), argv).catch((e) => e)) as Error;
+    expect(engine).toBeInstanceOf(MeasureOptionError);
+    expect(engine.message).toBe(memory.message);
   });
 
   it('on Parquet files too', async () => {

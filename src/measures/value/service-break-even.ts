@@ -80,6 +80,16 @@ export function serviceBreakEven(study: Study, options: Partial<MeasureOptions>,
   // The two walks must see the same reoffences: a mismatch is a defect here, never data.
   if (groups.length !== counted.rows.length || reoffences !== expected)
     throw new Error(`serviceBreakEven: ${groups.length} people and ${reoffences} reoffences, Measure 3 has ${counted.rows.length} and ${expected}`);
+  return breakEvenOfGroups(groups, opts, value);
+}
+
+/**
+ * {@link serviceBreakEven} from the offence groups of each eligible person's proven
+ * reoffences (provenReoffenceGroups' shape, in cohort order): what both engines call.
+ */
+export function breakEvenOfGroups(groups: readonly (readonly string[])[], opts: MeasureOptions, value: ValueInputsOfStudy): BreakEvenOnly {
+  let reoffences = 0;
+  for (const g of groups) reoffences += g.length;
   const priced = priceReoffences(groups, value.unitCosts);
   let cost = 0;
   for (const c of priced.cost) cost += c;

@@ -50,7 +50,8 @@ export function isSmallCount(value: number, policy: DisclosurePolicy): boolean {
  * What a reader knows: shown cells exactly; a cell shown as "<minCell" lies in
  * [1, minCell − 1]; a cell withheld by secondary suppression ("[c]") is at
  * least minCell (zero is never hidden); a cell in `forced` (a column withheld
- * whole) is at least 0. The reader's best bounds on each hidden cell are found
+ * whole, or a count another table withholds) is printed the same way, so it is read the
+ * same way, except a forced zero, which is known only to be at least 0. The reader's best bounds on each hidden cell are found
  * by propagating these intervals through every relation until they stop
  * narrowing (interval constraint propagation); a hidden cell whose interval
  * closes to one value is given away. Two "<5" cells adding up to 2 are both 1;
@@ -67,7 +68,7 @@ export function suppressCells(
   relations: readonly Relation[],
   policy: DisclosurePolicy,
   keep: readonly number[] = [],
-  /** Cells hidden whatever their value (e.g. a whole column withheld); a reader knows only that they are ≥ 0. */
+  /** Cells hidden whatever their value (e.g. a whole column withheld, or a count withheld by another table). */
   forced: readonly number[] = [],
 ): boolean[] {
   const small = values.map((v) => isSmallCount(v, policy));
@@ -76,8 +77,10 @@ export function suppressCells(
   const isForced = new Set(forced);
   for (const i of forced) hidden[i] = true;
   // What a reader knows of each cell if hidden, worked out once for every round.
-  const lo = values.map((_, i) => (isForced.has(i) ? 0 : small[i] ? 1 : policy.minCell));
-  const hi = values.map((_, i) => (isForced.has(i) ? Infinity : small[i] ? policy.minCell - 1 : Infinity));
+  // A forced cell is printed as any withheld one ("<minCell" when small, "[c]" otherwise), so a
+  // reader reads the same bounds off it; only a forced zero, printed "[c]", is known as ≥ 0.
+  const lo = values.map((v, i) => (small[i] ? 1 : isForced.has(i) && v === 0 ? 0 : policy.minCell));
+  const hi = values.map((_, i) => (small[i] ? policy.minCell - 1 : Infinity));
   const relationsOf: number[][] = values.map(() => []);
   relations.forEach((rel, r) => {
     for (const i of [...rel.parts, rel.total]) relationsOf[i].push(r);

@@ -50,8 +50,8 @@ export function isSmallCount(value: number, policy: DisclosurePolicy): boolean {
  * What a reader knows: shown cells exactly; a cell shown as "<minCell" lies in
  * [1, minCell − 1]; a cell withheld by secondary suppression ("[c]") is at
  * least minCell (zero is never hidden); a cell in `forced` (a column withheld
- * whole, or a count another table withholds) is printed the same way, so it is read the
- * same way, except a forced zero, which is known only to be at least 0. The reader's best bounds on each hidden cell are found
+ * whole, printed "withheld") is at least 0; a cell in `printed` (withheld by another
+ * table, printed with the same marks) is read by its mark. The reader's best bounds on each hidden cell are found
  * by propagating these intervals through every relation until they stop
  * narrowing (interval constraint propagation); a hidden cell whose interval
  * closes to one value is given away. Two "<5" cells adding up to 2 are both 1;
@@ -68,19 +68,25 @@ export function suppressCells(
   relations: readonly Relation[],
   policy: DisclosurePolicy,
   keep: readonly number[] = [],
-  /** Cells hidden whatever their value (e.g. a whole column withheld, or a count withheld by another table). */
+  /** Cells hidden whatever their value and printed "withheld" (a whole column withheld): a reader knows only that they are ≥ 0. */
   forced: readonly number[] = [],
+  /**
+   * Cells hidden whatever their value but printed as any withheld count (a count another
+   * table of the page withholds): "<minCell" is read as 1 to minCell − 1, "[c]" as at least
+   * minCell, except a zero, printed "[c]", known only as ≥ 0.
+   */
+  printed: readonly number[] = [],
 ): boolean[] {
   const small = values.map((v) => isSmallCount(v, policy));
   const hidden = [...small];
   if (policy.profile !== 'public') return hidden;
   const isForced = new Set(forced);
   for (const i of forced) hidden[i] = true;
+  const isPrinted = new Set(printed);
+  for (const i of printed) hidden[i] = true;
   // What a reader knows of each cell if hidden, worked out once for every round.
-  // A forced cell is printed as any withheld one ("<minCell" when small, "[c]" otherwise), so a
-  // reader reads the same bounds off it; only a forced zero, printed "[c]", is known as ≥ 0.
-  const lo = values.map((v, i) => (small[i] ? 1 : isForced.has(i) && v === 0 ? 0 : policy.minCell));
-  const hi = values.map((_, i) => (small[i] ? policy.minCell - 1 : Infinity));
+  const lo = values.map((v, i) => (isForced.has(i) ? 0 : small[i] ? 1 : isPrinted.has(i) && v === 0 ? 0 : policy.minCell));
+  const hi = values.map((_, i) => (isForced.has(i) ? Infinity : small[i] ? policy.minCell - 1 : Infinity));
   const relationsOf: number[][] = values.map(() => []);
   relations.forEach((rel, r) => {
     for (const i of [...rel.parts, rel.total]) relationsOf[i].push(r);
@@ -407,13 +413,14 @@ export function suppressProportions(
       relations.push({ parts: rowOutside, total: O });
     }
   }
-  const forced: number[] = [];
+  // A group size another table withholds is printed there with its mark ("<5" or "[c]").
+  const printed: number[] = [];
   sizes?.forEach((size, i) => {
     if (!size || i >= rows.length) return;
     keep.push(N(i));
-    if (size.hidden) forced.push(N(i));
+    if (size.hidden) printed.push(N(i));
   });
-  const hidden = suppressCells(values, relations, policy, keep, forced);
+  const hidden = suppressCells(values, relations, policy, keep, [], printed);
   const shown = all.map((p, i): ShownProportion => {
     // The complement n − k is never printed, so hiding it means hiding k.
     const kHidden = hidden[K(i)] || hidden[NK(i)];

@@ -50,8 +50,9 @@ export function publishTable(
 
   const isPublic = policy.profile === 'public';
   const forced = isPublic ? (opts.hiddenColumns ?? []).flatMap((c) => [...range(rows).map((r) => at(r, c)), colTotal0 + c]) : [];
-  if (isPublic && opts.grandTotal?.hidden) forced.push(grand);
-  const hidden = suppressCells(values, relations, policy, [grand], forced);
+  // The grand total another table withholds is printed there with its mark.
+  const printed = isPublic && opts.grandTotal?.hidden ? [grand] : [];
+  const hidden = suppressCells(values, relations, policy, [grand], forced, printed);
   const count = (i: number): Count => ({ value: values[i], hidden: hidden[i] });
   const bounds = readerBounds(values, relations, hidden, policy, forced);
   return {

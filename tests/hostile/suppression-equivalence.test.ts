@@ -147,9 +147,7 @@ describe('secondary suppression: the linear propagation hides what the old one h
   }
 });
 
-// The algorithm before the change, as it was in src/disclosure/cells.ts (commit 51f9bdb), with
-// one later change of the reader's knowledge applied to both: a forced cell is read as it is
-// printed ("<minCell" or "[c]"), a forced zero as ≥ 0.
+// The algorithm before the change, as it was in src/disclosure/cells.ts (commit 51f9bdb).
 function oldSuppressCells(
   values: readonly number[],
   relations: readonly Relation[],
@@ -163,8 +161,8 @@ function oldSuppressCells(
   if (policy.profile !== 'public') return hidden;
   const isForced = new Set(forced);
   for (const i of forced) hidden[i] = true;
-  const lo = (i: number) => (small[i] ? 1 : isForced.has(i) && values[i] === 0 ? 0 : policy.minCell);
-  const hi = (i: number) => (small[i] ? policy.minCell - 1 : Infinity);
+  const lo = (i: number) => (isForced.has(i) ? 0 : small[i] ? 1 : policy.minCell);
+  const hi = (i: number) => (isForced.has(i) ? Infinity : small[i] ? policy.minCell - 1 : Infinity);
   const relationsOf: number[][] = values.map(() => []);
   relations.forEach((rel, r) => {
     for (const i of [...rel.parts, rel.total]) relationsOf[i].push(r);

@@ -127,11 +127,12 @@ describe('secondary suppression', () => {
       ),
     ).toEqual([true, true, false, true, false]);
   });
-  it('reads a forced cell as it is printed: "<5" is 1 to 4 whichever table withheld it', () => {
-    // a (forced: withheld by another table) + c + 10 = 12, a = c = 1: printed "<5", "<5", 10,
-    // 12, a reader knows a + c = 2 with each ≥ 1, so both are 1; the 10 must go too. Read as
-    // "≥ 0", a looked safe and the 10 was shown.
-    expect(suppressCells([1, 1, 10, 12], [{ parts: [0, 1, 2], total: 3 }], PUBLIC, [], [0])).toEqual([true, true, true, false]);
+  it('reads a count another table withholds by its mark: "<5" is 1 to 4 whichever table withheld it', () => {
+    // a (withheld by another table) + c + 10 = 12, a = c = 1: printed "<5", "<5", 10, 12, a
+    // reader knows a + c = 2 with each ≥ 1, so both are 1; the 10 must go too.
+    expect(suppressCells([1, 1, 10, 12], [{ parts: [0, 1, 2], total: 3 }], PUBLIC, [], [], [0])).toEqual([true, true, true, false]);
+    // Printed "withheld" (a column withheld whole), a is known only as ≥ 0, and a + c = 2 pins nothing.
+    expect(suppressCells([1, 1, 10, 12], [{ parts: [0, 1, 2], total: 3 }], PUBLIC, [], [0])).toEqual([true, true, false, false]);
   });
   it('never hides a cell in the keep list while another will do', () => {
     const hidden = suppressCells([69, 47, 2, 45], [{ parts: [2, 3], total: 1 }], PUBLIC, [3]);

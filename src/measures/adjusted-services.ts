@@ -7,7 +7,7 @@
  */
 import { coxph, type CoxFit } from '../stats/cox-fit.js';
 import { compareCodePoints } from '../stats/code-point-order.js';
-import { designMatrix, type Covariate } from '../stats/design-matrix.js';
+import { designMatrix, type Covariate, type DesignMatrix } from '../stats/design-matrix.js';
 import { logisticRegression } from '../stats/logistic-regression.js';
 import { chiSquareUpperTail } from '../stats/chi-square-distribution.js';
 import { Z95 } from '../stats/normal.js';
@@ -51,11 +51,13 @@ export function adjustedComparisonFrom(
   const service = columnsOf(study).people.service;
   if (new Set(Array.from(d.rows, (i) => service[i])).size < 2) return null;
   const cohort = pr.rows.length + pr.tooShort;
+  // Both binary outcomes are of proven reoffending's eligible people: one set of complete cases and one design.
+  const people = binaryModelPeople(columns, pr.rows);
   return {
     caseMix: columns.map((c) => c.name),
     windowMonths: opts.provenWindowMonths,
-    provenReoffending: binaryAdjusted(study, columns, pr.rows, pr.reoffended, cohort, pr.tooShort, opts),
-    recall: binaryAdjusted(study, columns, pr.rows, recallWithin(study, pr.rows, opts.provenWindowMonths), cohort, pr.tooShort, opts),
+    provenReoffending: binaryAdjusted(study, people, pr.reoffended, cohort, pr.tooShort, opts),
+    recall: binaryAdjusted(study, people, recallWithin(study, pr.rows, opts.provenWindowMonths), cohort, pr.tooShort, opts),
     timeToReconviction: coxAdjusted(study, columns, d),
   };
 }
@@ -82,6 +84,22 @@ function recallWithin(study: Study, rows: ArrayLike<number>, months: number): Ui
 
 const scale = (lim: [number, number], by: number): [number, number] => [lim[0] * by, lim[1] * by];
 
+/** The people of the binary models (`rows` with every covariate recorded) and their design matrix. */
+interface BinaryModelPeople {
+  used: number[];
+  missingCovariate: Record<string, number>;
+  /** People rows of `used`. */
+  usedRows: number[];
+  design: DesignMatrix | null;
+}
+
+function binaryModelPeople(columns: readonly CaseMixColumn[], rows: Int32Array): BinaryModelPeople {
+  const { used, missingCovariate } = completeCases(columns, rows);
+  const usedRows = used.map((j) => rows[j]);
+  const design = used.length === 0 ? null : designMatrix(caseMixCovariates(columns, usedRows), { n: used.length });
+  return { used, missingCovariate, usedRows, design };
+}
+
 /**
  * Indirect standardisation: the logistic regression of the outcome on the case mix (no
  * service term) over the people with complete covariates; per service O, E = Σ p̂,
@@ -89,19 +107,17 @@ const scale = (lim: [number, number], by: number): [number, number] => [lim[0] *
  */
 function binaryAdjusted(
   study: Study,
-  columns: readonly CaseMixColumn[],
-  rows: Int32Array,
+  people: BinaryModelPeople,
   outcome: Uint8Array,
   cohort: number,
   tooShort: number,
   opts: MeasureOptions,
 ): BinaryAdjusted | null {
-  const { used, missingCovariate } = completeCases(columns, rows);
+  const { used, missingCovariate, usedRows, design } = people;
   const flow = modelFlow(cohort, tooShort, missingCovariate, used.length);
-  if (used.length === 0) return null;
-  const usedRows = used.map((j) => rows[j]);
+  if (design === null) return null;
   const y = Float64Array.from(used, (j) => outcome[j]);
-  const fit = logisticRegression(designMatrix(caseMixCovariates(columns, usedRows), { n: used.length }), y);
+  const fit = logisticRegression(design, y);
   const service = columnsOf(study).people.service;
   const byName = new Map<string, { n: number; o: number; e: number; v: number }>();
   let observed = 0;

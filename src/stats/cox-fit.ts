@@ -6,7 +6,7 @@
  */
 import { chiSquareUpperTail } from './chi-square-distribution.js';
 import { choleskyDecompose, choleskyInverse, choleskyQuadraticForm, choleskySolve } from './cox-cholesky.js';
-import { coxDerivatives, coxLogLikelihood } from './cox-partial-likelihood.js';
+import { coxDerivatives, coxLogLikelihood, sparseRows } from './cox-partial-likelihood.js';
 import type { CoxSortedData } from './cox-partial-likelihood.js';
 import { coxScoreResiduals } from './cox-score-residuals.js';
 import { coxOrder, permute } from './cox-sorted.js';
@@ -190,7 +190,7 @@ export function coxph(time: ArrayLike<number>, event: ArrayLike<number>, x: CoxC
   for (let i = 0; i < n; i++) sumW += weight[i];
   const means = new Array<number>(p).fill(0);
   const scale = new Float64Array(p).fill(1);
-  const rows = new Float64Array(n * p);
+  const centred: Float64Array[] = [];
   for (let j = 0; j < p; j++) {
     const col = permute(x.columns[j], order);
     let zeroOne = true;
@@ -209,9 +209,10 @@ export function coxph(time: ArrayLike<number>, event: ArrayLike<number>, x: CoxC
       scale[j] = s;
       for (let i = 0; i < n; i++) col[i] *= s;
     }
-    for (let i = 0; i < n; i++) rows[i * p + j] = col[i];
+    centred.push(col);
   }
-  const data: CoxSortedData = { n, p, time: sortedTime, event: sortedEvent, weight, x: rows };
+  const data: CoxSortedData = { n, p, time: sortedTime, event: sortedEvent, weight, ...sparseRows(centred, n) };
+  centred.length = 0;
 
   // Newton–Raphson as coxfit6.
   const beta = new Float64Array(p);

@@ -207,9 +207,13 @@ function coxAdjusted(study: Study, columns: readonly CaseMixColumn[], d: Desista
   const nEvent = event.reduce((a, b) => a + b, 0);
   if (nEvent === 0) return null;
   // Service as treatment contrasts against the reference (R: relevel(factor(service), ref)).
-  const serviceColumns = names
-    .filter((s) => s !== reference)
-    .map((s) => ({ name: `service=${s}`, column: Float64Array.from(usedRows, (i) => (service[i] === s ? 1 : 0)) }));
+  const serviceColumns = names.filter((s) => s !== reference).map((s) => ({ name: `service=${s}`, column: new Float64Array(used.length) }));
+  // One pass over the people sets each one's own column (a pass per service compared every person's service with each name).
+  const columnOf = new Map(serviceColumns.map((c, k) => [c.name.slice('service='.length), c.column] as const));
+  for (let k = 0; k < usedRows.length; k++) {
+    const column = columnOf.get(service[usedRows[k]]);
+    if (column) column[k] = 1;
+  }
   const mix = coxColumns(caseMixCovariates(columns, usedRows), used.length);
   const full = coxph(time, event, {
     names: [...serviceColumns.map((c) => c.name), ...mix.names],

@@ -24,23 +24,27 @@ export interface CoxSortedData {
   value: Float64Array;
 }
 
-/** The non-zero entries of the columns, row by row (CoxSortedData's layout). */
-export function sparseRows(columns: readonly Float64Array[], n: number): Pick<CoxSortedData, 'rowStart' | 'column' | 'value'> {
+/** The non-zero entries of columns 0 … p − 1 (`columnOf(j)`, called twice for each, the same both times), row by row (CoxSortedData's layout). */
+export function sparseRows(columnOf: (j: number) => Float64Array, p: number, n: number): Pick<CoxSortedData, 'rowStart' | 'column' | 'value'> {
   const rowStart = new Int32Array(n + 1);
-  for (const col of columns) for (let i = 0; i < n; i++) if (col[i] !== 0) rowStart[i + 1]++;
+  for (let j = 0; j < p; j++) {
+    const col = columnOf(j);
+    for (let i = 0; i < n; i++) if (col[i] !== 0) rowStart[i + 1]++;
+  }
   for (let i = 0; i < n; i++) rowStart[i + 1] += rowStart[i];
   const nonZero = rowStart[n];
   const column = new Int32Array(nonZero);
   const value = new Float64Array(nonZero);
   const next = rowStart.slice(0, n);
-  columns.forEach((col, j) => {
+  for (let j = 0; j < p; j++) {
+    const col = columnOf(j);
     for (let i = 0; i < n; i++) {
       if (col[i] === 0) continue;
       const at = next[i]++;
       column[at] = j;
       value[at] = col[i];
     }
-  });
+  }
   return { rowStart, column, value };
 }
 

@@ -24,9 +24,6 @@ import type { StudyMeasures } from './types.js';
 import { changeMeasure } from './change/measure.js';
 import { serviceBreakEven, type ValueInputsOfStudy } from './value/service-break-even.js';
 
-/** Called after each step of {@link computeMeasures} with its name and milliseconds (benchmarks). */
-export type MeasureStepTimer = (step: string, ms: number) => void;
-
 /**
  * All measures of measures.md for the study: flow, cohort description (split
  * by `groupBy`), recall, reconviction, desistance, proven reoffending, time in
@@ -38,7 +35,7 @@ export function computeMeasures(
   study: Study,
   options: Partial<MeasureOptions> = {},
   value: ValueInputsOfStudy | null = null,
-  onStep: MeasureStepTimer | null = null,
+  onStep: ((step: string, ms: number) => void) | null = null,
 ): StudyMeasures {
   const opts = resolveOptions(options);
   checkGroupByPresent(study, opts.groupBy);

@@ -1,7 +1,7 @@
 /**
  * One benchmark run in its own process, so that its peak memory is its own:
- * load and validate a study, compute every measure, and time Kaplan–Meier on
- * the conviction-free curve. Prints one JSON line.
+ * load and validate a study, compute every measure (each step timed), and time
+ * Kaplan–Meier on the conviction-free curve. Prints one JSON line.
  *
  *   tsx bench/measure-one.ts DIR [--km-out FILE]
  */
@@ -18,8 +18,9 @@ let t = process.hrtime.bigint();
 const study = await loadStudy({ people: join(dir, 'people.csv'), events: join(dir, 'events.csv') }, { extractionDate: '2024-03-31' });
 const loadMs = ms(t);
 
+const steps: Record<string, number> = {};
 t = process.hrtime.bigint();
-const measures = computeMeasures(study);
+const measures = computeMeasures(study, {}, null, (step, stepMs) => (steps[step] = stepMs));
 const measureMs = ms(t);
 
 const { time, event } = desistanceInputs(study);
@@ -38,6 +39,7 @@ process.stdout.write(
     events: study.quality.events.read,
     loadMs,
     measureMs,
+    steps,
     kmMs,
     kmPoints: curve.time.length,
     cohort: measures.flow.cohort,

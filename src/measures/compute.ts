@@ -28,16 +28,30 @@ import { serviceBreakEven, type ValueInputsOfStudy } from './value/service-break
  * All measures of measures.md for the study: flow, cohort description (split
  * by `groupBy`), recall, reconviction, desistance, proven reoffending, time in
  * service, services compared, and the caseload snapshot when the study has a
- * snapshot date (null otherwise); with `value`, the break-even of value.md.
+ * snapshot date (null otherwise); with `value`, the break-even of value.md. With `onStep`,
+ * each step's time is handed to it as the step ends.
  */
-export function computeMeasures(study: Study, options: Partial<MeasureOptions> = {}, value: ValueInputsOfStudy | null = null): StudyMeasures {
+export function computeMeasures(
+  study: Study,
+  options: Partial<MeasureOptions> = {},
+  value: ValueInputsOfStudy | null = null,
+  onStep: ((step: string, ms: number) => void) | null = null,
+): StudyMeasures {
   const opts = resolveOptions(options);
   checkGroupByPresent(study, opts.groupBy);
+  // Each step timed when asked (bench/measure-one.ts); the object's keys keep their order either way.
+  const step = <T>(name: string, f: () => T): T => {
+    if (onStep === null) return f();
+    const t = performance.now();
+    const out = f();
+    onStep(name, performance.now() - t);
+    return out;
+  };
   const outcomes = {
-    recall: recallOutcomes(study, opts),
-    reconviction: reconvictionOutcomes(study, opts),
-    desistance: desistanceOutcomes(study, opts),
-    provenReoffending: provenOutcomes(study, opts),
+    recall: step('recall outcomes', () => recallOutcomes(study, opts)),
+    reconviction: step('reconviction outcomes', () => reconvictionOutcomes(study, opts)),
+    desistance: step('desistance outcomes', () => desistanceOutcomes(study, opts)),
+    provenReoffending: step('proven reoffending outcomes', () => provenOutcomes(study, opts)),
   };
   // The flow lists exactly the people each measure itself reported as unused.
   const unused = unusedFromOptions(study, opts, {
@@ -59,23 +73,23 @@ export function computeMeasures(study: Study, options: Partial<MeasureOptions> =
       ...(q.assessments ? { assessments: { ...q.assessments } } : {}),
       warnings: { ...q.warnings },
     },
-    flow: cohortFlow(study, opts, unused),
-    description: cohortDescription(study, opts.groupBy),
-    recall: recallResultFrom(study, outcomes.recall, opts),
-    reconviction: reconvictionResultFrom(study, outcomes.reconviction, opts),
-    desistance: desistanceResultFrom(study, outcomes.desistance, opts),
-    provenReoffending: provenResultFrom(study, outcomes.provenReoffending, opts),
-    timeInService: timeInServiceMeasure(study, opts),
-    services: compareServicesFrom(study, outcomes, opts),
+    flow: step('flow', () => cohortFlow(study, opts, unused)),
+    description: step('description', () => cohortDescription(study, opts.groupBy)),
+    recall: step('recall', () => recallResultFrom(study, outcomes.recall, opts)),
+    reconviction: step('reconviction', () => reconvictionResultFrom(study, outcomes.reconviction, opts)),
+    desistance: step('desistance', () => desistanceResultFrom(study, outcomes.desistance, opts)),
+    provenReoffending: step('proven reoffending', () => provenResultFrom(study, outcomes.provenReoffending, opts)),
+    timeInService: step('time in service', () => timeInServiceMeasure(study, opts)),
+    services: step('services', () => compareServicesFrom(study, outcomes, opts)),
     snapshot: study.snapshotDate === null || Number.isNaN(study.snapshotDate) ? null : caseloadSnapshot(study, study.snapshotDate),
-    change: changeMeasure(study, opts.groupBy),
-    breakEven: value === null ? null : serviceBreakEven(study, opts, value),
-    adjustedComparison: adjustedComparisonFrom(study, outcomes, opts),
+    change: step('change', () => changeMeasure(study, opts.groupBy)),
+    breakEven: value === null ? null : step('break-even', () => serviceBreakEven(study, opts, value)),
+    adjustedComparison: step('adjusted comparison', () => adjustedComparisonFrom(study, outcomes, opts)),
   };
-  measures.breaches = breachMeasure(study, opts);
-  measures.cautions = cautionMeasure(study, opts);
+  measures.breaches = step('breaches', () => breachMeasure(study, opts));
+  measures.cautions = step('cautions', () => cautionMeasure(study, opts));
   // Only a study with death events has the competing-risks block (measures.md "Competing risks").
-  const competing = competingRisksFrom(study, outcomes, measures, opts);
+  const competing = step('competing risks', () => competingRisksFrom(study, outcomes, measures, opts));
   if (competing !== null) measures.competingRisks = competing;
   return measures;
 }

@@ -62,7 +62,8 @@ const SHORT_RUN = 16;
 /**
  * The events in event order, with `personStart[p]` the first row of person p
  * (person rows 0 … people − 1). Columns already in order are returned as they
- * are (`moved` false); otherwise new columns (and extras) hold the rows in order.
+ * are (`moved` false); otherwise new columns (and extras) hold the rows in order,
+ * and `c` is emptied (count 0) as its columns are moved, so that its memory goes.
  */
 export function eventsInOrder(
   people: number,
@@ -73,25 +74,27 @@ export function eventsInOrder(
   const inOrder = startsIfInOrder(people, c);
   if (inOrder !== null) return { columns: c, extras: extras.map((x) => x.values), personStart: inOrder, moved: false };
 
-  const personStart = new Int32Array(people + 1);
-  const src = c.person;
-  for (let i = 0; i < n; i++) personStart[src[i] + 1]++;
-  for (let p = 0; p < people; p++) personStart[p + 1] += personStart[p];
-  // The place of each row, found once and used for every column.
-  const next = personStart.slice(0, people);
-  const to = new Int32Array(n);
-  for (let i = 0; i < n; i++) to[i] = next[src[i]]++;
+  const { personStart, to } = placesByPerson(c.person, n, people);
 
-  const out: EventColumns = {
-    count: n,
-    person: scatter(c.person, to, n, new Int32Array(n)),
-    type: scatter(c.type, to, n, new Uint8Array(n)),
-    date: scatter(c.date, to, n, new Float64Array(n)),
-    conviction_date: scatter(c.conviction_date, to, n, new Float64Array(n)),
-    offence: scatter(c.offence, to, n, new Int32Array(n)),
-    recall_reasons: scatter(c.recall_reasons, to, n, new Uint8Array(n)),
-    line: scatter(c.line, to, n, new Int32Array(n)),
-  };
+  // Each column is moved, then its rows in file order are let go, before the next: the rows
+  // are held about once and a column over, not twice (at 100 million events, 2.6 GB less).
+  const person = new Int32Array(n);
+  for (let p = 0; p < people; p++) person.fill(p, personStart[p], personStart[p + 1]);
+  c.person = new Int32Array(0);
+  const type = scatter(c.type, to, n, new Uint8Array(n));
+  c.type = new Uint8Array(0);
+  const date = scatter(c.date, to, n, new Float64Array(n));
+  c.date = new Float64Array(0);
+  const convictionDate = scatter(c.conviction_date, to, n, new Float64Array(n));
+  c.conviction_date = new Float64Array(0);
+  const offence = scatter(c.offence, to, n, new Int32Array(n));
+  c.offence = new Int32Array(0);
+  const reasons = scatter(c.recall_reasons, to, n, new Uint8Array(n));
+  c.recall_reasons = new Uint8Array(0);
+  const line = scatter(c.line, to, n, new Int32Array(n));
+  c.line = new Int32Array(0);
+  c.count = 0;
+  const out: EventColumns = { count: n, person, type, date, conviction_date: convictionDate, offence, recall_reasons: reasons, line };
   const outExtras = extras.map((x) => {
     const values: (string | null)[] = new Array(n);
     for (let i = 0; i < n; i++) values[to[i]] = x.values[i];
@@ -99,6 +102,17 @@ export function eventsInOrder(
   });
   sortWithinPeople(people, personStart, out, outExtras);
   return { columns: out, extras: outExtras, personStart, moved: true };
+}
+
+/** Where each person's rows start, and the place of each row (found once and used for every column): a stable counting sort. */
+function placesByPerson(person: Int32Array, n: number, people: number): { personStart: Int32Array; to: Int32Array } {
+  const personStart = new Int32Array(people + 1);
+  for (let i = 0; i < n; i++) personStart[person[i] + 1]++;
+  for (let p = 0; p < people; p++) personStart[p + 1] += personStart[p];
+  const next = personStart.slice(0, people);
+  const to = new Int32Array(n);
+  for (let i = 0; i < n; i++) to[i] = next[person[i]]++;
+  return { personStart, to };
 }
 
 function scatter<T extends Int32Array | Uint8Array | Float64Array>(a: T, to: Int32Array, n: number, out: T): T {

@@ -6,7 +6,7 @@
  */
 import { chiSquareUpperTail } from './chi-square-distribution.js';
 import { choleskyDecompose, choleskyInverse, choleskyQuadraticForm, choleskySolve } from './cox-cholesky.js';
-import { coxDerivatives, coxLogLikelihood } from './cox-partial-likelihood.js';
+import { coxDerivatives, coxLogLikelihood, sparseRows } from './cox-partial-likelihood.js';
 import type { CoxSortedData } from './cox-partial-likelihood.js';
 import { coxScoreResiduals } from './cox-score-residuals.js';
 import { coxOrder, permute } from './cox-sorted.js';
@@ -190,8 +190,9 @@ export function coxph(time: ArrayLike<number>, event: ArrayLike<number>, x: CoxC
   for (let i = 0; i < n; i++) sumW += weight[i];
   const means = new Array<number>(p).fill(0);
   const scale = new Float64Array(p).fill(1);
-  const rows = new Float64Array(n * p);
-  for (let j = 0; j < p; j++) {
+  // Column j in Cox order, centred and scaled; made twice (to count each row's non-zeros, then
+  // to place them) so that only one dense column is held at a time, not p of them.
+  const centred = (j: number): Float64Array => {
     const col = permute(x.columns[j], order);
     let zeroOne = true;
     for (let i = 0; i < n && zeroOne; i++) if (col[i] !== 0 && col[i] !== 1 && col[i] !== -1) zeroOne = false;
@@ -209,9 +210,9 @@ export function coxph(time: ArrayLike<number>, event: ArrayLike<number>, x: CoxC
       scale[j] = s;
       for (let i = 0; i < n; i++) col[i] *= s;
     }
-    for (let i = 0; i < n; i++) rows[i * p + j] = col[i];
-  }
-  const data: CoxSortedData = { n, p, time: sortedTime, event: sortedEvent, weight, x: rows };
+    return col;
+  };
+  const data: CoxSortedData = { n, p, time: sortedTime, event: sortedEvent, weight, ...sparseRows(centred, p, n) };
 
   // Newton–Raphson as coxfit6.
   const beta = new Float64Array(p);

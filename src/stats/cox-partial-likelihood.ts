@@ -5,15 +5,47 @@
  * as survival's `coxfit6` inner step, Breslow or Efron ties, with case weights.
  */
 
-/** Rows in Cox order (see cox-sorted.ts) with covariates already centred and scaled. */
+/**
+ * Rows in Cox order (see cox-sorted.ts) with covariates already centred and scaled, each row
+ * as its non-zero entries only: the 0/1 columns of a categorical covariate, left uncentred
+ * as coxph leaves them, are mostly 0, and a term with a zero adds exactly nothing to any of
+ * the sums, so skipping it changes no bit of the result while the p² work of a row falls to
+ * (its non-zeros)².
+ */
 export interface CoxSortedData {
   n: number;
   p: number;
   time: Float64Array;
   event: Uint8Array;
   weight: Float64Array;
-  /** Row-major n × p: row k (sorted order) is x[k·p … k·p + p − 1]. */
-  x: Float64Array;
+  /** Row k's entries are at rowStart[k] … rowStart[k + 1] − 1 of `column` and `value`, by ascending column. */
+  rowStart: Int32Array;
+  column: Int32Array;
+  value: Float64Array;
+}
+
+/** The non-zero entries of columns 0 … p − 1 (`columnOf(j)`, called twice for each, the same both times), row by row (CoxSortedData's layout). */
+export function sparseRows(columnOf: (j: number) => Float64Array, p: number, n: number): Pick<CoxSortedData, 'rowStart' | 'column' | 'value'> {
+  const rowStart = new Int32Array(n + 1);
+  for (let j = 0; j < p; j++) {
+    const col = columnOf(j);
+    for (let i = 0; i < n; i++) if (col[i] !== 0) rowStart[i + 1]++;
+  }
+  for (let i = 0; i < n; i++) rowStart[i + 1] += rowStart[i];
+  const nonZero = rowStart[n];
+  const column = new Int32Array(nonZero);
+  const value = new Float64Array(nonZero);
+  const next = rowStart.slice(0, n);
+  for (let j = 0; j < p; j++) {
+    const col = columnOf(j);
+    for (let i = 0; i < n; i++) {
+      if (col[i] === 0) continue;
+      const at = next[i]++;
+      column[at] = j;
+      value[at] = col[i];
+    }
+  }
+  return { rowStart, column, value };
 }
 
 /** Work space reused across iterations: score u (p), information (p × p, upper triangle filled). */
@@ -33,7 +65,7 @@ export function coxDerivatives(p: number): CoxDerivatives {
  * (upper triangle, imat[j·p + i] for j ≤ i). Returns log PL.
  */
 export function coxLogLikelihood(data: CoxSortedData, beta: Float64Array, efron: boolean, out: CoxDerivatives): number {
-  const { n, p, time, event, weight, x } = data;
+  const { n, p, time, event, weight, rowStart, column, value } = data;
   const { u, imat } = out;
   u.fill(0);
   imat.fill(0);
@@ -41,6 +73,10 @@ export function coxLogLikelihood(data: CoxSortedData, beta: Float64Array, efron:
   const a2 = new Float64Array(p);
   const cmat = new Float64Array(p * p);
   const cmat2 = new Float64Array(p * p);
+  // A zero entry skipped must add what the full product would: with a β that is not finite
+  // (an overflowing step, which the fit then pulls back) 0·β is NaN, so every row's is.
+  let start = 0;
+  for (let i = 0; i < p; i++) if (!Number.isFinite(beta[i])) start = Number.NaN;
   let denom = 0;
   let loglik = 0;
   for (let person = n - 1; person >= 0; ) {
@@ -49,31 +85,34 @@ export function coxLogLikelihood(data: CoxSortedData, beta: Float64Array, efron:
     let deadwt = 0;
     let denom2 = 0;
     while (person >= 0 && time[person] === dtime) {
-      const base = person * p;
-      let zbeta = 0;
-      for (let i = 0; i < p; i++) zbeta += beta[i] * x[base + i];
+      const from = rowStart[person],
+        to = rowStart[person + 1];
+      let zbeta = start;
+      for (let k = from; k < to; k++) zbeta += beta[column[k]] * value[k];
       const w = weight[person];
       const risk = Math.exp(zbeta) * w;
       if (event[person] === 0) {
         denom += risk;
-        for (let i = 0; i < p; i++) {
-          const rx = risk * x[base + i];
+        for (let k = from; k < to; k++) {
+          const i = column[k];
+          const rx = risk * value[k];
           a[i] += rx;
           const row = i * p;
-          for (let j = 0; j <= i; j++) cmat[row + j] += rx * x[base + j];
+          for (let l = from; l <= k; l++) cmat[row + column[l]] += rx * value[l];
         }
       } else {
         ndead++;
         deadwt += w;
         denom2 += risk;
         loglik += w * zbeta;
-        for (let i = 0; i < p; i++) {
-          const xv = x[base + i];
+        for (let k = from; k < to; k++) {
+          const i = column[k];
+          const xv = value[k];
           const rx = risk * xv;
           u[i] += w * xv;
           a2[i] += rx;
           const row = i * p;
-          for (let j = 0; j <= i; j++) cmat2[row + j] += rx * x[base + j];
+          for (let l = from; l <= k; l++) cmat2[row + column[l]] += rx * value[l];
         }
       }
       person--;

@@ -164,7 +164,7 @@ export function publish(measures: StudyMeasures, policy: DisclosurePolicy): Publ
 }
 
 /** The people each measure leaves out of its denominator (see Published.leftOut). */
-export function leftOutPeople(m: StudyMeasures): Published['leftOut'] {
+function leftOutPeople(m: StudyMeasures): Published['leftOut'] {
   const left = m.flow.cohort - m.desistance.overall.n;
   return { desistance: left > 0 ? { count: left } : undefined, provenReoffending: { count: m.provenReoffending.tooShort } };
 }

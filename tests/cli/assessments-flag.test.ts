@@ -7,16 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { main } from '../../src/cli/main.js';
-import type { Output } from '../../src/cli/output.js';
-
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const output: Output = { stdout: (t) => out.push(t), stderr: (t) => err.push(t) };
-  const status = await main(argv, output);
-  return { status, stdout: out.join('\n'), stderr: err.join('\n') };
-}
+import { runCli } from '../support/run-cli.js';
 
 const sample = fileURLToPath(new URL('../../data-samples/resettle/', import.meta.url));
 const STUDY = join(sample, 'study.json');
@@ -27,21 +18,21 @@ writeFileSync(FEWER, `${lines.slice(0, 11).join('\n')}\n`);
 
 describe('--assessments', () => {
   test("replaces the study file's table", async () => {
-    const whole = JSON.parse((await run('validate', '--study', STUDY, '--json')).stdout);
+    const whole = JSON.parse((await runCli('validate', '--study', STUDY, '--json')).stdout);
     expect(whole.assessments).toEqual({ read: lines.length - 1, used: lines.length - 1, quarantined: 0 });
-    const r = await run('validate', '--study', STUDY, '--assessments', FEWER, '--json');
+    const r = await runCli('validate', '--study', STUDY, '--assessments', FEWER, '--json');
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout).assessments).toEqual({ read: 10, used: 10, quarantined: 0 });
   });
 
   test('a missing file is a usage error naming it', async () => {
-    const r = await run('validate', '--study', STUDY, '--assessments', join(dir, 'none.csv'));
+    const r = await runCli('validate', '--study', STUDY, '--assessments', join(dir, 'none.csv'));
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('none.csv');
   });
 
   test("without the study file's instruments it is a usage error that says what to add", async () => {
-    const r = await run('validate', '--people', join(sample, 'people.csv'), '--events', join(sample, 'events.csv'), '--assessments', FEWER);
+    const r = await runCli('validate', '--people', join(sample, 'people.csv'), '--events', join(sample, 'events.csv'), '--assessments', FEWER);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('--assessments needs the instruments they score (change.md): name them in the study file\'s "instruments" key');
   });

@@ -6,17 +6,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { main } from '../../src/cli/main.js';
-import type { Output } from '../../src/cli/output.js';
 import { parseStudyFile } from '../../src/study/study-file.js';
-
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const output: Output = { stdout: (t) => out.push(t), stderr: (t) => err.push(t) };
-  const status = await main(argv, output);
-  return { status, stdout: out.join('\n'), stderr: err.join('\n') };
-}
+import { runCli } from '../support/run-cli.js';
 
 const minimal = { people: 'people.csv', events: 'events.csv', extractionDate: '2019-12-31' };
 const SIZES = ['--people', 'tests/fixtures/r/casemix/sizes-people.csv', '--events', 'tests/fixtures/r/casemix/sizes-events.csv'];
@@ -33,7 +24,7 @@ describe('option caseMix', () => {
     );
   });
   test('--case-mix a,b sets it, and the JSON says which covariates were used', async () => {
-    const r = await run('measures', ...SIZES, ...OFFENCES, '--case-mix', 'age_at_release,prior_convictions', '--json');
+    const r = await runCli('measures', ...SIZES, ...OFFENCES, '--case-mix', 'age_at_release,prior_convictions', '--json');
     expect(r.status).toBe(0);
     const j = JSON.parse(r.stdout);
     expect(j.options.caseMix).toEqual(['age_at_release', 'prior_convictions']);
@@ -45,7 +36,7 @@ describe('option caseMix', () => {
     ]);
   });
   test('an unknown column exits 2 naming it', async () => {
-    const r = await run('measures', ...SIZES, ...OFFENCES, '--case-mix', 'age_at_release,shoe_size');
+    const r = await runCli('measures', ...SIZES, ...OFFENCES, '--case-mix', 'age_at_release,shoe_size');
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('caseMix names "shoe_size", which is no column of the study');
   });
@@ -62,7 +53,7 @@ describe('option caseMix', () => {
         options: { caseMix: ['sex', 'category'] },
       }),
     );
-    const r = await run('measures', '--study', join(dir, 'study.json'), '--json');
+    const r = await runCli('measures', '--study', join(dir, 'study.json'), '--json');
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout).adjustedComparison.caseMix).toEqual(['sex', 'category']);
   });

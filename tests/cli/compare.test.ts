@@ -8,16 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { main } from '../../src/cli/main.js';
-import type { Output } from '../../src/cli/output.js';
-
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const output: Output = { stdout: (t) => out.push(t), stderr: (t) => err.push(t) };
-  const status = await main(argv, output);
-  return { status, stdout: out.join('\n'), stderr: err.join('\n') };
-}
+import { runCli } from '../support/run-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'compare-'));
 cpSync(fileURLToPath(new URL('../fixtures/r/comparison/seed-7/', import.meta.url)), dir, { recursive: true });
@@ -44,7 +35,7 @@ writeFileSync(
 
 describe('follow-up compare', () => {
   test('prints the flow, balance and the effects in plain words', async () => {
-    const r = await run('compare', '--study', STUDY);
+    const r = await runCli('compare', '--study', STUDY);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain(
       'Service: 61 in the cohort, 5 with follow-up too short, 2 missing prior_convictions; 54 complete, 2 with no comparison within the caliper, 52 matched.',
@@ -57,7 +48,7 @@ describe('follow-up compare', () => {
   });
 
   test('--json has exactly the keys of json-output.md', async () => {
-    const r = await run('compare', '--study', STUDY, '--json');
+    const r = await runCli('compare', '--study', STUDY, '--json');
     expect(r.status).toBe(0);
     const j = JSON.parse(r.stdout);
     expect(Object.keys(j)).toEqual([
@@ -103,7 +94,7 @@ describe('follow-up compare', () => {
   });
 
   test('every setting is a flag', async () => {
-    const r = await run(
+    const r = await runCli(
       'compare',
       '--study',
       STUDY,
@@ -123,7 +114,7 @@ describe('follow-up compare', () => {
     expect(j.flow.pool.notUsed).toBe(0);
     const m = JSON.parse(
       (
-        await run(
+        await runCli(
           'compare',
           '--study',
           STUDY,
@@ -153,7 +144,7 @@ describe('follow-up compare', () => {
       /no service person has a comparison person within the caliper \(0\.2 standard deviations of the distance\): all 56 complete service people are left unmatched\. The propensity model separates the two sides \(it warned: [a-z_, 0-9]*level_on_one_side[a-z_, 0-9]*\): check the covariates, or widen the caliper/,
     ],
   ])('%j exits 1 with a clear message', async (argv, message) => {
-    const r = await run('compare', ...argv);
+    const r = await runCli('compare', ...argv);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(message);
     expect(r.stderr).not.toMatch(/\n\s+at /);
@@ -165,7 +156,7 @@ describe('follow-up compare', () => {
     [['--caliper', 'wide'], /--caliper is "wide"/],
     [['--exact', 'category', '--covariates', 'sex'], /exact names "category", which is not in covariates/],
   ])('%j is a usage error', async (argv, message) => {
-    const r = await run('compare', '--study', STUDY, ...argv);
+    const r = await runCli('compare', '--study', STUDY, ...argv);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(message);
   });

@@ -2,17 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { main } from '../../src/cli/main.js';
-import type { Output } from '../../src/cli/output.js';
 import { jsonErrorPlace, parseStudyFile } from '../../src/study/study-file.js';
-
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const output: Output = { stdout: (t) => out.push(t), stderr: (t) => err.push(t) };
-  const status = await main(argv, output);
-  return { status, stdout: out.join('\n'), stderr: err.join('\n') };
-}
+import { runCli } from '../support/run-cli.js';
 
 const dir = resolve('tests/fixtures/extracts');
 
@@ -38,10 +29,10 @@ describe('settings for real extracts', () => {
 
   test('--date-format reads a UK export; without it, one error per file names the setting', async () => {
     const args = ['--people', join(dir, 'dd-mm-yyyy/people.csv'), '--events', join(dir, 'dd-mm-yyyy/events.csv'), '--extraction-date', '2019-12-31'];
-    const ok = await run('validate', ...args, '--date-format', 'DD/MM/YYYY');
+    const ok = await runCli('validate', ...args, '--date-format', 'DD/MM/YYYY');
     expect(ok.status).toBe(0);
     expect(ok.stdout).toContain('people   69 read, 69 used, 0 quarantined');
-    const bad = await run('validate', ...args);
+    const bad = await runCli('validate', ...args);
     expect(bad.status).toBe(1);
     expect(bad.stdout).toContain('Invalid: 3 errors.');
     expect(bad.stdout).toContain('set "dateFormat": "DD/MM/YYYY" in the study file, or --date-format DD/MM/YYYY');
@@ -62,7 +53,7 @@ describe('settings for real extracts', () => {
         offencesExtra: 'extra.csv',
       }),
     );
-    const r = await run('validate', '--study', join(d, 'study.json'));
+    const r = await runCli('validate', '--study', join(d, 'study.json'));
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('offences 100 codes in the lookup');
   });
@@ -74,15 +65,15 @@ describe('settings for real extracts', () => {
   });
 
   test('--out naming a file is refused, not made a folder', async () => {
-    const r = await run('report', '--study', 'data-samples/resettle/study.json', '--out', join(tmpdir(), 'x.pdf'));
+    const r = await runCli('report', '--study', 'data-samples/resettle/study.json', '--out', join(tmpdir(), 'x.pdf'));
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('looks like a file name; --out names the folder the page is written into');
   });
 
   test('pages of one study with different options have different names', async () => {
     const d = mkdtempSync(join(tmpdir(), 'pages-'));
-    const a = await run('report', '--study', 'data-samples/resettle/study.json', '--out', d);
-    const b = await run('report', '--study', 'data-samples/resettle/study.json', '--out', d, '--recall-window', 'licence', '--profile', 'analyst');
+    const a = await runCli('report', '--study', 'data-samples/resettle/study.json', '--out', d);
+    const b = await runCli('report', '--study', 'data-samples/resettle/study.json', '--out', d, '--recall-window', 'licence', '--profile', 'analyst');
     expect([a.status, b.status]).toEqual([0, 0]);
     expect(a.stdout).toMatch(/\/resettle-[a-z0-9-]+\.html \(public profile\)/);
     expect(b.stdout).toMatch(/-recallwindow-licence-analyst\.html \(analyst profile\)/);

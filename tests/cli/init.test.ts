@@ -7,16 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { main } from '../../src/cli/main.js';
-import type { Output } from '../../src/cli/output.js';
-
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const output: Output = { stdout: (t) => out.push(t), stderr: (t) => err.push(t) };
-  const status = await main(argv, output);
-  return { status, stdout: out.join('\n'), stderr: err.join('\n') };
-}
+import { runCli } from '../support/run-cli.js';
 
 const base = mkdtempSync(join(tmpdir(), 'init-'));
 afterAll(() => rmSync(base, { recursive: true, force: true }));
@@ -25,7 +16,7 @@ describe('follow-up init', () => {
   const dir = join(base, 'study');
 
   test('writes a study that validates and a report page that renders', async () => {
-    const init = await run('init', dir);
+    const init = await runCli('init', dir);
     expect(init.status).toBe(0);
     expect(readdirSync(dir).sort()).toEqual(['analyses', 'events.csv', 'offences.csv', 'package.json', 'people.csv', 'study.json']);
     // every table: its header and one line of example data
@@ -33,13 +24,13 @@ describe('follow-up init', () => {
     expect(readFileSync(join(dir, 'people.csv'), 'utf8').split('\n')[0]).toBe(
       'person_id,service,tier,sex,ethnicity,age_at_release,index_offence,prior_convictions,custody_years_before_release,aces,referral_date,in_reach_start,release_date,service_end,end_reason,included,exclusion_reason,follow_up_end',
     );
-    const validate = await run('validate', '--study', join(dir, 'study.json'));
+    const validate = await runCli('validate', '--study', join(dir, 'study.json'));
     expect(validate.status).toBe(0);
     expect(validate.stdout).toContain('people   1 read, 1 used, 0 quarantined');
     expect(validate.stdout).toContain('events   1 read, 1 used, 0 quarantined');
     expect(validate.stdout).toContain('Valid: no errors.');
     expect(validate.stdout).toContain('No warnings.');
-    const report = await run('report', '--study', join(dir, 'study.json'), '--out', join(dir, 'reports'));
+    const report = await runCli('report', '--study', join(dir, 'study.json'), '--out', join(dir, 'reports'));
     expect(report.status).toBe(0);
     const html = readFileSync(join(dir, 'reports', 'new-follow-up-study.html'), 'utf8');
     expect(html).toContain('<h1>New follow-up study</h1>');
@@ -62,13 +53,13 @@ describe('follow-up init', () => {
 
   test('refuses a folder that is not empty, and writes nothing into it', async () => {
     const full = join(base, 'full');
-    await run('init', full);
+    await runCli('init', full);
     writeFileSync(join(full, 'study.json'), '{"mine": true}');
-    const again = await run('init', full);
+    const again = await runCli('init', full);
     expect(again.status).toBe(2);
     expect(again.stderr).toMatch(/full is not empty; give a new or empty folder/);
     expect(readFileSync(join(full, 'study.json'), 'utf8')).toBe('{"mine": true}');
-    expect((await run('init')).status).toBe(2);
+    expect((await runCli('init')).status).toBe(2);
     expect(existsSync(join(base, 'nothing'))).toBe(false);
   });
 });

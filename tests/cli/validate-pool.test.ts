@@ -8,16 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { main } from '../../src/cli/main.js';
-import type { Output } from '../../src/cli/output.js';
-
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const output: Output = { stdout: (t) => out.push(t), stderr: (t) => err.push(t) };
-  const status = await main(argv, output);
-  return { status, stdout: out.join('\n'), stderr: err.join('\n') };
-}
+import { runCli } from '../support/run-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'validate-pool-'));
 cpSync(fileURLToPath(new URL('../fixtures/r/comparison/seed-7/', import.meta.url)), dir, { recursive: true });
@@ -33,7 +24,7 @@ const badLine = pool.length + 1;
 
 describe('follow-up validate with a comparison pool', () => {
   test('lists the pool after the service, with its counts', async () => {
-    const r = await run('validate', '--study', join(dir, 'study.json'));
+    const r = await runCli('validate', '--study', join(dir, 'study.json'));
     expect(r.status).toBe(0);
     const at = r.stdout.indexOf('\nComparison pool\n');
     expect(at).toBeGreaterThan(0);
@@ -42,7 +33,7 @@ describe('follow-up validate with a comparison pool', () => {
   });
 
   test('a person in both tables makes the pool invalid: exit 1, the row located, no person_id printed', async () => {
-    const r = await run('validate', '--study', join(dir, 'bad.json'));
+    const r = await runCli('validate', '--study', join(dir, 'bad.json'));
     expect(r.status).toBe(1);
     const poolPart = r.stdout.slice(r.stdout.indexOf('\nComparison pool\n'));
     expect(poolPart).toContain('Invalid: 1 error.');
@@ -55,10 +46,10 @@ describe('follow-up validate with a comparison pool', () => {
   });
 
   test('--json puts the pool under "pool", and valid is false when the pool is invalid', async () => {
-    const good = JSON.parse((await run('validate', '--study', join(dir, 'study.json'), '--json')).stdout);
+    const good = JSON.parse((await runCli('validate', '--study', join(dir, 'study.json'), '--json')).stdout);
     expect(good.valid).toBe(true);
     expect(good.pool.people).toEqual({ read: pool.length - 1, used: pool.length - 1, quarantined: 0 });
-    const bad = await run('validate', '--study', join(dir, 'bad.json'), '--json');
+    const bad = await runCli('validate', '--study', join(dir, 'bad.json'), '--json');
     expect(bad.status).toBe(1);
     const j = JSON.parse(bad.stdout);
     expect(j.valid).toBe(false);
@@ -68,7 +59,7 @@ describe('follow-up validate with a comparison pool', () => {
   });
 
   test('--pool-people names the pool without a study file key', async () => {
-    const r = await run('validate', '--study', join(dir, 'bad.json'), '--pool-people', join(dir, 'pool-people.csv'));
+    const r = await runCli('validate', '--study', join(dir, 'bad.json'), '--pool-people', join(dir, 'pool-people.csv'));
     expect(r.status).toBe(0);
   });
 });

@@ -3,16 +3,7 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { main } from '../../src/cli/main.js';
-import type { Output } from '../../src/cli/output.js';
-
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const output: Output = { stdout: (t) => out.push(t), stderr: (t) => err.push(t) };
-  const status = await main(argv, output);
-  return { status, stdout: out.join('\n'), stderr: err.join('\n') };
-}
+import { runCli } from '../support/run-cli.js';
 
 /** The Resettle sample in a fresh folder, with its study file's `value` replaced. */
 function resettleWith(value: unknown, unitCosts?: string): string {
@@ -30,7 +21,7 @@ function resettleWith(value: unknown, unitCosts?: string): string {
 
 describe('follow-up measures with value', () => {
   test('the Resettle sample gives the break-even and no benefit, in JSON and in words', async () => {
-    const json = await run('measures', '--study', 'data-samples/resettle/study.json', '--json');
+    const json = await runCli('measures', '--study', 'data-samples/resettle/study.json', '--json');
     expect(json.status).toBe(0);
     const b = JSON.parse(json.stdout).breakEven;
     // 16 proven reoffences of 41 eligible people costing £23,950 at the shipped unit costs.
@@ -38,24 +29,24 @@ describe('follow-up measures with value', () => {
     expect(b.breakEvenReoffencesPerParticipant).toBeCloseTo(7500 / (23950 / 16), 12);
     expect(b.benefit).toBeNull();
     expect(b.priceYear).toBe(2016);
-    const text = await run('measures', '--study', 'data-samples/resettle/study.json');
+    const text = await runCli('measures', '--study', 'data-samples/resettle/study.json');
     expect(text.stdout).toContain('No benefit is estimated: the study has no comparison group');
   });
 
   test('a bad unit-cost table exits 1 naming file, line, column and value', async () => {
     const study = resettleWith({ costPerParticipant: 7500, unitCosts: 'costs.csv' }, 'group,cost,source\ntheft offences,2.300,00,HO\n*,1000,x\n');
-    const r = await run('measures', '--study', study);
+    const r = await runCli('measures', '--study', study);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/costs\.csv line 2 — expected 3 properly quoted fields as in the header, found 4/);
     const costs = resettleWith({ costPerParticipant: 7500, unitCosts: 'costs.csv' }, 'group,cost,source\ntheft offences,"2,300",HO\n');
-    const r2 = await run('measures', '--study', costs);
+    const r2 = await runCli('measures', '--study', costs);
     expect(r2.status).toBe(1);
     expect(r2.stderr).toContain("costs.csv line 2, column cost: value '2,300' — expected pounds per offence: a number > 0, written without £ or commas");
     expect(r2.stderr).toContain('costs.csv, column group — expected a row with group * (the cost of any group not listed)');
   });
 
   test('a bad value key is a usage error (exit 2)', async () => {
-    const r = await run('measures', '--study', resettleWith({ costPerParticipant: 7500, unitCosts: 'costs.csv', horizonYears: 0 }));
+    const r = await runCli('measures', '--study', resettleWith({ costPerParticipant: 7500, unitCosts: 'costs.csv', horizonYears: 0 }));
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('value.horizonYears is 0; expected a whole number from 1 to 10');
   });

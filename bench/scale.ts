@@ -9,9 +9,8 @@
  *   tsx bench/scale.ts [SIZES...] [--10m]
  *
  * Sizes default to 100,000 and 1,000,000 people (about 10 events each); --10m (or
- * FOLLOW_UP_BENCH_10M=1) adds 10,000,000, every run of which holds
- * /work/wt/bigmem.lock (flock) when that file exists, as runs over 3 GB must on a
- * shared machine. Files go to bench/out/, or to FOLLOW_UP_BENCH_DATA when set
+ * FOLLOW_UP_BENCH_10M=1) adds 10,000,000, every run of which holds the lock file
+ * FOLLOW_UP_BENCH_LOCK names (flock), if set, as runs over 3 GB must on a shared machine. Files go to bench/out/, or to FOLLOW_UP_BENCH_DATA when set
  * (a directory shared between worktrees), and are generated once.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -25,13 +24,13 @@ const args = process.argv.slice(2);
 const sizes = args.map(Number).filter((n) => n > 0);
 const with10m = args.includes('--10m') || process.env.FOLLOW_UP_BENCH_10M === '1';
 const SIZES = [...(sizes.length > 0 ? sizes : [100_000, 1_000_000]), ...(with10m ? [10_000_000] : [])];
-const LOCK = '/work/wt/bigmem.lock';
+const LOCK = process.env.FOLLOW_UP_BENCH_LOCK ?? '';
 const tsx = ['--import', 'tsx'];
 
 /** A command under /usr/bin/time (and the big-memory lock for 10M people): its output, seconds and peak MB. */
 function timed(n: number, command: string[], env: NodeJS.ProcessEnv = process.env): { out: string; s: number; mb: number } {
   const time = ['/usr/bin/time', '-f', '@@%e %M', ...command];
-  const full = n >= 5_000_000 && existsSync(LOCK) ? ['flock', LOCK, ...time] : time;
+  const full = n >= 5_000_000 && LOCK !== '' && existsSync(LOCK) ? ['flock', LOCK, ...time] : time;
   const r = spawnSync(full[0], full.slice(1), { encoding: 'utf8', env, maxBuffer: 1 << 30 });
   const m = /@@([\d.]+) (\d+)/.exec(r.stderr);
   if (r.status !== 0 || m === null) throw new Error(`${command.join(' ')} failed (${r.status}): ${r.stderr.slice(-2000)}`);
@@ -43,7 +42,7 @@ function cohort(n: number, order: 'shuffled' | 'sorted'): string {
   if (!existsSync(join(dir, 'events.csv'))) {
     mkdirSync(dir, { recursive: true });
     const gen = [process.execPath, ...tsx, 'src/synth/write-large.ts', '--people', String(n), '--out', dir, '--order', order];
-    if (n >= 5_000_000 && existsSync(LOCK)) execFileSync('flock', [LOCK, ...gen], { stdio: 'inherit' });
+    if (n >= 5_000_000 && LOCK !== '' && existsSync(LOCK)) execFileSync('flock', [LOCK, ...gen], { stdio: 'inherit' });
     else execFileSync(gen[0], gen.slice(1), { stdio: 'inherit' });
   }
   return dir;

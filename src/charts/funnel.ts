@@ -105,7 +105,7 @@ export function funnelPanelsChart(
 }
 
 /** Where a service's point lies against the limits, in the legend's order. */
-export const FUNNEL_POSITIONS = ['within 95%', 'between 95% and 99.8%', 'outside 99.8%'];
+const FUNNEL_POSITIONS = ['within 95%', 'between 95% and 99.8%', 'outside 99.8%'];
 
 type Channel = Record<string, unknown>;
 

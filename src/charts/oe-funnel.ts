@@ -10,8 +10,8 @@ import type { PublishedBinaryAdjusted } from '../disclosure/adjusted-services.js
 import { Z95 } from '../stats/normal.js';
 import { decimal } from '../words/format.js';
 import { ADJUSTED_OUTCOME_WORDS } from './adjusted-forest.js';
-import { FUNNEL_POSITIONS, funnelLimitLines, funnelServiceLayers } from './funnel.js';
-import { chartTitle, CONFIG, DARK, INK, LIGHT, LIMIT95, LIMIT998, SCHEMA, type ChartSpec } from './theme.js';
+import { funnelLimitLines, funnelServiceLayers } from './funnel.js';
+import { chartTitle, CONFIG, INK, LIGHT, SCHEMA, type ChartSpec } from './theme.js';
 
 const Z998 = 3.090232306167813;
 

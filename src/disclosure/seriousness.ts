@@ -6,7 +6,7 @@
  */
 import type { ReconvictionResult } from '../measures/types.js';
 import { groupOrder } from '../measures/groups.js';
-import { SERIOUSNESS_LEVELS, type Seriousness } from '../words/labels.js';
+import type { Seriousness } from '../words/labels.js';
 import type { Count, DisclosurePolicy } from './cells.js';
 import { publishTable } from './table.js';
 

@@ -235,7 +235,7 @@ function coxAdjusted(service: ArrayLike<string>, columns: readonly CaseMixColumn
   const serviceColumns = names.filter((s) => s !== reference).map((s) => ({ name: `service=${s}`, column: new Uint8Array(used.length) }));
   // 0/1 in a byte each (at 10M people, 19 services' columns in 180 MB, not 1.4 GB).
   // One pass over the people sets each one's own column (a pass per service compared every person's service with each name).
-  const columnOf = new Map(serviceColumns.map((c, k) => [c.name.slice('service='.length), c.column] as const));
+  const columnOf = new Map(serviceColumns.map((c) => [c.name.slice('service='.length), c.column] as const));
   for (let k = 0; k < usedRows.length; k++) {
     const column = columnOf.get(service[usedRows[k]]);
     if (column) column[k] = 1;

@@ -99,7 +99,7 @@ function unusedLine(unused: { reason: string; count: number }[]): string[] {
 }
 
 function logRankLine(g: GroupCurves | undefined, what: string): string[] {
-  if (!g || !g.logRank) return [];
+  if (!g?.logRank) return [];
   const medians = g.curves.map((c) => `${c.group} ${c.curve.median === null ? 'not reached' : `${c.curve.median} days`}`).join(', ');
   return [`  ${what} by ${g.groupBy}: median ${medians}; log-rank chi-square ${fmt(g.logRank.chiSquare, 2)} on ${g.logRank.df} df, ${pValue(g.logRank.p)}`];
 }

@@ -84,8 +84,3 @@ export function prepareRun(notebook: string, cwd: string): PreparedRun {
     },
   };
 }
-
-/** Runs `notebook` once in a new process (prepared and started at once). */
-function runNotebookOnce(notebook: string, cwd: string): Promise<RunResult> {
-  return prepareRun(notebook, cwd).start();
-}

@@ -135,7 +135,10 @@ function decodeWindows1252(bytes: Uint8Array): string {
   for (let i = 0; i < bytes.length; i++) {
     const b = bytes[i];
     run += b >= 0x80 && b < 0xa0 ? HIGH_1252[b - 0x80] : String.fromCharCode(b);
-    if (run.length >= 8192) parts.push(run), (run = '');
+    if (run.length >= 8192) {
+      parts.push(run);
+      run = '';
+    }
   }
   parts.push(run);
   return parts.join('');

@@ -28,7 +28,12 @@ export function jsonSyntaxFault(text: string): JsonSyntaxFault | null {
   const fault = (expected: string): JsonSyntaxFault => {
     let line = 1;
     let lineStart = 0;
-    for (let k = 0; k < i && k < text.length; k++) if (text.charCodeAt(k) === 10) line++, (lineStart = k + 1);
+    for (let k = 0; k < i && k < text.length; k++) {
+      if (text.charCodeAt(k) === 10) {
+        line++;
+        lineStart = k + 1;
+      }
+    }
     return { line, column: i - lineStart + 1, element, expected };
   };
   for (;;) {

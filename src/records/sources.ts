@@ -33,7 +33,12 @@ function gridOf(input: RowsInput): CellGrid {
     const seen = new Set<string>();
     for (const row of input) {
       if (typeof row !== 'object' || row === null || Array.isArray(row)) continue;
-      for (const key of Object.keys(row)) if (!seen.has(key)) seen.add(key), names.push(key);
+      for (const key of Object.keys(row)) {
+        if (!seen.has(key)) {
+          seen.add(key);
+          names.push(key);
+        }
+      }
     }
     return {
       names,

@@ -173,7 +173,7 @@ export function coxph(time: ArrayLike<number>, event: ArrayLike<number>, x: CoxC
 
   const hasWeights = options.weights !== undefined;
   const inputWeights = hasWeights ? Float64Array.from(options.weights!) : null;
-  const robust = options.robust ?? (options.cluster !== undefined || (inputWeights !== null && inputWeights.some((w) => w !== Math.floor(w))));
+  const robust = options.robust ?? (options.cluster !== undefined || inputWeights?.some((w) => w !== Math.floor(w)) === true);
   let cluster = options.cluster;
   if (cluster !== undefined && !robust) {
     warnings.push('cluster specified with robust=FALSE, cluster ignored');

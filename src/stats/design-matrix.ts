@@ -37,7 +37,10 @@ export function designMatrix(covariates: readonly Covariate[], options: { n?: nu
   const levels: Record<string, string[]> = {};
   if (options.intercept ?? true) {
     terms.push('(Intercept)');
-    fills.push((x, at) => (x.fill(1, at, at + n), 1));
+    fills.push((x, at) => {
+      x.fill(1, at, at + n);
+      return 1;
+    });
   }
   for (const c of covariates) {
     if (c.values.length !== n) {

@@ -70,6 +70,7 @@ const HOSTILE_VALUES = [
   'risk\\"level',
   "it's",
   '<script>alert(1)</script>',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a literal `${x}` in the data, in case a writer interpolates a value into a template.
   '${x}',
   '%s%n',
 ];

@@ -29,10 +29,78 @@ const study = makeStudy(
   '2021-12-31',
   '2021-07-01',
 );
-const m = computeMeasures(study);
-const doc = JSON.parse(JSON.stringify(toJsonDocument(m))) as Record<string, any>;
+/** A proportion of json-output.md: k of n, with its interval. */
+interface ProportionJson {
+  k: number;
+  n: number;
+  proportion: number | null;
+  ci: [number, number] | null;
+}
+const CURVE_ARRAYS = ['time', 'nRisk', 'nEvent', 'nCensor', 'survival', 'lower', 'upper'] as const;
+type CurveJson = { [key in (typeof CURVE_ARRAYS)[number]]: number[] } & { median: number | null };
+interface CurvesJson {
+  groupBy: string;
+  curves: { group: string; curve: CurveJson }[];
+}
+interface SplitJson {
+  k: number;
+  ofCohort: ProportionJson;
+  ofReconvicted: ProportionJson;
+}
 
-const isProportion = (p: any) => {
+/** The parts of json-output.md's document these tests read (the values are checked below, not assumed). */
+interface DocumentJson {
+  toolkitVersion: string;
+  extractionDate: string;
+  options: { [option: string]: unknown; snapshotDate: string | null };
+  dataQuality: { people: unknown; events: unknown; warnings: unknown };
+  flow: unknown;
+  recall: {
+    window: string;
+    groupBy: string;
+    overall: ProportionJson;
+    byGroup: (ProportionJson & { group: string })[];
+    fisherP: number | null;
+    chiSquareP: number | null;
+    recallsPerPerson: unknown;
+    reasons: unknown;
+    timeToFirstRecall: CurveJson;
+    timeToFirstRecallByGroup: CurvesJson;
+  };
+  reconviction: { window: string; overall: ProportionJson; seriousness: unknown; indictable: SplitJson; indictableOnly: SplitJson };
+  desistance: {
+    from: string;
+    overall: ProportionJson;
+    followUpMonths: { min: number; median: number; max: number };
+    convictionFree: CurveJson;
+    convictionFreeByGroup: CurvesJson;
+  };
+  provenReoffending: {
+    windowMonths: number;
+    eligible: number;
+    tooShort: number;
+    overall: ProportionJson;
+    reoffencesPerPerson: number | null;
+    reoffencesPerReoffender: number | null;
+  };
+  timeInService: {
+    inReachMonths: { n: number };
+    communityMonths: { n: number };
+    ongoing: number;
+    endReasons: Record<string, number>;
+    kmMedianMonths: number | null;
+  };
+  snapshot: unknown;
+  description: { overall: { n: number; categorical: Record<string, unknown> }; byGroup: { group: string }[] };
+}
+
+/** The document as another tool reads it: written out as JSON text and parsed back. */
+const parsed = (document: ReturnType<typeof toJsonDocument>): DocumentJson => JSON.parse(JSON.stringify(document));
+
+const m = computeMeasures(study);
+const doc = parsed(toJsonDocument(m));
+
+const isProportion = (p: ProportionJson) => {
   expect(Object.keys(p).sort()).toEqual(['ci', 'k', 'n', 'proportion'].sort());
   expect(Number.isInteger(p.k) && Number.isInteger(p.n)).toBe(true);
   if (p.n === 0) {
@@ -44,13 +112,12 @@ const isProportion = (p: any) => {
     expect(p.ci).toHaveLength(2);
   }
 };
-const isSummary = (s: any) => {
+const isSummary = (s: unknown) => {
   for (const key of ['n', 'mean', 'sd', 'median', 'q1', 'q3', 'min', 'max']) expect(s).toHaveProperty(key);
 };
-const isCurve = (c: any) => {
-  const arrays = ['time', 'nRisk', 'nEvent', 'nCensor', 'survival', 'lower', 'upper'];
-  for (const key of arrays) expect(Array.isArray(c[key])).toBe(true);
-  for (const key of arrays) expect(c[key]).toHaveLength(c.time.length);
+const isCurve = (c: CurveJson) => {
+  for (const key of CURVE_ARRAYS) expect(Array.isArray(c[key])).toBe(true);
+  for (const key of CURVE_ARRAYS) expect(c[key]).toHaveLength(c.time.length);
   expect(c).toHaveProperty('median');
 };
 
@@ -98,15 +165,15 @@ describe('JSON document (json-output.md)', () => {
       kmConfType: 'log-log',
       groupBy: 'service',
     } as const;
-    const changed = toJsonDocument(computeMeasures(study, chosen));
+    const changed = parsed(toJsonDocument(computeMeasures(study, chosen)));
     expect(changed.options).toEqual({ ...chosen, snapshotDate: '2021-07-01' });
-    expect((changed.recall as any).window).toBe('licence');
-    expect((changed.recall as any).groupBy).toBe('service');
-    expect((changed.reconviction as any).window).toBe('after_intervention');
-    expect((changed.desistance as any).from).toBe('service_end');
-    expect((changed.provenReoffending as any).windowMonths).toBe(24);
+    expect(changed.recall.window).toBe('licence');
+    expect(changed.recall.groupBy).toBe('service');
+    expect(changed.reconviction.window).toBe('after_intervention');
+    expect(changed.desistance.from).toBe('service_end');
+    expect(changed.provenReoffending.windowMonths).toBe(24);
     const without = makeStudy([person('A', { release_date: '2020-01-01' })], [], '2021-12-31');
-    expect((toJsonDocument(computeMeasures(without)).options as any).snapshotDate).toBeNull();
+    expect(parsed(toJsonDocument(computeMeasures(without))).options.snapshotDate).toBeNull();
   });
 
   it('has data quality and flow counts', () => {
@@ -120,9 +187,9 @@ describe('JSON document (json-output.md)', () => {
     const r = doc.recall;
     isProportion(r.overall);
     expect([r.overall.k, r.overall.n, r.overall.proportion]).toEqual([2, 4, 0.5]);
-    expect(r.overall.ci[0]).toBeCloseTo(wilson(2, 4)[0], 12);
+    expect(r.overall.ci?.[0]).toBeCloseTo(wilson(2, 4)[0], 12);
     expect(r.groupBy).toBe('category');
-    expect(r.byGroup.map((g: any) => [g.group, g.k, g.n])).toEqual([
+    expect(r.byGroup.map((g) => [g.group, g.k, g.n])).toEqual([
       ['violent', 2, 2],
       ['sexual', 0, 1],
       ['acquisitive', 0, 1],
@@ -146,7 +213,7 @@ describe('JSON document (json-output.md)', () => {
     expect([c.overall.k, c.overall.n]).toEqual([2, 4]);
     // BRAVO: T1 (10) after S1 (200): less. DELTA: V1 (100) after T1 (10): more.
     expect(c.seriousness).toEqual({ more: 1, same: 0, less: 1 });
-    for (const key of ['indictable', 'indictableOnly']) {
+    for (const key of ['indictable', 'indictableOnly'] as const) {
       expect(Number.isInteger(c[key].k)).toBe(true);
       isProportion(c[key].ofCohort);
       isProportion(c[key].ofReconvicted);
@@ -169,7 +236,7 @@ describe('JSON document (json-output.md)', () => {
     expect(d.followUpMonths.median).toBeCloseTo((670 + 716) / 2 / 30.4375, 12);
     expect(d.followUpMonths.max).toBeCloseTo(730 / 30.4375, 12);
     isCurve(d.convictionFree);
-    expect(d.convictionFreeByGroup.curves.map((c: any) => c.group)).toEqual(['violent', 'sexual', 'acquisitive']);
+    expect(d.convictionFreeByGroup.curves.map((c) => c.group)).toEqual(['violent', 'sexual', 'acquisitive']);
     const p = doc.provenReoffending;
     expect(p.windowMonths).toBe(12);
     // Everyone's c = r + 18 months is by 2021-12-01 ≤ F; BRAVO (offence 2020-05-01) and DELTA
@@ -212,7 +279,7 @@ describe('JSON document (json-output.md)', () => {
       { value: 'sexual', count: 1, proportion: 0.25 },
       { value: 'acquisitive', count: 1, proportion: 0.25 },
     ]);
-    expect(doc.description.byGroup.map((g: any) => g.group)).toEqual(['violent', 'sexual', 'acquisitive']);
+    expect(doc.description.byGroup.map((g) => g.group)).toEqual(['violent', 'sexual', 'acquisitive']);
   });
 
   it('writes numbers only (no NaN or Infinity) and dates as YYYY-MM-DD', () => {

@@ -24,7 +24,59 @@ const SAMPLE_DATES: Record<string, [string, string | undefined]> = {
   'cohort-deaths': ['2024-03-31', undefined],
 };
 
-type Fixture = Record<string, any>;
+/** R's log-rank test by category, or null where R had a single category. */
+type RLogRank = { chiSquare: number; df: number } | null;
+
+/** What fixtures/measures.R writes for one sample (the keys it names; months and days as R computed them). */
+interface Fixture {
+  recallIntervention: RRecall;
+  recallLicence: RRecall;
+  [reconviction: `reconviction_${string}`]: {
+    n: number;
+    k: number;
+    reconvictions: number;
+    more: number;
+    same: number;
+    less: number;
+    indictable: number;
+    indictableOnly: number;
+  };
+  [desistance: `desistance_${string}`]: {
+    n: number;
+    k: number;
+    fuMin: number;
+    fuMedian: number;
+    fuMax: number;
+    kmMedian: number | null;
+    logRankByCategory: RLogRank;
+  };
+  [proven: `proven_${string}`]: { eligible: number; tooShort: number; k: number; reoffences: number };
+  timeInService: {
+    inReachN: number;
+    inReachMean: number;
+    inReachMedian: number;
+    inReachSd: number;
+    communityN: number;
+    communityMean: number;
+    communityQ1: number;
+    communityQ3: number;
+    ongoing: number;
+    kmMedianMonths: number | null;
+  };
+  snapshot: { inCustody: number; inCommunity: number; byService: { service: string; inCustody: number; inCommunity: number }[] };
+}
+
+interface RRecall {
+  k: number;
+  n: number;
+  recalls: number;
+  dist: Record<string, number>;
+  none: number;
+  non_compliance: number;
+  kmMedian: number | null;
+  byCategory: Record<string, [number, number]>;
+  logRankByCategory: RLogRank;
+}
 
 for (const [name, [extractionDate, snapshotDate]] of Object.entries(SAMPLE_DATES)) {
   describe(`${name} sample against R`, () => {
@@ -124,7 +176,7 @@ for (const [name, [extractionDate, snapshotDate]] of Object.entries(SAMPLE_DATES
         const s = caseloadSnapshot(study, snapshotDate);
         expect([s.inCustody, s.inCommunity]).toEqual([R.snapshot.inCustody, R.snapshot.inCommunity]);
         expect(s.byService.map((x) => [x.service, x.inCustody, x.inCommunity]).sort()).toEqual(
-          R.snapshot.byService.map((x: Fixture) => [x.service, x.inCustody, x.inCommunity]).sort(),
+          R.snapshot.byService.map((x) => [x.service, x.inCustody, x.inCommunity]).sort(),
         );
       });
     }

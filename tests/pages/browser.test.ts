@@ -105,6 +105,7 @@ async function visit(path: string): Promise<PageFacts> {
         rows: t.querySelectorAll('tbody tr').length,
       })),
       imgElements: document.querySelectorAll('img').length,
+      // biome-ignore lint/performance/useDomNodeTextContent: the text a reader sees; textContent would add the <script> chart specs and <style>, whose JSON nulls the checks below must not see.
       bodyText: document.body.innerText,
       profile: document.getElementById('profile')?.textContent ?? '',
     };

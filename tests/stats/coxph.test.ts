@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { coxConcordance, coxph, coxZph, logRank } from '../../src/stats/index.js';
+import { coxConcordance, coxph, coxZph } from '../../src/stats/index.js';
 import type { CoxFit } from '../../src/stats/index.js';
 import { coxData, minstd } from './cox-data.js';
 import type { CoxSpec } from './cox-data.js';

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { chiSquareUpperTail } from '../../src/stats/chi-square-distribution.js';
 import { grayTest } from '../../src/stats/gray-test.js';
 import { competingRisksData } from './competing-risks-data.js';
 import type { DataSpec } from './competing-risks-data.js';

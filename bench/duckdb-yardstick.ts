@@ -27,4 +27,7 @@ const rows = (
 c.closeSync();
 db.closeSync();
 const ms = Number(process.hrtime.bigint() - t) / 1e6;
-process.stdout.write(`${JSON.stringify({ ms, curveRows: rows.length, maxRssMB: process.resourceUsage().maxRSS / 1024 })}\n`);
+const cpu = process.cpuUsage();
+process.stdout.write(
+  `${JSON.stringify({ ms, cpuMs: (cpu.user + cpu.system) / 1000, curveRows: rows.length, maxRssMB: process.resourceUsage().maxRSS / 1024 })}\n`,
+);

@@ -10,7 +10,8 @@
  *   npm run bench -- --no-models  without the regression models (bench/models-*.ts)
  *   npm run bench -- --10m        the national-scale comparison (bench/scale.ts) at 10M people too
  *   npm run bench -- --no-engine  without --engine duckdb (bench/engine-duckdb.ts)
- *   npm run bench -- --engine-10m with --engine duckdb on 10M people too (about 6 GB of files)
+ *   npm run bench -- --engine-10m with --engine duckdb on 10M people too (about 6 GB of files; FOLLOW_UP_BENCH_DATA
+ *                                 names a folder of cohorts shared between checkouts)
  *
  * Cohorts are generated once into bench/out/ (ignored by git) by the seeded
  * generator and reused.

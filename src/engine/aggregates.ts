@@ -10,18 +10,25 @@ import { lit } from './runner.js';
 
 /** The aggregates by name. `snapshotDay` adds the caseload snapshot. */
 export function aggregatesSql(d: Dialect, snapshotDay: number | null, extractionDay = 0): Record<string, string> {
+  const warned = (when: string, name: string) =>
+    `COALESCE(SUM(CASE WHEN ${when} THEN 1 ELSE 0 END), 0) AS ${name}, MIN(CASE WHEN ${when} THEN p.line END) AS ${name}_first`;
   const reasonHits = RECALL_REASONS.map((r) => d.contains('reasons', lit(`;${r};`)));
   const q: Record<string, string> = {
     counts: `SELECT (SELECT COUNT(*) FROM people_raw) AS people, (SELECT COUNT(*) FROM events_raw) AS events, (SELECT COUNT(*) FROM events_t) AS distinct_events`,
-    // The row warnings of records.md that the measures' data quality counts (assemble.ts), on the distinct events.
-    warnings: `SELECT 'follow_up_end_after_extraction' AS kind, COUNT(*) AS cnt, 1 AS stage, MIN(line) AS first FROM people_t WHERE f > ${extractionDay}
+    // The row warnings of records.md that the measures' data quality counts (assemble.ts), on the distinct events;
+    // those that need each event's person are counted in one join (a CTE, which every engine here reads).
+    warnings: `WITH event_warnings AS (SELECT
+  ${warned('x.d > p.f', 'after_f')},
+  ${warned(`x.d <= p.f AND (x.d > ${extractionDay} OR x.cd > ${extractionDay})`, 'after_x')},
+  ${warned('x.d < p.r', 'before_r')}
+  FROM events_t x JOIN people_t p ON p.pid = x.pid)
+SELECT 'follow_up_end_after_extraction' AS kind, COUNT(*) AS cnt, 1 AS stage, MIN(line) AS first FROM people_t WHERE f > ${extractionDay}
 UNION ALL SELECT 'recall_reasons_on_non_recall', COUNT(*), 2, MIN(_line) FROM events_raw
   WHERE LOWER(type) <> 'recall' AND recall_reasons IS NOT NULL AND REPLACE(recall_reasons, ';', '') <> ''
 UNION ALL SELECT 'duplicate_event', (SELECT COUNT(*) FROM events_raw) - (SELECT COUNT(*) FROM events_t), 3, 0
-UNION ALL SELECT 'event_after_follow_up_end', COUNT(*), 4, MIN(p.line) FROM events_t x JOIN people_t p ON p.pid = x.pid WHERE x.d > p.f
-UNION ALL SELECT 'event_after_extraction', COUNT(*), 4, MIN(p.line) FROM events_t x JOIN people_t p ON p.pid = x.pid
-  WHERE x.d <= p.f AND (x.d > ${extractionDay} OR x.cd > ${extractionDay})
-UNION ALL SELECT 'event_before_release', COUNT(*), 4, MIN(p.line) FROM events_t x JOIN people_t p ON p.pid = x.pid WHERE x.d < p.r
+UNION ALL SELECT 'event_after_follow_up_end', after_f, 4, after_f_first FROM event_warnings
+UNION ALL SELECT 'event_after_extraction', after_x, 4, after_x_first FROM event_warnings
+UNION ALL SELECT 'event_before_release', before_r, 4, before_r_first FROM event_warnings
 UNION ALL SELECT 'recall_without_rerelease', COUNT(*), 4, MIN(p.line) FROM events_t x JOIN people_t p ON p.pid = x.pid
   LEFT JOIN (SELECT pid, MAX(d) AS last FROM events_t WHERE type = 1 GROUP BY pid) z ON z.pid = x.pid
   WHERE p.end_reason = 'completed' AND x.type = 0 AND (z.last IS NULL OR z.last < x.d)`,

@@ -94,6 +94,9 @@ export async function runChecks(runner: SqlRunner, input: CheckInput): Promise<v
   // Only inside CASE: engines may evaluate both sides of AND, and a cast of a bad date fails.
   const dayOf = (v: string) => `(CASE WHEN ${v} IS NOT NULL AND ${isDate(d, v)} THEN ${d.dayOf(v)} END)`;
   const validDate = (v: string) => `${v} IS NOT NULL AND ${isDate(d, v)}`;
+  // True when a and b are real dates and a `op` b: each date tested once (the test is most of the checks' time).
+  const inOrder = (a: string, op: '<' | '>', b: string) =>
+    `(CASE WHEN ${validDate(a)} AND ${validDate(b)} THEN (CASE WHEN ${d.dayOf(a)} ${op} ${d.dayOf(b)} THEN 1 ELSE 0 END) ELSE 0 END) = 1`;
 
   // people
   check('people', 'missing_value', 'person_id', `${p('person_id')} IS NULL`, lit('a person_id (required)'));
@@ -168,28 +171,27 @@ FROM people_raw x JOIN (SELECT ${p('person_id')} AS pid, MIN(_line) AS first FRO
     lit('an exclusion_reason, required when included is false'),
   );
   // Date order, on rows whose dates are real (the other rows are already refused).
-  const both = (a: string, b: string) => `${validDate(p(a))} AND ${validDate(p(b))}`;
   const follow = `(CASE WHEN ${validDate(p('follow_up_end'))} THEN ${d.dayOf(p('follow_up_end'))} ELSE ${input.extractionDay} END)`;
   const whose = `(CASE WHEN ${validDate(p('follow_up_end'))} THEN 'follow_up_end (' || ${p('follow_up_end')} || ')' ELSE ${lit(`the extraction date, the default follow_up_end (${formatDay(input.extractionDay)})`)} END)`;
   check(
     'people',
     'dates_out_of_order',
     'in_reach_start',
-    `${both('in_reach_start', 'release_date')} AND ${dayOf(p('in_reach_start'))} > ${dayOf(p('release_date'))}`,
+    inOrder(p('in_reach_start'), '>', p('release_date')),
     `'a date on or before release_date (' || ${p('release_date')} || ')'`,
   );
   check(
     'people',
     'dates_out_of_order',
     'service_end',
-    `${both('service_end', 'release_date')} AND ${dayOf(p('service_end'))} < ${dayOf(p('release_date'))}`,
+    inOrder(p('service_end'), '<', p('release_date')),
     `'a date on or after release_date (' || ${p('release_date')} || ')'`,
   );
   check(
     'people',
     'dates_out_of_order',
     'service_end',
-    `${p('release_date')} IS NULL AND ${both('service_end', 'in_reach_start')} AND ${dayOf(p('service_end'))} < ${dayOf(p('in_reach_start'))}`,
+    `${p('release_date')} IS NULL AND ${inOrder(p('service_end'), '<', p('in_reach_start'))}`,
     `'a date on or after in_reach_start (' || ${p('in_reach_start')} || '), as the person was never released'`,
   );
   check(
@@ -233,7 +235,7 @@ FROM people_raw x JOIN (SELECT ${p('person_id')} AS pid, MIN(_line) AS first FRO
       'events',
       'dates_out_of_order',
       'conviction_date',
-      `${validDate(e('date'))} AND ${validDate(e('conviction_date'))} AND ${dayOf(e('conviction_date'))} < ${dayOf(e('date'))}`,
+      inOrder(e('conviction_date'), '<', e('date')),
       `'a date on or after the offence date (' || ${e('date')} || ')'`,
     );
   }

@@ -7,9 +7,9 @@
  *
  * Cohorts come from FOLLOW_UP_BENCH_DATA/cohort-N when that folder is set (data
  * shared between checkouts), else bench/out/cohort-N, made here by the seeded
- * generator when missing. Runs of 5,000,000 people or more hold
- * /work/wt/bigmem.lock (flock) when that file exists, as runs over 3 GB must on
- * a shared machine; for 10M people the engine's files are the national-scale
+ * generator when missing. Runs of 5,000,000 people or more hold the lock file
+ * FOLLOW_UP_BENCH_LOCK names (flock), if set, as runs over 3 GB must on a shared
+ * machine; for 10M people the engine's files are the national-scale
  * ones (scale-10000000-shuffled) when they are there.
  *
  *   tsx bench/engine-duckdb.ts 100000 1000000 [10000000]
@@ -24,8 +24,8 @@ const SIZES = process.argv
   .map(Number)
   .filter((n) => n > 0);
 const DATA = process.env.FOLLOW_UP_BENCH_DATA ?? join(import.meta.dirname, 'out');
-const LOCK = '/work/wt/bigmem.lock';
-const big = (n: number) => n >= 5_000_000 && existsSync(LOCK);
+const LOCK = process.env.FOLLOW_UP_BENCH_LOCK ?? '';
+const big = (n: number) => n >= 5_000_000 && LOCK !== '' && existsSync(LOCK);
 
 interface Run {
   ms: number;

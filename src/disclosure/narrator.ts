@@ -7,11 +7,11 @@
 import type { FlowResult, GroupComparison, StudyMeasures } from '../measures/types.js';
 import type { Estimate, Proportion } from '../stats/types.js';
 import { decimal, formatInteger, listWords, longDate, percent, percentInterval, pointsPhrase, pPhrase } from '../words/format.js';
-import { countOfWhole, formatCount, isSmallCount, suppressProportion, type Count, type DisclosurePolicy, type Outside } from './cells.js';
+import { countOfWhole, formatCount, isSmallCount, suppressProportion, type Count, type DisclosurePolicy, type Outside, type ShownProportion } from './cells.js';
 import { shownComparison } from './comparison.js';
 import { flowCounts } from './flow.js';
 import { policyKey, Shown } from './narrative.js';
-import { publish, type Published } from './publish.js';
+import { publish, type Published, type PublishedGroups } from './publish.js';
 
 export class Narrator {
   readonly policy: DisclosurePolicy;
@@ -38,9 +38,22 @@ export class Narrator {
     return new Shown(text, this.key, withheld);
   }
 
-  /** "27 of 45 (60%, 95% CI 45%–73%)", or "fewer than 5 of 45" when withheld; `outside`: cohort members outside the denominator. */
+  /**
+   * How the page decides a proportion: a measure's headline, a group's or a service's row
+   * as its table publishes it (secondary suppression across the table included), when
+   * `p` is one of the measures'; otherwise on its own.
+   */
+  private decided(p: Proportion, outside?: Outside): ShownProportion {
+    return (this.measures && publishedProportion(this.measures, this.published, p)) ?? suppressProportion(p, '', this.policy, outside);
+  }
+
+  /**
+   * "27 of 45 (60%, 95% CI 45%–73%)", or when withheld "fewer than 5 of 45", "all but fewer
+   * than 5 of 45", or "a number withheld to protect small counts" (withheld to protect
+   * another cell); `outside`: cohort members outside the denominator.
+   */
   share(p: Proportion, outside?: Outside): Shown {
-    const s = suppressProportion(p, '', this.policy, outside);
+    const s = this.decided(p, outside);
     if (!s.hidden)
       return this.shown(
         s.proportion == null
@@ -49,12 +62,13 @@ export class Narrator {
       );
     if (s.n.hidden) return this.shown('a number withheld to protect small counts', true);
     if (isSmallCount(p.k, this.policy)) return this.shown(`fewer than ${this.policy.minCell} of ${formatInteger(p.n)}`, true);
-    return this.shown(`all but fewer than ${this.policy.minCell} of ${formatInteger(p.n)}`, true);
+    if (isSmallCount(p.n - p.k, this.policy)) return this.shown(`all but fewer than ${this.policy.minCell} of ${formatInteger(p.n)}`, true);
+    return this.shown(`a number of the ${formatInteger(p.n)} withheld to protect small counts`, true);
   }
 
   /** True when the proportion is withheld on this page. */
   withheld(p: Proportion, outside?: Outside): boolean {
-    return suppressProportion(p, '', this.policy, outside).hidden;
+    return this.decided(p, outside).hidden;
   }
 
   /** A count, or "<5"; a published Count as its tables print it. */
@@ -87,7 +101,7 @@ export class Narrator {
 
   /** The lower and upper ends of a proportion's interval in words: "45% and 73%". */
   interval(p: Proportion): Shown {
-    const s = suppressProportion(p, '', this.policy);
+    const s = this.decided(p);
     return s.hidden || !s.ci ? this.shown('limits withheld', true) : this.shown(`${percent(s.ci[0])} and ${percent(s.ci[1])}`);
   }
 
@@ -152,4 +166,45 @@ export class Narrator {
       includesZero: c.riskDifference.ci != null && c.riskDifference.ci[0] <= 0 && c.riskDifference.ci[1] >= 0,
     };
   }
+}
+
+/**
+ * The published decision on one of the measures' own proportions (found by identity): a
+ * headline, an indictable share, a group's row by the grouping column or a service's row;
+ * null for any other proportion.
+ */
+function publishedProportion(m: StudyMeasures, published: Published, p: Proportion): ShownProportion | null {
+  const headlines: [Proportion, ShownProportion][] = [
+    [m.recall.overall, published.recall],
+    [m.reconviction.overall, published.reconviction],
+    [m.desistance.overall, published.desistance],
+    [m.provenReoffending.overall, published.provenReoffending],
+    [m.reconviction.indictable.ofCohort, published.indictable.ofCohort],
+    [m.reconviction.indictable.ofReconvicted, published.indictable.ofReconvicted],
+    [m.reconviction.indictableOnly.ofCohort, published.indictableOnly.ofCohort],
+    [m.reconviction.indictableOnly.ofReconvicted, published.indictableOnly.ofReconvicted],
+  ];
+  for (const [mine, shown] of headlines) if (mine === p) return shown;
+  const byGroup: [GroupComparison, PublishedGroups][] = [
+    [m.recall.comparison, published.byGroup.recall],
+    [m.reconviction.comparison, published.byGroup.reconviction],
+    [m.desistance.comparison, published.byGroup.desistance],
+    [m.provenReoffending.comparison, published.byGroup.provenReoffending],
+  ];
+  for (const [c, shown] of byGroup) {
+    const row = rowOf(c.byGroup, shown.rows, p);
+    if (row) return row;
+  }
+  for (const [i, c] of m.services.measures.entries()) {
+    const row = published.services[i] && rowOf(c.byService, published.services[i].rows, p);
+    if (row) return row;
+  }
+  return null;
+}
+
+/** The published row of `p` among `groups`, matched by its label so a reordered table cannot mislead. */
+function rowOf(groups: readonly (Proportion & { group: string })[], rows: readonly ShownProportion[], p: Proportion): ShownProportion | null {
+  const i = groups.indexOf(p as Proportion & { group: string });
+  if (i < 0) return null;
+  return rows.find((r) => r.label === groups[i].group) ?? null;
 }

@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { suppressTable, type DisclosurePolicy } from '../../src/disclosure/cells.js';
+import { Narrator } from '../../src/disclosure/narrator.js';
 import { publish } from '../../src/disclosure/publish.js';
 import type { StudyMeasures } from '../../src/measures/types.js';
 import { headlinesSection } from '../../src/pages/sections/headlines.js';
@@ -149,5 +150,35 @@ describe('group sizes shared with the change tables', () => {
       [byGroup.sexual.n, byGroup.sexual.noAssessment, byGroup.sexual.oneDayOnly, ...byGroup.sexual.categories.map((c) => c.count)].every((c) => c.hidden),
     ).toBe(true);
     expect(byGroup.violent.cohort.hidden).toBe(false);
+  });
+});
+
+describe('the narrator reads the published record', () => {
+  /** Recall by category: violent 3 of 15 (small), sexual 10 of 30; everyone 13 of 45 is shown, so sexual is withheld too. */
+  function smallGroup(): StudyMeasures {
+    const m = fixtureMeasures();
+    m.recall = {
+      ...m.recall,
+      overall: wilson(13, 45),
+      comparison: comparison([
+        ['violent', 3, 15],
+        ['sexual', 10, 30],
+      ]),
+    };
+    return m;
+  }
+
+  it("prints a group's share as its table does: withheld to protect the small group, not '10 of 30'", () => {
+    const m = smallGroup();
+    const sexual = m.recall.comparison.byGroup[1];
+    const row = publish(m, PUBLIC).byGroup.recall.rows.find((r) => r.label === 'sexual')!;
+    expect(row.hidden).toBe(true);
+    const narrator = new Narrator(PUBLIC, m);
+    expect(narrator.withheld(sexual)).toBe(true);
+    expect(String(narrator.share(sexual))).toBe('a number of the 30 withheld to protect small counts');
+    expect(String(narrator.interval(sexual))).toBe('limits withheld');
+    // Decided on its own, as before, the share would have been printed.
+    expect(String(new Narrator(PUBLIC).share(sexual))).toMatch(/^10 of 30 \(33%/);
+    expect(String(narrator.share(m.recall.overall))).toMatch(/^13 of 45 \(29%/);
   });
 });

@@ -292,16 +292,22 @@ class BoundSums {
 }
 
 /**
- * Suppression for a table of counts whose row totals and column totals (and
- * grand total) are published. Returns masks for the cells, the row totals, the
- * column totals and the grand total.
+ * A table of counts as one list of cells with its additive relations: the cells row by
+ * row (`at(r, c)`), then the row totals, the column totals and the grand total; each row
+ * and column adds up to its total, and the row totals and the column totals to the grand
+ * total.
  */
-export function suppressTable(
-  cells: readonly (readonly number[])[],
-  policy: DisclosurePolicy,
-  /** Columns withheld whole (e.g. a group too small to describe). */
-  hiddenColumns: readonly number[] = [],
-): { cells: boolean[][]; rowTotals: boolean[]; columnTotals: boolean[]; grandTotal: boolean } {
+interface TableCells {
+  values: number[];
+  relations: Relation[];
+  at: (r: number, c: number) => number;
+  rowTotal0: number;
+  colTotal0: number;
+  grand: number;
+}
+
+/** The cells and relations of a table whose row, column and grand totals are printed. */
+export function tableCells(cells: readonly (readonly number[])[]): TableCells {
   const rows = cells.length;
   const cols = rows > 0 ? cells[0].length : 0;
   const values: number[] = [];
@@ -319,7 +325,23 @@ export function suppressTable(
   for (let c = 0; c < cols; c++) relations.push({ parts: range(rows).map((r) => at(r, c)), total: colTotal0 + c });
   relations.push({ parts: range(rows).map((r) => rowTotal0 + r), total: grand });
   relations.push({ parts: range(cols).map((c) => colTotal0 + c), total: grand });
+  return { values, relations, at, rowTotal0, colTotal0, grand };
+}
 
+/**
+ * Suppression for a table of counts whose row totals and column totals (and
+ * grand total) are published. Returns masks for the cells, the row totals, the
+ * column totals and the grand total.
+ */
+export function suppressTable(
+  cells: readonly (readonly number[])[],
+  policy: DisclosurePolicy,
+  /** Columns withheld whole (e.g. a group too small to describe). */
+  hiddenColumns: readonly number[] = [],
+): { cells: boolean[][]; rowTotals: boolean[]; columnTotals: boolean[]; grandTotal: boolean } {
+  const rows = cells.length;
+  const cols = rows > 0 ? cells[0].length : 0;
+  const { values, relations, at, rowTotal0, colTotal0, grand } = tableCells(cells);
   const forced = policy.profile === 'public' ? hiddenColumns.flatMap((c) => [...range(rows).map((r) => at(r, c)), colTotal0 + c]) : [];
   const hidden = suppressCells(values, relations, policy, [grand], forced);
   return {

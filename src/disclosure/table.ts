@@ -4,7 +4,7 @@
  * table can be suppressed together with what other tables of the page decide
  * about its totals, and a reader's bounds on any cell can be worked out.
  */
-import { suppressCells, type Count, type DisclosurePolicy, type Relation } from './cells.js';
+import { suppressCells, tableCells, type Count, type DisclosurePolicy } from './cells.js';
 import { readerBounds } from './bounds.js';
 
 /** A table's masks, and what a reader of the published table can work out about each cell. */
@@ -19,8 +19,8 @@ interface PublishedTable {
 
 /**
  * Primary and secondary suppression of a table whose row, column and grand
- * totals are printed, as suppressTable does (the same cells, relations and
- * order, so the same answer), and also: `grandTotal`, the grand total as
+ * totals are printed, as suppressTable does (the same tableCells, so the same
+ * answer), and also: `grandTotal`, the grand total as
  * another table of the page publishes it (withheld there, it is withheld here
  * and the rest of the table is protected with it), and bounds on the column
  * totals for sentences that describe a withheld one.
@@ -32,21 +32,7 @@ export function publishTable(
 ): PublishedTable {
   const rows = cells.length;
   const cols = rows > 0 ? cells[0].length : 0;
-  const values: number[] = [];
-  const at = (r: number, c: number) => r * cols + c;
-  for (const row of cells) values.push(...row);
-  const rowTotal0 = values.length;
-  for (const row of cells) values.push(sum(row));
-  const colTotal0 = values.length;
-  for (let c = 0; c < cols; c++) values.push(sum(cells.map((row) => row[c])));
-  const grand = values.length;
-  values.push(sum(cells.map((row) => sum(row))));
-
-  const relations: Relation[] = [];
-  for (let r = 0; r < rows; r++) relations.push({ parts: range(cols).map((c) => at(r, c)), total: rowTotal0 + r });
-  for (let c = 0; c < cols; c++) relations.push({ parts: range(rows).map((r) => at(r, c)), total: colTotal0 + c });
-  relations.push({ parts: range(rows).map((r) => rowTotal0 + r), total: grand });
-  relations.push({ parts: range(cols).map((c) => colTotal0 + c), total: grand });
+  const { values, relations, at, rowTotal0, colTotal0, grand } = tableCells(cells);
 
   const isPublic = policy.profile === 'public';
   const forced = isPublic ? (opts.hiddenColumns ?? []).flatMap((c) => [...range(rows).map((r) => at(r, c)), colTotal0 + c]) : [];
@@ -62,12 +48,6 @@ export function publishTable(
     grandTotal: count(grand),
     columnTotalBounds: range(cols).map((c) => bounds[colTotal0 + c]),
   };
-}
-
-function sum(xs: readonly number[]): number {
-  let s = 0;
-  for (const x of xs) s += x;
-  return s;
 }
 
 function range(n: number): number[] {

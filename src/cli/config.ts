@@ -5,6 +5,7 @@
 import { resolve } from 'node:path';
 import { DEFAULT_MEASURE_OPTIONS, DEFAULT_REPORT_OPTIONS, type MeasureOptions, type ReportOptions } from '../study/options.js';
 import { OPTION_CHECKS, REPORT_CHECKS, StudySettingError, dateFormatCheck, delimiterCheck, engineCheck, isoDate, readStudyFile } from '../study/study-file.js';
+import type { ComparisonFile } from '../study/comparison-settings.js';
 import type { Instrument } from '../study/instruments.js';
 import type { ValueSettings } from '../study/value-settings.js';
 import { UsageError, kebabCase, parseFlags, type FlagKind, type ParsedFlags } from './args.js';
@@ -28,6 +29,8 @@ export interface StudyConfig {
   quarantineDir: string | null;
   options: MeasureOptions;
   report: ReportOptions;
+  /** The comparison pool and its matching settings (comparison.md), from the study file; null without one. */
+  comparison: ComparisonFile | null;
   /** The assessments table (`--assessments` or the study file) and its instruments (change.md, from the study file). */
   assessments?: string | null;
   instruments?: Record<string, Instrument> | null;
@@ -133,6 +136,7 @@ export async function resolveStudyConfig(flags: ParsedFlags, command: string): P
       quarantineDir: quarantine === undefined ? null : resolve(quarantine),
       options: { ...DEFAULT_MEASURE_OPTIONS, ...file?.options, ...(settingsFromFlags(flags, OPTION_CHECKS) as Partial<MeasureOptions>) },
       report: { ...DEFAULT_REPORT_OPTIONS, ...file?.report, ...(settingsFromFlags(flags, REPORT_CHECKS) as Partial<ReportOptions>) },
+      comparison: file?.comparison ?? null,
       assessments: path('assessments') ?? file?.assessments ?? null,
       instruments: file?.instruments ?? null,
       value: file?.value ?? null,

@@ -10,8 +10,20 @@ import { studyWithPathsFrom } from '../study/input-paths.js';
 import type { Study } from '../study/study.js';
 import { UsageError } from './args.js';
 import { InvalidRecordsError, loadFailure } from './load.js';
+import type { ParsedFlags } from './args.js';
 import type { StudyConfig } from './config.js';
 import { shownPath as shown } from './paths.js';
+
+/** The pool's files: `--pool-people`/`--pool-events` first, else the study file's "comparison" key; null when the study names no pool. */
+export function poolFilesOf(config: StudyConfig, flags: ParsedFlags): { people: string; events: string | null } | null {
+  const given = (name: string) => {
+    const v = flags.get(name);
+    return typeof v === 'string' ? resolve(v) : undefined;
+  };
+  const people = given('pool-people') ?? config.comparison?.people;
+  if (people === undefined) return null;
+  return { people, events: given('pool-events') ?? config.comparison?.events ?? null };
+}
 
 /** Reads the pool beside the loaded service study; returns the study with its `pool`. */
 export async function loadConfiguredPool(config: StudyConfig, service: Study, files: { people: string; events: string | null }): Promise<Study> {

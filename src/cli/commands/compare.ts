@@ -4,18 +4,17 @@
  * "follow-up compare --json". Every comparison setting is also a flag; exit 1 with a
  * message when there is no pool, nobody is eligible, or the model cannot be fitted.
  */
-import { resolve } from 'node:path';
 import { ComparisonError } from '../../measures/comparison/errors.js';
 import { compareStudy } from '../../measures/comparison/compare-study.js';
 import { comparisonJson } from '../../output/comparison-json.js';
 import { formatComparisonText } from '../../output/comparison-text.js';
 import { COMPARISON_CHECKS, COMPARISON_DISTANCES, COMPARISON_METHODS, type ComparisonSettings } from '../../study/comparison-settings.js';
 import { choicesHelp as or } from '../../study/options.js';
-import { readStudyFile, StudySettingError } from '../../study/study-file.js';
+import { StudySettingError } from '../../study/study-file.js';
 import { UsageError, kebabCase, type FlagKind, type ParsedFlags } from '../args.js';
 import { commandConfig } from '../config.js';
 import { loadConfiguredStudy } from '../load.js';
-import { loadConfiguredPool } from '../load-pool.js';
+import { loadConfiguredPool, poolFilesOf } from '../load-pool.js';
 import { loadValueInputs } from '../value-inputs.js';
 import type { Output } from '../output.js';
 
@@ -73,22 +72,16 @@ function settingsFromFlags(flags: ParsedFlags): Partial<ComparisonSettings> {
 
 export async function runCompare(argv: readonly string[], out: Output): Promise<number> {
   const { config, flags } = await commandConfig(argv, 'compare', COMPARE_FLAGS);
-  const file = config.studyFile ? await readStudyFile(config.studyFile) : null;
-  const given = (name: string) => {
-    const v = flags.get(name);
-    return typeof v === 'string' ? resolve(v) : undefined;
-  };
-  const people = given('pool-people') ?? file?.comparison?.people;
-  const events = given('pool-events') ?? file?.comparison?.events ?? null;
-  const overrides = { ...file?.comparison?.settings, ...settingsFromFlags(flags) };
-  if (people === undefined) {
+  const pool = poolFilesOf(config, flags);
+  const overrides = { ...config.comparison?.settings, ...settingsFromFlags(flags) };
+  if (pool === null) {
     out.stderr(
       'follow-up compare: the study has no comparison pool; name its tables in the study file\'s "comparison" key (comparison.md), or give --pool-people FILE [--pool-events FILE]',
     );
     return 1;
   }
   const service = await loadConfiguredStudy(config);
-  const study = await loadConfiguredPool(config, service, { people, events });
+  const study = await loadConfiguredPool(config, service, pool);
   const quarantined = (s: typeof study) => s.quality.people.quarantined + s.quality.events.quarantined;
   if (quarantined(study) > 0) out.stderr(`${quarantined(study)} service rows were quarantined (see ${study.quality.quarantineFile}).`);
   if (study.pool && quarantined(study.pool) > 0)

@@ -8,13 +8,10 @@ import { StudyError, formatProblem } from '../../records/index.js';
 import type { DataQuality, Problem } from '../../study/study.js';
 import { formatDay } from '../../time/days.js';
 import { commandConfig } from '../config.js';
-import { resolve } from 'node:path';
-import { readStudyFile } from '../../study/study-file.js';
 import type { Study } from '../../study/study.js';
-import type { ParsedFlags } from '../args.js';
 import type { StudyConfig } from '../config.js';
 import { InvalidRecordsError, loadConfiguredStudy } from '../load.js';
-import { loadConfiguredPool } from '../load-pool.js';
+import { loadConfiguredPool, poolFilesOf } from '../load-pool.js';
 import type { Output } from '../output.js';
 import { shownPath as shown } from '../paths.js';
 import { DATE_FORMATS, DELIMITERS } from '../../study/options.js';
@@ -137,18 +134,6 @@ export function formatValidation(quality: DataQuality, header: string[], failed 
   ].join('\n');
 }
 
-/** The pool's files: flags first, else the study file's "comparison" key; null when the study has no pool. */
-async function poolFiles(config: StudyConfig, flags: ParsedFlags): Promise<{ people: string; events: string | null } | null> {
-  const given = (name: string) => {
-    const v = flags.get(name);
-    return typeof v === 'string' ? resolve(v) : undefined;
-  };
-  const file = config.studyFile ? await readStudyFile(config.studyFile) : null;
-  const people = given('pool-people') ?? file?.comparison?.people;
-  if (people === undefined) return null;
-  return { people, events: given('pool-events') ?? file?.comparison?.events ?? null };
-}
-
 /** The comparison pool checked like the service's tables (comparison.md: "validated the same way"). */
 async function validatePool(
   config: StudyConfig,
@@ -171,7 +156,7 @@ export async function runValidate(argv: readonly string[], out: Output): Promise
     `follow-up validate${config.title ? `: ${config.title}` : ''}`,
     `  files    ${[config.people, config.events, config.offences ?? '(default offence lookup)'].map((p) => (p.startsWith('(') ? p : shown(p))).join(', ')}`,
   ];
-  const pool = await poolFiles(config, flags);
+  const pool = poolFilesOf(config, flags);
   let study: Study;
   try {
     study = await loadConfiguredStudy(config);

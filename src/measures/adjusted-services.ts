@@ -5,10 +5,9 @@
  * conviction-free time on service plus case mix with the likelihood-ratio test of service.
  * JSON: json-output.md `adjustedComparison`.
  */
-import { coxph, type CoxFit } from '../stats/cox-fit.js';
+import type { CoxCovariates } from '../stats/cox-fit.js';
 import { compareCodePoints } from '../stats/code-point-order.js';
 import { designMatrix, type Covariate, type DesignMatrix } from '../stats/design-matrix.js';
-import { logisticRegression } from '../stats/logistic-regression.js';
 import { chiSquareUpperTail } from '../stats/chi-square-distribution.js';
 import { Z95 } from '../stats/normal.js';
 import { proportion } from '../stats/proportion.js';
@@ -16,10 +15,12 @@ import type { MeasureOptions } from '../study/options.js';
 import type { Study } from '../study/study.js';
 import { EVENT } from '../study/vocabulary.js';
 import { addMonths } from '../time/days.js';
-import type { AdjustedComparison, AdjustedService, BinaryAdjusted, CoxService, TimeToReconvictionAdjusted } from './adjusted-types.js';
+import type { AdjustedComparison, AdjustedService, BinaryAdjusted, CoxService, ModelFlow, TimeToReconvictionAdjusted } from './adjusted-types.js';
 import { caseMixColumns, caseMixCovariates, completeCases, modelFlow, type CaseMixColumn } from './case-mix.js';
 import { columnsOf } from './columns.js';
 import type { DesistanceOutcomes } from './desistance.js';
+import { runModelFit, type CoxResult, type LogisticResult } from './model-fit-jobs.js';
+import { modelFitter, type FitPlacement } from './model-fits.js';
 import { resolveOptions } from './options.js';
 import type { ProvenOutcomes } from './proven-reoffending.js';
 
@@ -44,10 +45,31 @@ export function adjustedComparisonFrom(
   outcomes: { provenReoffending: ProvenOutcomes; desistance: DesistanceOutcomes },
   options: Partial<MeasureOptions> = {},
 ): AdjustedComparison | null {
+  return startAdjustedComparison(study, outcomes, options).finish();
+}
+
+/** An adjusted comparison under way: its binary models are being fitted beside this thread. */
+export interface AdjustedComparisonUnderWay {
+  /** Fits the full Cox model here, waits for the other fits, and gives the comparison. */
+  finish(): AdjustedComparison | null;
+  /** Ends the worker thread when `finish` will not be called (a measure before it failed). */
+  stop(): void;
+}
+
+/**
+ * {@link adjustedComparisonFrom} in two steps, so that this thread computes the other
+ * measures while a worker thread fits the binary models (compute.ts).
+ */
+export function startAdjustedComparison(
+  study: Study,
+  outcomes: { provenReoffending: ProvenOutcomes; desistance: DesistanceOutcomes },
+  options: Partial<MeasureOptions> = {},
+  placement: FitPlacement = 'auto',
+): AdjustedComparisonUnderWay {
   const opts = resolveOptions(options);
   const pr = outcomes.provenReoffending;
   const d = outcomes.desistance;
-  return adjustedComparisonOfFrame(
+  return startAdjustedComparisonOfFrame(
     {
       columns: caseMixColumns(study, opts.caseMix),
       service: columnsOf(study).people.service,
@@ -55,6 +77,7 @@ export function adjustedComparisonFrom(
       desistance: { rows: d.rows, time: d.time, event: d.event },
     },
     opts,
+    placement,
   );
 }
 
@@ -74,19 +97,52 @@ interface AdjustedFrame {
 }
 
 /** {@link adjustedComparisonFrom} from its model frame: what both engines call. */
-export function adjustedComparisonOfFrame(frame: AdjustedFrame, opts: MeasureOptions): AdjustedComparison | null {
+export function adjustedComparisonOfFrame(frame: AdjustedFrame, opts: MeasureOptions, placement: FitPlacement = 'auto'): AdjustedComparison | null {
+  return startAdjustedComparisonOfFrame(frame, opts, placement).finish();
+}
+
+/**
+ * The four fits, two at a time (model-fits.ts): the two binary models start on a worker
+ * thread at once, followed there by the case-mix-only Cox model as soon as its inputs are
+ * made here; the full Cox model is fitted here when the comparison is finished.
+ */
+function startAdjustedComparisonOfFrame(frame: AdjustedFrame, opts: MeasureOptions, placement: FitPlacement): AdjustedComparisonUnderWay {
   const { columns, service, proven: pr, desistance: d } = frame;
-  if (new Set(Array.from(d.rows, (i) => service[i])).size < 2) return null;
+  if (new Set(Array.from(d.rows, (i) => service[i])).size < 2) return { finish: () => null, stop: () => {} };
   const cohort = pr.rows.length + pr.tooShort;
   // Both binary outcomes are of proven reoffending's eligible people: one set of complete cases and one design.
   const people = binaryModelPeople(columns, pr.rows);
-  return {
-    caseMix: columns.map((c) => c.name),
-    windowMonths: opts.provenWindowMonths,
-    provenReoffending: binaryAdjusted(service, people, pr.reoffended, cohort, pr.tooShort, opts),
-    recall: binaryAdjusted(service, people, pr.recalled, cohort, pr.tooShort, opts),
-    timeToReconviction: coxAdjusted(service, columns, d),
-  };
+  const fitter = modelFitter(Math.max(people.used.length, d.rows.length), placement);
+  try {
+    const design = people.design;
+    const logistic = (outcome: Uint8Array) =>
+      design === null ? null : fitter.beside({ kind: 'logistic', design, y: Float64Array.from(people.used, (j) => outcome[j]) });
+    const proven = logistic(pr.reoffended);
+    const recall = logistic(pr.recalled);
+    const cox = coxModelInputs(service, columns, d);
+    const mixOnly = cox && cox.mix.names.length > 0 ? fitter.beside({ kind: 'cox', time: cox.time, event: cox.event, covariates: cox.mix }) : null;
+    const take = <T>(pending: (() => unknown) | null): T | null => (pending === null ? null : (pending() as T));
+    return {
+      finish() {
+        try {
+          const full = cox && (runModelFit({ kind: 'cox', time: cox.time, event: cox.event, covariates: cox.full }) as CoxResult);
+          return {
+            caseMix: columns.map((c) => c.name),
+            windowMonths: opts.provenWindowMonths,
+            provenReoffending: binaryAdjusted(service, people, pr.reoffended, take<LogisticResult>(proven), cohort, pr.tooShort, opts),
+            recall: binaryAdjusted(service, people, pr.recalled, take<LogisticResult>(recall), cohort, pr.tooShort, opts),
+            timeToReconviction: cox && full ? coxAdjusted(cox, full, take<CoxResult>(mixOnly)) : null,
+          };
+        } finally {
+          fitter.stop();
+        }
+      },
+      stop: () => fitter.stop(),
+    };
+  } catch (e) {
+    fitter.stop();
+    throw e;
+  }
 }
 
 /** 1 for each person (`rows`) with a recall dated in [r, r + W months). */
@@ -121,7 +177,7 @@ interface BinaryModelPeople {
 function binaryModelPeople(columns: readonly CaseMixColumn[], rows: Int32Array): BinaryModelPeople {
   const { used, missingCovariate } = completeCases(columns, rows);
   const usedRows = used.map((j) => rows[j]);
-  const design = used.length === 0 ? null : designMatrix(caseMixCovariates(columns, usedRows), { n: used.length });
+  const design = used.length === 0 ? null : designMatrix(caseMixCovariates(columns, usedRows), { n: used.length, shared: true });
   return { used, missingCovariate, usedRows, design };
 }
 
@@ -136,15 +192,14 @@ function binaryAdjusted(
   service: ArrayLike<string>,
   people: BinaryModelPeople,
   outcome: Uint8Array,
+  fit: LogisticResult | null,
   cohort: number,
   tooShort: number,
   opts: MeasureOptions,
 ): BinaryAdjusted | null {
   const { used, missingCovariate, usedRows, design } = people;
   const flow = modelFlow(cohort, tooShort, missingCovariate, used.length);
-  if (design === null) return null;
-  const y = Float64Array.from(used, (j) => outcome[j]);
-  const fit = logisticRegression(design, y);
+  if (design === null || fit === null) return null;
   const byName = new Map<string, { n: number; o: number; e: number; v: number }>();
   let observed = 0;
   let expected = 0;
@@ -154,10 +209,10 @@ function binaryAdjusted(
     if (!s) byName.set(name, (s = { n: 0, o: 0, e: 0, v: 0 }));
     const p = fit.fitted[k];
     s.n++;
-    s.o += y[k];
+    s.o += outcome[used[k]];
     s.e += p;
     s.v += p * (1 - p);
-    observed += y[k];
+    observed += outcome[used[k]];
     expected += p;
   }
   const overall = proportion(observed, used.length, opts.interval);
@@ -201,17 +256,32 @@ function binaryAdjusted(
 
 /** The design's columns as coxph takes them (the intercept dropped). */
 function coxColumns(covariates: readonly Covariate[], n: number): { names: string[]; columns: Float64Array[] } {
-  const m = designMatrix(covariates, { n, intercept: false });
+  const m = designMatrix(covariates, { n, intercept: false, shared: true });
   return { names: m.terms, columns: m.terms.map((_, t) => m.x.subarray(t * n, (t + 1) * n)) };
+}
+
+/** What the Cox models are fitted on, and what their results are read with. */
+interface CoxModelInputs {
+  flow: ModelFlow;
+  names: string[];
+  counts: Map<string, { n: number; events: number }>;
+  reference: string;
+  serviceTerms: string[];
+  nEvent: number;
+  time: Float64Array;
+  event: Float64Array;
+  /** Service (treatment contrasts against the reference) plus the case mix. */
+  full: CoxCovariates;
+  mix: { names: string[]; columns: Float64Array[] };
 }
 
 /**
  * The Cox model (Efron ties) of the conviction-free time from s on service (reference: the
  * service with most people, ties by code point) plus the case mix, every cohort person with
- * complete covariates; the likelihood-ratio test of the service terms against the
- * case-mix-only model, on the number of non-aliased service terms.
+ * complete covariates: its inputs, or null when it is not fitted (fewer than two services or
+ * more than MAX_COX_SERVICES, or no event).
  */
-function coxAdjusted(service: ArrayLike<string>, columns: readonly CaseMixColumn[], d: AdjustedFrame['desistance']): TimeToReconvictionAdjusted | null {
+function coxModelInputs(service: ArrayLike<string>, columns: readonly CaseMixColumn[], d: AdjustedFrame['desistance']): CoxModelInputs | null {
   const { used, missingCovariate } = completeCases(columns, d.rows);
   const flow = modelFlow(d.rows.length, undefined, missingCovariate, used.length);
   const usedRows = used.map((j) => d.rows[j]);
@@ -241,18 +311,20 @@ function coxAdjusted(service: ArrayLike<string>, columns: readonly CaseMixColumn
     if (column) column[k] = 1;
   }
   const mix = coxColumns(caseMixCovariates(columns, usedRows), used.length);
-  const full = coxph(time, event, {
-    names: [...serviceColumns.map((c) => c.name), ...mix.names],
-    columns: [...serviceColumns.map((c) => c.column), ...mix.columns],
-  });
-  const mixOnly: CoxFit | null = mix.names.length > 0 ? coxph(time, event, mix) : null;
+  const full = { names: [...serviceColumns.map((c) => c.name), ...mix.names], columns: [...serviceColumns.map((c) => c.column), ...mix.columns] };
+  return { flow, names, counts, reference, serviceTerms: serviceColumns.map((c) => c.name), nEvent, time, event, full, mix };
+}
+
+/** Each service's hazard ratio from the full model, and the likelihood-ratio test of the service terms against the case-mix-only model. */
+function coxAdjusted(inputs: CoxModelInputs, full: CoxResult, mixOnly: CoxResult | null): TimeToReconvictionAdjusted {
+  const { flow, names, counts, reference, serviceTerms, nEvent } = inputs;
   const logLikMix = mixOnly ? mixOnly.logLik.final : full.logLik.null;
-  const df = full.terms.slice(0, serviceColumns.length).filter((t) => t.estimate !== null).length;
+  const df = full.terms.slice(0, serviceTerms.length).filter((t) => t.estimate !== null).length;
   const statistic = 2 * (full.logLik.final - logLikMix);
   const byService: CoxService[] = names.map((s) => {
     const c = counts.get(s)!;
     if (s === reference) return { service: s, n: c.n, nEvent: c.events, reference: true, estimate: 0, hazardRatio: 1, se: null, z: null, p: null, ci: null };
-    const t = full.terms[serviceColumns.findIndex((x) => x.name === `service=${s}`)];
+    const t = full.terms[serviceTerms.indexOf(`service=${s}`)];
     return { service: s, n: c.n, nEvent: c.events, reference: false, estimate: t.estimate, hazardRatio: t.hazardRatio, se: t.se, z: t.z, p: t.p, ci: t.ci };
   });
   return {
@@ -262,7 +334,7 @@ function coxAdjusted(service: ArrayLike<string>, columns: readonly CaseMixColumn
     byService,
     lrTest: { statistic, df, p: df > 0 ? chiSquareUpperTail(statistic, df) : null },
     caseMix: full.terms
-      .slice(serviceColumns.length)
+      .slice(serviceTerms.length)
       .map((t) => ({ term: t.term, estimate: t.estimate, se: t.se, z: t.z, p: t.p, ci: t.ci, hazardRatio: t.hazardRatio })),
     logLik: { null: full.logLik.null, caseMixOnly: logLikMix, full: full.logLik.final },
     warnings: [...full.warnings, ...(mixOnly?.warnings ?? [])],

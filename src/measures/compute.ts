@@ -11,13 +11,13 @@ import { TOOLKIT_VERSION } from '../version.js';
 import { breachMeasure, cautionMeasure } from './breaches.js';
 import { competingRisksFrom } from './competing-risks.js';
 import { cohortDescription } from './description.js';
-import { desistanceOutcomes, desistanceResultFrom } from './desistance.js';
+import { desistanceOutcomes, desistanceResultFrom, type DesistanceOutcomes } from './desistance.js';
 import { cohortFlow, unusedFromOptions } from './flow.js';
-import { provenOutcomes, provenResultFrom } from './proven-reoffending.js';
-import { recallOutcomes, recallResultFrom } from './recall.js';
-import { reconvictionOutcomes, reconvictionResultFrom } from './reconviction.js';
+import { provenOutcomes, provenResultFrom, type ProvenOutcomes } from './proven-reoffending.js';
+import { recallOutcomes, recallResultFrom, type RecallOutcomes } from './recall.js';
+import { reconvictionOutcomes, reconvictionResultFrom, type ReconvictionOutcomes } from './reconviction.js';
 import { compareServicesFrom } from './services.js';
-import { adjustedComparisonFrom } from './adjusted-services.js';
+import { startAdjustedComparison, type AdjustedComparisonUnderWay } from './adjusted-services.js';
 import { caseloadSnapshot } from './snapshot.js';
 import { timeInServiceMeasure } from './time-in-service.js';
 import type { StudyMeasures } from './types.js';
@@ -47,7 +47,7 @@ export function computeMeasures(
     onStep(name, performance.now() - t);
     return out;
   };
-  const outcomes = {
+  const outcomes: Outcomes = {
     recall: step('recall outcomes', () => recallOutcomes(study, opts)),
     reconviction: step('reconviction outcomes', () => reconvictionOutcomes(study, opts)),
     desistance: step('desistance outcomes', () => desistanceOutcomes(study, opts)),
@@ -59,6 +59,33 @@ export function computeMeasures(
     desistance: outcomes.desistance.unused,
     provenReoffending: outcomes.provenReoffending.unused,
   });
+  // Its binary models are fitted on a worker thread while the measures below are computed here.
+  const adjusted = step('adjusted comparison (start)', () => startAdjustedComparison(study, outcomes, opts));
+  try {
+    return measuresOf(study, opts, outcomes, unused, adjusted, value, step);
+  } finally {
+    adjusted.stop();
+  }
+}
+
+/** Each person's outcomes, found once and read by several measures. */
+interface Outcomes {
+  recall: RecallOutcomes;
+  reconviction: ReconvictionOutcomes;
+  desistance: DesistanceOutcomes;
+  provenReoffending: ProvenOutcomes;
+}
+
+/** The measures object, in json-output.md's key order, once the outcomes are known and the adjusted comparison is under way. */
+function measuresOf(
+  study: Study,
+  opts: MeasureOptions,
+  outcomes: Outcomes,
+  unused: ReturnType<typeof unusedFromOptions>,
+  adjusted: AdjustedComparisonUnderWay,
+  value: ValueInputsOfStudy | null,
+  step: <T>(name: string, f: () => T) => T,
+): StudyMeasures {
   const q = study.quality;
   const measures: StudyMeasures = {
     toolkitVersion: TOOLKIT_VERSION,
@@ -84,7 +111,7 @@ export function computeMeasures(
     snapshot: study.snapshotDate === null || Number.isNaN(study.snapshotDate) ? null : caseloadSnapshot(study, study.snapshotDate),
     change: step('change', () => changeMeasure(study, opts.groupBy)),
     breakEven: value === null ? null : step('break-even', () => serviceBreakEven(study, opts, value)),
-    adjustedComparison: step('adjusted comparison', () => adjustedComparisonFrom(study, outcomes, opts)),
+    adjustedComparison: step('adjusted comparison', () => adjusted.finish()),
   };
   measures.breaches = step('breaches', () => breachMeasure(study, opts));
   measures.cautions = step('cautions', () => cautionMeasure(study, opts));

@@ -7,15 +7,13 @@
  * piece instead, so the outcome is always the one-thread one.
  */
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { readCsvHeader } from './csv-reader.js';
 import { startEventsChunk, type EventsChunkJob, type EventsChunkResult } from './events-chunk.js';
 import { allocateEventColumns, mapEventColumns, type EventColumns, type EventsReader } from './events-reader.js';
 import type { OpenFile } from './open-input.js';
 import type { PeopleIndexParts } from './person-index.js';
 import type { ProblemLog } from './problems.js';
+import { startWorker } from './worker-code.js';
 
 /**
  * Byte ranges of about equal size cutting a CSV file into `parts`, each cut
@@ -62,33 +60,9 @@ export function runChunksHere(jobs: EventsChunkJob[], afterPart?: (part: number)
   return { finish: async (people) => finishers.map((f) => f(people)), stop: async () => {} };
 }
 
-/** The worker's code, bundled once per process (see workerCode). */
-let bundled: string | null = null;
-
-/**
- * How to start a worker. Compiled to JavaScript, the worker is its module.
- * From TypeScript source (as this project runs, under tsx) it is the worker
- * module bundled into one script by esbuild, tsx's own compiler: a worker
- * that loaded tsx itself would spend a third of a second of CPU starting.
- */
-function workerCode(): { code: string } | { url: URL } {
-  if (!import.meta.url.endsWith('.ts')) return { url: new URL('./events-worker.js', import.meta.url) };
-  if (bundled === null) {
-    const fromTsx = createRequire(createRequire(import.meta.url).resolve('tsx/package.json'));
-    const esbuild = fromTsx('esbuild') as typeof import('esbuild');
-    const entry = fileURLToPath(new URL('./events-worker.ts', import.meta.url));
-    const out = esbuild.buildSync({ entryPoints: [entry], bundle: true, format: 'cjs', platform: 'node', target: 'node20', write: false });
-    bundled = out.outputFiles[0].text;
-  }
-  return { code: bundled };
-}
-
 /** Starts one worker per part; each reads its part at once. */
 export function runChunksInWorkers(jobs: EventsChunkJob[]): EventsChunksRun {
-  const source = workerCode();
-  const workers = jobs.map((job) =>
-    'code' in source ? new Worker(source.code, { eval: true, workerData: { job } }) : new Worker(source.url, { workerData: { job } }),
-  );
+  const workers = jobs.map((job) => startWorker(new URL('./events-worker.ts', import.meta.url), { workerData: { job } }));
   const results = workers.map(
     (worker) =>
       new Promise<EventsChunkResult>((resolve, reject) => {

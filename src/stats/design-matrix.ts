@@ -26,9 +26,10 @@ export interface DesignMatrix {
  * intercept column of 1s named `(Intercept)`, each numeric covariate as it is (named by
  * itself), each categorical covariate as one 0/1 column per level but the first, levels
  * sorted by code point (R `factor(x, levels = sort(unique(x), method = "radix"))`), named
- * `name=level`. Aliased columns are found by the fit (pivotedQR), as in R.
+ * `name=level`. Aliased columns are found by the fit (pivotedQR), as in R. With `shared`, the
+ * matrix is in shared memory, so a worker thread reads it without a copy.
  */
-export function designMatrix(covariates: readonly Covariate[], options: { n?: number; intercept?: boolean } = {}): DesignMatrix {
+export function designMatrix(covariates: readonly Covariate[], options: { n?: number; intercept?: boolean; shared?: boolean } = {}): DesignMatrix {
   const n = options.n ?? (covariates.length > 0 ? covariates[0].values.length : undefined);
   if (n === undefined) throw new RangeError('designMatrix: no covariates, so the number of rows must be given');
   // Columns are filled straight into one column-major buffer: one pass and one level lookup per row.
@@ -80,7 +81,7 @@ export function designMatrix(covariates: readonly Covariate[], options: { n?: nu
       return lv.length - 1;
     });
   }
-  const x = new Float64Array(n * terms.length);
+  const x = options.shared ? new Float64Array(new SharedArrayBuffer(8 * n * terms.length)) : new Float64Array(n * terms.length);
   let column = 0;
   for (const fill of fills) column += fill(x, column * n);
   return { n, terms, x, levels };

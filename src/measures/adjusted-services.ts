@@ -16,7 +16,7 @@ import type { Study } from '../study/study.js';
 import { EVENT } from '../study/vocabulary.js';
 import { addMonths } from '../time/days.js';
 import type { AdjustedComparison, AdjustedService, BinaryAdjusted, CoxService, ModelFlow, TimeToReconvictionAdjusted } from './adjusted-types.js';
-import { caseMixColumns, caseMixCovariates, completeCases, modelFlow, type CaseMixColumn } from './case-mix.js';
+import { caseMixColumns, caseMixCovariates, completeCases, modelFlow, rememberValues, type CaseMixColumn } from './case-mix.js';
 import { columnsOf } from './columns.js';
 import type { DesistanceOutcomes } from './desistance.js';
 import { runModelFit, type CoxResult, type LogisticResult } from './model-fit-jobs.js';
@@ -107,7 +107,8 @@ export function adjustedComparisonOfFrame(frame: AdjustedFrame, opts: MeasureOpt
  * made here; the full Cox model is fitted here when the comparison is finished.
  */
 function startAdjustedComparisonOfFrame(frame: AdjustedFrame, opts: MeasureOptions, placement: FitPlacement): AdjustedComparisonUnderWay {
-  const { columns, service, proven: pr, desistance: d } = frame;
+  const { service, proven: pr, desistance: d } = frame;
+  const columns = rememberValues(frame.columns, service.length);
   if (new Set(Array.from(d.rows, (i) => service[i])).size < 2) return { finish: () => null, stop: () => {} };
   const cohort = pr.rows.length + pr.tooShort;
   // Both binary outcomes are of proven reoffending's eligible people: one set of complete cases and one design.

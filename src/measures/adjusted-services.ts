@@ -35,19 +35,6 @@ export const MAX_COX_SERVICES = 200;
 /** qnorm(0.999), exactly as measures.md gives it. */
 export const Z998 = 3.090232306167813;
 
-/**
- * The adjusted comparison of services over the given outcomes (proven reoffending's
- * eligible people, the desistance start and conviction-free time). Null when the cohort
- * has fewer than two services (there is nothing to compare).
- */
-export function adjustedComparisonFrom(
-  study: Study,
-  outcomes: { provenReoffending: ProvenOutcomes; desistance: DesistanceOutcomes },
-  options: Partial<MeasureOptions> = {},
-): AdjustedComparison | null {
-  return startAdjustedComparison(study, outcomes, options).finish();
-}
-
 /** An adjusted comparison under way: its binary models are being fitted beside this thread. */
 export interface AdjustedComparisonUnderWay {
   /** Fits the full Cox model here, waits for the other fits, and gives the comparison. */
@@ -57,8 +44,11 @@ export interface AdjustedComparisonUnderWay {
 }
 
 /**
- * {@link adjustedComparisonFrom} in two steps, so that this thread computes the other
- * measures while a worker thread fits the binary models (compute.ts).
+ * The adjusted comparison of services over the given outcomes (proven reoffending's
+ * eligible people, the desistance start and conviction-free time), in two steps, so that
+ * this thread computes the other measures while a worker thread fits the binary models
+ * (compute.ts). `finish` gives null when the cohort has fewer than two services (there is
+ * nothing to compare).
  */
 export function startAdjustedComparison(
   study: Study,
@@ -96,7 +86,7 @@ interface AdjustedFrame {
   desistance: { rows: Int32Array; time: Float64Array; event: Uint8Array };
 }
 
-/** {@link adjustedComparisonFrom} from its model frame: what both engines call. */
+/** The adjusted comparison from its model frame, at once (the SQL engine's). */
 export function adjustedComparisonOfFrame(frame: AdjustedFrame, opts: MeasureOptions, placement: FitPlacement = 'auto'): AdjustedComparison | null {
   return startAdjustedComparisonOfFrame(frame, opts, placement).finish();
 }

@@ -12,13 +12,13 @@ import { startWorker } from '../records/worker-code.js';
 import { runModelFit, type ModelFitJob, type ModelFitResult } from './model-fit-jobs.js';
 
 /** Rows of the largest model below which no worker is started. */
-export const WORKER_MIN_ROWS = 50_000;
+const WORKER_MIN_ROWS = 50_000;
 
 /** Where the jobs run: `auto` uses a worker from WORKER_MIN_ROWS rows; tests force either. */
 export type FitPlacement = 'auto' | 'worker' | 'here';
 
 /** Fits models beside this thread: on one worker thread, or, without one, here when taken. */
-export interface ModelFitter {
+interface ModelFitter {
   /** Starts the job (on the worker, after the ones before it); the function returned waits for its result. */
   beside(job: ModelFitJob): () => ModelFitResult;
   /** Ends the worker (safe to call more than once, and after a failure). */

@@ -61,8 +61,12 @@ export function buildPersonTable(ids: ByteKeyMapParts, keptRow: Int32Array, shar
     slots[at] = h;
     slots[at + 1] = e - s + 1;
     slots[at + 2] = row >= 0 ? row : -2;
-    if (e - s <= INLINE) slotBytes.set(pool.subarray(s, e), at * 4 + KEY_BYTE);
-    else slots[at + 3] = k;
+    if (e - s <= INLINE) {
+      // A byte loop, not slotBytes.set(pool.subarray(...)): a subarray per key is a million
+      // short-lived objects at 1M people, and set() on ten bytes costs more than the copy.
+      const to = at * 4 + KEY_BYTE - s;
+      for (let j = s; j < e; j++) slotBytes[to + j] = pool[j];
+    } else slots[at + 3] = k;
   }
   const copy = <T extends Uint8Array | Int32Array>(a: T): T => {
     if (!shared) return a;

@@ -16,7 +16,7 @@ import type { Study } from '../study/study.js';
 import { EVENT } from '../study/vocabulary.js';
 import { addMonths } from '../time/days.js';
 import type { AdjustedComparison, AdjustedService, BinaryAdjusted, CoxService, ModelFlow, TimeToReconvictionAdjusted } from './adjusted-types.js';
-import { caseMixColumns, caseMixCovariates, completeCases, modelFlow, rememberValues, type CaseMixColumn } from './case-mix.js';
+import { caseMixColumns, caseMixCovariates, completeCases, modelFlow, type CaseMixColumn } from './case-mix.js';
 import { columnsOf } from './columns.js';
 import type { DesistanceOutcomes } from './desistance.js';
 import { runModelFit, type CoxResult, type LogisticResult } from './model-fit-jobs.js';
@@ -36,7 +36,7 @@ export const MAX_COX_SERVICES = 200;
 export const Z998 = 3.090232306167813;
 
 /** An adjusted comparison under way: its binary models are being fitted beside this thread. */
-export interface AdjustedComparisonUnderWay {
+interface AdjustedComparisonUnderWay {
   /** Fits the full Cox model here, waits for the other fits, and gives the comparison. */
   finish(): AdjustedComparison | null;
   /** Ends the worker thread when `finish` will not be called (a measure before it failed). */
@@ -97,8 +97,7 @@ export function adjustedComparisonOfFrame(frame: AdjustedFrame, opts: MeasureOpt
  * made here; the full Cox model is fitted here when the comparison is finished.
  */
 function startAdjustedComparisonOfFrame(frame: AdjustedFrame, opts: MeasureOptions, placement: FitPlacement): AdjustedComparisonUnderWay {
-  const { service, proven: pr, desistance: d } = frame;
-  const columns = rememberValues(frame.columns, service.length);
+  const { columns, service, proven: pr, desistance: d } = frame;
   if (new Set(Array.from(d.rows, (i) => service[i])).size < 2) return { finish: () => null, stop: () => {} };
   const cohort = pr.rows.length + pr.tooShort;
   // Both binary outcomes are of proven reoffending's eligible people: one set of complete cases and one design.

@@ -130,25 +130,6 @@ export function caseMixValue(v: unknown): number | string | null {
   return s === '' ? null : s;
 }
 
-/**
- * The columns with each row's value found once and kept: the models read a person's
- * values four times or more (complete cases and covariates, of the binary models and of
- * the Cox model), and a value may be a date's year or an offence's lookup.
- */
-export function rememberValues(columns: readonly CaseMixColumn[], rows: number): CaseMixColumn[] {
-  return columns.map((c) => {
-    const values = new Array<number | string | null | undefined>(rows).fill(undefined);
-    return {
-      name: c.name,
-      valueOf: (i) => {
-        let v = values[i];
-        if (v === undefined) values[i] = v = c.valueOf(i);
-        return v;
-      },
-    };
-  });
-}
-
 const NUMBER_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 /**

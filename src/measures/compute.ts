@@ -11,13 +11,13 @@ import { TOOLKIT_VERSION } from '../version.js';
 import { breachMeasure, cautionMeasure } from './breaches.js';
 import { competingRisksFrom } from './competing-risks.js';
 import { cohortDescription } from './description.js';
-import { desistanceOutcomes, desistanceResultFrom, type DesistanceOutcomes } from './desistance.js';
+import { desistanceOutcomes, desistanceResultFrom } from './desistance.js';
 import { cohortFlow, unusedFromOptions } from './flow.js';
-import { provenOutcomes, provenResultFrom, type ProvenOutcomes } from './proven-reoffending.js';
-import { recallOutcomes, recallResultFrom, type RecallOutcomes } from './recall.js';
-import { reconvictionOutcomes, reconvictionResultFrom, type ReconvictionOutcomes } from './reconviction.js';
+import { provenOutcomes, provenResultFrom } from './proven-reoffending.js';
+import { recallOutcomes, recallResultFrom } from './recall.js';
+import { reconvictionOutcomes, reconvictionResultFrom } from './reconviction.js';
 import { compareServicesFrom } from './services.js';
-import { startAdjustedComparison, type AdjustedComparisonUnderWay } from './adjusted-services.js';
+import { startAdjustedComparison } from './adjusted-services.js';
 import { caseloadSnapshot } from './snapshot.js';
 import { timeInServiceMeasure } from './time-in-service.js';
 import type { StudyMeasures } from './types.js';
@@ -47,7 +47,7 @@ export function computeMeasures(
     onStep(name, performance.now() - t);
     return out;
   };
-  const outcomes: Outcomes = {
+  const outcomes = {
     recall: step('recall outcomes', () => recallOutcomes(study, opts)),
     reconviction: step('reconviction outcomes', () => reconvictionOutcomes(study, opts)),
     desistance: step('desistance outcomes', () => desistanceOutcomes(study, opts)),
@@ -62,61 +62,40 @@ export function computeMeasures(
   // Its binary models are fitted on a worker thread while the measures below are computed here.
   const adjusted = step('adjusted comparison (start)', () => startAdjustedComparison(study, outcomes, opts));
   try {
-    return measuresOf(study, opts, outcomes, unused, adjusted, value, step);
+    const q = study.quality;
+    const measures: StudyMeasures = {
+      toolkitVersion: TOOLKIT_VERSION,
+      title: study.title,
+      extractionDate: formatDay(study.extractionDate) ?? '',
+      extractionDateInferred: study.extractionDateInferred,
+      options: opts,
+      dataQuality: {
+        ...(q.offences ? { offences: { ...q.offences } } : {}),
+        people: { ...q.people },
+        events: { ...q.events },
+        ...(q.assessments ? { assessments: { ...q.assessments } } : {}),
+        warnings: { ...q.warnings },
+      },
+      flow: step('flow', () => cohortFlow(study, opts, unused)),
+      description: step('description', () => cohortDescription(study, opts.groupBy)),
+      recall: step('recall', () => recallResultFrom(study, outcomes.recall, opts)),
+      reconviction: step('reconviction', () => reconvictionResultFrom(study, outcomes.reconviction, opts)),
+      desistance: step('desistance', () => desistanceResultFrom(study, outcomes.desistance, opts)),
+      provenReoffending: step('proven reoffending', () => provenResultFrom(study, outcomes.provenReoffending, opts)),
+      timeInService: step('time in service', () => timeInServiceMeasure(study, opts)),
+      services: step('services', () => compareServicesFrom(study, outcomes, opts)),
+      snapshot: study.snapshotDate === null || Number.isNaN(study.snapshotDate) ? null : caseloadSnapshot(study, study.snapshotDate),
+      change: step('change', () => changeMeasure(study, opts.groupBy)),
+      breakEven: value === null ? null : step('break-even', () => serviceBreakEven(study, opts, value)),
+      adjustedComparison: step('adjusted comparison', () => adjusted.finish()),
+    };
+    measures.breaches = step('breaches', () => breachMeasure(study, opts));
+    measures.cautions = step('cautions', () => cautionMeasure(study, opts));
+    // Only a study with death events has the competing-risks block (measures.md "Competing risks").
+    const competing = step('competing risks', () => competingRisksFrom(study, outcomes, measures, opts));
+    if (competing !== null) measures.competingRisks = competing;
+    return measures;
   } finally {
     adjusted.stop();
   }
-}
-
-/** Each person's outcomes, found once and read by several measures. */
-interface Outcomes {
-  recall: RecallOutcomes;
-  reconviction: ReconvictionOutcomes;
-  desistance: DesistanceOutcomes;
-  provenReoffending: ProvenOutcomes;
-}
-
-/** The measures object, in json-output.md's key order, once the outcomes are known and the adjusted comparison is under way. */
-function measuresOf(
-  study: Study,
-  opts: MeasureOptions,
-  outcomes: Outcomes,
-  unused: ReturnType<typeof unusedFromOptions>,
-  adjusted: AdjustedComparisonUnderWay,
-  value: ValueInputsOfStudy | null,
-  step: <T>(name: string, f: () => T) => T,
-): StudyMeasures {
-  const q = study.quality;
-  const measures: StudyMeasures = {
-    toolkitVersion: TOOLKIT_VERSION,
-    title: study.title,
-    extractionDate: formatDay(study.extractionDate) ?? '',
-    extractionDateInferred: study.extractionDateInferred,
-    options: opts,
-    dataQuality: {
-      ...(q.offences ? { offences: { ...q.offences } } : {}),
-      people: { ...q.people },
-      events: { ...q.events },
-      ...(q.assessments ? { assessments: { ...q.assessments } } : {}),
-      warnings: { ...q.warnings },
-    },
-    flow: step('flow', () => cohortFlow(study, opts, unused)),
-    description: step('description', () => cohortDescription(study, opts.groupBy)),
-    recall: step('recall', () => recallResultFrom(study, outcomes.recall, opts)),
-    reconviction: step('reconviction', () => reconvictionResultFrom(study, outcomes.reconviction, opts)),
-    desistance: step('desistance', () => desistanceResultFrom(study, outcomes.desistance, opts)),
-    provenReoffending: step('proven reoffending', () => provenResultFrom(study, outcomes.provenReoffending, opts)),
-    timeInService: step('time in service', () => timeInServiceMeasure(study, opts)),
-    services: step('services', () => compareServicesFrom(study, outcomes, opts)),
-    snapshot: study.snapshotDate === null || Number.isNaN(study.snapshotDate) ? null : caseloadSnapshot(study, study.snapshotDate),
-    change: step('change', () => changeMeasure(study, opts.groupBy)),
-    breakEven: value === null ? null : step('break-even', () => serviceBreakEven(study, opts, value)),
-    adjustedComparison: step('adjusted comparison', () => adjusted.finish()),
-  };
-  measures.breaches = step('breaches', () => breachMeasure(study, opts));
-  measures.cautions = step('cautions', () => cautionMeasure(study, opts));
-  // Only a study with death events has the competing-risks block (measures.md "Competing risks").
-  const competing = step('competing risks', () => competingRisksFrom(study, outcomes, measures, opts));
-  if (competing !== null) measures.competingRisks = competing;
-  return measures;
 }

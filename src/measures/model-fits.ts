@@ -1,11 +1,11 @@
 /**
  * The adjusted comparison's model fits (measures.md, "Services compared, adjusted for whom
  * they take on") beside this thread: jobs go to one worker thread while this thread goes on
- * with the other measures and fits the rest. The measures are computed synchronously, so this thread waits for the
- * worker's replies on a shared counter (Atomics.wait) and takes them off its port with
- * receiveMessageOnPort, without an event loop. Below `WORKER_MIN_ROWS` rows a worker's
- * start costs more than it saves and every job runs here. Results do not depend on where a
- * job ran (model-fit-jobs.ts).
+ * with the other measures and fits the rest. The measures are computed synchronously, so
+ * this thread waits for the worker's replies on a shared counter (Atomics.wait) and takes
+ * them off its port with receiveMessageOnPort, without an event loop. Below
+ * `WORKER_MIN_ROWS` rows a worker's start costs more than it saves and every job runs here.
+ * Results do not depend on where a job ran (model-fit-jobs.ts).
  */
 import { MessageChannel, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import { startWorker } from '../records/worker-code.js';
@@ -37,8 +37,7 @@ export function modelFitter(rows: number, placement: FitPlacement = 'auto'): Mod
   return {
     beside(job) {
       worker ??= startFitWorker();
-      const pending = worker.send(job);
-      return () => pending.take();
+      return worker.send(job);
     },
     stop() {
       worker?.stop();
@@ -46,12 +45,8 @@ export function modelFitter(rows: number, placement: FitPlacement = 'auto'): Mod
   };
 }
 
-/** A job started on the worker; `take` waits for its result. */
-interface Pending {
-  take(): ModelFitResult;
-}
-
-function startFitWorker(): { send(job: ModelFitJob): Pending; stop(): void } {
+/** One worker thread; `send` starts a job and returns the function that waits for its result. */
+function startFitWorker(): { send(job: ModelFitJob): () => ModelFitResult; stop(): void } {
   const { port1, port2 } = new MessageChannel();
   const signal = new Int32Array(new SharedArrayBuffer(4));
   const worker = startWorker(new URL('./model-fit-worker.ts', import.meta.url), { workerData: { port: port2, signal }, transferList: [port2] });
@@ -73,13 +68,11 @@ function startFitWorker(): { send(job: ModelFitJob): Pending; stop(): void } {
     send(job) {
       const index = sent++;
       port1.postMessage(job);
-      return {
-        take() {
-          while (taken <= index) replies[taken++] = next(port1);
-          const reply = replies[index] as { result: ModelFitResult } | { error: string };
-          if ('error' in reply) throw new Error(`a model fit on a worker thread failed: ${reply.error}`);
-          return reply.result;
-        },
+      return () => {
+        while (taken <= index) replies[taken++] = next(port1);
+        const reply = replies[index] as { result: ModelFitResult } | { error: string };
+        if ('error' in reply) throw new Error(`a model fit on a worker thread failed: ${reply.error}`);
+        return reply.result;
       };
     },
     stop() {

@@ -106,7 +106,7 @@ function startAdjustedComparisonOfFrame(frame: AdjustedFrame, opts: MeasureOptio
   try {
     const design = people.design;
     const logistic = (outcome: Uint8Array) =>
-      design === null ? null : fitter.beside({ kind: 'logistic', design, y: Float64Array.from(people.used, (j) => outcome[j]) });
+      design === null ? null : fitter.beside({ kind: 'logistic', design, y: sharedGather(outcome, people.used) });
     const proven = logistic(pr.reoffended);
     const recall = logistic(pr.recalled);
     const cox = coxModelInputs(service, columns, d);
@@ -135,6 +135,13 @@ function startAdjustedComparisonOfFrame(frame: AdjustedFrame, opts: MeasureOptio
   }
 }
 
+/** values[rows[k]] for each k, in shared memory: a job posted to the fit worker reads it there without a copy. */
+function sharedGather(values: ArrayLike<number>, rows: Int32Array): Float64Array {
+  const out = new Float64Array(new SharedArrayBuffer(Float64Array.BYTES_PER_ELEMENT * rows.length));
+  for (let k = 0; k < rows.length; k++) out[k] = values[rows[k]];
+  return out;
+}
+
 /** 1 for each person (`rows`) with a recall dated in [r, r + W months). */
 function recallWithin(study: Study, rows: ArrayLike<number>, months: number): Uint8Array {
   const { people: p, events: ev, personStart } = columnsOf(study);
@@ -157,10 +164,10 @@ function recallWithin(study: Study, rows: ArrayLike<number>, months: number): Ui
 
 /** The people of the binary models (`rows` with every covariate recorded) and their design matrix. */
 interface BinaryModelPeople {
-  used: number[];
+  used: Int32Array;
   missingCovariate: Record<string, number>;
   /** Rows of `used`. */
-  usedRows: number[];
+  usedRows: Int32Array;
   design: DesignMatrix | null;
 }
 
@@ -287,8 +294,8 @@ function coxModelInputs(service: ArrayLike<string>, columns: readonly CaseMixCol
   if (names.length < 2 || names.length > MAX_COX_SERVICES) return null;
   let reference = names[0];
   for (const s of names) if (counts.get(s)!.n > counts.get(reference)!.n) reference = s;
-  const time = Float64Array.from(used, (j) => d.time[j]);
-  const event = Float64Array.from(used, (j) => d.event[j]);
+  const time = sharedGather(d.time, used);
+  const event = sharedGather(d.event, used);
   const nEvent = event.reduce((a, b) => a + b, 0);
   if (nEvent === 0) return null;
   // Service as treatment contrasts against the reference (R: relevel(factor(service), ref)).

@@ -150,17 +150,19 @@ export function caseMixCovariates(columns: readonly CaseMixColumn[], rows: Array
  * Splits `rows` into the people with every covariate recorded (in order) and a flow that
  * counts each other person under the first missing covariate in `caseMix` order.
  */
-export function completeCases(columns: readonly CaseMixColumn[], rows: ArrayLike<number>): { used: number[]; missingCovariate: Record<string, number> } {
+export function completeCases(columns: readonly CaseMixColumn[], rows: ArrayLike<number>): { used: Int32Array; missingCovariate: Record<string, number> } {
   const missingCovariate: Record<string, number> = {};
   for (const c of columns) missingCovariate[c.name] = 0;
-  const used: number[] = [];
+  // Four bytes a person, not a JavaScript array's eight to sixteen (at 10M people, 40 MB against up to 160).
+  const used = new Int32Array(rows.length);
+  let k = 0;
   for (let j = 0; j < rows.length; j++) {
     const i = rows[j];
     const first = columns.find((c) => c.valueOf(i) === null);
     if (first) missingCovariate[first.name]++;
-    else used.push(j);
+    else used[k++] = j;
   }
-  return { used, missingCovariate };
+  return { used: used.subarray(0, k), missingCovariate };
 }
 
 export function modelFlow(cohort: number, tooShort: number | undefined, missingCovariate: Record<string, number>, used: number): ModelFlow {

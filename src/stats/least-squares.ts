@@ -24,11 +24,12 @@ export function weightedLeastSquares(
   rows: Int32Array | null,
   tol: number,
   work?: Float64Array,
+  yWork?: Float64Array,
 ): LeastSquares {
   const m = rows ? rows.length : n;
-  // The weighted copy is factorized in place; IRLS passes one buffer for every step.
+  // The weighted copy is factorized in place; IRLS passes one pair of buffers for every step.
   const a = work && work.length === m * p ? work : new Float64Array(m * p);
-  const y = new Float64Array(m);
+  const y = yWork && yWork.length === m ? yWork : new Float64Array(m);
   for (let i = 0; i < m; i++) {
     const r = rows ? rows[i] : i;
     y[i] = z[r] * sqrtW[r];
@@ -51,9 +52,10 @@ export function weightedLeastSquares(
   return { qr, coefficients, aliased, qty };
 }
 
-/** x b for column-major x. */
-export function linearPredictor(x: Float64Array, n: number, p: number, b: ArrayLike<number>): Float64Array {
-  const eta = new Float64Array(n);
+/** x b for column-major x (into `out`, when given). */
+export function linearPredictor(x: Float64Array, n: number, p: number, b: ArrayLike<number>, out?: Float64Array): Float64Array {
+  const eta = out ?? new Float64Array(n);
+  eta.fill(0);
   for (let j = 0; j < p; j++) {
     const bj = b[j];
     if (bj === 0) continue;

@@ -52,9 +52,13 @@ function yLogY(y: number, mu: number): number {
   return y !== 0 ? y * Math.log(y / mu) : 0;
 }
 
-function deviance(y: ArrayLike<number>, mu: ArrayLike<number>, w: ArrayLike<number>): number {
+/** Σ 2w(y log(y/μ) + (1 − y) log((1 − y)/(1 − μ))); μ one number for the null model. */
+function deviance(y: ArrayLike<number>, mu: ArrayLike<number> | number, w: ArrayLike<number>): number {
   let s = 0;
-  for (let i = 0; i < y.length; i++) s += 2 * w[i] * (yLogY(y[i], mu[i]) + yLogY(1 - y[i], 1 - mu[i]));
+  for (let i = 0; i < y.length; i++) {
+    const m = typeof mu === 'number' ? mu : mu[i];
+    s += 2 * w[i] * (yLogY(y[i], m) + yLogY(1 - y[i], 1 - m));
+  }
   return s;
 }
 
@@ -113,12 +117,14 @@ export function logisticRegression(design: DesignMatrix, y: ArrayLike<number>, o
     if (Math.abs(m - roundHalfEven(m)) > 1e-3) nonInteger = true;
   }
   if (nonInteger) warnings.push('non-integer #successes in a binomial glm!');
-  const goodRows: number[] = [];
-  for (let i = 0; i < n; i++) if (w[i] > 0) goodRows.push(i);
-  const rows = goodRows.length === n ? null : Int32Array.from(goodRows);
+  let nOk = 0;
+  for (let i = 0; i < n; i++) if (w[i] > 0) nOk++;
+  const rows = nOk === n ? null : new Int32Array(nOk);
+  if (rows) for (let i = 0, k = 0; i < n; i++) if (w[i] > 0) rows[k++] = i;
 
-  let eta: Float64Array = new Float64Array(n);
-  let mu: Float64Array = new Float64Array(n);
+  // η and μ are updated in place: at 10M people each step would otherwise leave two vectors of 80 MB behind.
+  const eta = new Float64Array(n);
+  const mu = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const m0 = (w[i] * yy[i] + 0.5) / (w[i] + 1);
     eta[i] = Math.log(m0 / (1 - m0));
@@ -131,7 +137,8 @@ export function logisticRegression(design: DesignMatrix, y: ArrayLike<number>, o
   let fit = null as ReturnType<typeof weightedLeastSquares> | null;
   const z = new Float64Array(n);
   const sw = new Float64Array(n);
-  const work = new Float64Array(goodRows.length * p);
+  const work = new Float64Array(nOk * p);
+  const yWork = new Float64Array(nOk);
   for (let iter = 1; iter <= maxit; iter++) {
     iterations = iter;
     for (let i = 0; i < n; i++) {
@@ -139,9 +146,8 @@ export function logisticRegression(design: DesignMatrix, y: ArrayLike<number>, o
       z[i] = eta[i] + (yy[i] - mu[i]) / d;
       sw[i] = Math.sqrt((w[i] * d * d) / (mu[i] * (1 - mu[i])));
     }
-    fit = weightedLeastSquares(x, n, p, z, sw, rows, tol, work);
-    eta = linearPredictor(x, n, p, fit.coefficients);
-    mu = new Float64Array(n);
+    fit = weightedLeastSquares(x, n, p, z, sw, rows, tol, work, yWork);
+    linearPredictor(x, n, p, fit.coefficients, eta);
     for (let i = 0; i < n; i++) mu[i] = linkinv(eta[i]);
     dev = deviance(yy, mu, w);
     if (Math.abs(dev - devold) / (Math.abs(dev) + 0.1) < epsilon) {
@@ -173,12 +179,11 @@ export function logisticRegression(design: DesignMatrix, y: ArrayLike<number>, o
   }
   const hasIntercept = terms[0] === '(Intercept)';
   const wtdmu = hasIntercept ? swy / sw1 : 0.5;
-  const nullDeviance = deviance(yy, new Float64Array(n).fill(wtdmu), w);
+  const nullDeviance = deviance(yy, wtdmu, w);
   let aic = 0;
   for (let i = 0; i < n; i++) {
     if (w[i] > 0) aic += logDbinom(roundHalfEven(w[i] * yy[i]), roundHalfEven(w[i]), mu[i]);
   }
-  const nOk = goodRows.length;
   return {
     terms: result,
     deviance: dev,

@@ -10,7 +10,7 @@
 import { readSync } from 'node:fs';
 import type { Problem } from '../study/study.js';
 import { readCsvHeader, readCsvRange, type CsvSink } from './csv-reader.js';
-import { EventsReader, mapEventColumns, type EventColumns, type PeopleIndex } from './events-reader.js';
+import { allocateEventColumns, EventsReader, mapEventColumns, type EventColumns, type PeopleIndex } from './events-reader.js';
 import { PersonRows, PersonRuns, type PeopleIndexParts } from './person-index.js';
 import { ProblemLog } from './problems.js';
 
@@ -29,14 +29,30 @@ export interface EventsChunkJob {
   /** Bytes [start, end) of the file; end is Infinity for the last part. */
   start: number;
   end: number;
-  /** The file's size in bytes: the first part sizes its columns for the whole file's rows, so that the others can be joined onto it. */
+  /** The file's size in bytes as opened (the last part's end is Infinity). */
   fileBytes: number;
+  /** Which part this is, from 0 in file order. */
+  part: number;
+  /**
+   * The columns every part writes its rows into (allocateSharedEventColumns), part after
+   * part in file order, so that joining them copies nothing and no part has columns of its own.
+   */
+  columns: EventColumns;
+  /**
+   * Each part's room in `columns` (its line ends, plus one), published by the part once
+   * counted (−1 until then, −2 when the count failed): a part's rows start after the rooms
+   * of the parts before it.
+   */
+  rooms: Int32Array;
 }
+
+const UNCOUNTED = -1;
+const COUNT_FAILED = -2;
 
 /**
  * Line ends in bytes [start, end) of a file: an upper bound on its records
  * (a quoted line end joins two lines into one), counted before the part is
- * read so that its columns are sized once rather than guessed and grown.
+ * read so that its rows have their place in the shared columns.
  */
 function countLineEnds(fd: number, start: number, end: number): number {
   const block = Buffer.allocUnsafe(Math.max(1, Math.min(1 << 20, end - start)));
@@ -50,17 +66,42 @@ function countLineEnds(fd: number, start: number, end: number): number {
   return lines;
 }
 
-/**
- * Rows to make room for: the part's own lines (plus one for a last line
- * without an end); for the first part, the whole file's too, estimated from
- * the part's own bytes per line with 2% to spare (when short, joining copies
- * the rows into new columns instead).
- */
-function expectedRows(job: EventsChunkJob): number {
-  const end = Math.min(job.end, job.fileBytes);
-  const own = countLineEnds(job.fd, job.start, end) + 1;
-  if (job.start > 0 || end >= job.fileBytes) return own;
-  return Math.ceil(own * (1 + ((job.fileBytes - end) / Math.max(1, end - job.start)) * 1.02));
+/** The room of part k, once counted (a part waits only for earlier parts, so one read in this thread after them never waits). */
+function roomOf(rooms: Int32Array, k: number): number {
+  for (;;) {
+    const room = Atomics.load(rooms, k);
+    if (room === COUNT_FAILED) throw new Error('an earlier part of the events file could not be read');
+    if (room !== UNCOUNTED) return room;
+    Atomics.wait(rooms, k, UNCOUNTED);
+  }
+}
+
+/** Where a part's rows go: its room, at `at` in the shared columns, or (at null) in columns of its own when the shared ones are too short. */
+interface Placement {
+  at: number | null;
+  room: number;
+}
+
+function placePart(job: EventsChunkJob): Placement {
+  let room: number;
+  try {
+    room = countLineEnds(job.fd, job.start, Math.min(job.end, job.fileBytes)) + 1;
+  } catch (e) {
+    Atomics.store(job.rooms, job.part, COUNT_FAILED);
+    Atomics.notify(job.rooms, job.part);
+    throw e;
+  }
+  Atomics.store(job.rooms, job.part, room);
+  Atomics.notify(job.rooms, job.part);
+  let at = 0;
+  for (let k = 0; k < job.part; k++) at += roomOf(job.rooms, k);
+  return { at: at + room <= job.columns.person.length ? at : null, room };
+}
+
+/** Empty columns for the part's rows, where its placement says. */
+function columnsAt(job: EventsChunkJob, { at, room }: Placement): EventColumns {
+  if (at === null) return allocateEventColumns(room);
+  return mapEventColumns(job.columns, 0, (a) => a.subarray(at, at + room) as typeof a);
 }
 
 /** A part's rows, with lines numbered from 1 at the part's start. */
@@ -69,6 +110,8 @@ export interface EventsChunkResult {
   aligned: boolean;
   /** Line ends in the part. */
   lines: number;
+  /** Where the rows start in the shared columns (EventsChunkJob.columns); null when they are in `columns` of their own. */
+  at: number | null;
   rowsRead: number;
   /** Problems of the part's rows, in file order (the header's are left to the caller, who reads it once). */
   problems: Problem[];
@@ -78,9 +121,9 @@ export interface EventsChunkResult {
   extras: (string | null)[][];
 }
 
-function readEventsChunk(job: EventsChunkJob, people: PeopleIndex): EventsChunkResult {
+function readEventsChunk(job: EventsChunkJob, people: PeopleIndex, place: Placement): EventsChunkResult {
   const log = new ProblemLog();
-  const reader = new EventsReader({ table: 'events', file: job.file, log, allow: new Set(job.allow) }, people, job.offenceCodes, expectedRows(job));
+  const reader = new EventsReader({ table: 'events', file: job.file, log, allow: new Set(job.allow) }, people, job.offenceCodes, columnsAt(job, place));
   const file = { fd: job.fd, path: job.path };
   const header = readCsvHeader(file);
   if (header !== null) reader.accept(header);
@@ -93,9 +136,12 @@ function readEventsChunk(job: EventsChunkJob, people: PeopleIndex): EventsChunkR
   const indexOf = new Map(problems.map((p, i) => [p, i]));
   const c = reader.columns;
   const n = c.count;
+  // Rows that ran out of room (more than the line ends: only if the file grew while read) are in columns of their own.
+  const inShared = place.at !== null && c.person.buffer === job.columns.person.buffer;
   return {
     aligned: info.aligned && header !== null,
     lines: info.lines,
+    at: inShared ? place.at : null,
     rowsRead: reader.rowsRead,
     problems,
     quarantined: reader.quarantined.map((q) => ({ line: q.line, fields: q.fields, problems: q.problems.map((p) => indexOf.get(p)!) })),
@@ -110,21 +156,23 @@ function readEventsChunk(job: EventsChunkJob, people: PeopleIndex): EventsChunkR
  * then only counted, and their persons mean nothing).
  */
 export function startEventsChunk(job: EventsChunkJob): (people: PeopleIndexParts | null) => EventsChunkResult {
+  const place = placePart(job);
   const runs = new PersonRuns();
-  const result = readEventsChunk(job, runs);
+  const result = readEventsChunk(job, runs, place);
   return (parts) => {
     if (parts === null || !result.aligned) return result;
     const rows = runs.resolve(new PersonRows(parts));
     // An unknown person or one set aside is an error found while reading the row: read the part again, with the people.
-    for (let r = 0; r < rows.length; r++) if (rows[r] < 0) return readEventsChunk(job, new PersonRows(parts));
+    for (let r = 0; r < rows.length; r++) if (rows[r] < 0) return readEventsChunk(job, new PersonRows(parts), place);
     const person = result.columns.person;
     for (let i = 0; i < person.length; i++) person[i] = rows[person[i]];
     return result;
   };
 }
 
-/** The buffers a result can hand over to another thread instead of copying them. */
+/** The buffers a result can hand over to another thread instead of copying them (none when its rows are in the shared columns). */
 export function transferablesOf(result: EventsChunkResult): ArrayBuffer[] {
   const c = result.columns;
-  return [c.person, c.type, c.date, c.conviction_date, c.offence, c.recall_reasons, c.line].map((a) => a.buffer as ArrayBuffer);
+  const buffers = [c.person, c.type, c.date, c.conviction_date, c.offence, c.recall_reasons, c.line].map((a) => a.buffer);
+  return buffers.filter((b): b is ArrayBuffer => !(b instanceof SharedArrayBuffer));
 }

@@ -9,7 +9,7 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { readCsvHeader } from './csv-reader.js';
 import { startEventsChunk, type EventsChunkJob, type EventsChunkResult } from './events-chunk.js';
-import { allocateEventColumns, mapEventColumns, type EventColumns, type EventsReader } from './events-reader.js';
+import { allocateEventColumns, allocateSharedEventColumns, mapEventColumns, type EventColumns, type EventsReader } from './events-reader.js';
 import type { OpenFile } from './open-input.js';
 import type { PeopleIndexParts } from './person-index.js';
 import type { ProblemLog } from './problems.js';
@@ -102,30 +102,52 @@ function shareParts(p: PeopleIndexParts): PeopleIndexParts {
 }
 
 /**
+ * Bytes a kept row has at least: a person_id, a type and a date (`P,death,2020-01-31` and
+ * its line end are 19 bytes); room is made for one row in every 17, more than any file
+ * holds, and costs address space only until rows are written (allocateSharedEventColumns).
+ */
+const ROOM_BYTES_PER_ROW = 17;
+
+/** The columns every part of a file of `fileBytes` writes its rows into, and the counters by which each part finds its place in them (EventsChunkJob). */
+export function sharedPartsLayout(fileBytes: number, parts: number): { columns: EventColumns; rooms: Int32Array } {
+  const rooms = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT * parts)).fill(-1);
+  return { columns: allocateSharedEventColumns(Math.ceil(fileBytes / ROOM_BYTES_PER_ROW) + parts), rooms };
+}
+
+/**
  * Adds the parts' rows to a reader that has read the header: rows, columns,
  * problems and rows set aside in file order, with each part's lines
- * numbered on from the previous part's. With `rowsChecked` false (the people
- * could not be read) the rows are only counted, as a reader would.
+ * numbered on from the previous part's. The rows are in the shared columns
+ * (`shared`, sharedPartsLayout), each part's after the room of the parts
+ * before it: they are moved down over the unused room (a few rows: blank
+ * lines, rows set aside), not copied; a part whose rows are in columns of
+ * its own makes all be copied into new ones. With `rowsChecked` false (the
+ * people could not be read) the rows are only counted, as a reader would.
  */
-export function joinEventChunks(reader: EventsReader, log: ProblemLog, chunks: EventsChunkResult[], rowsChecked: boolean): void {
+export function joinEventChunks(reader: EventsReader, log: ProblemLog, chunks: EventsChunkResult[], rowsChecked: boolean, shared: EventColumns): void {
   for (const chunk of chunks) reader.rowsRead += chunk.rowsRead;
   if (!rowsChecked || reader.fatal) return;
   let total = 0;
   for (const chunk of chunks) total += chunk.columns.count;
-  const c = columnsFor(chunks[0].columns, total);
+  const inPlace = chunks.every((chunk) => chunk.at !== null);
+  const c = inPlace ? mapEventColumns(shared, total, (a) => a.subarray(0, total) as typeof a) : { ...allocateEventColumns(total), count: total };
   let at = 0;
   let lineOffset = 0;
   for (const chunk of chunks) {
     const part = chunk.columns;
-    // The first part's rows are in place already when the columns are its own.
-    if (part.person.buffer !== c.person.buffer) {
+    const n = part.count;
+    if (inPlace) {
+      const from = chunk.at as number;
+      if (from !== at) mapEventColumns(shared, n, (a) => a.copyWithin(at, from, from + n) as typeof a);
+      if (lineOffset !== 0) for (let i = at; i < at + n; i++) c.line[i] += lineOffset;
+    } else {
       c.person.set(part.person, at);
       c.type.set(part.type, at);
       c.date.set(part.date, at);
       c.conviction_date.set(part.conviction_date, at);
       c.offence.set(part.offence, at);
       c.recall_reasons.set(part.recall_reasons, at);
-      for (let i = 0; i < part.count; i++) c.line[at + i] = part.line[i] + lineOffset;
+      for (let i = 0; i < n; i++) c.line[at + i] = part.line[i] + lineOffset;
     }
     chunk.extras.forEach((values, x) => {
       const all = reader.extras[x].values;
@@ -136,21 +158,8 @@ export function joinEventChunks(reader: EventsReader, log: ProblemLog, chunks: E
     for (const q of chunk.quarantined) {
       reader.quarantined.push({ table: 'events', file: reader.file, line: q.line + lineOffset, problems: q.problems.map((i) => added[i]), fields: q.fields });
     }
-    at += part.count;
+    at += n;
     lineOffset += chunk.lines;
   }
   reader.columns = c;
-}
-
-/**
- * Columns for all the rows: the first part's own, when it was given room for
- * the whole file's rows (see EventsChunkJob.fileBytes), so that its rows,
- * about half, are neither copied nor given new memory; new ones otherwise.
- */
-function columnsFor(first: EventColumns, total: number): EventColumns {
-  const room = first.person.buffer.byteLength / Int32Array.BYTES_PER_ELEMENT;
-  if (room >= total && first.person.byteOffset === 0) {
-    return mapEventColumns(first, total, (a) => new (a.constructor as new (b: ArrayBufferLike, offset: number, n: number) => typeof a)(a.buffer, 0, total));
-  }
-  return { ...allocateEventColumns(total), count: total };
 }

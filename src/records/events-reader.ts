@@ -46,6 +46,26 @@ export function allocateEventColumns(capacity: number): EventColumns {
 
 type ColumnArray = Int32Array | Uint8Array | Float64Array;
 
+/**
+ * Empty columns with room for `capacity` rows in shared memory, so that every thread reading
+ * a part of the file writes its rows into them. Pages are committed as rows are written, so
+ * room beyond the rows costs address space only.
+ */
+export function allocateSharedEventColumns(capacity: number): EventColumns {
+  const shared = <T extends ColumnArray>(Type: { new (b: SharedArrayBuffer): T; BYTES_PER_ELEMENT: number }): T =>
+    new Type(new SharedArrayBuffer(Type.BYTES_PER_ELEMENT * capacity));
+  return {
+    count: 0,
+    person: shared(Int32Array),
+    type: shared(Uint8Array),
+    date: shared(Float64Array),
+    conviction_date: shared(Float64Array),
+    offence: shared(Int32Array),
+    recall_reasons: shared(Uint8Array),
+    line: shared(Int32Array),
+  };
+}
+
 /** Columns of `count` rows whose arrays are f of the arrays of c, one by one. */
 export function mapEventColumns(c: EventColumns, count: number, f: <T extends ColumnArray>(a: T) => T): EventColumns {
   return {
@@ -75,11 +95,12 @@ export class EventsReader extends TableReader {
     settings: ReaderSettings,
     private readonly people: PeopleIndex,
     offenceCodes: readonly string[],
-    expectedRows = 1024,
+    /** Rows to make room for, or empty columns to fill (grown into new ones if they run out). */
+    room: number | EventColumns = 1024,
   ) {
     super(settings, EVENT_COLUMNS, REQUIRED, ['person']);
     offenceCodes.forEach((code, row) => this.offenceRow.setString(code, row));
-    this.columns = allocateEventColumns(Math.max(16, expectedRows));
+    this.columns = typeof room === 'number' ? allocateEventColumns(Math.max(16, room)) : room;
   }
 
   private fPerson = -1;

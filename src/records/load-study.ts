@@ -13,11 +13,11 @@ import { closeSync, readFileSync, readSync } from 'node:fs';
 import { extendOffenceLookup, foldOffenceErrors, lookupName } from './offence-codes.js';
 import { formatDay, parseISODate } from '../time/days.js';
 import { assembleStudy, latestDate } from './assemble.js';
-import { EventsReader } from './events-reader.js';
+import { EventsReader, type EventColumns } from './events-reader.js';
 import { AssessmentsReader } from './assessments-reader.js';
 import type { Instrument } from '../study/instruments.js';
 import type { EventsChunkJob } from './events-chunk.js';
-import { joinEventChunks, planEventsChunks, runChunksHere, runChunksInWorkers, type EventsChunksRun } from './events-in-parallel.js';
+import { joinEventChunks, planEventsChunks, runChunksHere, runChunksInWorkers, sharedPartsLayout, type EventsChunksRun } from './events-in-parallel.js';
 import { readCsvHeader } from './csv-reader.js';
 import { hashFileInWorker } from './file-hash.js';
 import { type LookupSetAside, offenceLookupFromRows, readDefaultOffenceLookup, readOffenceLookupFile } from './offence-lookup.js';
@@ -248,7 +248,7 @@ export async function loadStudyReading(
   for (const aside of lookup.setAside) for (const p of aside.problems) session.log.add(p);
   const inputs: InputFile[] = [];
   // The events file's parts are read (and the file hashed) from now on, while the people are.
-  const parts = plainCsvHead(files.events, options.delimiter ?? null) ? eventsInParts(files.events, session, reading) : null;
+  let parts = plainCsvHead(files.events, options.delimiter ?? null) ? eventsInParts(files.events, session, reading) : null;
   const eventsHash = parts ? hashFileInWorker(parts.file) : null;
   // A failure is reported where the hash is awaited, not as an unhandled rejection.
   eventsHash?.catch(() => {});
@@ -264,7 +264,7 @@ export async function loadStudyReading(
     progress.phase(parts ? `reading events in ${reading.parts} threads` : 'reading events');
     if (session.people.fatal) session.events.skipRows = true;
     let info: FileInfo | null = null;
-    if (parts && (await joinParts(session, parts.file, parts.run))) {
+    if (parts && (await joinParts(session, parts))) {
       info = await eventsHash!;
       refuseNotUtf8(session, parts.file);
       checkHandleUnchanged('events', parts.file);
@@ -281,6 +281,8 @@ export async function loadStudyReading(
       closeSync(parts.file.fd);
     }
   }
+  // The last reference to the parts' shared columns but the events reader's: ordering the events frees each column as it is moved.
+  parts = null;
   checkUnchanged('people', files.people, versions.people);
   checkUnchanged('events', files.events, versions.events);
   if (assessmentsVersion && files.assessments) checkUnchanged('assessments', files.assessments, assessmentsVersion);
@@ -403,7 +405,14 @@ async function readTable(
 }
 
 /** Starts reading a large CSV events file in parts; null when it is read whole. */
-function eventsInParts(path: string, session: Session, reading: EventsReading): { run: EventsChunksRun; file: OpenFile } | null {
+/** An events file being read in parts, and the shared columns they write their rows into. */
+interface EventsInParts {
+  run: EventsChunksRun;
+  file: OpenFile;
+  columns: EventColumns;
+}
+
+function eventsInParts(path: string, session: Session, reading: EventsReading): EventsInParts | null {
   // The parts read dates YYYY-MM-DD (a file in another format is read whole).
   if (reading.parts < 2 || !/\.csv$/i.test(path) || session.dateFormat !== 'YYYY-MM-DD') return null;
   if (fileSize(path) < reading.minBytes) return null;
@@ -416,7 +425,8 @@ function eventsInParts(path: string, session: Session, reading: EventsReading): 
     return null;
   }
   const events = session.events;
-  const jobs: EventsChunkJob[] = ranges.map(({ start, end }) => ({
+  const layout = sharedPartsLayout(size, ranges.length);
+  const jobs: EventsChunkJob[] = ranges.map(({ start, end }, part) => ({
     path,
     fd: file.fd,
     file: events.file,
@@ -425,15 +435,18 @@ function eventsInParts(path: string, session: Session, reading: EventsReading): 
     start,
     end,
     fileBytes: size,
+    part,
+    columns: layout.columns,
+    rooms: layout.rooms,
   }));
-  return { run: reading.inWorkers ? runChunksInWorkers(jobs) : runChunksHere(jobs, reading.afterPart), file };
+  return { run: reading.inWorkers ? runChunksInWorkers(jobs) : runChunksHere(jobs, reading.afterPart), file, columns: layout.columns };
 }
 
 /**
  * Hands the people to the parts and joins them into the events reader; false
  * when a part did not end where a record ends, and the file must be read whole.
  */
-async function joinParts(session: Session, file: OpenHandle, run: EventsChunksRun): Promise<boolean> {
+async function joinParts(session: Session, { run, file, columns }: EventsInParts): Promise<boolean> {
   // Handing the people over is done at once; the people's strings are made while the parts are finished.
   const finished = run.finish(session.people.fatal ? null : session.people.indexParts());
   session.people.personIds();
@@ -442,7 +455,7 @@ async function joinParts(session: Session, file: OpenHandle, run: EventsChunksRu
   const header = readCsvHeader(file);
   if (header === null || !chunks.every((c) => c.aligned)) return false;
   session.events.accept(header);
-  joinEventChunks(session.events, session.log, chunks, !session.people.fatal);
+  joinEventChunks(session.events, session.log, chunks, !session.people.fatal, columns);
   checkNotEmpty(session.events, session.log, false);
   return true;
 }

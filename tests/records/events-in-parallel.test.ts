@@ -1,10 +1,11 @@
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { StudyError } from '../../src/records/index.js';
 import { loadStudyReading, type EventsReading, type LoadOptions } from '../../src/records/load-study.js';
-import { planEventsChunks } from '../../src/records/events-in-parallel.js';
+import { planEventsChunks, runChunksHere, sharedPartsLayout } from '../../src/records/events-in-parallel.js';
+import type { EventsChunkJob } from '../../src/records/events-chunk.js';
 import { readCsvFile, readCsvRange, type CsvRecord } from '../../src/records/csv-reader.js';
 import type { Study } from '../../src/study/study.js';
 
@@ -206,6 +207,34 @@ describe('reading the events file in parts', () => {
         }
       }
     }
+  });
+
+  it('puts each part after the line ends of the parts before it, or in columns of its own when the shared ones are too short', async () => {
+    const path = writeStudy(eventsText()).events;
+    const size = readFileSync(path).length;
+    const ranges = planEventsChunks(path, 3)!;
+    const jobsFor = (layout: ReturnType<typeof sharedPartsLayout>): EventsChunkJob[] =>
+      ranges.map(({ start, end }, part) => ({ path, fd: openSync(path, 'r'), file: 'events.csv', allow: [], offenceCodes: ['THF1'], start, end, fileBytes: size, part, ...layout }));
+    const lineEnds = ranges.map(({ start, end }) => readFileSync(path).subarray(start, Math.min(end, size)).filter((b) => b === 0x0a).length);
+    const roomy = await runChunksHere(jobsFor(sharedPartsLayout(size, 3))).finish(null);
+    expect(roomy.map((r) => r.at)).toEqual([0, lineEnds[0] + 1, lineEnds[0] + lineEnds[1] + 2]);
+    // Read before the people are known, every person_id stands for a person: 38 records but the invalid date (15) and the row of too many fields (33).
+    expect(roomy.map((r) => r.columns.count)).toEqual([12, 13, 11]);
+    // Room for 20 rows: the first part fits, the second would run past the end and has columns of its own, and so has the third.
+    const short = { columns: sharedPartsLayout(20 * 17 - 3 * 17, 3).columns, rooms: sharedPartsLayout(0, 3).rooms };
+    expect(short.columns.person.length).toBe(20);
+    const cramped = await runChunksHere(jobsFor(short)).finish(null);
+    expect(cramped.map((r) => r.at)).toEqual([0, null, null]);
+    expect(cramped.map((r) => Array.from(r.columns.date))).toEqual(roomy.map((r) => Array.from(r.columns.date)));
+  });
+
+  it('reads a file whose line ends outnumber the room for rows (blank lines) to the outcome of the whole read', async () => {
+    const body = eventsText().split('\n');
+    body.splice(25, 0, ...new Array(3000).fill(''));
+    const files = writeStudy(body.join('\n'));
+    const expected = await outcome(files, { quarantineDir: 'yes' }, whole);
+    for (const parts of [2, 3]) expect(await outcome(files, { quarantineDir: 'yes' }, inParts(parts)), `parts ${parts}`).toEqual(expected);
+    expect(await outcome(files, { quarantineDir: 'yes' }, { parts: 2, inWorkers: true, minBytes: 0 })).toEqual(expected);
   });
 
   it('reads the parts in worker threads to the same outcome', async () => {

@@ -105,8 +105,7 @@ function startAdjustedComparisonOfFrame(frame: AdjustedFrame, opts: MeasureOptio
   const fitter = modelFitter(Math.max(people.used.length, d.rows.length), placement);
   try {
     const design = people.design;
-    const logistic = (outcome: Uint8Array) =>
-      design === null ? null : fitter.beside({ kind: 'logistic', design, y: sharedGather(outcome, people.used) });
+    const logistic = (outcome: Uint8Array) => (design === null ? null : fitter.beside({ kind: 'logistic', design, y: sharedGather(outcome, people.used) }));
     const proven = logistic(pr.reoffended);
     const recall = logistic(pr.recalled);
     const cox = coxModelInputs(service, columns, d);

@@ -214,8 +214,24 @@ describe('reading the events file in parts', () => {
     const size = readFileSync(path).length;
     const ranges = planEventsChunks(path, 3)!;
     const jobsFor = (layout: ReturnType<typeof sharedPartsLayout>): EventsChunkJob[] =>
-      ranges.map(({ start, end }, part) => ({ path, fd: openSync(path, 'r'), file: 'events.csv', allow: [], offenceCodes: ['THF1'], start, end, fileBytes: size, part, ...layout }));
-    const lineEnds = ranges.map(({ start, end }) => readFileSync(path).subarray(start, Math.min(end, size)).filter((b) => b === 0x0a).length);
+      ranges.map(({ start, end }, part) => ({
+        path,
+        fd: openSync(path, 'r'),
+        file: 'events.csv',
+        allow: [],
+        offenceCodes: ['THF1'],
+        start,
+        end,
+        fileBytes: size,
+        part,
+        ...layout,
+      }));
+    const lineEnds = ranges.map(
+      ({ start, end }) =>
+        readFileSync(path)
+          .subarray(start, Math.min(end, size))
+          .filter((b) => b === 0x0a).length,
+    );
     const roomy = await runChunksHere(jobsFor(sharedPartsLayout(size, 3))).finish(null);
     expect(roomy.map((r) => r.at)).toEqual([0, lineEnds[0] + 1, lineEnds[0] + lineEnds[1] + 2]);
     // Read before the people are known, every person_id stands for a person: 38 records but the invalid date (15) and the row of too many fields (33).

@@ -7,7 +7,7 @@
  */
 import type { CoxCovariates } from '../stats/cox-fit.js';
 import { compareCodePoints } from '../stats/code-point-order.js';
-import { designMatrix, type Covariate, type DesignMatrix } from '../stats/design-matrix.js';
+import { designMatrix, termColumns, type DesignMatrix, type ModelCovariate } from '../stats/design-matrix.js';
 import { chiSquareUpperTail } from '../stats/chi-square-distribution.js';
 import { Z95 } from '../stats/normal.js';
 import { proportion } from '../stats/proportion.js';
@@ -250,10 +250,10 @@ function binaryAdjusted(
   };
 }
 
-/** The design's columns as coxph takes them (the intercept dropped). */
-function coxColumns(covariates: readonly Covariate[], n: number): { names: string[]; columns: Float64Array[] } {
-  const m = designMatrix(covariates, { n, intercept: false, shared: true });
-  return { names: m.terms, columns: m.terms.map((_, t) => m.x.subarray(t * n, (t + 1) * n)) };
+/** The design's columns as coxph takes them (the intercept dropped): numbers as they are, each level's 0/1 in a byte. */
+function coxColumns(covariates: readonly ModelCovariate[], n: number): { names: string[]; columns: (Float64Array | Uint8Array)[] } {
+  const { terms, columns } = termColumns(covariates, n);
+  return { names: terms, columns };
 }
 
 /** What the Cox models are fitted on, and what their results are read with. */
@@ -268,7 +268,7 @@ interface CoxModelInputs {
   event: Float64Array;
   /** Service (treatment contrasts against the reference) plus the case mix. */
   full: CoxCovariates;
-  mix: { names: string[]; columns: Float64Array[] };
+  mix: { names: string[]; columns: (Float64Array | Uint8Array)[] };
 }
 
 /**

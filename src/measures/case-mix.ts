@@ -4,7 +4,8 @@
  * "Covariates and the propensity score"): option `caseMix`, each name resolved to a value
  * per person, missing values found, and numeric vs categorical decided over a model's people.
  */
-import type { Covariate } from '../stats/design-matrix.js';
+import { compareCodePoints } from '../stats/code-point-order.js';
+import type { CodedCovariate, Covariate, ModelCovariate } from '../stats/design-matrix.js';
 import type { Study } from '../study/study.js';
 import { partsOfDay } from '../time/days.js';
 import { columnsOf, rawColumn } from './columns.js';
@@ -135,15 +136,43 @@ const NUMBER_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 /**
  * The covariates of a model over its people (`rows`): a column whose values there are all
  * numbers (or all numeric text) enters as a number, any other as categories
- * (comparison.md), so the decision and the levels are each model's own.
+ * (comparison.md), so the decision and the levels are each model's own. Numbers are in a
+ * Float64Array in shared memory (a fit worker reads them without a copy), categories as
+ * codes, so that a model of millions of people holds no array of values a person.
  */
-export function caseMixCovariates(columns: readonly CaseMixColumn[], rows: ArrayLike<number>): Covariate[] {
-  return columns.map((c) => {
-    const raw = Array.from(rows, (i) => c.valueOf(i) as number | string);
-    if (raw.every((v) => typeof v === 'number')) return { name: c.name, values: raw as number[] };
-    if (raw.every((v) => typeof v === 'number' || NUMBER_TEXT.test(v))) return { name: c.name, values: raw.map(Number) };
-    return { name: c.name, values: raw.map(String) };
-  });
+export function caseMixCovariates(columns: readonly CaseMixColumn[], rows: ArrayLike<number>): ModelCovariate[] {
+  return columns.map((c) => numericCovariate(c, rows) ?? codedCovariate(c, rows));
+}
+
+/** The column as numbers (numeric text read as R's as.numeric would), or null at its first value that is not one. */
+function numericCovariate(c: CaseMixColumn, rows: ArrayLike<number>): Covariate | null {
+  const values = new Float64Array(new SharedArrayBuffer(Float64Array.BYTES_PER_ELEMENT * rows.length));
+  for (let k = 0; k < rows.length; k++) {
+    const v = c.valueOf(rows[k]);
+    if (typeof v === 'number') values[k] = v;
+    else if (typeof v === 'string' && NUMBER_TEXT.test(v)) values[k] = Number(v);
+    else return null;
+  }
+  return { name: c.name, values };
+}
+
+/** The column as categories: each value's text, coded by its place among the levels in code-point order. */
+function codedCovariate(c: CaseMixColumn, rows: ArrayLike<number>): CodedCovariate {
+  const firstSeen = new Map<string, number>();
+  const seenCode = new Int32Array(rows.length);
+  for (let k = 0; k < rows.length; k++) {
+    const v = c.valueOf(rows[k]);
+    const level = typeof v === 'string' ? v : String(v);
+    let code = firstSeen.get(level);
+    if (code === undefined) firstSeen.set(level, (code = firstSeen.size));
+    seenCode[k] = code;
+  }
+  const levels = [...firstSeen.keys()].sort(compareCodePoints);
+  const rank = new Int32Array(levels.length);
+  levels.forEach((level, j) => (rank[firstSeen.get(level)!] = j));
+  const codes = levels.length <= 256 ? new Uint8Array(rows.length) : levels.length <= 65536 ? new Uint16Array(rows.length) : new Int32Array(rows.length);
+  for (let k = 0; k < rows.length; k++) codes[k] = rank[seenCode[k]];
+  return { name: c.name, codes, levels };
 }
 
 /**

@@ -8,8 +8,21 @@ import { compareCodePoints } from './code-point-order.js';
 /** One covariate: numbers enter as they are, strings as categories. */
 export interface Covariate {
   name: string;
-  values: readonly number[] | readonly string[];
+  values: readonly number[] | readonly string[] | Float64Array;
 }
+
+/**
+ * A categorical covariate already coded, as a model of millions of rows is given it: row i
+ * is level `levels[codes[i]]`, the levels in code-point order (the first is the reference).
+ * The same model as `{ name, values: codes.map((c) => levels[c]) }` when every level occurs.
+ */
+export interface CodedCovariate {
+  name: string;
+  codes: Uint8Array | Uint16Array | Int32Array;
+  levels: readonly string[];
+}
+
+export type ModelCovariate = Covariate | CodedCovariate;
 
 /** The model matrix: column-major, n rows, one column per term. */
 export interface DesignMatrix {
@@ -21,6 +34,47 @@ export interface DesignMatrix {
   levels: Record<string, string[]>;
 }
 
+/** A covariate as its terms are made: numbers, or each row's level among levels in code-point order. */
+type TermSource = { name: string; numbers: ArrayLike<number> } | { name: string; codes: ArrayLike<number>; levels: readonly string[] };
+
+function termSource(c: ModelCovariate, n: number): TermSource {
+  if ('codes' in c) {
+    if (c.codes.length !== n) throw new RangeError(`designMatrix: covariate ${c.name} has ${c.codes.length} values, expected ${n}`);
+    return { name: c.name, codes: c.codes, levels: c.levels };
+  }
+  if (c.values.length !== n) throw new RangeError(`designMatrix: covariate ${c.name} has ${c.values.length} values, expected ${n}`);
+  if (n > 0 && typeof c.values[0] === 'number') {
+    const vals = c.values as ArrayLike<number>;
+    for (let i = 0; i < n; i++) {
+      const v = vals[i];
+      if (typeof v !== 'number' || !Number.isFinite(v)) {
+        throw new RangeError(`designMatrix: covariate ${c.name}, row ${i + 1}: value ${String(v)} is not a finite number`);
+      }
+    }
+    return { name: c.name, numbers: vals };
+  }
+  const vals = c.values as readonly string[];
+  for (let i = 0; i < n; i++) {
+    if (typeof vals[i] !== 'string') {
+      throw new RangeError(`designMatrix: covariate ${c.name}, row ${i + 1}: value ${String(vals[i])} is not a string level`);
+    }
+  }
+  const levels = [...new Set(vals)].sort(compareCodePoints);
+  const index = new Map(levels.map((l, i) => [l, i]));
+  return { name: c.name, codes: Int32Array.from(vals, (v) => index.get(v) as number), levels };
+}
+
+/** The terms of the sources, in order: a number is one term named by itself; a category one term `name=level` for each level but the first. */
+function termNames(sources: readonly TermSource[]): string[] {
+  return sources.flatMap((s) => ('numbers' in s ? [s.name] : s.levels.slice(1).map((l) => `${s.name}=${l}`)));
+}
+
+function levelsOf(sources: readonly TermSource[]): Record<string, string[]> {
+  const levels: Record<string, string[]> = {};
+  for (const s of sources) if ('codes' in s) levels[s.name] = [...s.levels];
+  return levels;
+}
+
 /**
  * The design matrix of R `model.matrix(~ a + b + ...)` with treatment contrasts: an
  * intercept column of 1s named `(Intercept)`, each numeric covariate as it is (named by
@@ -29,60 +83,65 @@ export interface DesignMatrix {
  * `name=level`. Aliased columns are found by the fit (pivotedQR), as in R. With `shared`, the
  * matrix is in shared memory, so a worker thread reads it without a copy.
  */
-export function designMatrix(covariates: readonly Covariate[], options: { n?: number; intercept?: boolean; shared?: boolean } = {}): DesignMatrix {
-  const n = options.n ?? (covariates.length > 0 ? covariates[0].values.length : undefined);
+export function designMatrix(covariates: readonly ModelCovariate[], options: { n?: number; intercept?: boolean; shared?: boolean } = {}): DesignMatrix {
+  const n = options.n ?? (covariates.length > 0 ? ('codes' in covariates[0] ? covariates[0].codes : covariates[0].values).length : undefined);
   if (n === undefined) throw new RangeError('designMatrix: no covariates, so the number of rows must be given');
-  // Columns are filled straight into one column-major buffer: one pass and one level lookup per row.
-  const fills: ((x: Float64Array, at: number) => number)[] = [];
-  const terms: string[] = [];
-  const levels: Record<string, string[]> = {};
-  if (options.intercept ?? true) {
-    terms.push('(Intercept)');
-    fills.push((x, at) => {
-      x.fill(1, at, at + n);
-      return 1;
-    });
+  const sources = covariates.map((c) => termSource(c, n));
+  const intercept = options.intercept ?? true;
+  const terms = [...(intercept ? ['(Intercept)'] : []), ...termNames(sources)];
+  const x = options.shared ? new Float64Array(new SharedArrayBuffer(8 * n * terms.length)) : new Float64Array(n * terms.length);
+  // Columns are filled straight into one column-major buffer: one pass per covariate.
+  let at = 0;
+  if (intercept) {
+    x.fill(1, 0, n);
+    at = n;
   }
-  for (const c of covariates) {
-    if (c.values.length !== n) {
-      throw new RangeError(`designMatrix: covariate ${c.name} has ${c.values.length} values, expected ${n}`);
-    }
-    if (n > 0 && typeof c.values[0] === 'number') {
-      const vals = c.values as readonly number[];
-      for (let i = 0; i < n; i++) {
-        const v = vals[i];
-        if (typeof v !== 'number' || !Number.isFinite(v)) {
-          throw new RangeError(`designMatrix: covariate ${c.name}, row ${i + 1}: value ${String(v)} is not a finite number`);
-        }
-      }
-      terms.push(c.name);
-      fills.push((x, at) => {
-        for (let i = 0; i < n; i++) x[at + i] = vals[i];
-        return 1;
-      });
+  for (const s of sources) {
+    if ('numbers' in s) {
+      const v = s.numbers;
+      for (let i = 0; i < n; i++) x[at + i] = v[i];
+      at += n;
       continue;
     }
-    const vals = c.values as readonly string[];
+    // Level j (j ≥ 1) is column at + (j − 1)·n.
+    const codes = s.codes;
     for (let i = 0; i < n; i++) {
-      if (typeof vals[i] !== 'string') {
-        throw new RangeError(`designMatrix: covariate ${c.name}, row ${i + 1}: value ${String(vals[i])} is not a string level`);
-      }
+      const j = codes[i];
+      if (j > 0) x[at + (j - 1) * n + i] = 1;
     }
-    const lv = [...new Set(vals)].sort(compareCodePoints);
-    levels[c.name] = lv;
-    const index = new Map(lv.map((l, i) => [l, i]));
-    for (let j = 1; j < lv.length; j++) terms.push(`${c.name}=${lv[j]}`);
-    fills.push((x, at) => {
-      // Level j (j ≥ 1) is column at + (j − 1)·n.
-      for (let i = 0; i < n; i++) {
-        const j = index.get(vals[i]) as number;
-        if (j > 0) x[at + (j - 1) * n + i] = 1;
-      }
-      return lv.length - 1;
-    });
+    at += (s.levels.length - 1) * n;
   }
-  const x = options.shared ? new Float64Array(new SharedArrayBuffer(8 * n * terms.length)) : new Float64Array(n * terms.length);
-  let column = 0;
-  for (const fill of fills) column += fill(x, column * n);
-  return { n, terms, x, levels };
+  return { n, terms, x, levels: levelsOf(sources) };
+}
+
+/**
+ * The terms of {@link designMatrix} without an intercept, one array each: a numeric
+ * covariate's numbers (the covariate's own Float64Array when it is one in shared memory,
+ * else a copy) and each level's 0/1 in a byte a row, not eight (the Cox model's columns:
+ * at 10M people, a category of ten levels in 90 MB rather than 720). In shared memory, so
+ * that a worker thread reads them without a copy.
+ */
+export function termColumns(covariates: readonly ModelCovariate[], n: number): { terms: string[]; columns: (Float64Array | Uint8Array)[] } {
+  const sources = covariates.map((c) => termSource(c, n));
+  const columns: (Float64Array | Uint8Array)[] = [];
+  for (const s of sources) {
+    if ('numbers' in s) {
+      const v = s.numbers;
+      if (v instanceof Float64Array && v.buffer instanceof SharedArrayBuffer) columns.push(v);
+      else {
+        const copy = new Float64Array(new SharedArrayBuffer(8 * n));
+        for (let i = 0; i < n; i++) copy[i] = v[i];
+        columns.push(copy);
+      }
+      continue;
+    }
+    const own = s.levels.slice(1).map(() => new Uint8Array(new SharedArrayBuffer(n)));
+    const codes = s.codes;
+    for (let i = 0; i < n; i++) {
+      const j = codes[i];
+      if (j > 0) own[j - 1][i] = 1;
+    }
+    columns.push(...own);
+  }
+  return { terms: termNames(sources), columns };
 }

@@ -11,6 +11,7 @@ import { computeMeasures } from '../../src/measures/compute.js';
 import { MeasureOptionError } from '../../src/measures/options.js';
 import { toJsonDocument } from '../../src/output/json.js';
 import { loadStudy } from '../../src/records/index.js';
+import { caseMixCovariates } from '../../src/measures/case-mix.js';
 import { CASE_MIX_STUDIES } from './casemix-studies.js';
 import { makeStudy, person } from './helpers.js';
 
@@ -291,5 +292,20 @@ describe('the Cox model of the adjusted comparison', () => {
     ]);
     expect(c.lrTest.df).toBe(1);
     expect(c.flow).toEqual({ cohort: 12, missingCovariate: { age_at_release: 0 }, used: 12 });
+  });
+});
+
+describe('the case mix as a model takes it (caseMixCovariates)', () => {
+  const column = (name: string, values: (number | string | null)[]) => ({ name, valueOf: (i: number) => values[i] });
+  it('reads numbers and numeric text as numbers, in shared memory, and anything else as codes of levels in code-point order', () => {
+    const [numbers, text, mixed] = caseMixCovariates(
+      [column('age', [30, 41, 25, 52]), column('score', ['1.5', 2, '-3e1', '.5']), column('tier', [2, 'Tier 3', 'b', 2])],
+      [3, 0, 2, 1],
+    );
+    expect(numbers).toEqual({ name: 'age', values: Float64Array.from([52, 30, 25, 41]) });
+    expect((numbers as { values: Float64Array }).values.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(text).toEqual({ name: 'score', values: Float64Array.from([0.5, 1.5, -30, 2]) });
+    // A number among text is a level written as R's as.character writes it.
+    expect(mixed).toEqual({ name: 'tier', codes: Uint8Array.from([0, 0, 2, 1]), levels: ['2', 'Tier 3', 'b'] });
   });
 });

@@ -13,6 +13,7 @@ import {
   weightedLinearModel,
   type Covariate,
 } from '../../src/stats/index.js';
+import { termColumns } from '../../src/stats/design-matrix.js';
 import { loadFixture } from './r-fixtures.js';
 import { largeRegressionData } from './regression-large-data.js';
 
@@ -116,6 +117,31 @@ describe('design matrix and pivoted QR against R model.matrix and qr (dqrdc2)', 
     expect(d.terms).toEqual(['(Intercept)', 'c=a', 'c=b', 'c=é', 'c=\uff5e', 'c=😀']);
     expect(d.levels.c[0]).toBe('B');
     expect(() => designMatrix([{ name: 'age', values: [1, NaN] }])).toThrow(/covariate age, row 2: value NaN/);
+  });
+  it('gives the same matrix for levels given as codes, and the same terms one array each (termColumns)', () => {
+    const values = ['b', 'B', 'é', 'a', 'b', 'é', 'B'];
+    const age = Float64Array.from([30, 41, 25, 52, 33, 47, 38]);
+    const byText = designMatrix([
+      { name: 'age', values: Array.from(age) },
+      { name: 'c', values },
+    ]);
+    const levels = ['B', 'a', 'b', 'é'];
+    const codes = Uint8Array.from(values, (v) => levels.indexOf(v));
+    const byCode = designMatrix([
+      { name: 'age', values: age },
+      { name: 'c', codes, levels },
+    ]);
+    expect(byCode).toEqual(byText);
+    const { terms, columns } = termColumns(
+      [
+        { name: 'age', values: age },
+        { name: 'c', codes, levels },
+      ],
+      7,
+    );
+    expect(terms).toEqual(byText.terms.slice(1));
+    expect(columns.map((col) => Array.from(col))).toEqual(terms.map((_, t) => Array.from(byText.x.subarray((t + 1) * 7, (t + 2) * 7))));
+    expect(columns.slice(1).every((col) => col instanceof Uint8Array && col.buffer instanceof SharedArrayBuffer)).toBe(true);
   });
 });
 

@@ -7,7 +7,7 @@
  */
 import type { CoxCovariates } from '../stats/cox-fit.js';
 import { compareCodePoints } from '../stats/code-point-order.js';
-import { designMatrix, termColumns, type DesignMatrix, type ModelCovariate } from '../stats/design-matrix.js';
+import { codedDesign, termColumns, type CodedDesign, type ModelCovariate } from '../stats/design-matrix.js';
 import { chiSquareUpperTail } from '../stats/chi-square-distribution.js';
 import { Z95 } from '../stats/normal.js';
 import { proportion } from '../stats/proportion.js';
@@ -167,13 +167,13 @@ interface BinaryModelPeople {
   missingCovariate: Record<string, number>;
   /** Rows of `used`. */
   usedRows: Int32Array;
-  design: DesignMatrix | null;
+  design: CodedDesign | null;
 }
 
 function binaryModelPeople(columns: readonly CaseMixColumn[], rows: Int32Array): BinaryModelPeople {
   const { used, missingCovariate } = completeCases(columns, rows);
   const usedRows = used.map((j) => rows[j]);
-  const design = used.length === 0 ? null : designMatrix(caseMixCovariates(columns, usedRows), { n: used.length, shared: true });
+  const design = used.length === 0 ? null : codedDesign(caseMixCovariates(columns, usedRows), used.length);
   return { used, missingCovariate, usedRows, design };
 }
 

@@ -170,7 +170,14 @@ function codedCovariate(c: CaseMixColumn, rows: ArrayLike<number>): CodedCovaria
   const levels = [...firstSeen.keys()].sort(compareCodePoints);
   const rank = new Int32Array(levels.length);
   levels.forEach((level, j) => (rank[firstSeen.get(level)!] = j));
-  const codes = levels.length <= 256 ? new Uint8Array(rows.length) : levels.length <= 65536 ? new Uint16Array(rows.length) : new Int32Array(rows.length);
+  const n = rows.length;
+  // Shared, as the numbers are: a fit worker reads the codes without a copy.
+  const codes =
+    levels.length <= 256
+      ? new Uint8Array(new SharedArrayBuffer(n))
+      : levels.length <= 65536
+        ? new Uint16Array(new SharedArrayBuffer(2 * n))
+        : new Int32Array(new SharedArrayBuffer(4 * n));
   for (let k = 0; k < rows.length; k++) codes[k] = rank[seenCode[k]];
   return { name: c.name, codes, levels };
 }

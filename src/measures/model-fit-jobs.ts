@@ -7,11 +7,11 @@
  * the same numbers).
  */
 import { coxph, type CoxCovariates, type CoxTerm } from '../stats/cox-fit.js';
-import type { DesignMatrix } from '../stats/design-matrix.js';
+import type { ModelDesign } from '../stats/design-matrix.js';
 import { logisticRegression, type Term } from '../stats/logistic-regression.js';
 
 export type ModelFitJob =
-  | { kind: 'logistic'; design: DesignMatrix; y: Float64Array }
+  | { kind: 'logistic'; design: ModelDesign; y: Float64Array }
   | { kind: 'cox'; time: Float64Array; event: Float64Array; covariates: CoxCovariates };
 
 export interface LogisticResult {

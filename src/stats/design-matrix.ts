@@ -37,6 +37,24 @@ export interface DesignMatrix {
 /** A covariate as its terms are made: numbers, or each row's level among levels in code-point order. */
 type TermSource = { name: string; numbers: ArrayLike<number> } | { name: string; codes: ArrayLike<number>; levels: readonly string[] };
 
+/**
+ * The design matrix of {@link designMatrix} kept as its covariates (numbers and level
+ * codes) rather than n × terms numbers: a model of millions of rows reads each term's
+ * value from them (weightedRows, designTimes), the same numbers, in a fraction of the
+ * memory (at 10M people and 14 terms, 270 MB rather than 1.1 GB). Plain data, so a worker
+ * thread is sent it; in shared memory when its covariates are.
+ */
+export interface CodedDesign {
+  n: number;
+  terms: string[];
+  intercept: boolean;
+  sources: TermSource[];
+  levels: Record<string, string[]>;
+}
+
+/** A model matrix either way. */
+export type ModelDesign = DesignMatrix | CodedDesign;
+
 function termSource(c: ModelCovariate, n: number): TermSource {
   if ('codes' in c) {
     if (c.codes.length !== n) throw new RangeError(`designMatrix: covariate ${c.name} has ${c.codes.length} values, expected ${n}`);
@@ -112,6 +130,96 @@ export function designMatrix(covariates: readonly ModelCovariate[], options: { n
     at += (s.levels.length - 1) * n;
   }
   return { n, terms, x, levels: levelsOf(sources) };
+}
+
+/** {@link designMatrix}'s model as a {@link CodedDesign}: the same terms, and the same numbers read from the covariates. */
+export function codedDesign(covariates: readonly ModelCovariate[], n: number, options: { intercept?: boolean } = {}): CodedDesign {
+  const sources = covariates.map((c) => termSource(c, n));
+  const intercept = options.intercept ?? true;
+  return { n, terms: [...(intercept ? ['(Intercept)'] : []), ...termNames(sources)], intercept, sources, levels: levelsOf(sources) };
+}
+
+/**
+ * a[j·m + k] = X[rows[k], j] · s[rows[k]] for the m rows `rows` (all n when null): the
+ * weighted copy of the model matrix X that a least-squares step factorises (column-major).
+ */
+export function weightedRows(d: ModelDesign, s: ArrayLike<number>, rows: Int32Array | null, a: Float64Array): void {
+  const n = d.n;
+  const m = rows ? rows.length : n;
+  if ('x' in d) {
+    const x = d.x;
+    for (let j = 0; j < d.terms.length; j++) {
+      const src = j * n;
+      const dst = j * m;
+      if (rows) for (let k = 0; k < m; k++) a[dst + k] = x[src + rows[k]] * s[rows[k]];
+      else for (let k = 0; k < m; k++) a[dst + k] = x[src + k] * s[k];
+    }
+    return;
+  }
+  const row = (k: number) => (rows ? rows[k] : k);
+  let at = 0;
+  if (d.intercept) {
+    for (let k = 0; k < m; k++) a[k] = s[row(k)];
+    at = m;
+  }
+  for (const src of d.sources) {
+    if ('numbers' in src) {
+      const v = src.numbers;
+      for (let k = 0; k < m; k++) a[at + k] = v[row(k)] * s[row(k)];
+      at += m;
+      continue;
+    }
+    // 1 · s on the row's own level's column, 0 on the others'.
+    const terms = src.levels.length - 1;
+    a.fill(0, at, at + terms * m);
+    const codes = src.codes;
+    for (let k = 0; k < m; k++) {
+      const j = codes[row(k)];
+      if (j > 0) a[at + (j - 1) * m + k] = s[row(k)];
+    }
+    at += terms * m;
+  }
+}
+
+/** out = X b (each row's terms added in term order, as a column-major product adds them). */
+export function designTimes(d: ModelDesign, b: ArrayLike<number>, out: Float64Array): Float64Array {
+  const n = d.n;
+  out.fill(0);
+  if ('x' in d) {
+    const x = d.x;
+    for (let j = 0; j < d.terms.length; j++) {
+      const bj = b[j];
+      if (bj === 0) continue;
+      const c = j * n;
+      for (let i = 0; i < n; i++) out[i] += x[c + i] * bj;
+    }
+    return out;
+  }
+  let j = 0;
+  if (d.intercept) {
+    const b0 = b[j++];
+    if (b0 !== 0) for (let i = 0; i < n; i++) out[i] += b0;
+  }
+  for (const src of d.sources) {
+    if ('numbers' in src) {
+      const bj = b[j++];
+      const v = src.numbers;
+      if (bj !== 0) for (let i = 0; i < n; i++) out[i] += v[i] * bj;
+      continue;
+    }
+    // A level's column adds its coefficient where it is 1; where it is 0 it would add ±0, which leaves the sum as it is.
+    const first = j;
+    const codes = src.codes;
+    for (let i = 0; i < n; i++) {
+      const c = codes[i];
+      if (c > 0) {
+        const bc = b[first + c - 1];
+        if (bc !== 0) out[i] += bc;
+      }
+    }
+    j += src.levels.length - 1;
+  }
+  return out;
 }
 
 /**

@@ -1,4 +1,5 @@
 /** regression.md: the weighted least-squares step shared by lm and glm's IRLS (R `Cdqrls`). */
+import { weightedRows, type ModelDesign } from './design-matrix.js';
 import { applyQt, pivotedQR, solveTriangular, type PivotedQR } from './pivoted-qr.js';
 
 export interface LeastSquares {
@@ -11,14 +12,12 @@ export interface LeastSquares {
 }
 
 /**
- * Minimises Σ (z_i − x_i b)² w_i over the rows `rows` (all rows when null) of the
- * column-major n × p matrix x, through the pivoted QR of √w·x (R `Cdqrls(x * sqrt(w), z *
- * sqrt(w), tol)`), never the normal equations.
+ * Minimises Σ (z_i − x_i b)² w_i over the rows `rows` (all rows when null) of the model
+ * matrix, through the pivoted QR of √w·x (R `Cdqrls(x * sqrt(w), z * sqrt(w), tol)`), never
+ * the normal equations.
  */
 export function weightedLeastSquares(
-  x: Float64Array,
-  n: number,
-  p: number,
+  design: ModelDesign,
   z: ArrayLike<number>,
   sqrtW: ArrayLike<number>,
   rows: Int32Array | null,
@@ -26,6 +25,8 @@ export function weightedLeastSquares(
   work?: Float64Array,
   yWork?: Float64Array,
 ): LeastSquares {
+  const n = design.n;
+  const p = design.terms.length;
   const m = rows ? rows.length : n;
   // The weighted copy is factorized in place; IRLS passes one pair of buffers for every step.
   const a = work && work.length === m * p ? work : new Float64Array(m * p);
@@ -34,12 +35,7 @@ export function weightedLeastSquares(
     const r = rows ? rows[i] : i;
     y[i] = z[r] * sqrtW[r];
   }
-  for (let j = 0; j < p; j++) {
-    const src = j * n;
-    const dst = j * m;
-    if (rows) for (let i = 0; i < m; i++) a[dst + i] = x[src + rows[i]] * sqrtW[rows[i]];
-    else for (let i = 0; i < m; i++) a[dst + i] = x[src + i] * sqrtW[i];
-  }
+  weightedRows(design, sqrtW, rows, a);
   const qr = pivotedQR(a, m, p, tol);
   const qty = applyQt(qr, y);
   const b = solveTriangular(qr, qty);
@@ -50,17 +46,4 @@ export function weightedLeastSquares(
     aliased[qr.pivot[j]] = false;
   }
   return { qr, coefficients, aliased, qty };
-}
-
-/** x b for column-major x (into `out`, when given). */
-export function linearPredictor(x: Float64Array, n: number, p: number, b: ArrayLike<number>, out?: Float64Array): Float64Array {
-  const eta = out ?? new Float64Array(n);
-  eta.fill(0);
-  for (let j = 0; j < p; j++) {
-    const bj = b[j];
-    if (bj === 0) continue;
-    const c = j * n;
-    for (let i = 0; i < n; i++) eta[i] += x[c + i] * bj;
-  }
-  return eta;
 }

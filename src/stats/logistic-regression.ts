@@ -1,6 +1,6 @@
 /** regression.md, "Logistic regression — R glm(y ~ ..., family = binomial, weights = w)". */
-import type { DesignMatrix } from './design-matrix.js';
-import { linearPredictor, weightedLeastSquares } from './least-squares.js';
+import { designTimes, type ModelDesign } from './design-matrix.js';
+import { weightedLeastSquares } from './least-squares.js';
 import { logGamma } from './log-gamma.js';
 import { normalCdf, Z95 } from './normal.js';
 import { unscaledCovariance } from './pivoted-qr.js';
@@ -94,8 +94,8 @@ export interface LogisticOptions {
  * p = 2Φ(−|z|), Wald intervals b ± z₀.₉₇₅·SE. AIC = −2 Σ log dbinom(round(w·y), round(w), μ)
  * + 2·rank. Warnings are returned, never thrown. y must be in [0, 1] (0/1 outcomes).
  */
-export function logisticRegression(design: DesignMatrix, y: ArrayLike<number>, options: LogisticOptions = {}): LogisticFit {
-  const { n, x, terms } = design;
+export function logisticRegression(design: ModelDesign, y: ArrayLike<number>, options: LogisticOptions = {}): LogisticFit {
+  const { n, terms } = design;
   const p = terms.length;
   if (y.length !== n) throw new RangeError(`logisticRegression: y has ${y.length} values, the design ${n} rows`);
   const w = new Float64Array(n);
@@ -146,8 +146,8 @@ export function logisticRegression(design: DesignMatrix, y: ArrayLike<number>, o
       z[i] = eta[i] + (yy[i] - mu[i]) / d;
       sw[i] = Math.sqrt((w[i] * d * d) / (mu[i] * (1 - mu[i])));
     }
-    fit = weightedLeastSquares(x, n, p, z, sw, rows, tol, work, yWork);
-    linearPredictor(x, n, p, fit.coefficients, eta);
+    fit = weightedLeastSquares(design, z, sw, rows, tol, work, yWork);
+    designTimes(design, fit.coefficients, eta);
     for (let i = 0; i < n; i++) mu[i] = linkinv(eta[i]);
     dev = deviance(yy, mu, w);
     if (Math.abs(dev - devold) / (Math.abs(dev) + 0.1) < epsilon) {

@@ -1,6 +1,6 @@
 /** regression.md, "Weighted linear model with robust standard errors — R lm + sandwich". */
-import type { DesignMatrix } from './design-matrix.js';
-import { linearPredictor, weightedLeastSquares, type LeastSquares } from './least-squares.js';
+import { designTimes, type DesignMatrix } from './design-matrix.js';
+import { weightedLeastSquares, type LeastSquares } from './least-squares.js';
 import { qrResiduals, unscaledCovariance } from './pivoted-qr.js';
 
 export interface LinearModelFit {
@@ -34,8 +34,7 @@ export interface LinearModelFit {
  * aliased columns, whose coefficients are null.
  */
 export function weightedLinearModel(design: DesignMatrix, y: ArrayLike<number>, weights?: ArrayLike<number>): LinearModelFit {
-  const { n, x, terms } = design;
-  const p = terms.length;
+  const { n, terms } = design;
   if (y.length !== n) throw new RangeError(`weightedLinearModel: y has ${y.length} values, the design ${n} rows`);
   const w = new Float64Array(n);
   const sw = new Float64Array(n);
@@ -49,8 +48,8 @@ export function weightedLinearModel(design: DesignMatrix, y: ArrayLike<number>, 
     if (wi > 0) used.push(i);
   }
   const rows = used.length === n ? null : Int32Array.from(used);
-  const ls = weightedLeastSquares(x, n, p, y, sw, rows, 1e-7);
-  const fitted = linearPredictor(x, n, p, ls.coefficients);
+  const ls = weightedLeastSquares(design, y, sw, rows, 1e-7);
+  const fitted = designTimes(design, ls.coefficients, new Float64Array(n));
   const residuals = new Float64Array(n);
   let rss = 0;
   // As lm.wfit: residuals of the used rows from the QR (Q times the tail of Q'y) over √w,

@@ -13,7 +13,7 @@ import {
   weightedLinearModel,
   type Covariate,
 } from '../../src/stats/index.js';
-import { termColumns } from '../../src/stats/design-matrix.js';
+import { codedDesign, termColumns, weightedRows, type ModelCovariate } from '../../src/stats/design-matrix.js';
 import { loadFixture } from './r-fixtures.js';
 import { largeRegressionData } from './regression-large-data.js';
 
@@ -401,6 +401,29 @@ describe('n = 100,000 and 20 terms against R', () => {
       1e-7,
       'fitted',
     );
+  });
+  it('logistic regression on the covariates as numbers and level codes (codedDesign): the same fit, bit for bit', () => {
+    const coded = data.covariates.map((v): ModelCovariate => {
+      if (typeof v.values[0] === 'number') return { name: v.name, values: Float64Array.from(v.values as number[]) };
+      const levels = [...new Set(v.values as string[])].sort();
+      return { name: v.name, codes: Uint8Array.from(v.values as string[], (x) => levels.indexOf(x)), levels };
+    });
+    const design = codedDesign(coded, c.n);
+    expect(design.terms).toEqual(d.terms);
+    expect(design.sources.some((s) => 'codes' in s)).toBe(true);
+    const a = logisticRegression(d, data.y);
+    const b = logisticRegression(design, data.y);
+    expect(b.terms).toEqual(a.terms);
+    expect([b.deviance, b.aic, b.iterations]).toEqual([a.deviance, a.aic, a.iterations]);
+    expect(b.fitted).toEqual(a.fitted);
+    expect(b.linearPredictor).toEqual(a.linearPredictor);
+    const rows = Int32Array.from({ length: 500 }, (_, k) => k * 7);
+    const s = Float64Array.from({ length: c.n }, (_, i) => 0.5 + (i % 13) / 7);
+    const byX = new Float64Array(rows.length * d.terms.length);
+    const byCode = new Float64Array(rows.length * d.terms.length).fill(Number.NaN);
+    weightedRows(d, s, rows, byX);
+    weightedRows(design, s, rows, byCode);
+    expect(byCode).toEqual(byX);
   });
   it('weighted lm with HC0, HC3 and clustered covariances', () => {
     const fit = weightedLinearModel(d, data.yl, data.wl);

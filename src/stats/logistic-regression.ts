@@ -99,14 +99,14 @@ export function logisticRegression(design: ModelDesign, y: ArrayLike<number>, op
   const p = terms.length;
   if (y.length !== n) throw new RangeError(`logisticRegression: y has ${y.length} values, the design ${n} rows`);
   const w = new Float64Array(n);
-  const yy = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const wi = options.weights ? options.weights[i] : 1;
     if (!(wi >= 0) || !Number.isFinite(wi)) throw new RangeError(`logisticRegression: weight ${i + 1} is ${wi}, not a finite number ≥ 0`);
     if (!(y[i] >= 0 && y[i] <= 1)) throw new RangeError(`logisticRegression: y ${i + 1} is ${y[i]}, not in [0, 1]`);
     w[i] = wi;
-    yy[i] = wi === 0 ? 0 : y[i]; // binomial()$initialize sets y to 0 where the weight is 0
   }
+  // binomial()$initialize sets y to 0 where the weight is 0; without weights y is taken as it is (at 10M people, 80 MB less).
+  const yy = options.weights ? Float64Array.from(y, (v, i) => (w[i] === 0 ? 0 : v)) : y;
   const epsilon = options.epsilon ?? 1e-8;
   const maxit = options.maxIterations ?? 25;
   const tol = Math.min(1e-7, epsilon / 1000);

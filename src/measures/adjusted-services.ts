@@ -19,7 +19,7 @@ import type { AdjustedComparison, AdjustedService, BinaryAdjusted, CoxService, M
 import { caseMixColumns, caseMixCovariates, completeCases, modelFlow, type CaseMixColumn } from './case-mix.js';
 import { columnsOf } from './columns.js';
 import type { DesistanceOutcomes } from './desistance.js';
-import { runModelFit, type CoxResult, type LogisticResult } from './model-fit-jobs.js';
+import type { CoxResult, LogisticResult } from './model-fit-jobs.js';
 import { modelFitter, type FitPlacement } from './model-fits.js';
 import { resolveOptions } from './options.js';
 import type { ProvenOutcomes } from './proven-reoffending.js';
@@ -37,7 +37,7 @@ export const Z998 = 3.090232306167813;
 
 /** An adjusted comparison under way: its binary models are being fitted beside this thread. */
 interface AdjustedComparisonUnderWay {
-  /** Fits the full Cox model here, waits for the other fits, and gives the comparison. */
+  /** Waits for the fits and gives the comparison. */
   finish(): AdjustedComparison | null;
   /** Ends the worker thread when `finish` will not be called (a measure before it failed). */
   stop(): void;
@@ -92,9 +92,11 @@ export function adjustedComparisonOfFrame(frame: AdjustedFrame, opts: MeasureOpt
 }
 
 /**
- * The four fits, two at a time (model-fits.ts): the two binary models start on a worker
- * thread at once, followed there by the case-mix-only Cox model as soon as its inputs are
- * made here; the full Cox model is fitted here when the comparison is finished.
+ * The four fits, one after another on a worker thread (model-fits.ts) while this thread
+ * computes the other measures: the two binary models start at once, followed by the two Cox
+ * models as soon as their inputs are made here. One at a time, not two, because at 10M
+ * people a fit's working set is about a gigabyte, and two of them took the peak past 8 GB;
+ * the worker's fits end at about the time this thread's other measures do.
  */
 function startAdjustedComparisonOfFrame(frame: AdjustedFrame, opts: MeasureOptions, placement: FitPlacement): AdjustedComparisonUnderWay {
   const { columns, service, proven: pr, desistance: d } = frame;
@@ -110,11 +112,13 @@ function startAdjustedComparisonOfFrame(frame: AdjustedFrame, opts: MeasureOptio
     const recall = logistic(pr.recalled);
     const cox = coxModelInputs(service, columns, d);
     const mixOnly = cox && cox.mix.names.length > 0 ? fitter.beside({ kind: 'cox', time: cox.time, event: cox.event, covariates: cox.mix }) : null;
+    // The full model follows the others on the worker: one model at a time, so that at 10M people no two fits' working sets are held together (about 1 GB each).
+    const fullModel = cox ? fitter.beside({ kind: 'cox', time: cox.time, event: cox.event, covariates: cox.full }) : null;
     const take = <T>(pending: (() => unknown) | null): T | null => (pending === null ? null : (pending() as T));
     return {
       finish() {
         try {
-          const full = cox && (runModelFit({ kind: 'cox', time: cox.time, event: cox.event, covariates: cox.full }) as CoxResult);
+          const full = take<CoxResult>(fullModel);
           return {
             caseMix: columns.map((c) => c.name),
             windowMonths: opts.provenWindowMonths,
@@ -298,8 +302,10 @@ function coxModelInputs(service: ArrayLike<string>, columns: readonly CaseMixCol
   const nEvent = event.reduce((a, b) => a + b, 0);
   if (nEvent === 0) return null;
   // Service as treatment contrasts against the reference (R: relevel(factor(service), ref)).
-  const serviceColumns = names.filter((s) => s !== reference).map((s) => ({ name: `service=${s}`, column: new Uint8Array(used.length) }));
-  // 0/1 in a byte each (at 10M people, 19 services' columns in 180 MB, not 1.4 GB).
+  const serviceColumns = names
+    .filter((s) => s !== reference)
+    .map((s) => ({ name: `service=${s}`, column: new Uint8Array(new SharedArrayBuffer(used.length)) }));
+  // 0/1 in a byte each (at 10M people, 19 services' columns in 180 MB, not 1.4 GB), shared with the fit worker.
   // One pass over the people sets each one's own column (a pass per service compared every person's service with each name).
   const columnOf = new Map(serviceColumns.map((c) => [c.name.slice('service='.length), c.column] as const));
   for (let k = 0; k < usedRows.length; k++) {

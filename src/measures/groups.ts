@@ -34,7 +34,8 @@ export interface GroupColumn {
   source: 'people' | 'offences';
   names: string[];
   /** Per person row, an index into `names`. */
-  codeOf: Int32Array;
+  /** In the narrowest integer that holds the codes: a byte a person for up to 256 groups (at 10M people, 30 MB less for each column a run groups by, and each is kept). */
+  codeOf: Uint8Array | Uint16Array | Int32Array;
 }
 
 const cache = new WeakMap<Study, Map<string, GroupColumn>>();
@@ -106,7 +107,7 @@ function buildGroupColumn(study: Study, groupBy: string): GroupColumn {
   const order = groupOrder(column, values, numericValues);
   const newCode = new Int32Array(values.length);
   order.forEach((old, k) => (newCode[old] = k));
-  const codeOf = new Int32Array(n);
+  const codeOf = values.length <= 256 ? new Uint8Array(n) : values.length <= 65536 ? new Uint16Array(n) : new Int32Array(n);
   for (let i = 0; i < n; i++) codeOf[i] = newCode[valueOfKey[rawCode[i]]];
   return { groupBy, source, names: order.map((k) => values[k]), codeOf };
 }

@@ -283,6 +283,7 @@ export async function loadStudyReading(
   }
   // The last reference to the parts' shared columns but the events reader's: ordering the events frees each column as it is moved.
   parts = null;
+  session.people.releaseIndex();
   checkUnchanged('people', files.people, versions.people);
   checkUnchanged('events', files.events, versions.events);
   if (assessmentsVersion && files.assessments) checkUnchanged('assessments', files.assessments, assessmentsVersion);

@@ -162,6 +162,12 @@ export class PeopleReader extends TableReader {
 
   private parts_: PeopleIndexParts | null = null;
 
+  /** Lets the person table go once every table that names people is read (at 10M people, 0.7 GB that ordering the events can use). */
+  releaseIndex(): void {
+    this.table_ = null;
+    this.parts_ = null;
+  }
+
   /** The entry of a person_id, added when new. */
   private entryOf(buf: Uint8Array, start: number, end: number, line: number): number {
     const entry = this.ids.setIfAbsent(buf, start, end, this.firstLine.length);

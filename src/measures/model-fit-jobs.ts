@@ -11,8 +11,8 @@ import type { ModelDesign } from '../stats/design-matrix.js';
 import { logisticRegression, type Term } from '../stats/logistic-regression.js';
 
 export type ModelFitJob =
-  | { kind: 'logistic'; design: ModelDesign; y: Float64Array }
-  | { kind: 'cox'; time: Float64Array; event: Float64Array; covariates: CoxCovariates };
+  | { kind: 'logistic'; design: ModelDesign; y: Uint8Array | Float64Array }
+  | { kind: 'cox'; time: Float64Array; event: Uint8Array | Float64Array; covariates: CoxCovariates };
 
 export interface LogisticResult {
   terms: Term[];

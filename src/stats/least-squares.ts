@@ -14,7 +14,8 @@ export interface LeastSquares {
 /**
  * Minimises Σ (z_i − x_i b)² w_i over the rows `rows` (all rows when null) of the model
  * matrix, through the pivoted QR of √w·x (R `Cdqrls(x * sqrt(w), z * sqrt(w), tol)`), never
- * the normal equations.
+ * the normal equations. With every row fitted (`rows` null), z may be `yWork` itself: each
+ * element is weighted in place.
  */
 export function weightedLeastSquares(
   design: ModelDesign,

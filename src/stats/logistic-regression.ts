@@ -98,7 +98,8 @@ export function logisticRegression(design: ModelDesign, y: ArrayLike<number>, op
   const { n, terms } = design;
   const p = terms.length;
   if (y.length !== n) throw new RangeError(`logisticRegression: y has ${y.length} values, the design ${n} rows`);
-  const w = new Float64Array(n);
+  // Without weights every weight is 1, held in a byte (at 10M people, 70 MB less).
+  const w = options.weights ? new Float64Array(n) : new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     const wi = options.weights ? options.weights[i] : 1;
     if (!(wi >= 0) || !Number.isFinite(wi)) throw new RangeError(`logisticRegression: weight ${i + 1} is ${wi}, not a finite number ≥ 0`);
@@ -135,10 +136,11 @@ export function logisticRegression(design: ModelDesign, y: ArrayLike<number>, op
   let converged = false;
   let iterations = 0;
   let fit = null as ReturnType<typeof weightedLeastSquares> | null;
-  const z = new Float64Array(n);
   const sw = new Float64Array(n);
   const work = new Float64Array(nOk * p);
   const yWork = new Float64Array(nOk);
+  // With every row fitted, the working response is made in the buffer the step weights it in, element by element in place (one vector of n less).
+  const z = rows === null ? yWork : new Float64Array(n);
   for (let iter = 1; iter <= maxit; iter++) {
     iterations = iter;
     for (let i = 0; i < n; i++) {

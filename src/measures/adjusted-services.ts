@@ -19,7 +19,7 @@ import type { AdjustedComparison, AdjustedService, BinaryAdjusted, CoxService, M
 import { caseMixColumns, caseMixCovariates, completeCases, modelFlow, type CaseMixColumn } from './case-mix.js';
 import { columnsOf } from './columns.js';
 import type { DesistanceOutcomes } from './desistance.js';
-import type { CoxResult, LogisticResult, ModelFitJob } from './model-fit-jobs.js';
+import { runModelFit, type CoxResult, type LogisticResult, type ModelFitJob } from './model-fit-jobs.js';
 import { modelFitter, type FitPlacement } from './model-fits.js';
 import { resolveOptions } from './options.js';
 import type { ProvenOutcomes } from './proven-reoffending.js';
@@ -31,6 +31,14 @@ import type { ProvenOutcomes } from './proven-reoffending.js';
  * no service term and are always fitted.
  */
 export const MAX_COX_SERVICES = 200;
+
+/**
+ * From this many people in the Cox model the full Cox model is fitted on the worker after
+ * the other fits, one model at a time (at 10M people a fit's working set is about 1 GB);
+ * below it, here beside the worker's last fits, which at 1M people ends the comparison about
+ * a second sooner. Where a model is fitted changes no bit of it (model-fit-jobs.ts).
+ */
+const ONE_FIT_AT_A_TIME_ROWS = 2_000_000;
 
 /** qnorm(0.999), exactly as measures.md gives it. */
 export const Z998 = 3.090232306167813;
@@ -94,8 +102,9 @@ export function adjustedComparisonOfFrame(frame: AdjustedFrame, opts: MeasureOpt
 /**
  * The four fits, one after another on a worker thread (model-fits.ts) while this thread
  * computes the other measures: the two Cox models as soon as their inputs are made here,
- * then the two binary models. One at a time, not two, because at 10M people a fit's working
- * set is about a gigabyte, and two of them took the peak past 8 GB; the Cox models first,
+ * then the two binary models; below ONE_FIT_AT_A_TIME_ROWS the full Cox model is fitted here
+ * instead, at the finish. One at a time, not two, because at 10M people a fit's working set
+ * is about a gigabyte, and two of them took the peak past 8 GB; the Cox models first,
  * because their inputs (about 0.7 GB at 10M people, against the binary models' 0.3 GB) go
  * as soon as both are fitted: this thread keeps only what their results are read with.
  */
@@ -110,7 +119,9 @@ function startAdjustedComparisonOfFrame(frame: AdjustedFrame, opts: MeasureOptio
     // No function made here refers to the inputs, so that once posted they are held by the jobs alone.
     const coxInputs = coxModelInputs(service, columns, d);
     const mixOnly = coxInputs && coxInputs.mix.names.length > 0 ? fitter.beside(coxJob(coxInputs, coxInputs.mix)) : null;
-    const fullModel = coxInputs ? fitter.beside(coxJob(coxInputs, coxInputs.full)) : null;
+    // Below ONE_FIT_AT_A_TIME_ROWS the full model is fitted here at the finish, beside the worker's last fits.
+    const fullHere = coxInputs !== null && coxInputs.time.length < ONE_FIT_AT_A_TIME_ROWS ? coxJob(coxInputs, coxInputs.full) : null;
+    const fullModel = coxInputs && fullHere === null ? fitter.beside(coxJob(coxInputs, coxInputs.full)) : null;
     const cox = coxInputs && coxSummary(coxInputs);
     const design = people.design;
     const logistic = (outcome: Uint8Array) =>
@@ -121,7 +132,7 @@ function startAdjustedComparisonOfFrame(frame: AdjustedFrame, opts: MeasureOptio
     return {
       finish() {
         try {
-          const full = take<CoxResult>(fullModel);
+          const full = fullHere ? (runModelFit(fullHere) as CoxResult) : take<CoxResult>(fullModel);
           return {
             caseMix: columns.map((c) => c.name),
             windowMonths: opts.provenWindowMonths,

@@ -161,11 +161,8 @@ export function startEventsChunk(job: EventsChunkJob): (people: PeopleIndexParts
   const result = readEventsChunk(job, runs, place);
   return (parts) => {
     if (parts === null || !result.aligned) return result;
-    const rows = runs.resolve(new PersonRows(parts));
     // An unknown person or one set aside is an error found while reading the row: read the part again, with the people.
-    for (let r = 0; r < rows.length; r++) if (rows[r] < 0) return readEventsChunk(job, new PersonRows(parts), place);
-    const person = result.columns.person;
-    for (let i = 0; i < person.length; i++) person[i] = rows[person[i]];
+    if (!runs.resolveInto(new PersonRows(parts), result.columns.person)) return readEventsChunk(job, new PersonRows(parts), place);
     return result;
   };
 }

@@ -21,7 +21,7 @@ const LONG = 255;
 /**
  * Stands in for the people while they are still being read: every person_id
  * asked about (the reader asks once per run of rows naming the same one) is a
- * person of its own, numbered in order, and its bytes are kept for {@link resolve}.
+ * person of its own, numbered in order, and its bytes are kept for {@link resolveInto}.
  * A run costs its id's bytes and one byte of length (an unsorted file of 100M
  * events has nearly as many runs: 300 MB less than a 4-byte end each).
  */
@@ -50,16 +50,25 @@ export class PersonRuns implements PeopleIndex {
     return this.count++;
   }
 
-  /** The people's answer for each run: a row among the kept people, −2 (person set aside) or −1 (unknown). */
-  resolve(people: PeopleIndex): Int32Array {
-    const rows = new Int32Array(this.count);
+  /**
+   * Replaces each row's run (`person`, the kept rows' runs, which rise as the runs were
+   * numbered in reading order) by the people's answer for it, in one pass over the runs
+   * that looks each up once and holds no table of answers (at 100M unsorted events, 400 MB
+   * less at the load's peak). False as soon as a run, a kept row's or not, names no kept
+   * person: the rows are then to be read again with the people, as `person` is left part done.
+   */
+  resolveInto(people: PeopleIndex, person: Int32Array): boolean {
     let from = 0;
     let nextLong = 0;
+    let i = 0;
     for (let r = 0; r < this.count; r++) {
       const length = this.lengths[r] === LONG ? this.long[nextLong++] : this.lengths[r];
-      rows[r] = people.personOf(this.pool, from, from + length);
+      const row = people.personOf(this.pool, from, from + length);
+      if (row < 0) return false;
       from += length;
+      while (i < person.length && person[i] === r) person[i++] = row;
     }
-    return rows;
+    // Every row met its run (they rise); were one not, reading again would still give the right rows.
+    return i === person.length;
   }
 }

@@ -50,6 +50,7 @@ export function buildPersonTable(ids: ByteKeyMapParts, keptRow: Int32Array, shar
   const slotBytes = new Uint8Array(slots.buffer);
   const mask = n - 1;
   const { pool, keyStart, values } = ids;
+  let anyLong = false;
   for (let k = 0; k < ids.count; k++) {
     const s = keyStart[k],
       e = keyStart[k + 1];
@@ -66,7 +67,10 @@ export function buildPersonTable(ids: ByteKeyMapParts, keptRow: Int32Array, shar
       // short-lived objects at 1M people, and set() on ten bytes costs more than the copy.
       const to = at * 4 + KEY_BYTE - s;
       for (let j = s; j < e; j++) slotBytes[to + j] = pool[j];
-    } else slots[at + 3] = k;
+    } else {
+      slots[at + 3] = k;
+      anyLong = true;
+    }
   }
   const copy = <T extends Uint8Array | Int32Array>(a: T): T => {
     if (!shared) return a;
@@ -74,6 +78,8 @@ export function buildPersonTable(ids: ByteKeyMapParts, keptRow: Int32Array, shar
     b.set(a);
     return b;
   };
+  // The pool is read only for keys longer than INLINE: without one it is not copied (at 10M people, 140 MB).
+  if (!anyLong) return { slots, pool: new Uint8Array(0), keyStart: new Int32Array(0) };
   return { slots, pool: copy(pool), keyStart: copy(keyStart) };
 }
 

@@ -253,6 +253,16 @@ describe('reading the events file in parts', () => {
     expect(await outcome(files, { quarantineDir: 'yes' }, { parts: 2, inWorkers: true, minBytes: 0 })).toEqual(expected);
   });
 
+  it('finds people whose person_ids are longer than a person table slot holds (20 bytes), in parts and in workers', async () => {
+    const long = (text: string) =>
+      text.replace(/P0(\d)/g, 'a-person-id-longer-than-twenty-bytes-$1').replace(/P99/g, 'an-unknown-person-id-longer-than-twenty-bytes');
+    const files = writeStudy(long(eventsText()), long(PEOPLE));
+    const expected = await outcome(files, { quarantineDir: 'yes' }, whole);
+    expect((expected as { study: { quality: { events: unknown } } }).study.quality.events).toEqual({ read: 38, used: 29, quarantined: 9 });
+    for (const parts of [2, 3]) expect(await outcome(files, { quarantineDir: 'yes' }, inParts(parts)), `parts ${parts}`).toEqual(expected);
+    expect(await outcome(files, { quarantineDir: 'yes' }, { parts: 2, inWorkers: true, minBytes: 0 })).toEqual(expected);
+  });
+
   it('reads the parts in worker threads to the same outcome', async () => {
     const files = writeStudy(eventsText());
     const expected = await outcome(files, { quarantineDir: 'yes' }, whole);

@@ -15,7 +15,22 @@ describe('PersonRuns', () => {
         return asked.length * 10;
       },
     };
-    expect(Array.from(runs.resolve(people))).toEqual([10, 20, 30, 40, 50, 60, 70, 80]);
+    // Kept rows name runs 0, 0, 2, 3, 3, 3, 7 (runs 1, 4, 5 and 6 are rows set aside, looked up all the same).
+    const person = Int32Array.from([0, 0, 2, 3, 3, 3, 7]);
+    expect(runs.resolveInto(people, person)).toBe(true);
+    expect(Array.from(person)).toEqual([10, 10, 30, 40, 40, 40, 80]);
     expect(asked).toEqual(ids);
+  });
+
+  it("says so when a run names no kept person (a kept row's or not), or a row is not in run order", () => {
+    const runs = new PersonRuns();
+    const b = new TextEncoder().encode('P1P2P3');
+    for (let k = 0; k < 3; k++) runs.personOf(b, 2 * k, 2 * k + 2);
+    const answer = (unknown: string) => ({
+      personOf: (buf: Uint8Array, s: number, e: number) => (new TextDecoder().decode(buf.subarray(s, e)) === unknown ? -1 : 5),
+    });
+    expect(runs.resolveInto(answer('P2'), Int32Array.from([0, 2]))).toBe(false);
+    expect(runs.resolveInto(answer('none'), Int32Array.from([0, 2]))).toBe(true);
+    expect(runs.resolveInto(answer('none'), Int32Array.from([2, 0]))).toBe(false);
   });
 });

@@ -131,23 +131,31 @@ function sortWithinPeople(people: number, personStart: Int32Array, c: EventColum
   let f64 = new Float64Array(SHORT_RUN * 4);
   let i32 = new Int32Array(SHORT_RUN * 4);
   let u8 = new Uint8Array(SHORT_RUN * 4);
+  const date = c.date;
+  // Row a goes after row b: rows of different dates are ordered by the dates alone, the full comparison only for ties (or a date that is not a number).
+  const before = (a: number, b: number) => {
+    const da = date[a],
+      db = date[b];
+    return da < db ? false : da > db ? true : compareRows(c, a, b) > 0;
+  };
   for (let p = 0; p < people; p++) {
     const from = personStart[p],
       end = personStart[p + 1];
     let sorted = true;
-    for (let k = from + 1; k < end && sorted; k++) sorted = compareRows(c, k - 1, k) <= 0;
+    for (let k = from + 1; k < end && sorted; k++) sorted = !before(k - 1, k);
     if (sorted) continue;
     const m = end - from;
     if (m > perm.length) perm = new Int32Array(m * 2);
-    const order = perm.subarray(0, m);
+    // The first m places of perm, without a view of them for each person (a million short-lived objects at 1M people).
+    const order = perm;
     for (let k = 0; k < m; k++) order[k] = from + k;
     if (m > SHORT_RUN) {
-      order.sort((a, b) => compareRows(c, a, b) || a - b);
+      order.subarray(0, m).sort((a, b) => compareRows(c, a, b) || a - b);
     } else {
       for (let k = 1; k < m; k++) {
         const i = order[k];
         let j = k - 1;
-        while (j >= 0 && compareRows(c, order[j], i) > 0) {
+        while (j >= 0 && before(order[j], i)) {
           order[j + 1] = order[j];
           j--;
         }
@@ -159,23 +167,22 @@ function sortWithinPeople(people: number, personStart: Int32Array, c: EventColum
       i32 = new Int32Array(m * 2);
       u8 = new Uint8Array(m * 2);
     }
-    permute(c.person, order, from, i32);
-    permute(c.type, order, from, u8);
-    permute(c.date, order, from, f64);
-    permute(c.conviction_date, order, from, f64);
-    permute(c.offence, order, from, i32);
-    permute(c.recall_reasons, order, from, u8);
-    permute(c.line, order, from, i32);
+    // c.person is the same on all of a person's rows: nothing to move.
+    permute(c.type, order, m, from, u8);
+    permute(date, order, m, from, f64);
+    permute(c.conviction_date, order, m, from, f64);
+    permute(c.offence, order, m, from, i32);
+    permute(c.recall_reasons, order, m, from, u8);
+    permute(c.line, order, m, from, i32);
     for (const x of extras) {
-      const taken = Array.from(order, (i) => x[i]);
-      for (let k = 0; k < taken.length; k++) x[from + k] = taken[k];
+      const taken = Array.from(order.subarray(0, m), (i) => x[i]);
+      for (let k = 0; k < m; k++) x[from + k] = taken[k];
     }
   }
 }
 
-/** a[from + k] = (old) a[order[k]] for the rows of one person. */
-function permute<T extends Int32Array | Uint8Array | Float64Array>(a: T, order: Int32Array, from: number, scratch: T): void {
-  const m = order.length;
+/** a[from + k] = (old) a[order[k]] for k < m, the rows of one person. */
+function permute<T extends Int32Array | Uint8Array | Float64Array>(a: T, order: Int32Array, m: number, from: number, scratch: T): void {
   for (let k = 0; k < m; k++) scratch[k] = a[order[k]];
   for (let k = 0; k < m; k++) a[from + k] = scratch[k];
 }

@@ -7,7 +7,7 @@
  */
 import type { CoxCovariates } from '../stats/cox-fit.js';
 import { compareCodePoints } from '../stats/code-point-order.js';
-import { codedDesign, termColumns, type CodedDesign, type ModelCovariate } from '../stats/design-matrix.js';
+import { codedDesign, termColumns, type CodedDesign } from '../stats/design-matrix.js';
 import { chiSquareUpperTail } from '../stats/chi-square-distribution.js';
 import { Z95 } from '../stats/normal.js';
 import { proportion } from '../stats/proportion.js';
@@ -125,7 +125,7 @@ function startAdjustedComparisonOfFrame(frame: AdjustedFrame, opts: MeasureOptio
     const cox = coxInputs && coxSummary(coxInputs);
     const design = people.design;
     const logistic = (outcome: Uint8Array) =>
-      design === null ? null : fitter.beside({ kind: 'logistic', design, y: sharedGatherBytes(outcome, people.used) });
+      design === null ? null : fitter.beside({ kind: 'logistic', design, y: sharedGather(Uint8Array, outcome, people.used) });
     const proven = logistic(pr.reoffended);
     const recall = logistic(pr.recalled);
     const take = <T>(pending: (() => unknown) | null): T | null => (pending === null ? null : (pending() as T));
@@ -152,16 +152,17 @@ function startAdjustedComparisonOfFrame(frame: AdjustedFrame, opts: MeasureOptio
   }
 }
 
-/** values[rows[k]] for each k, in shared memory: a job posted to the fit worker reads it there without a copy. */
-function sharedGather(values: ArrayLike<number>, rows: Int32Array): Float64Array {
-  const out = new Float64Array(new SharedArrayBuffer(Float64Array.BYTES_PER_ELEMENT * rows.length));
-  for (let k = 0; k < rows.length; k++) out[k] = values[rows[k]];
-  return out;
-}
-
-/** {@link sharedGather} of 0/1 values, a byte each (the same numbers to a model, an eighth of the memory). */
-function sharedGatherBytes(values: ArrayLike<number>, rows: Int32Array): Uint8Array {
-  const out = new Uint8Array(new SharedArrayBuffer(rows.length));
+/**
+ * values[rows[k]] for each k, in shared memory (a job posted to the fit worker reads it there
+ * without a copy), as Type: Uint8Array for 0/1 values (the same numbers to a model, an eighth
+ * of the memory), Float64Array for times.
+ */
+function sharedGather<T extends Uint8Array | Float64Array>(
+  Type: { new (b: SharedArrayBuffer): T; BYTES_PER_ELEMENT: number },
+  values: ArrayLike<number>,
+  rows: Int32Array,
+): T {
+  const out = new Type(new SharedArrayBuffer(Type.BYTES_PER_ELEMENT * rows.length));
   for (let k = 0; k < rows.length; k++) out[k] = values[rows[k]];
   return out;
 }
@@ -275,12 +276,6 @@ function binaryAdjusted(
   };
 }
 
-/** The design's columns as coxph takes them (the intercept dropped): numbers as they are, each level's 0/1 in a byte. */
-function coxColumns(covariates: readonly ModelCovariate[], n: number): { names: string[]; columns: (Float64Array | Uint8Array)[] } {
-  const { terms, columns } = termColumns(covariates, n);
-  return { names: terms, columns };
-}
-
 /** What the Cox models are fitted on, and what their results are read with. */
 interface CoxModelInputs {
   flow: ModelFlow;
@@ -318,8 +313,8 @@ function coxModelInputs(service: ArrayLike<string>, columns: readonly CaseMixCol
   if (names.length < 2 || names.length > MAX_COX_SERVICES) return null;
   let reference = names[0];
   for (const s of names) if (counts.get(s)!.n > counts.get(reference)!.n) reference = s;
-  const time = sharedGather(d.time, used);
-  const event = sharedGatherBytes(d.event, used);
+  const time = sharedGather(Float64Array, d.time, used);
+  const event = sharedGather(Uint8Array, d.event, used);
   const nEvent = event.reduce((a, b) => a + b, 0);
   if (nEvent === 0) return null;
   // Service as treatment contrasts against the reference (R: relevel(factor(service), ref)).
@@ -333,7 +328,9 @@ function coxModelInputs(service: ArrayLike<string>, columns: readonly CaseMixCol
     const column = columnOf.get(service[usedRows[k]]);
     if (column) column[k] = 1;
   }
-  const mix = coxColumns(caseMixCovariates(columns, usedRows), used.length);
+  // The case mix's terms as coxph takes them (no intercept): numbers as they are, each level's 0/1 in a byte.
+  const mixTerms = termColumns(caseMixCovariates(columns, usedRows), used.length);
+  const mix = { names: mixTerms.terms, columns: mixTerms.columns };
   const full = { names: [...serviceColumns.map((c) => c.name), ...mix.names], columns: [...serviceColumns.map((c) => c.column), ...mix.columns] };
   return { flow, names, counts, reference, serviceTerms: serviceColumns.map((c) => c.name), nEvent, time, event, full, mix };
 }

@@ -4,6 +4,7 @@
  * "Covariates and the propensity score"): option `caseMix`, each name resolved to a value
  * per person, missing values found, and numeric vs categorical decided over a model's people.
  */
+import { codeArray } from '../stats/code-array.js';
 import { compareCodePoints } from '../stats/code-point-order.js';
 import type { CodedCovariate, Covariate, ModelCovariate } from '../stats/design-matrix.js';
 import type { Study } from '../study/study.js';
@@ -170,14 +171,8 @@ function codedCovariate(c: CaseMixColumn, rows: ArrayLike<number>): CodedCovaria
   const levels = [...firstSeen.keys()].sort(compareCodePoints);
   const rank = new Int32Array(levels.length);
   levels.forEach((level, j) => (rank[firstSeen.get(level)!] = j));
-  const n = rows.length;
   // Shared, as the numbers are: a fit worker reads the codes without a copy.
-  const codes =
-    levels.length <= 256
-      ? new Uint8Array(new SharedArrayBuffer(n))
-      : levels.length <= 65536
-        ? new Uint16Array(new SharedArrayBuffer(2 * n))
-        : new Int32Array(new SharedArrayBuffer(4 * n));
+  const codes = codeArray(rows.length, levels.length, true);
   for (let k = 0; k < rows.length; k++) codes[k] = rank[seenCode[k]];
   return { name: c.name, codes, levels };
 }

@@ -3,6 +3,7 @@
  * column of people (extras included) or of the offence lookup, the latter
  * read through each person's index offence.
  */
+import { codeArray } from '../stats/code-array.js';
 import type { Study } from '../study/study.js';
 import { END_REASONS, MODES_OF_TRIAL, OFFENCE_CATEGORIES, SEXES } from '../study/vocabulary.js';
 import { formatDay } from '../time/days.js';
@@ -107,7 +108,7 @@ function buildGroupColumn(study: Study, groupBy: string): GroupColumn {
   const order = groupOrder(column, values, numericValues);
   const newCode = new Int32Array(values.length);
   order.forEach((old, k) => (newCode[old] = k));
-  const codeOf = values.length <= 256 ? new Uint8Array(n) : values.length <= 65536 ? new Uint16Array(n) : new Int32Array(n);
+  const codeOf = codeArray(n, values.length);
   for (let i = 0; i < n; i++) codeOf[i] = newCode[valueOfKey[rawCode[i]]];
   return { groupBy, source, names: order.map((k) => values[k]), codeOf };
 }

@@ -4,6 +4,7 @@
  * (risk-set sums accumulated as the time falls: O(n·p²), never O(n²)). The same arithmetic
  * as survival's `coxfit6` inner step, Breslow or Efron ties, with case weights.
  */
+import { codeArray } from './code-array.js';
 
 /**
  * Rows in Cox order (see cox-sorted.ts) with covariates already centred and scaled, each row
@@ -34,7 +35,7 @@ export function sparseRows(columnOf: (j: number) => Float64Array, p: number, n: 
   }
   for (let i = 0; i < n; i++) rowStart[i + 1] += rowStart[i];
   const nonZero = rowStart[n];
-  const column = p <= 256 ? new Uint8Array(nonZero) : p <= 65536 ? new Uint16Array(nonZero) : new Int32Array(nonZero);
+  const column = codeArray(nonZero, p);
   const value = new Float64Array(nonZero);
   const next = rowStart.slice(0, n);
   for (let j = 0; j < p; j++) {

@@ -104,32 +104,11 @@ function levelsOf(sources: readonly TermSource[]): Record<string, string[]> {
 export function designMatrix(covariates: readonly ModelCovariate[], options: { n?: number; intercept?: boolean; shared?: boolean } = {}): DesignMatrix {
   const n = options.n ?? (covariates.length > 0 ? ('codes' in covariates[0] ? covariates[0].codes : covariates[0].values).length : undefined);
   if (n === undefined) throw new RangeError('designMatrix: no covariates, so the number of rows must be given');
-  const sources = covariates.map((c) => termSource(c, n));
-  const intercept = options.intercept ?? true;
-  const terms = [...(intercept ? ['(Intercept)'] : []), ...termNames(sources)];
-  const x = options.shared ? new Float64Array(new SharedArrayBuffer(8 * n * terms.length)) : new Float64Array(n * terms.length);
-  // Columns are filled straight into one column-major buffer: one pass per covariate.
-  let at = 0;
-  if (intercept) {
-    x.fill(1, 0, n);
-    at = n;
-  }
-  for (const s of sources) {
-    if ('numbers' in s) {
-      const v = s.numbers;
-      for (let i = 0; i < n; i++) x[at + i] = v[i];
-      at += n;
-      continue;
-    }
-    // Level j (j ≥ 1) is column at + (j − 1)·n.
-    const codes = s.codes;
-    for (let i = 0; i < n; i++) {
-      const j = codes[i];
-      if (j > 0) x[at + (j - 1) * n + i] = 1;
-    }
-    at += (s.levels.length - 1) * n;
-  }
-  return { n, terms, x, levels: levelsOf(sources) };
+  const coded = codedDesign(covariates, n, { intercept: options.intercept });
+  const cells = n * coded.terms.length;
+  const x = new Float64Array(options.shared ? new SharedArrayBuffer(8 * cells) : new ArrayBuffer(8 * cells));
+  fillTerms(coded, null, null, x);
+  return { n, terms: coded.terms, x, levels: coded.levels };
 }
 
 /** {@link designMatrix}'s model as a {@link CodedDesign}: the same terms, and the same numbers read from the covariates. */
@@ -156,26 +135,37 @@ export function weightedRows(d: ModelDesign, s: ArrayLike<number>, rows: Int32Ar
     }
     return;
   }
+  fillTerms(d, s, rows, a);
+}
+
+/**
+ * a[j·m + k] = X[rows[k], j] · s[rows[k]] of a coded design, column by column; with s null,
+ * X[rows[k], j] itself (the design matrix).
+ */
+function fillTerms(d: CodedDesign, s: ArrayLike<number> | null, rows: Int32Array | null, a: Float64Array): void {
+  const m = rows ? rows.length : d.n;
   const row = (k: number) => (rows ? rows[k] : k);
   let at = 0;
   if (d.intercept) {
-    for (let k = 0; k < m; k++) a[k] = s[row(k)];
+    if (s) for (let k = 0; k < m; k++) a[k] = s[row(k)];
+    else a.fill(1, 0, m);
     at = m;
   }
   for (const src of d.sources) {
     if ('numbers' in src) {
       const v = src.numbers;
-      for (let k = 0; k < m; k++) a[at + k] = v[row(k)] * s[row(k)];
+      if (s) for (let k = 0; k < m; k++) a[at + k] = v[row(k)] * s[row(k)];
+      else for (let k = 0; k < m; k++) a[at + k] = v[row(k)];
       at += m;
       continue;
     }
-    // 1 · s on the row's own level's column, 0 on the others'.
+    // s (or 1) on the row's own level's column, 0 on the others'.
     const terms = src.levels.length - 1;
     a.fill(0, at, at + terms * m);
     const codes = src.codes;
     for (let k = 0; k < m; k++) {
       const j = codes[row(k)];
-      if (j > 0) a[at + (j - 1) * m + k] = s[row(k)];
+      if (j > 0) a[at + (j - 1) * m + k] = s ? s[row(k)] : 1;
     }
     at += terms * m;
   }
